@@ -1,0 +1,30 @@
+package dev.segmentation.condition;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+
+/**
+ * TRUE when every operand is TRUE; FALSE when any is FALSE; otherwise UNKNOWN. An AND of no
+ * operands is TRUE.
+ *
+ * @param of the operands, in order
+ */
+public record And(ImmutableList<Condition> of) implements Condition {
+  public And {
+    of = Args.list(of, "operands of and");
+  }
+
+  public static And of(Condition... operands) {
+    return new And(Args.list(List.of(operands), "operands of and"));
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.AND;
+  }
+
+  @Override
+  public List<Condition> children() {
+    return of;
+  }
+}

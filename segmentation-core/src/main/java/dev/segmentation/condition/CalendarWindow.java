@@ -1,0 +1,20 @@
+package dev.segmentation.condition;
+
+/**
+ * TRUE when a date or timestamp attribute falls in a calendar period around {@code asOf}, in the
+ * evaluation's zone: {@code signupDate in lastQuarter}. UNKNOWN when it has no value.
+ *
+ * @param attribute the attribute's name
+ * @param period the calendar period
+ */
+public record CalendarWindow(String attribute, CalendarPeriod period) implements Condition {
+  public CalendarWindow {
+    Args.name(attribute, "attribute");
+    Args.notNull(period, "calendar period");
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.CALENDAR_WINDOW;
+  }
+}

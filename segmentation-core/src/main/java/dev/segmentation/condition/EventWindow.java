@@ -1,0 +1,77 @@
+package dev.segmentation.condition;
+
+import java.time.Instant;
+
+/**
+ * Which of a customer's events an {@link EventCondition} looks at. Events after the evaluation's
+ * {@code asOf} are never seen, so evaluating "as of" a past instant replays history.
+ */
+public sealed interface EventWindow
+    permits EventWindow.Ever, EventWindow.Last, EventWindow.Between, EventWindow.InCalendar {
+
+  /** Every event up to {@code asOf}. */
+  static Ever ever() {
+    return new Ever();
+  }
+
+  /** Events with {@code asOf - amount units < t <= asOf}. */
+  static Last last(long amount, TimeUnit unit) {
+    return new Last(amount, unit);
+  }
+
+  /** Events with {@code from <= t < to} (and {@code t <= asOf}). */
+  static Between between(Instant from, Instant to) {
+    return new Between(from, to);
+  }
+
+  /** Events in a calendar period around {@code asOf} (and {@code t <= asOf}). */
+  static InCalendar in(CalendarPeriod period) {
+    return new InCalendar(period);
+  }
+
+  /** Every event up to {@code asOf}. */
+  record Ever() implements EventWindow {}
+
+  /**
+   * Events in the last {@code amount} units.
+   *
+   * @param amount at least 0, at most {@link RelativeTime#MAX_AMOUNT}
+   * @param unit the unit
+   */
+  record Last(long amount, TimeUnit unit) implements EventWindow {
+    public Last {
+      Args.notNull(unit, "unit");
+      if (amount < 0 || amount > RelativeTime.MAX_AMOUNT) {
+        throw new IllegalArgumentException(
+            "amount must be between 0 and " + RelativeTime.MAX_AMOUNT + ", got " + amount);
+      }
+    }
+  }
+
+  /**
+   * Events in a fixed interval.
+   *
+   * @param from inclusive start
+   * @param to exclusive end, after {@code from}
+   */
+  record Between(Instant from, Instant to) implements EventWindow {
+    public Between {
+      Args.notNull(from, "from");
+      Args.notNull(to, "to");
+      if (!from.isBefore(to)) {
+        throw new IllegalArgumentException("from " + from + " must be before to " + to);
+      }
+    }
+  }
+
+  /**
+   * Events in a calendar period.
+   *
+   * @param period the period
+   */
+  record InCalendar(CalendarPeriod period) implements EventWindow {
+    public InCalendar {
+      Args.notNull(period, "calendar period");
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.segmentation.condition;
+
+import com.google.common.collect.ImmutableSet;
+import java.util.Collection;
+
+/**
+ * TRUE when the attribute equals one of the values (numbers by exact value), FALSE when it equals
+ * none, UNKNOWN when it has no value. "Not in" is {@code new Not(in)}, which under three-valued
+ * logic is exactly SQL's {@code NOT IN}. Engines look values up in constant time, so lists of
+ * 100,000 values are fine.
+ *
+ * @param attribute the attribute's name
+ * @param values the values, in the order given (duplicates removed)
+ */
+public record In(String attribute, ImmutableSet<Object> values) implements Condition {
+  public In {
+    Args.name(attribute, "attribute");
+    values = Args.literals(values, "values");
+  }
+
+  public static In of(String attribute, Collection<?> values) {
+    return new In(attribute, Args.literals(values, "values"));
+  }
+
+  public static In of(String attribute, Object... values) {
+    return of(attribute, java.util.Arrays.asList(values));
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.IN;
+  }
+}

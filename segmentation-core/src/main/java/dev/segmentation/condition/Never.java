@@ -1,0 +1,22 @@
+package dev.segmentation.condition;
+
+/**
+ * The constant FALSE: no customer matches. When the rewriter proves a condition can never match, it
+ * returns a {@code Never} whose reason says why (e.g. {@code "age > 50 and age < 30 contradict"}).
+ *
+ * @param reason why nothing matches; empty when written by hand
+ */
+public record Never(String reason) implements Condition {
+  public Never {
+    reason = reason == null ? "" : reason;
+  }
+
+  public Never() {
+    this("");
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.NEVER;
+  }
+}

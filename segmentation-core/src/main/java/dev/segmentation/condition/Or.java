@@ -1,0 +1,30 @@
+package dev.segmentation.condition;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+
+/**
+ * TRUE when any operand is TRUE; FALSE when every operand is FALSE; otherwise UNKNOWN. An OR of no
+ * operands is FALSE.
+ *
+ * @param of the operands, in order
+ */
+public record Or(ImmutableList<Condition> of) implements Condition {
+  public Or {
+    of = Args.list(of, "operands of or");
+  }
+
+  public static Or of(Condition... operands) {
+    return new Or(Args.list(List.of(operands), "operands of or"));
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.OR;
+  }
+
+  @Override
+  public List<Condition> children() {
+    return of;
+  }
+}

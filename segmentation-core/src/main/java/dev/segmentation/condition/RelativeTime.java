@@ -1,0 +1,69 @@
+package dev.segmentation.condition;
+
+/**
+ * A date or timestamp attribute relative to the evaluation's {@code asOf}.
+ *
+ * <ul>
+ *   <li>WITHIN_LAST N units: {@code asOf - N units < t <= asOf}.
+ *   <li>MORE_THAN_AGO N units: {@code t <= asOf - N units}.
+ * </ul>
+ *
+ * The two partition the past; a value after {@code asOf} satisfies neither. On a DATE attribute
+ * {@code asOf} is first turned into a date in the evaluation zone and units must be days or longer.
+ * UNKNOWN when the attribute has no value.
+ *
+ * @param attribute the attribute's name
+ * @param op which side of the boundary
+ * @param amount N, at least 0
+ * @param unit the unit of N
+ */
+public record RelativeTime(String attribute, Op op, long amount, TimeUnit unit)
+    implements Condition {
+
+  /** Which side of {@code asOf - N units}. */
+  public enum Op {
+    WITHIN_LAST("withinLast"),
+    MORE_THAN_AGO("moreThanAgo");
+
+    private final String externalName;
+
+    Op(String externalName) {
+      this.externalName = externalName;
+    }
+
+    /** The stable name in rule documents. */
+    public String externalName() {
+      return externalName;
+    }
+
+    /** The op with this external name, or null. */
+    public static Op fromExternalName(String name) {
+      for (Op op : values()) {
+        if (op.externalName.equals(name)) {
+          return op;
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Largest amount accepted: about 100 years in minutes, so that date arithmetic cannot overflow.
+   */
+  public static final long MAX_AMOUNT = 60_000_000L;
+
+  public RelativeTime {
+    Args.name(attribute, "attribute");
+    Args.notNull(op, "relative time operator");
+    Args.notNull(unit, "unit");
+    if (amount < 0 || amount > MAX_AMOUNT) {
+      throw new IllegalArgumentException(
+          "amount must be between 0 and " + MAX_AMOUNT + ", got " + amount);
+    }
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.RELATIVE_TIME;
+  }
+}

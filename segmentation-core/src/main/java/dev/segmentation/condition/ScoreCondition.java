@@ -1,0 +1,23 @@
+package dev.segmentation.condition;
+
+/**
+ * Compares a score of the catalog (a lead score model) with a number: {@code score("engagement") >=
+ * 50}. A score always has a value (rules that are not TRUE give no points), so this is never
+ * UNKNOWN.
+ *
+ * @param score the score model's name
+ * @param op the comparison
+ * @param value the number compared with (Long or Double)
+ */
+public record ScoreCondition(String score, Operator op, Number value) implements Condition {
+  public ScoreCondition {
+    Args.name(score, "score");
+    Args.notNull(op, "operator");
+    value = Args.number(value, "value");
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.SCORE;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.segmentation.condition;
+
+/**
+ * A test on a string attribute: prefix, suffix, substring or RE2 regular expression (find
+ * semantics: the pattern may match anywhere; anchor it with {@code ^...$} for a whole match). With
+ * {@code ignoreCase}, both sides are compared case-insensitively ({@code Locale.ROOT} case
+ * folding). UNKNOWN when the attribute has no value.
+ *
+ * @param attribute the attribute's name
+ * @param op the kind of test
+ * @param value the prefix, suffix, substring or pattern
+ * @param ignoreCase whether case is ignored
+ */
+public record StringMatch(String attribute, Op op, String value, boolean ignoreCase)
+    implements Condition {
+
+  /** The kinds of string test. */
+  public enum Op {
+    STARTS_WITH("startsWith"),
+    ENDS_WITH("endsWith"),
+    CONTAINS("contains"),
+    MATCHES("matches");
+
+    private final String externalName;
+
+    Op(String externalName) {
+      this.externalName = externalName;
+    }
+
+    /** The stable name in rule documents, e.g. {@code "startsWith"}. */
+    public String externalName() {
+      return externalName;
+    }
+
+    /** The op with this external name, or null. */
+    public static Op fromExternalName(String name) {
+      for (Op op : values()) {
+        if (op.externalName.equals(name)) {
+          return op;
+        }
+      }
+      return null;
+    }
+  }
+
+  public StringMatch {
+    Args.name(attribute, "attribute");
+    Args.notNull(op, "string operator");
+    Args.notNull(value, "value");
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.STRING_MATCH;
+  }
+}

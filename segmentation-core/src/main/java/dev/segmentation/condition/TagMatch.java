@@ -1,0 +1,54 @@
+package dev.segmentation.condition;
+
+import com.google.common.collect.ImmutableSet;
+
+/**
+ * A test of a string-set attribute (tags) against a set of values: contains any of them, all of
+ * them, or none of them. An empty tag set is a value: it contains none of anything. UNKNOWN only
+ * when the attribute has no value.
+ *
+ * @param attribute the attribute's name
+ * @param op the kind of test
+ * @param values the values looked for
+ */
+public record TagMatch(String attribute, Op op, ImmutableSet<String> values) implements Condition {
+
+  /** The kinds of tag test. */
+  public enum Op {
+    CONTAINS_ANY("containsAny"),
+    CONTAINS_ALL("containsAll"),
+    CONTAINS_NONE("containsNone");
+
+    private final String externalName;
+
+    Op(String externalName) {
+      this.externalName = externalName;
+    }
+
+    /** The stable name in rule documents, e.g. {@code "containsAny"}. */
+    public String externalName() {
+      return externalName;
+    }
+
+    /** The op with this external name, or null. */
+    public static Op fromExternalName(String name) {
+      for (Op op : values()) {
+        if (op.externalName.equals(name)) {
+          return op;
+        }
+      }
+      return null;
+    }
+  }
+
+  public TagMatch {
+    Args.name(attribute, "attribute");
+    Args.notNull(op, "tag operator");
+    values = Args.strings(values, "values");
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.TAG_MATCH;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.segmentation.condition;
+
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Units of relative time windows. MINUTES to WEEKS are fixed durations; MONTHS and YEARS are
+ * calendar units applied in the evaluation's zone ({@code asOf} minus one month is the same day of
+ * the previous month, clamped to its last day).
+ */
+public enum TimeUnit {
+  MINUTES("minutes", ChronoUnit.MINUTES),
+  HOURS("hours", ChronoUnit.HOURS),
+  DAYS("days", ChronoUnit.DAYS),
+  WEEKS("weeks", ChronoUnit.WEEKS),
+  MONTHS("months", ChronoUnit.MONTHS),
+  YEARS("years", ChronoUnit.YEARS);
+
+  private final String externalName;
+  private final ChronoUnit chronoUnit;
+
+  TimeUnit(String externalName, ChronoUnit chronoUnit) {
+    this.externalName = externalName;
+    this.chronoUnit = chronoUnit;
+  }
+
+  /** The stable name in rule documents, e.g. {@code "days"}. */
+  public String externalName() {
+    return externalName;
+  }
+
+  public ChronoUnit chronoUnit() {
+    return chronoUnit;
+  }
+
+  /** True for units shorter than a day, which make no sense on DATE attributes. */
+  public boolean isTimeOfDay() {
+    return this == MINUTES || this == HOURS;
+  }
+
+  /** The unit with this external name, or null. */
+  public static TimeUnit fromExternalName(String name) {
+    for (TimeUnit u : values()) {
+      if (u.externalName.equals(name)) {
+        return u;
+      }
+    }
+    return null;
+  }
+}

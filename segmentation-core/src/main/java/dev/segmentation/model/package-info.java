@@ -1,0 +1,2 @@
+/** The data model: attributes, schemas, customers and events. */
+package dev.segmentation.model;
