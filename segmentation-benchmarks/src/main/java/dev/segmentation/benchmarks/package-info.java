@@ -1,0 +1,2 @@
+/** benchmarks module. */
+package dev.segmentation.benchmarks;

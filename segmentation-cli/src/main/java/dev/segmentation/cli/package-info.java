@@ -1,0 +1,2 @@
+/** cli module. */
+package dev.segmentation.cli;

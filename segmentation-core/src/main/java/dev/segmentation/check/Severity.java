@@ -1,0 +1,7 @@
+package dev.segmentation.check;
+
+/** How bad an issue is: errors make a rule unusable, warnings do not. */
+public enum Severity {
+  ERROR,
+  WARNING
+}

@@ -1,0 +1,2 @@
+/** dsl module. */
+package dev.segmentation.dsl;
