@@ -3,7 +3,7 @@ package dev.segmentation.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code segmentation check} (arrives with the rules format and the engines). */
+/** Placeholder. */
 @Command(name = "check", description = "Not available yet.")
 final class CheckCommand implements Callable<Integer> {
   @Override

@@ -16,8 +16,12 @@ import java.util.Map;
  */
 interface CustomerInput extends Closeable {
 
-  /** A customer and where it was read. */
-  record Row(SchemaCustomer customer, int line, String text) {}
+  /**
+   * A customer and where it was read.
+   *
+   * @param idColumn where the id is on the line, for messages
+   */
+  record Row(SchemaCustomer customer, int line, String idColumn, String text) {}
 
   /** The next customer, or null at the end of the file. */
   Row next() throws IOException, DataException;

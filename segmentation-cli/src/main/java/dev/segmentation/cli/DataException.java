@@ -66,7 +66,10 @@ final class DataException extends Exception {
 
   /** A JSON field: {@code column 17 (field "age")}. */
   static String jsonField(int column, String field) {
-    return (column > 0 ? "column " + column + " " : "")
-        + (field == null ? "" : "(field \"" + field + "\")");
+    String where = column > 0 ? "column " + column : "";
+    if (field == null) {
+      return where;
+    }
+    return (where.isEmpty() ? "" : where + " ") + "(field \"" + field + "\")";
   }
 }

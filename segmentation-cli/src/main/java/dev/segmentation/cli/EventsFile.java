@@ -28,19 +28,28 @@ import java.util.Map;
 final class EventsFile {
   private EventsFile() {}
 
-  static Map<String, List<Event>> read(Path path, Schema schema, Problems problems)
+  /**
+   * The events of {@code path} by customer id; {@code firstLine} receives the line of each
+   * customer's first event, for messages.
+   */
+  static Map<String, List<Event>> read(
+      Path path, Schema schema, Problems problems, Map<String, Integer> firstLine)
       throws IOException, DataException {
     Map<String, List<Event>> byCustomer = new HashMap<>();
     if (FileFormat.of(path) == FileFormat.JSONL) {
-      readJsonl(path, schema, problems, byCustomer);
+      readJsonl(path, schema, problems, byCustomer, firstLine);
     } else {
-      readCsv(path, schema, problems, byCustomer);
+      readCsv(path, schema, problems, byCustomer, firstLine);
     }
     return byCustomer;
   }
 
   private static void readJsonl(
-      Path path, Schema schema, Problems problems, Map<String, List<Event>> out)
+      Path path,
+      Schema schema,
+      Problems problems,
+      Map<String, List<Event>> out,
+      Map<String, Integer> firstLine)
       throws IOException, DataException {
     String file = path.toString();
     try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -72,6 +81,7 @@ final class EventsFile {
           }
           JsonlCustomerInput.ParsedEvent e = JsonlCustomerInput.event(schema, raw, true);
           out.computeIfAbsent(e.customer(), k -> new ArrayList<>()).add(e.event());
+          firstLine.putIfAbsent(e.customer(), line);
         } catch (JsonProcessingException e) {
           JsonLocation at = e.getLocation();
           problems.report(
@@ -94,7 +104,11 @@ final class EventsFile {
   }
 
   private static void readCsv(
-      Path path, Schema schema, Problems problems, Map<String, List<Event>> out)
+      Path path,
+      Schema schema,
+      Problems problems,
+      Map<String, List<Event>> out,
+      Map<String, Integer> firstLine)
       throws IOException, DataException {
     String file = path.toString();
     try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -213,6 +227,7 @@ final class EventsFile {
           }
           out.computeIfAbsent(customer, k -> new ArrayList<>())
               .add(Event.of(customer, type, timestamp, properties));
+          firstLine.putIfAbsent(customer, rec.line());
         } catch (TextValues.BadValue | InvalidDataException e) {
           problems.report(
               new DataException(

@@ -3,7 +3,7 @@ package dev.segmentation.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code segmentation explain} (arrives with the rules format and the engines). */
+/** Placeholder. */
 @Command(name = "explain", description = "Not available yet.")
 final class ExplainCommand implements Callable<Integer> {
   @Override

@@ -35,6 +35,7 @@ final class JsonlCustomerInput implements CustomerInput {
   private final CountingInputStream counting;
   private final BufferedReader reader;
   private int line;
+  private String idColumn;
 
   JsonlCustomerInput(Path path, Schema schema, Map<String, List<Event>> events) throws IOException {
     this.file = path.toString();
@@ -65,7 +66,7 @@ final class JsonlCustomerInput implements CustomerInput {
         return null;
       }
     } while (text.isBlank());
-    return new Row(parse(text), line, text);
+    return new Row(parse(text), line, idColumn, text);
   }
 
   private DataException error(int column, String field, String reason, String text) {
@@ -97,6 +98,7 @@ final class JsonlCustomerInput implements CustomerInput {
                 text);
           }
           id = p.getText();
+          idColumn = DataException.jsonField(column, "id");
           continue;
         }
         Object raw = JsonValues.read(p);

@@ -66,6 +66,16 @@ final class Progress {
     drawn = true;
   }
 
+  /** Makes progress bars for one command (all enabled or all disabled). */
+  interface Factory {
+    Progress create(String label, long total, LongSupplier done);
+  }
+
+  /** A factory of bars drawn on {@code err} when {@code enabled}. */
+  static Factory factory(PrintWriter err, boolean enabled) {
+    return (label, total, done) -> new Progress(err, enabled, label, total, done);
+  }
+
   /** Clears the bar, leaving the terminal as it was. */
   void finish() {
     if (drawn) {
