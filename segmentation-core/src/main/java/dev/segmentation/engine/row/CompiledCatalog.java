@@ -173,7 +173,7 @@ public final class CompiledCatalog {
     if (t != null) {
       return program.tierName(t, program.tierIndex(t, customer(c), bounds(ctx), null));
     }
-    int r = index(rfmIndex, tieringOrRfmModel, "tiering or RFM model");
+    int r = tieringOrRfm(tieringOrRfmModel);
     RfmSegment s = program.rfmSegment(r, customer(c), bounds(ctx));
     return s == null ? null : s.externalName();
   }
@@ -208,8 +208,18 @@ public final class CompiledCatalog {
     if (t != null) {
       return program.explainTiering(t, customer(c), bounds(ctx));
     }
-    int r = index(rfmIndex, tiering, "tiering or RFM model");
+    int r = tieringOrRfm(tiering);
     return program.explainRfm(r, customer(c), bounds(ctx));
+  }
+
+  // The RFM model's index; the error lists tierings and RFM models, which share one namespace.
+  private int tieringOrRfm(String name) {
+    Integer r = rfmIndex.get(name);
+    if (r == null) {
+      throw new IllegalArgumentException(
+          "the catalog has no tiering or RFM model \"" + name + "\"; it has " + tieringNames());
+    }
+    return r;
   }
 
   private static Customer customer(Customer c) {
