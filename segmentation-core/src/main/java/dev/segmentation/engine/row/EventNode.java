@@ -90,6 +90,21 @@ final class EventNode extends Node {
     return e;
   }
 
+  /** Throws when {@code t} is before the previous event's time: the list must be sorted. */
+  static void checkSorted(Customer customer, Instant previous, Instant t, String eventType) {
+    if (previous != null && t.isBefore(previous)) {
+      throw new InvalidDataException(
+          customer.id(),
+          null,
+          "events of type \""
+              + eventType
+              + "\" are not sorted by time: "
+              + t
+              + " after "
+              + previous);
+    }
+  }
+
   // One pass computes every aggregate; `actual`, when not null, receives the value for explain.
   private Truth run(Customer customer, Bounds bounds, Truth[] memo, StringBuilder actual) {
     List<Event> events = events(customer, eventType);
@@ -105,12 +120,15 @@ final class EventNode extends Node {
     Instant first = null;
     Instant last = null;
     Set<Object> distinct = null;
-    for (int i = range.firstIndex(events); i < n; i++) {
+    Instant previous = null;
+    for (int i = range.firstIndex(customer, events, eventType); i < n; i++) {
       Event e = event(customer, events, i, eventType);
       Instant t = e.timestamp();
       if (!range.belowHigh(t)) {
         break;
       }
+      checkSorted(customer, previous, t, eventType);
+      previous = t;
       if (where != null && where.eval(e, customer, bounds, memo) != Truth.TRUE) {
         continue;
       }

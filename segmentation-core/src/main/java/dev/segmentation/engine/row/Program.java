@@ -255,17 +255,29 @@ final class Program {
 
     /** The segment, or null without events in the window. Allocates nothing. */
     RfmSegment segment(Customer c, Bounds b) {
-      List<Event> events = EventNode.events(c, model.eventType());
+      return (RfmSegment) scan(c, b, false);
+    }
+
+    /** The scores, or null without events in the window. */
+    RfmScores scores(Customer c, Bounds b) {
+      return (RfmScores) scan(c, b, true);
+    }
+
+    // One pass over the window: the RfmScores when `scores`, else only the (allocation-free)
+    // RfmSegment; null without events.
+    private Object scan(Customer c, Bounds b, boolean scores) {
+      String type = model.eventType();
+      List<Event> events = EventNode.events(c, type);
       TimeRange range = b.range(window);
-      int start = range.firstIndex(events);
       long count = 0;
       double sum = 0;
       Instant last = null;
-      for (int i = start; i < events.size(); i++) {
-        Event e = EventNode.event(c, events, i, model.eventType());
+      for (int i = range.firstIndex(c, events, type); i < events.size(); i++) {
+        Event e = EventNode.event(c, events, i, type);
         if (!range.belowHigh(e.timestamp())) {
           break;
         }
+        EventNode.checkSorted(c, last, e.timestamp(), type);
         count++;
         last = e.timestamp();
         Object v = Leaf.read(e, c, model.moneyProperty(), moneyType);
@@ -277,32 +289,11 @@ final class Program {
         return null;
       }
       long days = EpochTime.daysBetween(last, b.ctx.asOf());
+      if (scores) {
+        return RfmScores.of(model, days, count, sum);
+      }
       return RfmSegment.of(
           model.recencyScore(days), model.frequencyScore(count), model.monetaryScore(sum));
-    }
-
-    /** The scores, or null without events in the window. */
-    RfmScores scores(Customer c, Bounds b) {
-      List<Event> events = EventNode.events(c, model.eventType());
-      TimeRange range = b.range(window);
-      long count = 0;
-      double sum = 0;
-      Instant last = null;
-      for (int i = range.firstIndex(events); i < events.size(); i++) {
-        Event e = EventNode.event(c, events, i, model.eventType());
-        if (!range.belowHigh(e.timestamp())) {
-          break;
-        }
-        count++;
-        last = e.timestamp();
-        Object v = Leaf.read(e, c, model.moneyProperty(), moneyType);
-        if (v != null) {
-          sum += ((Number) v).doubleValue();
-        }
-      }
-      return count == 0
-          ? null
-          : RfmScores.of(model, EpochTime.daysBetween(last, b.ctx.asOf()), count, sum);
     }
 
     Explanation explain(Customer c, Bounds b) {

@@ -1,6 +1,7 @@
 package dev.segmentation.engine.row;
 
 import dev.segmentation.internal.EpochTime;
+import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import java.time.Instant;
 import java.util.List;
@@ -44,12 +45,12 @@ final class TimeRange {
    * The index of the first event at or after the range's start, by binary search over events sorted
    * by time ({@code events.size()} when none).
    */
-  int firstIndex(List<Event> events) {
+  int firstIndex(Customer customer, List<Event> events, String eventType) {
     int lo = 0;
     int hi = events.size();
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (aboveLow(events.get(mid).timestamp())) {
+      if (aboveLow(EventNode.event(customer, events, mid, eventType).timestamp())) {
         hi = mid;
       } else {
         lo = mid + 1;
