@@ -1,0 +1,258 @@
+package dev.segmentation.engine.row;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import dev.segmentation.condition.Truth;
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.Explanation;
+import dev.segmentation.model.Customer;
+import dev.segmentation.segment.RfmScores;
+import dev.segmentation.segment.RfmSegment;
+import java.util.Arrays;
+
+/**
+ * A catalog compiled for the row engine: answers, for one customer at a time, which segments it is
+ * in, its scores and tiers, and why. Immutable and thread-safe; share one instance between threads.
+ *
+ * <pre>{@code
+ * CompiledCatalog compiled = RowEngine.compile(catalog, schema);
+ * EvaluationContext ctx = EvaluationContext.at(Instant.parse("2026-11-22T00:00:00Z"));
+ * boolean vip = compiled.matches("vip", customer, ctx);
+ * ImmutableSet<String> all = compiled.segmentsOf(customer, ctx);
+ * System.out.println(compiled.explain("vip", customer, ctx).toText());
+ * }</pre>
+ *
+ * <p>{@link #evaluate}, {@link #matches}, {@link #evaluateAll}, {@link #score} and {@link #tier}
+ * allocate nothing per customer once the catalog has seen the context (except {@code matches}
+ * patterns, which re2j evaluates with a fresh matcher, and distinct counts of events). Time bounds
+ * such as {@code asOf - 90 days} depend only on the context: they are computed when the catalog
+ * first sees a context and cached in one volatile field keyed by the context's identity, so reuse
+ * one {@link EvaluationContext} for a batch. Threads with different contexts stay correct (each
+ * cached value is immutable and checked by identity) but recompute the bounds.
+ *
+ * <p>A value of the wrong type read from a customer raises {@link
+ * dev.segmentation.model.InvalidDataException} naming the customer and attribute.
+ */
+public final class CompiledCatalog {
+  private final Program program;
+  private final TimePlan plan;
+  private final int[] order;
+  private final ImmutableList<String> segmentNames;
+  private final ImmutableMap<String, Integer> segmentIndex;
+  private final ImmutableMap<String, Integer> scoreIndex;
+  private final ImmutableMap<String, Integer> tieringIndex;
+  private final ImmutableMap<String, Integer> rfmIndex;
+  private volatile Bounds bounds;
+
+  CompiledCatalog(Compiler.Result compiled) {
+    this.program = compiled.program();
+    this.plan = compiled.plan();
+    this.order = compiled.order();
+    this.segmentNames = ImmutableList.copyOf(program.segmentNames);
+    this.segmentIndex = indexOf(segmentNames);
+    this.scoreIndex =
+        indexOf(
+            Arrays.stream(program.scores)
+                .map(s -> s.name)
+                .collect(ImmutableList.toImmutableList()));
+    this.tieringIndex =
+        indexOf(
+            Arrays.stream(program.tierings)
+                .map(t -> t.name)
+                .collect(ImmutableList.toImmutableList()));
+    this.rfmIndex =
+        indexOf(
+            Arrays.stream(program.rfms)
+                .map(r -> r.model.name())
+                .collect(ImmutableList.toImmutableList()));
+  }
+
+  private static ImmutableMap<String, Integer> indexOf(ImmutableList<String> names) {
+    ImmutableMap.Builder<String, Integer> b = ImmutableMap.builder();
+    for (int i = 0; i < names.size(); i++) {
+      b.put(names.get(i), i);
+    }
+    return b.buildOrThrow();
+  }
+
+  /** The segments' names in catalog order; {@link #evaluateAll} fills results in this order. */
+  public ImmutableList<String> segmentNames() {
+    return segmentNames;
+  }
+
+  /** The position of the segment in {@link #segmentNames()}, or -1 when there is none. */
+  public int segmentIndex(String name) {
+    Integer i = segmentIndex.get(name);
+    return i == null ? -1 : i;
+  }
+
+  /** The score models' names. */
+  public ImmutableSet<String> scoreNames() {
+    return scoreIndex.keySet();
+  }
+
+  /** The tierings' and RFM models' names (both answer {@link #tier}). */
+  public ImmutableSet<String> tieringNames() {
+    return ImmutableSet.<String>builder()
+        .addAll(tieringIndex.keySet())
+        .addAll(rfmIndex.keySet())
+        .build();
+  }
+
+  /**
+   * The result of segment {@code segmentIndex} for the customer: TRUE, FALSE or UNKNOWN.
+   *
+   * <pre>{@code
+   * Truth t = compiled.evaluate(compiled.segmentIndex("adults"), customer, ctx);
+   * }</pre>
+   */
+  public Truth evaluate(int segmentIndex, Customer c, EvaluationContext ctx) {
+    if (segmentIndex < 0 || segmentIndex >= program.segments.length) {
+      throw new IllegalArgumentException(
+          "segment index "
+              + segmentIndex
+              + " is out of range: the catalog has "
+              + program.segments.length
+              + " segments");
+    }
+    Bounds b = bounds(ctx);
+    return program.segment(segmentIndex, customer(c), b);
+  }
+
+  /** Whether the customer is in the segment, i.e. its condition is TRUE (not FALSE or UNKNOWN). */
+  public boolean matches(String segment, Customer c, EvaluationContext ctx) {
+    return evaluate(index(segmentIndex, segment, "segment"), c, ctx) == Truth.TRUE;
+  }
+
+  /**
+   * The result of every segment, in {@link #segmentNames()} order, into {@code out}; allocates
+   * nothing. Each segment is evaluated once, after the segments it refers to, whose results it
+   * reuses. When an exception is thrown, the contents of {@code out} are unspecified.
+   *
+   * @param out at least {@code segmentNames().size()} long
+   */
+  public void evaluateAll(Customer c, EvaluationContext ctx, Truth[] out) {
+    if (out == null || out.length < program.segments.length) {
+      throw new IllegalArgumentException(
+          "out must hold at least " + program.segments.length + " results");
+    }
+    Bounds b = bounds(ctx);
+    customer(c);
+    Node[] segments = program.segments;
+    for (int i : order) {
+      out[i] = segments[i].eval(c, c, b, out);
+    }
+  }
+
+  /** The names of the segments the customer is in (TRUE), in catalog order. */
+  public ImmutableSet<String> segmentsOf(Customer c, EvaluationContext ctx) {
+    Truth[] results = new Truth[program.segments.length];
+    evaluateAll(c, ctx, results);
+    ImmutableSet.Builder<String> in = ImmutableSet.builder();
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] == Truth.TRUE) {
+        in.add(segmentNames.get(i));
+      }
+    }
+    return in.build();
+  }
+
+  /** The customer's score under the named score model (0 when no rule applies). */
+  public double score(String scoreModel, Customer c, EvaluationContext ctx) {
+    int i = index(scoreIndex, scoreModel, "score");
+    return program.score(i, customer(c), bounds(ctx), null);
+  }
+
+  /**
+   * The customer's tier under the named tiering, or its RFM segment's name under the named RFM
+   * model; null only for an RFM model when the customer has no event in the model's window.
+   */
+  public String tier(String tieringOrRfmModel, Customer c, EvaluationContext ctx) {
+    Integer t = tieringIndex.get(tieringOrRfmModel);
+    if (t != null) {
+      return program.tierName(t, program.tierIndex(t, customer(c), bounds(ctx), null));
+    }
+    int r = tieringOrRfm(tieringOrRfmModel);
+    RfmSegment s = program.rfmSegment(r, customer(c), bounds(ctx));
+    return s == null ? null : s.externalName();
+  }
+
+  /** The customer's RFM scores under the named model, or null without events in its window. */
+  public RfmScores rfm(String rfmModel, Customer c, EvaluationContext ctx) {
+    int r = index(rfmIndex, rfmModel, "RFM model");
+    return program.rfms[r].scores(customer(c), bounds(ctx));
+  }
+
+  /**
+   * Why the customer is or is not in the segment: the condition as written, each node with its
+   * result and the value read. Its result equals {@link #evaluate}'s.
+   */
+  public Explanation explain(String segment, Customer c, EvaluationContext ctx) {
+    int i = index(segmentIndex, segment, "segment");
+    return program.explainSegment(i, customer(c), bounds(ctx));
+  }
+
+  /** Which rules of the score model gave which points, and which caps applied. */
+  public Explanation explainScore(String scoreModel, Customer c, EvaluationContext ctx) {
+    int i = index(scoreIndex, scoreModel, "score");
+    return program.explainScore(i, customer(c), bounds(ctx));
+  }
+
+  /**
+   * The customer's tier and why the earlier tiers did not apply; for an RFM model, the recency,
+   * frequency and monetary values and scores.
+   */
+  public Explanation explainTier(String tiering, Customer c, EvaluationContext ctx) {
+    Integer t = tieringIndex.get(tiering);
+    if (t != null) {
+      return program.explainTiering(t, customer(c), bounds(ctx));
+    }
+    int r = tieringOrRfm(tiering);
+    return program.explainRfm(r, customer(c), bounds(ctx));
+  }
+
+  // The RFM model's index; the error lists tierings and RFM models, which share one namespace.
+  private int tieringOrRfm(String name) {
+    Integer r = rfmIndex.get(name);
+    if (r == null) {
+      throw new IllegalArgumentException(
+          "the catalog has no tiering or RFM model \"" + name + "\"; it has " + tieringNames());
+    }
+    return r;
+  }
+
+  private static Customer customer(Customer c) {
+    if (c == null) {
+      throw new IllegalArgumentException("customer must not be null");
+    }
+    return c;
+  }
+
+  private static int index(ImmutableMap<String, Integer> names, String name, String what) {
+    Integer i = names.get(name);
+    if (i == null) {
+      throw new IllegalArgumentException(
+          "the catalog has no " + what + " \"" + name + "\"; it has " + names.keySet());
+    }
+    return i;
+  }
+
+  // See the class comment: one cached Bounds, keyed by the context's identity.
+  private Bounds bounds(EvaluationContext ctx) {
+    if (ctx == null) {
+      throw new IllegalArgumentException("evaluation context must not be null");
+    }
+    Bounds b = bounds;
+    if (b == null || b.ctx != ctx) {
+      b = plan.bind(ctx);
+      bounds = b;
+    }
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    return "CompiledCatalog" + segmentNames;
+  }
+}

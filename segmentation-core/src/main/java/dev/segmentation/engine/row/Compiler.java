@@ -1,0 +1,660 @@
+package dev.segmentation.engine.row;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.segmentation.check.Limits;
+import dev.segmentation.condition.Aggregate;
+import dev.segmentation.condition.Anniversary;
+import dev.segmentation.condition.Between;
+import dev.segmentation.condition.CalendarWindow;
+import dev.segmentation.condition.Compare;
+import dev.segmentation.condition.Condition;
+import dev.segmentation.condition.EventCondition;
+import dev.segmentation.condition.GeoWithin;
+import dev.segmentation.condition.In;
+import dev.segmentation.condition.InSegment;
+import dev.segmentation.condition.InTier;
+import dev.segmentation.condition.Kind;
+import dev.segmentation.condition.Presence;
+import dev.segmentation.condition.RelativeTime;
+import dev.segmentation.condition.ScoreCondition;
+import dev.segmentation.condition.StringMatch;
+import dev.segmentation.condition.TagCount;
+import dev.segmentation.condition.TagMatch;
+import dev.segmentation.condition.Truth;
+import dev.segmentation.internal.DoubleHashSet;
+import dev.segmentation.internal.LongHashSet;
+import dev.segmentation.internal.NumericLiteral;
+import dev.segmentation.model.Attribute;
+import dev.segmentation.model.AttributeType;
+import dev.segmentation.model.EventType;
+import dev.segmentation.model.Schema;
+import dev.segmentation.model.Values;
+import dev.segmentation.rewrite.Rewriter;
+import dev.segmentation.segment.Catalog;
+import dev.segmentation.segment.RfmModel;
+import dev.segmentation.segment.RfmSegment;
+import dev.segmentation.segment.ScoreModel;
+import dev.segmentation.segment.ScoreRule;
+import dev.segmentation.segment.Segment;
+import dev.segmentation.segment.Tier;
+import dev.segmentation.segment.Tiering;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a catalog into a {@link Program}: resolves attributes against the schema, references
+ * against the catalog, precomputes sets, patterns, lowercase needles and numeric literals, and
+ * assigns the time bounds each context must supply. Rejects what it cannot evaluate (unknown names,
+ * operators undefined for a type, literals of the wrong type, invalid patterns, nesting deeper than
+ * the limits, reference cycles) with an IllegalArgumentException naming the path, so that a caller
+ * who skipped or loosened checking still gets a clear error and never a partial result.
+ */
+final class Compiler {
+  private final Schema schema;
+  private final Catalog catalog;
+  private final Limits limits;
+  private final Program program = new Program();
+  private final TimePlan plan = new TimePlan();
+  private final Map<String, Integer> segments = new HashMap<>();
+  private final Map<String, Integer> scores = new HashMap<>();
+  private final Map<String, Integer> tierings = new HashMap<>();
+  private final Map<String, Integer> rfms = new HashMap<>();
+
+  /** The attributes a condition can read: a customer's, or an event type's properties. */
+  private interface Scope {
+    Attribute<?> attribute(String name);
+
+    String describe();
+  }
+
+  private Compiler(Catalog catalog, Schema schema, Limits limits) {
+    this.schema = schema;
+    this.catalog = catalog;
+    this.limits = limits;
+  }
+
+  /** The compiled catalog's parts. */
+  record Result(Program program, TimePlan plan, int[] order) {}
+
+  static Result compile(Catalog catalog, Schema schema, Limits limits) {
+    return new Compiler(catalog, schema, limits).run();
+  }
+
+  private Result run() {
+    index(segments, catalog.segments().stream().map(Segment::name).toList());
+    index(scores, catalog.scores().stream().map(ScoreModel::name).toList());
+    index(tierings, catalog.tierings().stream().map(Tiering::name).toList());
+    index(rfms, catalog.rfmModels().stream().map(RfmModel::name).toList());
+    Scope customer = customerScope();
+
+    int n = catalog.segments().size();
+    program.segmentNames = new String[n];
+    program.segments = new Node[n];
+    program.explainSegments = new Node[n];
+    for (int i = 0; i < n; i++) {
+      Segment s = catalog.segments().get(i);
+      String path = "/segments/" + i + "/where";
+      program.segmentNames[i] = s.name();
+      program.explainSegments[i] = compileTwice(s.condition(), customer, path, program.segments, i);
+    }
+
+    program.scores = new Program.Score[catalog.scores().size()];
+    for (int i = 0; i < program.scores.length; i++) {
+      program.scores[i] = score(catalog.scores().get(i), "/scores/" + i, customer);
+    }
+    program.tierings = new Program.Tiering[catalog.tierings().size()];
+    for (int i = 0; i < program.tierings.length; i++) {
+      program.tierings[i] = tiering(catalog.tierings().get(i), "/tierings/" + i, customer);
+    }
+    program.rfms = new Program.Rfm[catalog.rfmModels().size()];
+    for (int i = 0; i < program.rfms.length; i++) {
+      program.rfms[i] = rfm(catalog.rfmModels().get(i), "/rfm/" + i);
+    }
+    return new Result(program, plan, new Dependencies().evaluationOrder());
+  }
+
+  private static void index(Map<String, Integer> map, List<String> names) {
+    for (int i = 0; i < names.size(); i++) {
+      map.put(names.get(i), i);
+    }
+  }
+
+  private Scope customerScope() {
+    return new Scope() {
+      @Override
+      public Attribute<?> attribute(String name) {
+        return schema.attribute(name);
+      }
+
+      @Override
+      public String describe() {
+        return "the schema";
+      }
+    };
+  }
+
+  private static Scope eventScope(EventType type) {
+    return new Scope() {
+      @Override
+      public Attribute<?> attribute(String name) {
+        return type.property(name);
+      }
+
+      @Override
+      public String describe() {
+        return "event type \"" + type.name() + "\"";
+      }
+    };
+  }
+
+  /**
+   * Compiles the condition as written (for explanations; errors name its paths) and its rewritten
+   * form (for evaluation) into {@code evaluated[i]}; returns the first.
+   */
+  private Node compileTwice(Condition written, Scope scope, String path, Node[] evaluated, int i) {
+    checkDepth(written, path);
+    Node explained = compile(written, scope, path);
+    Condition rewritten = Rewriter.rewrite(written);
+    if (rewritten == null) {
+      throw new IllegalStateException(path + ": the rewriter returned null");
+    }
+    if (rewritten.equals(written)) {
+      evaluated[i] = explained;
+    } else {
+      checkDepth(rewritten, path);
+      evaluated[i] = compile(rewritten, scope, path);
+    }
+    return explained;
+  }
+
+  private Program.Score score(ScoreModel model, String path, Scope scope) {
+    int n = model.rules().size();
+    Node[] rules = new Node[n];
+    Node[] explain = new Node[n];
+    double[] points = new double[n];
+    String[] groupOf = new String[n];
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    List<Integer> ungrouped = new ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      ScoreRule rule = model.rules().get(r);
+      explain[r] = compileTwice(rule.condition(), scope, path + "/rules/" + r + "/when", rules, r);
+      points[r] = rule.points();
+      groupOf[r] = rule.group();
+      if (rule.group() == null) {
+        ungrouped.add(r);
+      } else {
+        groups.computeIfAbsent(rule.group(), g -> new ArrayList<>()).add(r);
+      }
+    }
+    String[] groupNames = groups.keySet().toArray(new String[0]);
+    int[][] groupRules = new int[groupNames.length][];
+    double[] caps = new double[groupNames.length];
+    for (int g = 0; g < groupNames.length; g++) {
+      groupRules[g] = groups.get(groupNames[g]).stream().mapToInt(Integer::intValue).toArray();
+      Double cap = model.groupCaps().get(groupNames[g]);
+      caps[g] = cap == null ? Double.POSITIVE_INFINITY : cap;
+    }
+    return new Program.Score(
+        model.name(),
+        rules,
+        explain,
+        points,
+        groupOf,
+        ungrouped.stream().mapToInt(Integer::intValue).toArray(),
+        groupNames,
+        groupRules,
+        caps,
+        model.totalCap() == null ? Double.POSITIVE_INFINITY : model.totalCap());
+  }
+
+  private Program.Tiering tiering(Tiering t, String path, Scope scope) {
+    int n = t.tiers().size();
+    Node[] tiers = new Node[n];
+    Node[] explain = new Node[n];
+    for (int i = 0; i < n; i++) {
+      Tier tier = t.tiers().get(i);
+      explain[i] = compileTwice(tier.condition(), scope, path + "/tiers/" + i + "/when", tiers, i);
+    }
+    return new Program.Tiering(t.name(), tiers, explain, t.tierNames().toArray(new String[0]));
+  }
+
+  private Program.Rfm rfm(RfmModel model, String path) {
+    EventType type = schema.eventType(model.eventType());
+    if (type == null) {
+      throw error(
+          path + "/eventType", "the schema has no event type \"" + model.eventType() + "\"");
+    }
+    Attribute<?> money = type.property(model.moneyProperty());
+    if (money == null || !money.type().isNumeric()) {
+      throw error(
+          path + "/moneyProperty",
+          "event type \""
+              + type.name()
+              + "\" has no numeric property \""
+              + model.moneyProperty()
+              + "\"");
+    }
+    return new Program.Rfm(model, plan.window(model.window()), money.type());
+  }
+
+  private static IllegalArgumentException error(String path, String message) {
+    return new IllegalArgumentException(path + ": " + message);
+  }
+
+  /** Rejects trees deeper than the limits before anything recurses over them. */
+  private void checkDepth(Condition root, String path) {
+    Deque<Condition> stack = new ArrayDeque<>();
+    Deque<Integer> depths = new ArrayDeque<>();
+    stack.push(root);
+    depths.push(1);
+    while (!stack.isEmpty()) {
+      Condition c = stack.pop();
+      int d = depths.pop();
+      if (d > limits.maxDepth()) {
+        throw error(
+            path,
+            "conditions are nested deeper than the limit of " + limits.maxDepth() + " levels");
+      }
+      for (Condition child : c.children()) {
+        stack.push(child);
+        depths.push(d + 1);
+      }
+    }
+  }
+
+  private AttributeType type(Scope scope, String attribute, String path) {
+    Attribute<?> a = scope.attribute(attribute);
+    if (a == null) {
+      throw error(
+          path + "/attribute", scope.describe() + " has no attribute \"" + attribute + "\"");
+    }
+    return a.type();
+  }
+
+  private static IllegalArgumentException notFor(String path, String what, AttributeType type) {
+    return error(path, what + " is not defined for " + type.externalName() + " attributes");
+  }
+
+  private Node compile(Condition c, Scope scope, String path) {
+    switch (c.kind()) {
+      case ALWAYS:
+        return new Logic.Constant(Truth.TRUE, Show.description(c));
+      case NEVER:
+        return new Logic.Constant(Truth.FALSE, Show.description(c));
+      case AND:
+        return new Logic.AndNode(compileAll(c.children(), scope, path));
+      case OR:
+        return new Logic.OrNode(compileAll(c.children(), scope, path));
+      case NOT:
+        return new Logic.NotNode(compile(c.children().get(0), scope, path + "/of"));
+      case COMPARE:
+        return compare((Compare) c, scope, path);
+      case BETWEEN:
+        return between((Between) c, scope, path);
+      case IN:
+        return in((In) c, scope, path);
+      case STRING_MATCH:
+        return stringMatch((StringMatch) c, scope, path);
+      case TAG_MATCH:
+        TagMatch tm = (TagMatch) c;
+        requireType(scope, tm.attribute(), path, tm.op().externalName(), AttributeType.STRING_SET);
+        return new Leaves.TagLeaf(tm.attribute(), Show.expected(c), tm.op(), tm.values());
+      case TAG_COUNT:
+        TagCount tc = (TagCount) c;
+        requireType(scope, tc.attribute(), path, "tagCount", AttributeType.STRING_SET);
+        return new Leaves.TagCountLeaf(tc.attribute(), Show.expected(c), tc.op(), tc.count());
+      case PRESENCE:
+        Presence p = (Presence) c;
+        return new Leaves.PresenceNode(
+            p.attribute(), type(scope, p.attribute(), path), p.present(), Show.expected(c));
+      case RELATIVE_TIME:
+        return relativeTime((RelativeTime) c, scope, path);
+      case CALENDAR_WINDOW:
+        CalendarWindow cw = (CalendarWindow) c;
+        return new Leaves.CalendarLeaf(
+            cw.attribute(), temporal(scope, cw.attribute(), path, "inCalendar"),
+            Show.expected(c), cw.period());
+      case ANNIVERSARY:
+        Anniversary an = (Anniversary) c;
+        return new Leaves.AnniversaryLeaf(
+            an.attribute(), temporal(scope, an.attribute(), path, "anniversary"),
+            Show.expected(c), an.period());
+      case GEO_WITHIN:
+        GeoWithin g = (GeoWithin) c;
+        requireType(scope, g.attribute(), path, "withinDistance", AttributeType.GEO_POINT);
+        return new Leaves.GeoLeaf(g.attribute(), Show.expected(c), g.center(), g.kilometers());
+      case IN_SEGMENT:
+        InSegment is = (InSegment) c;
+        return new References.InSegmentNode(
+            program,
+            lookup(segments, is.segment(), path + "/segment", "segment"),
+            Show.description(c));
+      case EVENT:
+        return event((EventCondition) c, path);
+      case SCORE:
+        ScoreCondition sc = (ScoreCondition) c;
+        return new References.ScoreNode(
+            program,
+            lookup(scores, sc.score(), path + "/score", "score"),
+            sc.op(),
+            NumericLiteral.of(sc.value()),
+            Show.description(c),
+            Show.expected(c));
+      case IN_TIER:
+        return inTier((InTier) c, path);
+    }
+    throw new AssertionError(c.kind());
+  }
+
+  private Node[] compileAll(List<Condition> of, Scope scope, String path) {
+    Node[] nodes = new Node[of.size()];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = compile(of.get(i), scope, path + "/of/" + i);
+    }
+    return nodes;
+  }
+
+  private static int lookup(Map<String, Integer> names, String name, String path, String what) {
+    Integer i = names.get(name);
+    if (i == null) {
+      throw error(path, "the catalog has no " + what + " \"" + name + "\"");
+    }
+    return i;
+  }
+
+  private void requireType(
+      Scope scope, String attribute, String path, String op, AttributeType wanted) {
+    AttributeType t = type(scope, attribute, path);
+    if (t != wanted) {
+      throw notFor(path, op, t);
+    }
+  }
+
+  private AttributeType temporal(Scope scope, String attribute, String path, String op) {
+    AttributeType t = type(scope, attribute, path);
+    if (!t.isTemporal()) {
+      throw notFor(path, op, t);
+    }
+    return t;
+  }
+
+  private Comparand comparand(AttributeType type, Object literal, String path) {
+    Comparand c = Comparand.of(type, literal);
+    if (c == null) {
+      throw error(
+          path,
+          Show.value(literal)
+              + " ("
+              + literal.getClass().getSimpleName()
+              + ") cannot be compared with a "
+              + type.externalName()
+              + " attribute");
+    }
+    return c;
+  }
+
+  private Node compare(Compare c, Scope scope, String path) {
+    AttributeType t = type(scope, c.attribute(), path);
+    if (!t.isOrdered() && (t != AttributeType.BOOLEAN || c.op().isOrdering())) {
+      throw notFor(path, "operator " + c.op().symbol(), t);
+    }
+    return new Leaves.CompareLeaf(
+        c.attribute(), t, Show.expected(c), c.op(), comparand(t, c.value(), path + "/value"));
+  }
+
+  private Node between(Between c, Scope scope, String path) {
+    AttributeType t = type(scope, c.attribute(), path);
+    if (!t.isOrdered()) {
+      throw notFor(path, "between", t);
+    }
+    return new Leaves.BetweenLeaf(
+        c.attribute(),
+        t,
+        Show.expected(c),
+        comparand(t, c.low(), path + "/low"),
+        comparand(t, c.high(), path + "/high"));
+  }
+
+  private Node in(In c, Scope scope, String path) {
+    AttributeType t = type(scope, c.attribute(), path);
+    if (t == AttributeType.STRING_SET || t == AttributeType.GEO_POINT) {
+      throw notFor(path, "in", t);
+    }
+    int i = 0;
+    for (Object v : c.values()) {
+      comparand(t, v, path + "/values/" + i++); // rejects literals of the wrong type
+    }
+    if (!t.isNumeric()) {
+      return new Leaves.InLeaf(c.attribute(), t, Show.expected(c), c.values());
+    }
+    long[] longs = new long[c.values().size()];
+    double[] doubles = new double[c.values().size()];
+    int nl = 0;
+    int nd = 0;
+    for (Object v : c.values()) {
+      if (v instanceof Long l) {
+        longs[nl++] = l;
+        double d = (double) l;
+        if (Values.compare(l, d) == 0) { // only then can a Double value equal it
+          doubles[nd++] = d;
+        }
+      } else {
+        double d = (Double) v;
+        doubles[nd++] = d;
+        if (d == Math.rint(d) && Math.abs(d) < 0x1p63) { // only then can a Long value equal it
+          longs[nl++] = (long) d;
+        }
+      }
+    }
+    return new Leaves.NumberInLeaf(
+        c.attribute(),
+        t,
+        Show.expected(c),
+        LongHashSet.of(Arrays.copyOf(longs, nl)),
+        DoubleHashSet.of(Arrays.copyOf(doubles, nd)));
+  }
+
+  private Node stringMatch(StringMatch c, Scope scope, String path) {
+    requireType(scope, c.attribute(), path, c.op().externalName(), AttributeType.STRING);
+    if (c.op() != StringMatch.Op.MATCHES) {
+      return new Leaves.TextLeaf(
+          c.attribute(), Show.expected(c), c.op(), c.value(), c.ignoreCase());
+    }
+    if (c.value().length() > limits.maxPatternLength()) {
+      throw error(
+          path + "/value",
+          "the pattern is longer than the limit of " + limits.maxPatternLength() + " characters");
+    }
+    try {
+      Pattern p = Pattern.compile(c.value(), c.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0);
+      return new Leaves.RegexLeaf(c.attribute(), Show.expected(c), p);
+    } catch (PatternSyntaxException e) {
+      throw error(path + "/value", "invalid pattern: " + e.getMessage());
+    }
+  }
+
+  private Node relativeTime(RelativeTime c, Scope scope, String path) {
+    AttributeType t = temporal(scope, c.attribute(), path, c.op().externalName());
+    if (t == AttributeType.TIMESTAMP) {
+      return new Leaves.RelativeInstantLeaf(
+          c.attribute(), Show.expected(c), c.op(), plan.instant(c.amount(), c.unit()));
+    }
+    if (c.unit().isTimeOfDay()) {
+      throw error(path + "/unit", c.unit().externalName() + " do not apply to date attributes");
+    }
+    return new Leaves.RelativeDateLeaf(
+        c.attribute(), Show.expected(c), c.op(), plan.day(c.amount(), c.unit()));
+  }
+
+  private Node event(EventCondition c, String path) {
+    EventType type = schema.eventType(c.eventType());
+    if (type == null) {
+      throw error(path + "/type", "the schema has no event type \"" + c.eventType() + "\"");
+    }
+    AttributeType propertyType = null;
+    if (c.property() != null) {
+      Attribute<?> p = type.property(c.property());
+      if (p == null) {
+        throw error(
+            path + "/property",
+            "event type \"" + type.name() + "\" has no property \"" + c.property() + "\"");
+      }
+      propertyType = p.type();
+      if (c.aggregate() != Aggregate.DISTINCT_COUNT && !propertyType.isNumeric()) {
+        throw notFor(path + "/property", c.aggregate().externalName(), propertyType);
+      }
+    }
+    Node where =
+        c.where().kind() == Kind.ALWAYS
+            ? null
+            : compile(c.where(), eventScope(type), path + "/where");
+    return new EventNode(
+        type.name(),
+        where,
+        plan.window(c.window()),
+        c.aggregate(),
+        c.property(),
+        propertyType,
+        c.op(),
+        NumericLiteral.of(c.value()),
+        Show.description(c),
+        Show.expected(c));
+  }
+
+  private Node inTier(InTier c, String path) {
+    Integer t = tierings.get(c.tiering());
+    if (t != null) {
+      Tiering tiering = catalog.tierings().get(t);
+      int tier = tiering.tierNames().indexOf(c.tier());
+      if (tier < 0) {
+        throw error(
+            path + "/tier",
+            "tiering \""
+                + c.tiering()
+                + "\" has no tier \""
+                + c.tier()
+                + "\"; its tiers are "
+                + tiering.tierNames());
+      }
+      return new References.TierNode(program, t, tier, Show.description(c), Show.expected(c));
+    }
+    int model = lookup(rfms, c.tiering(), path + "/tiering", "tiering or RFM model");
+    RfmSegment segment = RfmSegment.fromExternalName(c.tier());
+    if (segment == null) {
+      throw error(path + "/tier", "\"" + c.tier() + "\" is not an RFM segment");
+    }
+    return new References.RfmTierNode(
+        program, model, segment, Show.description(c), Show.expected(c));
+  }
+
+  /**
+   * The references between the catalog's segments, scores and tierings: rejects cycles (naming
+   * them) and orders segments so that each comes after every segment it depends on, directly or
+   * through scores and tierings. Iterative, so long chains cannot overflow the stack.
+   */
+  private final class Dependencies {
+    private final int nSeg = catalog.segments().size();
+    private final int nScore = catalog.scores().size();
+    private final int units = nSeg + nScore + catalog.tierings().size();
+    private final int[][] edges = new int[units][];
+
+    Dependencies() {
+      for (int i = 0; i < nSeg; i++) {
+        edges[i] = refs(List.of(catalog.segments().get(i).condition()));
+      }
+      for (int i = 0; i < nScore; i++) {
+        edges[nSeg + i] =
+            refs(catalog.scores().get(i).rules().stream().map(ScoreRule::condition).toList());
+      }
+      for (int i = 0; i < catalog.tierings().size(); i++) {
+        edges[nSeg + nScore + i] =
+            refs(catalog.tierings().get(i).tiers().stream().map(Tier::condition).toList());
+      }
+    }
+
+    private int[] refs(List<Condition> roots) {
+      List<Integer> out = new ArrayList<>();
+      Deque<Condition> stack = new ArrayDeque<>(roots);
+      while (!stack.isEmpty()) {
+        Condition c = stack.pop();
+        if (c instanceof InSegment s) {
+          out.add(segments.get(s.segment()));
+        } else if (c instanceof ScoreCondition s) {
+          out.add(nSeg + scores.get(s.score()));
+        } else if (c instanceof InTier t && tierings.containsKey(t.tiering())) {
+          out.add(nSeg + nScore + tierings.get(t.tiering()));
+        }
+        c.children().forEach(stack::push);
+      }
+      return out.stream().mapToInt(Integer::intValue).distinct().toArray();
+    }
+
+    private String name(int unit) {
+      if (unit < nSeg) {
+        return "segment \"" + catalog.segments().get(unit).name() + "\"";
+      }
+      if (unit < nSeg + nScore) {
+        return "score \"" + catalog.scores().get(unit - nSeg).name() + "\"";
+      }
+      return "tiering \"" + catalog.tierings().get(unit - nSeg - nScore).name() + "\"";
+    }
+
+    /** Segments in dependency order (depth-first post-order). */
+    int[] evaluationOrder() {
+      byte[] state = new byte[units]; // 0 new, 1 on the current path, 2 done
+      int[] order = new int[nSeg];
+      int done = 0;
+      int[] pathUnits = new int[units];
+      int[] nextEdge = new int[units];
+      for (int root = 0; root < units; root++) {
+        if (state[root] != 0) {
+          continue;
+        }
+        int depth = 0;
+        pathUnits[0] = root;
+        nextEdge[0] = 0;
+        state[root] = 1;
+        while (depth >= 0) {
+          int u = pathUnits[depth];
+          if (nextEdge[depth] < edges[u].length) {
+            int v = edges[u][nextEdge[depth]++];
+            if (state[v] == 1) {
+              throw new IllegalArgumentException(cycle(pathUnits, depth, v));
+            }
+            if (state[v] == 0) {
+              state[v] = 1;
+              pathUnits[++depth] = v;
+              nextEdge[depth] = 0;
+            }
+          } else {
+            state[u] = 2;
+            if (u < nSeg) {
+              order[done++] = u;
+            }
+            depth--;
+          }
+        }
+      }
+      return order;
+    }
+
+    private String cycle(int[] pathUnits, int depth, int v) {
+      StringBuilder sb = new StringBuilder("reference cycle: ");
+      int start = depth;
+      while (pathUnits[start] != v) {
+        start--;
+      }
+      for (int i = start; i <= depth; i++) {
+        sb.append(name(pathUnits[i])).append(" -> ");
+      }
+      return sb.append(name(v)).toString();
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package dev.segmentation.engine.row;
+
+import dev.segmentation.condition.Aggregate;
+import dev.segmentation.condition.Operator;
+import dev.segmentation.condition.Truth;
+import dev.segmentation.engine.Explanation;
+import dev.segmentation.internal.EpochTime;
+import dev.segmentation.internal.NumericLiteral;
+import dev.segmentation.model.AttributeType;
+import dev.segmentation.model.Customer;
+import dev.segmentation.model.Event;
+import dev.segmentation.model.InvalidDataException;
+import dev.segmentation.model.ValueSource;
+import dev.segmentation.model.Values;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An event condition: over the customer's events of one type inside the window (found by binary
+ * search on the sorted timestamps; never after {@code asOf}) for which {@code where} is TRUE,
+ * compute the aggregate and compare it. COUNT, SUM and DISTINCT_COUNT are 0 over no events; AVG,
+ * MIN, MAX and DAYS_SINCE_* have no value then, and the node is UNKNOWN. Property values that are
+ * missing are skipped. Only DISTINCT_COUNT allocates (a hash set of the values seen).
+ */
+final class EventNode extends Node {
+  private final String eventType;
+  private final Node where;
+  private final int window;
+  private final Aggregate aggregate;
+  private final String property;
+  private final AttributeType propertyType;
+  private final Operator op;
+  private final NumericLiteral value;
+  private final String description;
+  private final String expected;
+
+  EventNode(
+      String eventType,
+      Node where,
+      int window,
+      Aggregate aggregate,
+      String property,
+      AttributeType propertyType,
+      Operator op,
+      NumericLiteral value,
+      String description,
+      String expected) {
+    this.eventType = eventType;
+    this.where = where;
+    this.window = window;
+    this.aggregate = aggregate;
+    this.property = property;
+    this.propertyType = propertyType;
+    this.op = op;
+    this.value = value;
+    this.description = description;
+    this.expected = expected;
+  }
+
+  @Override
+  Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+    return run(customer, bounds, memo, null);
+  }
+
+  @Override
+  Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
+    StringBuilder actual = new StringBuilder();
+    Truth result = run(customer, bounds, null, actual);
+    return Explanation.leaf(description, result, actual.toString(), expected);
+  }
+
+  /** The customer's events of the type, checked to be a list of events. */
+  static List<Event> events(Customer customer, String eventType) {
+    List<Event> events = customer.events(eventType);
+    if (events == null) {
+      throw new InvalidDataException(
+          customer.id(), null, "events(\"" + eventType + "\") returned null, not a list");
+    }
+    return events;
+  }
+
+  static Event event(Customer customer, List<Event> events, int i, String eventType) {
+    Event e = events.get(i);
+    if (e == null) {
+      throw new InvalidDataException(
+          customer.id(), null, "event " + i + " of type \"" + eventType + "\" is null");
+    }
+    return e;
+  }
+
+  /** Throws when {@code t} is before the previous event's time: the list must be sorted. */
+  static void checkSorted(Customer customer, Instant previous, Instant t, String eventType) {
+    if (previous != null && t.isBefore(previous)) {
+      throw new InvalidDataException(
+          customer.id(),
+          null,
+          "events of type \""
+              + eventType
+              + "\" are not sorted by time: "
+              + t
+              + " after "
+              + previous);
+    }
+  }
+
+  // One pass computes every aggregate; `actual`, when not null, receives the value for explain.
+  private Truth run(Customer customer, Bounds bounds, Truth[] memo, StringBuilder actual) {
+    List<Event> events = events(customer, eventType);
+    TimeRange range = bounds.range(window);
+    int n = events.size();
+    long count = 0; // matching events
+    long valueCount = 0; // matching events with a value of the property
+    long sumLong = 0;
+    double sumDouble = 0;
+    boolean anyDouble = false;
+    Object min = null;
+    Object max = null;
+    Instant first = null;
+    Instant last = null;
+    Set<Object> distinct = null;
+    Instant previous = null;
+    for (int i = range.firstIndex(customer, events, eventType); i < n; i++) {
+      Event e = event(customer, events, i, eventType);
+      Instant t = e.timestamp();
+      if (!range.belowHigh(t)) {
+        break;
+      }
+      checkSorted(customer, previous, t, eventType);
+      previous = t;
+      if (where != null && where.eval(e, customer, bounds, memo) != Truth.TRUE) {
+        continue;
+      }
+      count++;
+      if (first == null) {
+        first = t;
+      }
+      last = t;
+      if (property == null) {
+        continue;
+      }
+      Object v = Leaf.read(e, customer, property, propertyType);
+      if (v == null) {
+        continue;
+      }
+      valueCount++;
+      switch (aggregate) {
+        case SUM:
+        case AVG:
+          if (v instanceof Long l) {
+            long x = l;
+            long s = sumLong + x;
+            if (((sumLong ^ s) & (x ^ s)) < 0) { // overflow: continue in floating point
+              sumDouble += (double) sumLong + (double) x;
+              sumLong = 0;
+              anyDouble = true;
+            } else {
+              sumLong = s;
+            }
+          } else {
+            sumDouble += (Double) v;
+            anyDouble = true;
+          }
+          break;
+        case MIN:
+          if (min == null || Values.compareNumbers((Number) v, (Number) min) < 0) {
+            min = v;
+          }
+          break;
+        case MAX:
+          if (max == null || Values.compareNumbers((Number) v, (Number) max) > 0) {
+            max = v;
+          }
+          break;
+        case DISTINCT_COUNT:
+          if (distinct == null) {
+            distinct = new HashSet<>();
+          }
+          distinct.add(distinctKey(v));
+          break;
+        default:
+          break;
+      }
+    }
+    switch (aggregate) {
+      case COUNT:
+        return compare(count, actual);
+      case DISTINCT_COUNT:
+        return compare(distinct == null ? 0 : distinct.size(), actual);
+      case SUM:
+        return anyDouble ? compare(sumDouble + sumLong, actual) : compare(sumLong, actual);
+      case AVG:
+        if (valueCount == 0) {
+          return noValue(actual);
+        }
+        return compare((anyDouble ? sumDouble + sumLong : (double) sumLong) / valueCount, actual);
+      case MIN:
+        return min == null ? noValue(actual) : compare((Number) min, actual);
+      case MAX:
+        return max == null ? noValue(actual) : compare((Number) max, actual);
+      case DAYS_SINCE_FIRST:
+        return first == null
+            ? noValue(actual)
+            : compare(EpochTime.daysBetween(first, bounds.ctx.asOf()), actual);
+      case DAYS_SINCE_LAST:
+        return last == null
+            ? noValue(actual)
+            : compare(EpochTime.daysBetween(last, bounds.ctx.asOf()), actual);
+    }
+    throw new AssertionError(aggregate);
+  }
+
+  // Numbers equal by value count once: 3 and 3.0, 0.0 and -0.0.
+  private static Object distinctKey(Object v) {
+    if (v instanceof Double d) {
+      double x = d + 0.0;
+      if (x == Math.rint(x) && Math.abs(x) < 0x1p63) {
+        return (long) x;
+      }
+      return x;
+    }
+    return v;
+  }
+
+  private Truth compare(long x, StringBuilder actual) {
+    if (actual != null) {
+      actual.append(x);
+    }
+    return Truth.of(op.test(value.compareWith(x)));
+  }
+
+  private Truth compare(double x, StringBuilder actual) {
+    if (actual != null) {
+      actual.append(x);
+    }
+    return Truth.of(op.test(value.compareWith(x)));
+  }
+
+  private Truth compare(Number x, StringBuilder actual) {
+    if (actual != null) {
+      actual.append(x);
+    }
+    return Truth.of(op.test(value.compareWith(x)));
+  }
+
+  private static Truth noValue(StringBuilder actual) {
+    if (actual != null) {
+      actual.append(Explanation.MISSING);
+    }
+    return Truth.UNKNOWN;
+  }
+}

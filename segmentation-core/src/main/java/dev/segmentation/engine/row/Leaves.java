@@ -1,0 +1,374 @@
+package dev.segmentation.engine.row;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.re2j.Pattern;
+import dev.segmentation.condition.Anniversary;
+import dev.segmentation.condition.CalendarPeriod;
+import dev.segmentation.condition.Operator;
+import dev.segmentation.condition.RelativeTime;
+import dev.segmentation.condition.StringMatch;
+import dev.segmentation.condition.TagMatch;
+import dev.segmentation.condition.Truth;
+import dev.segmentation.engine.Explanation;
+import dev.segmentation.internal.CaseFolding;
+import dev.segmentation.internal.DoubleHashSet;
+import dev.segmentation.internal.EpochTime;
+import dev.segmentation.internal.LongHashSet;
+import dev.segmentation.model.AttributeType;
+import dev.segmentation.model.Customer;
+import dev.segmentation.model.GeoPoint;
+import dev.segmentation.model.ValueSource;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** The compiled leaves that test one attribute's value. */
+final class Leaves {
+  private Leaves() {}
+
+  /** {@code attribute op literal}. */
+  static final class CompareLeaf extends Leaf {
+    private final Operator op;
+    private final Comparand literal;
+
+    CompareLeaf(String attribute, AttributeType type, String expected, Operator op, Comparand c) {
+      super(attribute, type, expected);
+      this.op = op;
+      this.literal = c;
+    }
+
+    @Override
+    boolean test(Object value, Bounds bounds) {
+      return op.test(literal.compareWith(value));
+    }
+  }
+
+  /** {@code low <= attribute <= high}. */
+  static final class BetweenLeaf extends Leaf {
+    private final Comparand low;
+    private final Comparand high;
+
+    BetweenLeaf(String attribute, AttributeType type, String expected, Comparand low, Comparand h) {
+      super(attribute, type, expected);
+      this.low = low;
+      this.high = h;
+    }
+
+    @Override
+    boolean test(Object value, Bounds bounds) {
+      return low.compareWith(value) >= 0 && high.compareWith(value) <= 0;
+    }
+  }
+
+  /**
+   * Membership of a number in a list: integral members in a {@link LongHashSet}, and every member
+   * that a double can equal exactly in a {@link DoubleHashSet}, so that 3 matches 3.0 and each
+   * lookup is constant-time.
+   */
+  static final class NumberInLeaf extends Leaf {
+    private final LongHashSet longs;
+    private final DoubleHashSet doubles;
+
+    NumberInLeaf(
+        String attribute, AttributeType type, String expected, LongHashSet l, DoubleHashSet d) {
+      super(attribute, type, expected);
+      this.longs = l;
+      this.doubles = d;
+    }
+
+    @Override
+    boolean test(Object value, Bounds bounds) {
+      return value instanceof Long l ? longs.contains(l) : doubles.contains((Double) value);
+    }
+  }
+
+  /** Membership of a string, boolean, date or timestamp in a hash set of the literals. */
+  static final class InLeaf extends Leaf {
+    private final ImmutableSet<Object> values;
+
+    InLeaf(String attribute, AttributeType type, String expected, ImmutableSet<Object> values) {
+      super(attribute, type, expected);
+      this.values = values;
+    }
+
+    @Override
+    boolean test(Object value, Bounds bounds) {
+      return values.contains(value);
+    }
+  }
+
+  /** Prefix, suffix or substring, optionally ignoring case (needle lowercased at compile time). */
+  static final class TextLeaf extends Leaf {
+    private final StringMatch.Op op;
+    private final String needle;
+    private final boolean ignoreCase;
+
+    TextLeaf(String attribute, String expected, StringMatch.Op op, String needle, boolean ic) {
+      super(attribute, AttributeType.STRING, expected);
+      this.op = op;
+      this.ignoreCase = ic;
+      this.needle = ic ? CaseFolding.lower(needle) : needle;
+    }
+
+    @Override
+    boolean test(Object value, Bounds bounds) {
+      String s = (String) value;
+      switch (op) {
+        case STARTS_WITH:
+          return ignoreCase ? CaseFolding.startsWith(s, needle) : s.startsWith(needle);
+        case ENDS_WITH:
+          return ignoreCase ? CaseFolding.endsWith(s, needle) : s.endsWith(needle);
+        case CONTAINS:
+          return ignoreCase ? CaseFolding.contains(s, needle) : s.contains(needle);
+        default:
+          throw new AssertionError(op);
+      }
+    }
+  }
+
+  /**
+   * An RE2 pattern with find semantics, compiled once. re2j allocates a matcher per test: the one
+   * place on the evaluation path that allocates.
+   */
+  static final class RegexLeaf extends Leaf {
+    private final Pattern pattern;
+
+    RegexLeaf(String attribute, String expected, Pattern pattern) {
+      super(attribute, AttributeType.STRING, expected);
+      this.pattern = pattern;
+    }
+
+    @Override
+    boolean test(Object value, Bounds bounds) {
+      return pattern.matcher((String) value).find();
+    }
+  }
+
+  /** containsAny / containsAll / containsNone on a string set. */
+  static final class TagLeaf extends Leaf {
+    /** Above this many literals, a small tag set is iterated instead of the literals. */
+    private static final int ITERATE_TAGS_ABOVE = 16;
+
+    private final TagMatch.Op op;
+    private final String[] wanted;
+    private final ImmutableSet<String> wantedSet;
+
+    TagLeaf(String attribute, String expected, TagMatch.Op op, ImmutableSet<String> wanted) {
+      super(attribute, AttributeType.STRING_SET, expected);
+      this.op = op;
+      this.wanted = wanted.toArray(new String[0]);
+      this.wantedSet = wanted;
+    }
+
+    @Override
+    boolean test(Object value, Bounds bounds) {
+      Set<?> tags = (Set<?>) value;
+      switch (op) {
+        case CONTAINS_ANY:
+          return containsAny(tags);
+        case CONTAINS_NONE:
+          return !containsAny(tags);
+        case CONTAINS_ALL:
+          if (tags.size() < wanted.length) {
+            return false; // the literals are distinct
+          }
+          for (String w : wanted) {
+            if (!tags.contains(w)) {
+              return false;
+            }
+          }
+          return true;
+      }
+      throw new AssertionError(op);
+    }
+
+    private boolean containsAny(Set<?> tags) {
+      if (wanted.length > ITERATE_TAGS_ABOVE && tags.size() < wanted.length) {
+        for (Object t : tags) {
+          if (wantedSet.contains(t)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      for (String w : wanted) {
+        if (tags.contains(w)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** The size of a string set compared with a count. */
+  static final class TagCountLeaf extends Leaf {
+    private final Operator op;
+    private final long count;
+
+    TagCountLeaf(String attribute, String expected, Operator op, long count) {
+      super(attribute, AttributeType.STRING_SET, expected);
+      this.op = op;
+      this.count = count;
+    }
+
+    @Override
+    boolean test(Object value, Bounds bounds) {
+      return op.test(Long.compare(((Set<?>) value).size(), count));
+    }
+
+    @Override
+    String actual(Object value, Bounds bounds) {
+      return Show.value(value) + " (size " + ((Set<?>) value).size() + ")";
+    }
+  }
+
+  /** Within the last N units / more than N units ago, on a timestamp. */
+  static final class RelativeInstantLeaf extends Leaf {
+    private final boolean withinLast;
+    private final int slot;
+
+    RelativeInstantLeaf(String attribute, String expected, RelativeTime.Op op, int slot) {
+      super(attribute, AttributeType.TIMESTAMP, expected);
+      this.withinLast = op == RelativeTime.Op.WITHIN_LAST;
+      this.slot = slot;
+    }
+
+    @Override
+    boolean test(Object value, Bounds b) {
+      Instant t = (Instant) value;
+      int vsBound = EpochTime.compare(t, b.instantSec(slot), b.instantNano(slot));
+      if (withinLast) {
+        return vsBound > 0 && EpochTime.compare(t, b.asOfSec, b.asOfNano) <= 0;
+      }
+      return vsBound <= 0;
+    }
+  }
+
+  /** Within the last N units / more than N units ago, on a date ({@code asOf} as a zone date). */
+  static final class RelativeDateLeaf extends Leaf {
+    private final boolean withinLast;
+    private final int slot;
+
+    RelativeDateLeaf(String attribute, String expected, RelativeTime.Op op, int slot) {
+      super(attribute, AttributeType.DATE, expected);
+      this.withinLast = op == RelativeTime.Op.WITHIN_LAST;
+      this.slot = slot;
+    }
+
+    @Override
+    boolean test(Object value, Bounds b) {
+      long d = ((LocalDate) value).toEpochDay();
+      return withinLast ? d > b.day(slot) && d <= b.asOfDay : d <= b.day(slot);
+    }
+  }
+
+  /** A date or timestamp inside a calendar period, start inclusive, end exclusive. */
+  static final class CalendarLeaf extends Leaf {
+    private final CalendarPeriod period;
+
+    CalendarLeaf(String attribute, AttributeType type, String expected, CalendarPeriod period) {
+      super(attribute, type, expected);
+      this.period = period;
+    }
+
+    @Override
+    boolean test(Object value, Bounds b) {
+      if (value instanceof LocalDate d) {
+        long day = d.toEpochDay();
+        return day >= b.ctx.periodStartDay(period) && day < b.ctx.periodEndDay(period);
+      }
+      Instant t = (Instant) value;
+      return t.compareTo(b.ctx.periodStart(period)) >= 0
+          && t.compareTo(b.ctx.periodEnd(period)) < 0;
+    }
+  }
+
+  /** Same month (and day) as {@code asOf} in the zone; Feb 29 counts as Feb 28 in common years. */
+  static final class AnniversaryLeaf extends Leaf {
+    private final boolean sameDay;
+
+    AnniversaryLeaf(String attribute, AttributeType type, String expected, Anniversary.Period p) {
+      super(attribute, type, expected);
+      this.sameDay = p == Anniversary.Period.DAY;
+    }
+
+    @Override
+    boolean test(Object value, Bounds b) {
+      int month;
+      int day;
+      if (value instanceof LocalDate d) {
+        month = d.getMonthValue();
+        day = d.getDayOfMonth();
+      } else {
+        long epochDay = EpochTime.epochDay((Instant) value, b.rules);
+        month = EpochTime.month(epochDay);
+        day = EpochTime.dayOfMonth(epochDay);
+      }
+      if (month != b.asOfMonth) {
+        return false;
+      }
+      if (!sameDay) {
+        return true;
+      }
+      if (month == 2 && day == 29 && !b.asOfLeapYear) {
+        day = 28;
+      }
+      return day == b.asOfDayOfMonth;
+    }
+  }
+
+  /** Great-circle distance from a centre at most a radius (inclusive). */
+  static final class GeoLeaf extends Leaf {
+    private final GeoPoint center;
+    private final double km;
+
+    GeoLeaf(String attribute, String expected, GeoPoint center, double km) {
+      super(attribute, AttributeType.GEO_POINT, expected);
+      this.center = center;
+      this.km = km;
+    }
+
+    @Override
+    boolean test(Object value, Bounds b) {
+      return ((GeoPoint) value).distanceKm(center) <= km;
+    }
+
+    @Override
+    String actual(Object value, Bounds bounds) {
+      return Show.value(value)
+          + ", "
+          + String.format(java.util.Locale.ROOT, "%.3f", ((GeoPoint) value).distanceKm(center))
+          + " km away";
+    }
+  }
+
+  /** isPresent / isMissing: never UNKNOWN. */
+  static final class PresenceNode extends Node {
+    private final String attribute;
+    private final AttributeType type;
+    private final boolean present;
+    private final String expected;
+
+    PresenceNode(String attribute, AttributeType type, boolean present, String expected) {
+      this.attribute = attribute;
+      this.type = type;
+      this.present = present;
+      this.expected = expected;
+    }
+
+    @Override
+    Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      return Truth.of((Leaf.read(src, customer, attribute, type) != null) == present);
+    }
+
+    @Override
+    Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
+      Object v = Leaf.read(src, customer, attribute, type);
+      return Explanation.leaf(
+          attribute + " " + expected,
+          Truth.of((v != null) == present),
+          v == null ? Explanation.MISSING : Show.value(v),
+          expected);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.segmentation.engine.row;
+
+import com.google.common.collect.ImmutableMap;
+import dev.segmentation.condition.Condition;
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.model.Attribute;
+import dev.segmentation.model.AttributeType;
+import dev.segmentation.model.Customer;
+import dev.segmentation.model.EventType;
+import dev.segmentation.model.Schema;
+import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.segment.Catalog;
+import dev.segmentation.segment.Segment;
+import java.time.Instant;
+import java.util.Map;
+
+/** A schema with one attribute of every type and two event types, and a fixed evaluation time. */
+final class Fixtures {
+  private Fixtures() {}
+
+  /** Sunday 22 November 2026, noon UTC. */
+  static final Instant AS_OF = Instant.parse("2026-11-22T12:00:00Z");
+
+  static final EvaluationContext CTX = EvaluationContext.at(AS_OF);
+
+  static final Schema SCHEMA =
+      Schema.builder()
+          .attribute("age", AttributeType.INTEGER)
+          .attribute("balance", AttributeType.NUMBER)
+          .attribute("country", AttributeType.STRING)
+          .attribute("email", AttributeType.STRING)
+          .attribute("active", AttributeType.BOOLEAN)
+          .attribute("birthday", AttributeType.DATE)
+          .attribute("lastSeen", AttributeType.TIMESTAMP)
+          .attribute("tags", AttributeType.STRING_SET)
+          .attribute("location", AttributeType.GEO_POINT)
+          .attribute("employees", AttributeType.INTEGER)
+          .attribute("revenue", AttributeType.NUMBER)
+          .attribute("industry", AttributeType.STRING)
+          .eventType(
+              EventType.of(
+                  "purchase",
+                  Attribute.number("amount"),
+                  Attribute.string("category"),
+                  Attribute.integer("quantity")))
+          .eventType(EventType.of("page_view", Attribute.string("path")))
+          .eventType(EventType.of("email_open", Attribute.string("campaign")))
+          .build();
+
+  static SchemaCustomer.Builder customer(String id) {
+    return Customer.builder(SCHEMA, id);
+  }
+
+  static SchemaCustomer customer(String id, Map<String, ?> values) {
+    SchemaCustomer.Builder b = Customer.builder(SCHEMA, id);
+    values.forEach(b::set);
+    return b.build();
+  }
+
+  static SchemaCustomer customer(String id, String attribute, Object value) {
+    return customer(id, value == null ? ImmutableMap.of() : ImmutableMap.of(attribute, value));
+  }
+
+  static CompiledCatalog compile(Condition condition) {
+    return RowEngine.compile(Catalog.of(Segment.of("s", condition)), SCHEMA);
+  }
+
+  static Instant daysAgo(double days) {
+    return AS_OF.minusSeconds(Math.round(days * 86_400));
+  }
+}
