@@ -1,13 +1,181 @@
 package dev.segmentation.cli;
 
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.Explanation;
+import dev.segmentation.engine.row.CompiledCatalog;
+import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.segment.RfmModel;
+import dev.segmentation.segment.RfmScores;
+import dev.segmentation.segment.ScoreModel;
+import dev.segmentation.segment.Segment;
+import dev.segmentation.segment.Tiering;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder. */
-@Command(name = "explain", description = "Not available yet.")
+/** {@code segmentation explain}: why one customer is or is not in each segment. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Explains, for one customer, why it is or is not in each segment: every condition with its"
+          + " result (TRUE, FALSE, UNKNOWN) and the value read; then its tiers, scores and RFM."
+    })
 final class ExplainCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--rules", required = true, description = "Rules document (JSON).")
+  Path rules;
+
+  @Option(names = "--customers", required = true, description = "Customers, .csv or .jsonl.")
+  Path customers;
+
+  @Option(names = "--events", description = "Events by customer, .csv or .jsonl.")
+  Path events;
+
+  @Option(names = "--id", required = true, description = "The customer's id.")
+  String id;
+
+  @Option(
+      names = "--segment",
+      description = "Explain only this segment (default: all).",
+      paramLabel = "NAME")
+  String segment;
+
+  @Option(
+      names = "--as-of",
+      description = "Evaluate as of this instant (default: now).",
+      paramLabel = "INSTANT")
+  Instant asOf;
+
+  @Option(
+      names = "--zone",
+      defaultValue = "UTC",
+      description = "Zone of calendar windows (default: ${DEFAULT-VALUE}).")
+  ZoneId zone;
+
   @Override
   public Integer call() {
-    return ExitCode.INTERNAL;
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Commands.format(spec, customers, "--customers");
+    if (events != null) {
+      Commands.format(spec, events, "--events");
+    }
+    try {
+      Rules.Loaded loaded = Rules.load(rules, err);
+      if (segment != null && loaded.catalog().segment(segment) == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--segment: the rules have no segment \""
+                + segment
+                + "\""
+                + Suggestions.didYouMean(segment, loaded.compiled().segmentNames()));
+      }
+      SchemaCustomer[] found = new SchemaCustomer[1];
+      try {
+        CustomerScan.scan(
+            customers,
+            events,
+            loaded.schema(),
+            new Problems(false, null),
+            Progress.factory(err, false),
+            (c, row) -> {
+              if (c.id().equals(id)) {
+                found[0] = c;
+                return false;
+              }
+              return true;
+            });
+      } catch (DataException e) {
+        err.println(e.getMessage());
+        return ExitCode.INVALID;
+      }
+      if (found[0] == null) {
+        err.println("no customer with id \"" + id + "\" in " + customers);
+        return ExitCode.INVALID;
+      }
+      EvaluationContext ctx = EvaluationContext.at(asOf != null ? asOf : Instant.now(), zone);
+      print(loaded, found[0], ctx, out);
+      return ExitCode.OK;
+    } catch (Failure f) {
+      if (f.getMessage() != null) {
+        err.println(f.getMessage());
+      }
+      return f.exitCode;
+    } catch (IOException e) {
+      err.println("segmentation explain: " + Rules.describe(e));
+      return ExitCode.IO;
+    }
+  }
+
+  private void print(
+      Rules.Loaded loaded, SchemaCustomer c, EvaluationContext ctx, PrintWriter out) {
+    CompiledCatalog compiled = loaded.compiled();
+    out.printf(Locale.ROOT, "customer %s as of %s (%s)%n", c.id(), ctx.asOf(), ctx.zone());
+    for (Segment s : loaded.catalog().segments()) {
+      if (segment != null && !segment.equals(s.name())) {
+        continue;
+      }
+      Explanation e = compiled.explain(s.name(), c, ctx);
+      boolean in = compiled.matches(s.name(), c, ctx);
+      out.printf(
+          Locale.ROOT,
+          "%nsegment %s: %s%s%n",
+          s.name(),
+          in ? "IN" : "NOT IN",
+          in ? "" : " (" + e.whyNot() + ")");
+      out.print(indent(e.toText()));
+    }
+    if (segment != null) {
+      return;
+    }
+    for (Tiering t : loaded.catalog().tierings()) {
+      out.printf(Locale.ROOT, "%ntiering %s: %s%n", t.name(), compiled.tier(t.name(), c, ctx));
+      out.print(indent(compiled.explainTier(t.name(), c, ctx).toText()));
+    }
+    for (ScoreModel m : loaded.catalog().scores()) {
+      out.printf(
+          Locale.ROOT,
+          "%nscore %s: %s%n",
+          m.name(),
+          TextValues.formatNumber(compiled.score(m.name(), c, ctx)));
+      out.print(indent(compiled.explainScore(m.name(), c, ctx).toText()));
+    }
+    for (RfmModel m : loaded.catalog().rfmModels()) {
+      RfmScores r = compiled.rfm(m.name(), c, ctx);
+      out.printf(
+          Locale.ROOT,
+          "%nRFM %s: %s%n",
+          m.name(),
+          r == null
+              ? "no " + m.eventType() + " events in the window"
+              : String.format(
+                  Locale.ROOT,
+                  "%s (R %d, F %d, M %d)",
+                  r.segment().externalName(),
+                  r.r(),
+                  r.f(),
+                  r.m()));
+      out.print(indent(compiled.explainTier(m.name(), c, ctx).toText()));
+    }
+  }
+
+  private static String indent(String text) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      if (!line.isEmpty()) {
+        sb.append("  ").append(line).append('\n');
+      }
+    }
+    return sb.toString();
   }
 }

@@ -1,13 +1,236 @@
 package dev.segmentation.cli;
 
+import dev.segmentation.engine.EvaluationContext;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder. */
-@Command(name = "run", description = "Not available yet.")
-final class RunCommand implements Callable<Integer> {
+/** {@code segmentation run}: segments a customer file and writes membership. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluates every segment, tiering, score and RFM model of the rules over the customers;"
+          + " prints members and share per segment and the overlaps, and writes membership.",
+      "Bad rows stop the run before anything is written, unless --on-error skip."
+    })
+final class RunCommand implements Callable<Integer>, Main.Terminal {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--rules", required = true, description = "Rules document (JSON).")
+  Path rules;
+
+  @Option(
+      names = "--customers",
+      required = true,
+      description = "Customers, .csv or .jsonl (JSON Lines, events may be inline).")
+  Path customers;
+
+  @Option(
+      names = "--events",
+      description = "Events by customer, .csv or .jsonl (see docs/cli.md).",
+      paramLabel = "FILE")
+  Path events;
+
+  @Option(
+      names = "--as-of",
+      description = "Evaluate as of this instant (default: now).",
+      paramLabel = "INSTANT")
+  Instant asOf;
+
+  @Option(
+      names = "--zone",
+      defaultValue = "UTC",
+      description = "Zone of calendar windows (default: ${DEFAULT-VALUE}).")
+  ZoneId zone;
+
+  @Option(
+      names = "--out",
+      description = "Membership per customer, .csv or .jsonl.",
+      paramLabel = "FILE")
+  Path out;
+
+  @Option(
+      names = "--out-dir",
+      description = "One <segment>.csv of member ids per segment in this directory.",
+      paramLabel = "DIR")
+  Path outDir;
+
+  @Option(
+      names = "--on-error",
+      defaultValue = "stop",
+      description =
+          "stop (default): a bad row ends the run, nothing is written; skip: bad rows"
+              + " go to --rejects with the reason.",
+      paramLabel = "stop|skip")
+  String onError;
+
+  @Option(
+      names = "--rejects",
+      description =
+          "With --on-error skip: CSV of skipped rows (file, line, column, reason, record).",
+      paramLabel = "FILE")
+  Path rejects;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  private boolean terminal;
+
+  @Override
+  public void terminal(boolean terminal) {
+    this.terminal = terminal;
+  }
+
   @Override
   public Integer call() {
-    return ExitCode.INTERNAL;
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    boolean skip = checkArguments();
+    try {
+      Rules.Loaded loaded = Rules.load(rules, err);
+      EvaluationContext ctx =
+          EvaluationContext.at(
+              asOf != null ? asOf : Instant.now(), zone == null ? ZoneOffset.UTC : zone);
+      Batch batch = Rules.batch(loaded, ctx);
+      Segmentation result;
+      long skipped;
+      try (AtomicFile rejectsFile = skip ? AtomicFile.create(rejects) : null) {
+        BufferedWriter rejectsWriter = rejectsFile == null ? null : rejectsFile.writer();
+        if (rejectsWriter != null) {
+          rejectsWriter.write(Problems.header());
+        }
+        Problems problems = new Problems(skip, rejectsWriter);
+        try {
+          CustomerScan.scan(
+              customers,
+              events,
+              loaded.schema(),
+              problems,
+              Progress.factory(err, terminal && !quiet),
+              (c, row) -> {
+                batch.add(c);
+                return true;
+              });
+        } catch (DataException e) {
+          err.println(e.getMessage());
+          err.println(
+              e.fatal()
+                  ? "stopped: nothing was written."
+                  : "stopped at the first bad row: nothing was written. To skip bad rows, use"
+                      + " --on-error skip --rejects FILE.");
+          return ExitCode.INVALID;
+        }
+        result = batch.finish();
+        skipped = problems.count();
+        writeOutputs(result);
+        if (rejectsFile != null) {
+          rejectsFile.commit();
+        }
+      }
+      stdout.printf(
+          Locale.ROOT,
+          "%,d customers as of %s (%s)%s%n%n",
+          result.rows,
+          ctx.asOf(),
+          ctx.zone(),
+          skipped == 0 ? "" : String.format(Locale.ROOT, "; %,d bad rows skipped", skipped));
+      Report.print(result, stdout);
+      if (skipped > 0) {
+        err.printf(Locale.ROOT, "skipped %,d bad rows; they are in %s%n", skipped, rejects);
+      }
+      return ExitCode.OK;
+    } catch (Failure f) {
+      if (f.getMessage() != null) {
+        err.println(f.getMessage());
+      }
+      return f.exitCode;
+    } catch (IOException e) {
+      err.println("segmentation run: " + Rules.describe(e));
+      return ExitCode.IO;
+    }
+  }
+
+  private boolean checkArguments() {
+    Commands.format(spec, customers, "--customers");
+    if (events != null) {
+      Commands.format(spec, events, "--events");
+    }
+    if (out != null) {
+      Commands.format(spec, out, "--out");
+    }
+    boolean skip;
+    switch (onError.toLowerCase(Locale.ROOT)) {
+      case "stop":
+        skip = false;
+        break;
+      case "skip":
+        skip = true;
+        break;
+      default:
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--on-error must be stop or skip, got \"" + onError + "\"");
+    }
+    if (skip && rejects == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--on-error skip needs --rejects FILE, so that no row is lost");
+    }
+    if (!skip && rejects != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--rejects is only written with --on-error skip");
+    }
+    return skip;
+  }
+
+  /** Writes every output to temporary files first, then renames them all; nothing on failure. */
+  private void writeOutputs(Segmentation result) throws IOException {
+    List<AtomicFile> files = new ArrayList<>();
+    try {
+      if (out != null) {
+        AtomicFile f = AtomicFile.create(out);
+        files.add(f);
+        if (FileFormat.of(out) == FileFormat.CSV) {
+          MembershipWriter.writeCsv(result, f.writer());
+        } else {
+          MembershipWriter.writeJsonl(result, f.writer());
+        }
+      }
+      if (outDir != null) {
+        Files.createDirectories(outDir);
+        for (int s = 0; s < result.segments.size(); s++) {
+          AtomicFile f = AtomicFile.create(outDir.resolve(result.segments.get(s) + ".csv"));
+          files.add(f);
+          MembershipWriter.writeSegment(result, s, f.writer());
+        }
+      }
+      for (AtomicFile f : files) {
+        f.commit();
+      }
+    } finally {
+      IOException first = null;
+      for (AtomicFile f : files) {
+        try {
+          f.close();
+        } catch (IOException e) {
+          first = first == null ? e : first;
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    }
   }
 }

@@ -1,0 +1,65 @@
+package dev.segmentation.cli;
+
+import dev.segmentation.check.CheckException;
+import dev.segmentation.check.Issue;
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.row.CompiledCatalog;
+import dev.segmentation.engine.row.RowEngine;
+import dev.segmentation.model.Schema;
+import dev.segmentation.segment.Catalog;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Loads and compiles a rules document, printing every problem with its JSON Pointer. */
+final class Rules {
+  private Rules() {}
+
+  /** A checked rules document and its compiled catalog. */
+  record Loaded(Path file, Schema schema, Catalog catalog, CompiledCatalog compiled) {}
+
+  /**
+   * Reads, checks and compiles {@code file}.
+   *
+   * @throws Failure with {@link ExitCode#INVALID} after printing every problem to {@code err}
+   */
+  static Loaded load(Path file, PrintWriter err) throws Failure, IOException {
+    RulesDocument doc = read(file, err);
+    try {
+      CompiledCatalog compiled = RowEngine.compile(doc.catalog(), doc.schema());
+      return new Loaded(file, doc.schema(), doc.catalog(), compiled);
+    } catch (CheckException e) {
+      for (Issue issue : e.issues()) {
+        err.println(file + ": " + issue);
+      }
+      throw new Failure(ExitCode.INVALID, file + ": the rules have errors; nothing was evaluated");
+    }
+  }
+
+  /** A rules document: its schema and catalog. */
+  record RulesDocument(Schema schema, Catalog catalog) {}
+
+  /** Reads {@code file}, printing every problem and failing when there is one. */
+  static RulesDocument read(Path file, PrintWriter err) throws Failure, IOException {
+    // Placeholder until the JSON rules format lands.
+    throw new Failure(ExitCode.INTERNAL, "the JSON rules format is not available yet: " + file);
+  }
+
+  /** The row-engine batch over the loaded catalog. */
+  static Batch batch(Loaded loaded, EvaluationContext ctx) {
+    return new RowBatch(loaded.compiled(), loaded.catalog(), ctx);
+  }
+
+  /** A message for a file error that names the file and says what went wrong. */
+  static String describe(IOException e) {
+    if (e instanceof NoSuchFileException n) {
+      return "cannot read " + n.getFile() + ": no such file";
+    }
+    if (e instanceof AccessDeniedException a) {
+      return "cannot access " + a.getFile() + ": permission denied";
+    }
+    return e.toString();
+  }
+}
