@@ -109,12 +109,61 @@ final class TextValues {
   }
 
   static Instant parseTimestamp(String text) throws BadValue {
+    Instant fast = parseUtcSeconds(text);
+    if (fast != null) {
+      return fast;
+    }
     String t = text.trim();
     try {
       return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
       throw expected("a timestamp like 2026-11-01T08:30:00Z", text);
     }
+  }
+
+  /**
+   * The common form {@code 2026-11-01T08:30:00Z} without the general parser (it dominates reading
+   * time otherwise); null for any other form, which the general parser then handles.
+   */
+  private static Instant parseUtcSeconds(String t) {
+    if (t.length() != 20
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':'
+        || t.charAt(19) != 'Z') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 2);
+    int day = digits(t, 8, 2);
+    int hour = digits(t, 11, 2);
+    int minute = digits(t, 14, 2);
+    int second = digits(t, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
+      return null;
+    }
+    if (minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return null; // the general parser reports it
+    }
+    long days = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second);
+  }
+
+  private static int digits(String s, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static ImmutableSet<String> parseSet(String text) throws BadValue {

@@ -1,0 +1,79 @@
+package dev.segmentation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.common.collect.ImmutableSet;
+import dev.segmentation.model.Attribute;
+import dev.segmentation.model.AttributeType;
+import dev.segmentation.model.GeoPoint;
+import java.time.Instant;
+import java.time.LocalDate;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class TextValuesTest {
+
+  @Property(tries = 500)
+  void parseTimestamp_fastPathAgreesWithInstantParse(
+      @ForAll @LongRange(min = -62_000_000_000L, max = 250_000_000_000L) long second) {
+    Instant t = Instant.ofEpochSecond(second);
+    String text = t.toString();
+    try {
+      assertThat(TextValues.parseTimestamp(text)).isEqualTo(Instant.parse(text));
+    } catch (TextValues.BadValue e) {
+      throw new AssertionError(text, e);
+    }
+  }
+
+  @Property(tries = 500)
+  void formatThenParse_number_sameValue(@ForAll @DoubleRange(min = -1e18, max = 1e18) double d)
+      throws Exception {
+    assertThat(TextValues.parse(AttributeType.NUMBER, TextValues.formatNumber(d)))
+        .isEqualTo(d + 0.0);
+  }
+
+  @Test
+  void parseTimestamp_impossibleDatesAndOffsets() throws Exception {
+    assertThatThrownBy(() -> TextValues.parseTimestamp("2026-02-30T00:00:00Z"))
+        .hasMessage("expected a timestamp like 2026-11-01T08:30:00Z, got \"2026-02-30T00:00:00Z\"");
+    assertThatThrownBy(() -> TextValues.parseTimestamp("2026-01-01T24:00:00Z"))
+        .isInstanceOf(TextValues.BadValue.class);
+    assertThat(TextValues.parseTimestamp("2026-01-01T02:00:00+02:00"))
+        .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    assertThat(TextValues.parseTimestamp("2026-01-01T00:00:00.250Z"))
+        .isEqualTo(Instant.parse("2026-01-01T00:00:00.250Z"));
+  }
+
+  @Test
+  void parse_eachType_valuesAndErrors() throws Exception {
+    assertThat(TextValues.parse(Attribute.integer("n"), "", false)).isNull();
+    assertThat(TextValues.parse(Attribute.string("s"), "", true)).isEqualTo("");
+    assertThat(TextValues.parse(Attribute.stringSet("t"), "", true)).isEqualTo(ImmutableSet.of());
+    assertThat(TextValues.parse(Attribute.stringSet("t"), "a|b", false))
+        .isEqualTo(ImmutableSet.of("a", "b"));
+    assertThat(TextValues.parse(Attribute.integer("n"), "+42", false)).isEqualTo(42L);
+    assertThat(TextValues.parse(Attribute.bool("b"), "TRUE", false)).isEqualTo(true);
+    assertThat(TextValues.parse(Attribute.date("d"), "2024-02-29", false))
+        .isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(TextValues.parse(Attribute.geoPoint("g"), "60.17,24.94", false))
+        .isEqualTo(new GeoPoint(60.17, 24.94));
+    assertThatThrownBy(() -> TextValues.parse(AttributeType.NUMBER, "NaN"))
+        .hasMessage("NaN is not a value");
+    assertThatThrownBy(() -> TextValues.parse(AttributeType.NUMBER, "1e999"))
+        .hasMessageContaining("out of range");
+    assertThatThrownBy(() -> TextValues.parse(AttributeType.INTEGER, "99999999999999999999"))
+        .hasMessageContaining("out of range");
+    assertThatThrownBy(() -> TextValues.parse(AttributeType.INTEGER, "4.5"))
+        .hasMessage("expected an integer, got \"4.5\"");
+    assertThatThrownBy(() -> TextValues.parse(AttributeType.BOOLEAN, "yes"))
+        .hasMessage("expected true or false, got \"yes\"");
+    assertThatThrownBy(() -> TextValues.parse(AttributeType.GEO_POINT, "95,10"))
+        .hasMessageContaining("latitude");
+    assertThatThrownBy(() -> TextValues.parse(AttributeType.STRING_SET, "a||b"))
+        .hasMessageContaining("empty tag");
+  }
+}
