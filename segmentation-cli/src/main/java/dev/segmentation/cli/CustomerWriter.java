@@ -137,6 +137,15 @@ final class CustomerWriter {
     out.write('\n');
   }
 
+  /** A number as an integer when it is one ({@code 3}, not {@code 3.0}), as text does. */
+  static void writeNumber(JsonGenerator g, double d) throws IOException {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      g.writeNumber((long) d);
+    } else {
+      g.writeNumber(d);
+    }
+  }
+
   static void writeValue(JsonGenerator g, AttributeType type, Object v) throws IOException {
     switch (type) {
       case STRING:
@@ -146,15 +155,8 @@ final class CustomerWriter {
         g.writeNumber((Long) v);
         return;
       case NUMBER:
-        {
-          double d = (Double) v;
-          if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            g.writeNumber((long) d);
-          } else {
-            g.writeNumber(d);
-          }
-          return;
-        }
+        writeNumber(g, (Double) v);
+        return;
       case BOOLEAN:
         g.writeBoolean((Boolean) v);
         return;

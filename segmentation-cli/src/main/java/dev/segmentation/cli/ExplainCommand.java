@@ -11,9 +11,6 @@ import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tiering;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,14 +29,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, description = "Rules document (JSON).")
-  Path rules;
-
-  @Option(names = "--customers", required = true, description = "Customers, .csv or .jsonl.")
-  Path customers;
-
-  @Option(names = "--events", description = "Events by customer, .csv or .jsonl.")
-  Path events;
+  @CommandLine.Mixin InputOptions input;
 
   @Option(names = "--id", required = true, description = "The customer's id.")
   String id;
@@ -50,28 +40,13 @@ final class ExplainCommand implements Callable<Integer> {
       paramLabel = "NAME")
   String segment;
 
-  @Option(
-      names = "--as-of",
-      description = "Evaluate as of this instant (default: now).",
-      paramLabel = "INSTANT")
-  Instant asOf;
-
-  @Option(
-      names = "--zone",
-      defaultValue = "UTC",
-      description = "Zone of calendar windows (default: ${DEFAULT-VALUE}).")
-  ZoneId zone;
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Commands.format(spec, customers, "--customers");
-    if (events != null) {
-      Commands.format(spec, events, "--events");
-    }
+    input.check(spec);
     try {
-      Rules.Loaded loaded = Rules.load(rules, err);
+      Rules.Loaded loaded = Rules.load(input.rules, err);
       if (segment != null && loaded.catalog().segment(segment) == null) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
@@ -83,8 +58,8 @@ final class ExplainCommand implements Callable<Integer> {
       SchemaCustomer[] found = new SchemaCustomer[1];
       try {
         CustomerScan.scan(
-            customers,
-            events,
+            input.customers,
+            input.events,
             loaded.schema(),
             new Problems(false, null),
             Progress.factory(err, false),
@@ -100,10 +75,10 @@ final class ExplainCommand implements Callable<Integer> {
         return ExitCode.INVALID;
       }
       if (found[0] == null) {
-        err.println("no customer with id \"" + id + "\" in " + customers);
+        err.println("no customer with id \"" + id + "\" in " + input.customers);
         return ExitCode.INVALID;
       }
-      EvaluationContext ctx = EvaluationContext.at(asOf != null ? asOf : Instant.now(), zone);
+      EvaluationContext ctx = input.context();
       print(loaded, found[0], ctx, out);
       return ExitCode.OK;
     } catch (Failure f) {

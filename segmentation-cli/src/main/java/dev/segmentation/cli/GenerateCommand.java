@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
           + " events).",
       "JSON Lines carries events inline; with CSV, events go to --events-out."
     })
-final class GenerateCommand implements Callable<Integer>, Main.Terminal {
+final class GenerateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -54,15 +54,7 @@ final class GenerateCommand implements Callable<Integer>, Main.Terminal {
       paramLabel = "FILE")
   Path eventsOut;
 
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
-
-  private boolean terminal;
-
-  @Override
-  public void terminal(boolean terminal) {
-    this.terminal = terminal;
-  }
+  @CommandLine.Mixin ProgressOption progress;
 
   @Override
   public Integer call() {
@@ -86,8 +78,7 @@ final class GenerateCommand implements Callable<Integer>, Main.Terminal {
             : LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
     CustomerGenerator generator = new CustomerGenerator(seed);
     long[] written = {0};
-    Progress progress =
-        new Progress(err, terminal && !quiet, "generating", count, () -> written[0]);
+    Progress bar = progress.factory(err).create("generating", count, () -> written[0]);
     try (AtomicFile file = AtomicFile.create(out);
         AtomicFile events = eventsOut == null ? null : AtomicFile.create(eventsOut)) {
       CustomerWriter writer =
@@ -99,15 +90,15 @@ final class GenerateCommand implements Callable<Integer>, Main.Terminal {
       for (int i = 0; i < count; i++) {
         writer.write(generator.customer(i, at));
         written[0] = i + 1;
-        progress.update(i + 1);
+        bar.update(i + 1);
       }
-      progress.finish();
+      bar.finish();
       file.commit();
       if (events != null) {
         events.commit();
       }
     } catch (IOException e) {
-      progress.finish();
+      bar.finish();
       err.println("segmentation generate: cannot write: " + e.getMessage());
       return ExitCode.IO;
     }

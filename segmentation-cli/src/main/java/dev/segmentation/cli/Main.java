@@ -72,8 +72,10 @@ public final class Main implements Runnable {
           return ExitCode.INTERNAL;
         });
     for (CommandLine sub : cl.getSubcommands().values()) {
-      if (sub.getCommand() instanceof Terminal t) {
-        t.terminal(terminal);
+      for (CommandLine.Model.CommandSpec mixin : sub.getCommandSpec().mixins().values()) {
+        if (mixin.userObject() instanceof ProgressOption p) {
+          p.terminal = terminal;
+        }
       }
     }
     return cl.execute(args);
@@ -98,10 +100,5 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
-  }
-
-  /** Commands that draw progress need to know whether stderr is a terminal. */
-  interface Terminal {
-    void terminal(boolean terminal);
   }
 }

@@ -73,13 +73,8 @@ final class MembershipWriter {
         if (!s.scores.isEmpty()) {
           g.writeObjectFieldStart("scores");
           for (int sc = 0; sc < s.scores.size(); sc++) {
-            double v = s.scoreValues[sc][r];
             g.writeFieldName(s.scores.get(sc));
-            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-              g.writeNumber((long) v);
-            } else {
-              g.writeNumber(v);
-            }
+            CustomerWriter.writeNumber(g, s.scoreValues[sc][r]);
           }
           g.writeEndObject();
         }

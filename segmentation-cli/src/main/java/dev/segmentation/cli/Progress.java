@@ -13,6 +13,7 @@ final class Progress {
   private static final long SHOW_AFTER_NANOS = 2_000_000_000L;
   private static final long REDRAW_NANOS = 200_000_000L;
 
+  private final long showAfterNanos;
   private final PrintWriter err;
   private final boolean enabled;
   private final String label;
@@ -27,6 +28,18 @@ final class Progress {
    * @param done bytes read so far
    */
   Progress(PrintWriter err, boolean enabled, String label, long total, LongSupplier done) {
+    this(err, enabled, label, total, done, SHOW_AFTER_NANOS);
+  }
+
+  /** As above, appearing after {@code showAfterNanos} (tests use 0). */
+  Progress(
+      PrintWriter err,
+      boolean enabled,
+      String label,
+      long total,
+      LongSupplier done,
+      long showAfterNanos) {
+    this.showAfterNanos = showAfterNanos;
     this.err = err;
     this.enabled = enabled;
     this.label = label;
@@ -40,7 +53,7 @@ final class Progress {
       return;
     }
     long now = System.nanoTime();
-    if (now - start < SHOW_AFTER_NANOS || now - lastDraw < REDRAW_NANOS) {
+    if (now - start < showAfterNanos || (drawn && now - lastDraw < REDRAW_NANOS)) {
       return;
     }
     lastDraw = now;

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,36 +23,11 @@ import picocli.CommandLine.Option;
           + " prints members and share per segment and the overlaps, and writes membership.",
       "Bad rows stop the run before anything is written, unless --on-error skip."
     })
-final class RunCommand implements Callable<Integer>, Main.Terminal {
+final class RunCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, description = "Rules document (JSON).")
-  Path rules;
-
-  @Option(
-      names = "--customers",
-      required = true,
-      description = "Customers, .csv or .jsonl (JSON Lines, events may be inline).")
-  Path customers;
-
-  @Option(
-      names = "--events",
-      description = "Events by customer, .csv or .jsonl (see docs/cli.md).",
-      paramLabel = "FILE")
-  Path events;
-
-  @Option(
-      names = "--as-of",
-      description = "Evaluate as of this instant (default: now).",
-      paramLabel = "INSTANT")
-  Instant asOf;
-
-  @Option(
-      names = "--zone",
-      defaultValue = "UTC",
-      description = "Zone of calendar windows (default: ${DEFAULT-VALUE}).")
-  ZoneId zone;
+  @CommandLine.Mixin InputOptions input;
 
   @Option(
       names = "--out",
@@ -85,15 +57,7 @@ final class RunCommand implements Callable<Integer>, Main.Terminal {
       paramLabel = "FILE")
   Path rejects;
 
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
-
-  private boolean terminal;
-
-  @Override
-  public void terminal(boolean terminal) {
-    this.terminal = terminal;
-  }
+  @CommandLine.Mixin ProgressOption progress;
 
   @Override
   public Integer call() {
@@ -101,10 +65,8 @@ final class RunCommand implements Callable<Integer>, Main.Terminal {
     PrintWriter stdout = spec.commandLine().getOut();
     boolean skip = checkArguments();
     try {
-      Rules.Loaded loaded = Rules.load(rules, err);
-      EvaluationContext ctx =
-          EvaluationContext.at(
-              asOf != null ? asOf : Instant.now(), zone == null ? ZoneOffset.UTC : zone);
+      Rules.Loaded loaded = Rules.load(input.rules, err);
+      EvaluationContext ctx = input.context();
       Batch batch = Rules.batch(loaded, ctx);
       Segmentation result;
       long skipped;
@@ -116,11 +78,11 @@ final class RunCommand implements Callable<Integer>, Main.Terminal {
         Problems problems = new Problems(skip, rejectsWriter);
         try {
           CustomerScan.scan(
-              customers,
-              events,
+              input.customers,
+              input.events,
               loaded.schema(),
               problems,
-              Progress.factory(err, terminal && !quiet),
+              progress.factory(err),
               (c, row) -> {
                 batch.add(c);
                 return true;
@@ -165,10 +127,7 @@ final class RunCommand implements Callable<Integer>, Main.Terminal {
   }
 
   private boolean checkArguments() {
-    Commands.format(spec, customers, "--customers");
-    if (events != null) {
-      Commands.format(spec, events, "--events");
-    }
+    input.check(spec);
     if (out != null) {
       Commands.format(spec, out, "--out");
     }
