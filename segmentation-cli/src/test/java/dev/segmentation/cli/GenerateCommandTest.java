@@ -43,6 +43,26 @@ class GenerateCommandTest {
   }
 
   @Test
+  void generate_seed42_reproducesTheBundledExampleFile(@TempDir Path dir) throws Exception {
+    // examples/customers.jsonl is this command's output; regenerate it when the generator changes.
+    Path out = dir.resolve("customers.jsonl");
+    Cli r =
+        Cli.run(
+            "generate",
+            "--count",
+            "2000",
+            "--seed",
+            "42",
+            "--as-of",
+            "2026-11-01T00:00:00Z",
+            "--out",
+            out.toString());
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(Files.readAllBytes(out))
+        .isEqualTo(Files.readAllBytes(Path.of("../examples/customers.jsonl")));
+  }
+
+  @Test
   void generate_csvWithEvents_readBackEqualsJsonl(@TempDir Path dir) throws Exception {
     Path jsonl = dir.resolve("c.jsonl");
     Path csv = dir.resolve("c.csv");
