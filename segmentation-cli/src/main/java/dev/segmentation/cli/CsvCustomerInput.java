@@ -75,6 +75,9 @@ final class CsvCustomerInput implements CustomerInput {
     Map<String, Integer> lon = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
       String name = header.get(i).strip();
+      if (i == 0 && name.startsWith("\uFEFF")) {
+        name = name.substring(1).strip(); // a byte order mark, as spreadsheet exports write
+      }
       String where = DataException.csvColumn(i + 1, name);
       Integer previous = seen.putIfAbsent(name, i + 1);
       if (previous != null) {

@@ -123,7 +123,10 @@ final class EventsFile {
       if (header == null) {
         throw new DataException(file, 1, null, "the file is empty (expected a header)", "", true);
       }
-      List<String> names = header.fields();
+      List<String> names = new ArrayList<>(header.fields());
+      if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
+        names.set(0, names.get(0).substring(1)); // a byte order mark
+      }
       int customerColumn = names.indexOf("customer");
       int typeColumn = names.indexOf("type");
       int timestampColumn = names.indexOf("timestamp");

@@ -89,11 +89,16 @@ final class JsonlCustomerInput implements CustomerInput {
         int column = p.currentTokenLocation().getColumnNr();
         p.nextToken();
         if (name.equals("id")) {
+          if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+            id = p.getText(); // numeric ids from CRM exports, as their decimal text
+            idColumn = DataException.jsonField(column, "id");
+            continue;
+          }
           if (p.currentToken() != JsonToken.VALUE_STRING || p.getText().isEmpty()) {
             throw error(
                 column,
                 "id",
-                "the customer id must be a non-empty string, got "
+                "the customer id must be a non-empty string or an integer, got "
                     + JsonValues.describe(JsonValues.read(p)),
                 text);
           }

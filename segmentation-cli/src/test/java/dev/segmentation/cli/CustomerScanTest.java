@@ -153,6 +153,19 @@ class CustomerScanTest {
   }
 
   @Test
+  void scan_byteOrderMarkAndCrlf_readLikePlainCsv() throws Exception {
+    assertThat(read(DATA.resolve("bom.csv"), null))
+        .singleElement()
+        .satisfies(c -> assertThat(c.get(CustomerGenerator.COUNTRY)).isEqualTo("FI"));
+  }
+
+  @Test
+  void scan_numericJsonId_isItsTextAndCollidesWithTheString() {
+    assertThatThrownBy(() -> read(DATA.resolve("numeric-id.jsonl"), null))
+        .hasMessageContaining(":2: column 2 (field \"id\"): duplicate customer id \"17\"");
+  }
+
+  @Test
   void csvReader_quotedFieldsSpanningLines_keepStartLine() throws Exception {
     CsvReader r =
         new CsvReader(new java.io.StringReader("a,b\r\n\"x\ny\",\"he said \"\"hi\"\"\"\n\n3,\n"));
