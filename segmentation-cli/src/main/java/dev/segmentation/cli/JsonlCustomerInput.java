@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.io.CountingInputStream;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.Customer;
@@ -232,7 +233,8 @@ final class JsonlCustomerInput implements CustomerInput {
       throw new BadEventValue("timestamp", e.getMessage());
     }
     String customer = null;
-    Map<String, Object> properties = new HashMap<>();
+    // Values are converted to canonical form here, so the event is built directly.
+    ImmutableMap.Builder<String, Object> properties = ImmutableMap.builder();
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String name = (String) e.getKey();
       if (name.equals("type") || name.equals("timestamp")) {
@@ -256,16 +258,19 @@ final class JsonlCustomerInput implements CustomerInput {
                 + "\""
                 + Suggestions.didYouMean(name, type.properties().keySet()));
       }
+      Object value;
       try {
-        properties.put(name, JsonValues.convert(property.type(), e.getValue()));
+        value = JsonValues.convert(property.type(), e.getValue());
       } catch (TextValues.BadValue ex) {
         throw new BadEventValue(name, ex.getMessage());
+      }
+      if (value != null) {
+        properties.put(name, value);
       }
     }
     if (withCustomer && customer == null) {
       throw new BadEventValue("customer", "the event has no \"customer\" id");
     }
-    properties.values().removeIf(v -> v == null);
-    return new ParsedEvent(customer, Event.of(customer, type, timestamp, properties));
+    return new ParsedEvent(customer, new Event(type.name(), timestamp, properties.buildOrThrow()));
   }
 }
