@@ -1,0 +1,264 @@
+package dev.segmentation.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.google.common.io.CountingInputStream;
+import dev.segmentation.model.Attribute;
+import dev.segmentation.model.Customer;
+import dev.segmentation.model.Event;
+import dev.segmentation.model.EventType;
+import dev.segmentation.model.InvalidDataException;
+import dev.segmentation.model.Schema;
+import dev.segmentation.model.SchemaCustomer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Customers from a JSON Lines file: one object per line with {@code "id"}, attribute values by name
+ * and optionally {@code "events": [{"type": .., "timestamp": .., property: value, ...}]}.
+ */
+final class JsonlCustomerInput implements CustomerInput {
+  private final String file;
+  private final Schema schema;
+  private final Map<String, List<Event>> events;
+  private final CountingInputStream counting;
+  private final BufferedReader reader;
+  private int line;
+
+  JsonlCustomerInput(Path path, Schema schema, Map<String, List<Event>> events) throws IOException {
+    this.file = path.toString();
+    this.schema = schema;
+    this.events = events;
+    this.counting = new CountingInputStream(Files.newInputStream(path));
+    this.reader =
+        new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  @Override
+  public long bytesRead() {
+    return counting.getCount();
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+
+  @Override
+  public Row next() throws IOException, DataException {
+    String text;
+    do {
+      text = reader.readLine();
+      line++;
+      if (text == null) {
+        return null;
+      }
+    } while (text.isBlank());
+    return new Row(parse(text), line, text);
+  }
+
+  private DataException error(int column, String field, String reason, String text) {
+    return new DataException(
+        file, line, DataException.jsonField(column, field), reason, text, false);
+  }
+
+  private SchemaCustomer parse(String text) throws IOException, DataException {
+    try (JsonParser p = JsonValues.FACTORY.createParser(text)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw error(1, null, "expected a JSON object per line", text);
+      }
+      String id = null;
+      Map<String, Object> values = new HashMap<>();
+      Map<String, Integer> columns = new HashMap<>();
+      List<Object> rawEvents = null;
+      int eventsColumn = 0;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        int column = p.currentTokenLocation().getColumnNr();
+        p.nextToken();
+        if (name.equals("id")) {
+          if (p.currentToken() != JsonToken.VALUE_STRING || p.getText().isEmpty()) {
+            throw error(
+                column,
+                "id",
+                "the customer id must be a non-empty string, got "
+                    + JsonValues.describe(JsonValues.read(p)),
+                text);
+          }
+          id = p.getText();
+          continue;
+        }
+        Object raw = JsonValues.read(p);
+        if (name.equals("events")) {
+          if (!(raw instanceof List<?> list)) {
+            throw error(column, "events", "expected an array of events", text);
+          }
+          rawEvents = new ArrayList<>(list);
+          eventsColumn = column;
+          continue;
+        }
+        if (schema.attribute(name) == null) {
+          List<String> known = new ArrayList<>(schema.attributes().keySet());
+          known.add("id");
+          known.add("events");
+          throw error(
+              column,
+              name,
+              "unknown field \""
+                  + name
+                  + "\": the rules' schema has no such attribute"
+                  + Suggestions.didYouMean(name, known),
+              text);
+        }
+        values.put(name, raw);
+        columns.put(name, column);
+      }
+      if (p.nextToken() != null) {
+        throw error(
+            p.currentTokenLocation().getColumnNr(),
+            null,
+            "more than one JSON value on the line",
+            text);
+      }
+      if (id == null) {
+        throw error(1, "id", "the object has no \"id\"", text);
+      }
+      SchemaCustomer.Builder b = Customer.builder(schema, id);
+      for (Map.Entry<String, Object> e : values.entrySet()) {
+        Attribute<?> attribute = schema.attribute(e.getKey());
+        try {
+          b.set(e.getKey(), JsonValues.convert(attribute.type(), e.getValue()));
+        } catch (TextValues.BadValue | InvalidDataException ex) {
+          throw error(columns.get(e.getKey()), e.getKey(), ex.getMessage(), text);
+        }
+      }
+      if (rawEvents != null) {
+        for (int i = 0; i < rawEvents.size(); i++) {
+          try {
+            b.event(event(schema, rawEvents.get(i), false).event());
+          } catch (TextValues.BadValue | InvalidDataException ex) {
+            throw error(eventsColumn, "events/" + i + fieldOf(ex), ex.getMessage(), text);
+          }
+        }
+      }
+      if (events != null) {
+        List<Event> own = events.remove(id);
+        if (own != null) {
+          for (Event e : own) {
+            b.event(e);
+          }
+        }
+      }
+      return b.build();
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw error(
+          at == null ? 0 : at.getColumnNr(),
+          null,
+          "malformed JSON: " + e.getOriginalMessage(),
+          text);
+    }
+  }
+
+  private static String fieldOf(Exception e) {
+    if (e instanceof BadEventValue bad) {
+      return "/" + bad.field;
+    }
+    return "";
+  }
+
+  /** A value of one event field that does not fit, naming the field. */
+  static final class BadEventValue extends TextValues.BadValue {
+    private static final long serialVersionUID = 1L;
+    final String field;
+
+    BadEventValue(String field, String message) {
+      super(message);
+      this.field = field;
+    }
+  }
+
+  /** An event read from JSON and, in an events file, the customer it belongs to. */
+  record ParsedEvent(String customer, Event event) {}
+
+  /**
+   * An event from a plain JSON object {@code {"type", "timestamp", property: value...}}, and, when
+   * {@code withCustomer}, {@code "customer"}.
+   */
+  static ParsedEvent event(Schema schema, Object raw, boolean withCustomer)
+      throws TextValues.BadValue {
+    if (!(raw instanceof Map<?, ?> map)) {
+      throw new TextValues.BadValue("expected an event object, got " + JsonValues.describe(raw));
+    }
+    Object typeName = map.get("type");
+    if (!(typeName instanceof String typeString)) {
+      throw new BadEventValue("type", "an event needs a \"type\" string");
+    }
+    EventType type = schema.eventType(typeString);
+    if (type == null) {
+      throw new BadEventValue(
+          "type",
+          "unknown event type \""
+              + typeString
+              + "\""
+              + Suggestions.didYouMean(typeString, schema.eventTypes().keySet()));
+    }
+    Object ts = map.get("timestamp");
+    if (!(ts instanceof String tsString)) {
+      throw new BadEventValue("timestamp", "an event needs a \"timestamp\" string");
+    }
+    Instant timestamp;
+    try {
+      timestamp = TextValues.parseTimestamp(tsString);
+    } catch (TextValues.BadValue e) {
+      throw new BadEventValue("timestamp", e.getMessage());
+    }
+    String customer = null;
+    Map<String, Object> properties = new HashMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      String name = (String) e.getKey();
+      if (name.equals("type") || name.equals("timestamp")) {
+        continue;
+      }
+      if (withCustomer && name.equals("customer")) {
+        if (!(e.getValue() instanceof String s) || s.isEmpty()) {
+          throw new BadEventValue("customer", "the customer id must be a non-empty string");
+        }
+        customer = s;
+        continue;
+      }
+      Attribute<?> property = type.property(name);
+      if (property == null) {
+        throw new BadEventValue(
+            name,
+            "event type \""
+                + type.name()
+                + "\" has no property \""
+                + name
+                + "\""
+                + Suggestions.didYouMean(name, type.properties().keySet()));
+      }
+      try {
+        properties.put(name, JsonValues.convert(property.type(), e.getValue()));
+      } catch (TextValues.BadValue ex) {
+        throw new BadEventValue(name, ex.getMessage());
+      }
+    }
+    if (withCustomer && customer == null) {
+      throw new BadEventValue("customer", "the event has no \"customer\" id");
+    }
+    properties.values().removeIf(v -> v == null);
+    return new ParsedEvent(customer, Event.of(customer, type, timestamp, properties));
+  }
+}

@@ -1,0 +1,192 @@
+package dev.segmentation.cli;
+
+import com.google.common.collect.ImmutableSet;
+import dev.segmentation.model.Attribute;
+import dev.segmentation.model.AttributeType;
+import dev.segmentation.model.GeoPoint;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.regex.Pattern;
+
+/**
+ * Converts between attribute values and their text in CSV cells and JSON strings: integers and
+ * decimal numbers in plain notation, {@code true}/{@code false}, ISO dates ({@code 2026-11-01}),
+ * ISO instants ({@code 2026-11-01T08:30:00Z}, or with an offset), tag sets joined with {@code |},
+ * and geo points as {@code "lat,lon"}.
+ */
+final class TextValues {
+  private TextValues() {}
+
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+  /** A value that does not parse; the message says what was expected and what was found. */
+  static class BadValue extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadValue(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The value of {@code text} for the attribute's type; null (no value) for an unquoted empty cell.
+   * A quoted empty cell is an empty string, or an empty tag set.
+   */
+  static Object parse(Attribute<?> attribute, String text, boolean quoted) throws BadValue {
+    if (text.isEmpty() && !quoted) {
+      return null;
+    }
+    return parse(attribute.type(), text);
+  }
+
+  static Object parse(AttributeType type, String text) throws BadValue {
+    switch (type) {
+      case STRING:
+        return text;
+      case INTEGER:
+        return parseInteger(text);
+      case NUMBER:
+        return parseNumber(text);
+      case BOOLEAN:
+        if (text.equalsIgnoreCase("true")) {
+          return Boolean.TRUE;
+        }
+        if (text.equalsIgnoreCase("false")) {
+          return Boolean.FALSE;
+        }
+        throw expected("true or false", text);
+      case DATE:
+        return parseDate(text);
+      case TIMESTAMP:
+        return parseTimestamp(text);
+      case STRING_SET:
+        return parseSet(text);
+      case GEO_POINT:
+        return parseGeo(text);
+    }
+    throw new AssertionError(type);
+  }
+
+  static long parseInteger(String text) throws BadValue {
+    String t = text.trim();
+    if (!INTEGER.matcher(t).matches()) {
+      throw expected("an integer", text);
+    }
+    try {
+      return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+    } catch (NumberFormatException e) {
+      throw new BadValue("integer " + quote(text) + " is out of range (64-bit)");
+    }
+  }
+
+  static double parseNumber(String text) throws BadValue {
+    String t = text.trim();
+    if (t.equalsIgnoreCase("nan")) {
+      throw new BadValue("NaN is not a value");
+    }
+    if (!DECIMAL.matcher(t).matches()) {
+      throw expected("a number", text);
+    }
+    double d = Double.parseDouble(t);
+    if (Double.isInfinite(d)) {
+      throw new BadValue("number " + quote(text) + " is out of range");
+    }
+    return d;
+  }
+
+  static LocalDate parseDate(String text) throws BadValue {
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw expected("a date like 2026-11-01", text);
+    }
+  }
+
+  static Instant parseTimestamp(String text) throws BadValue {
+    String t = text.trim();
+    try {
+      return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      throw expected("a timestamp like 2026-11-01T08:30:00Z", text);
+    }
+  }
+
+  private static ImmutableSet<String> parseSet(String text) throws BadValue {
+    if (text.isEmpty()) {
+      return ImmutableSet.of();
+    }
+    ImmutableSet.Builder<String> b = ImmutableSet.builder();
+    for (String part : text.split("\\|", -1)) {
+      if (part.isEmpty()) {
+        throw new BadValue("empty tag in " + quote(text) + " (tags are separated by |)");
+      }
+      b.add(part);
+    }
+    return b.build();
+  }
+
+  private static GeoPoint parseGeo(String text) throws BadValue {
+    int comma = text.indexOf(',');
+    if (comma < 0) {
+      throw expected("a point \"lat,lon\"", text);
+    }
+    double lat;
+    double lon;
+    try {
+      lat = parseNumber(text.substring(0, comma));
+      lon = parseNumber(text.substring(comma + 1));
+    } catch (BadValue e) {
+      throw expected("a point \"lat,lon\"", text);
+    }
+    return geo(lat, lon);
+  }
+
+  static GeoPoint geo(double lat, double lon) throws BadValue {
+    try {
+      return new GeoPoint(lat, lon);
+    } catch (IllegalArgumentException e) {
+      throw new BadValue(e.getMessage());
+    }
+  }
+
+  private static BadValue expected(String what, String text) {
+    return new BadValue("expected " + what + ", got " + quote(text));
+  }
+
+  static String quote(String text) {
+    String t = text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    return "\"" + t + "\"";
+  }
+
+  /** The text of a canonical value, which {@link #parse} reads back to an equal value. */
+  static String format(Object value) {
+    if (value instanceof Double d) {
+      return formatNumber(d);
+    }
+    if (value instanceof GeoPoint p) {
+      return formatNumber(p.latitude()) + "," + formatNumber(p.longitude());
+    }
+    if (value instanceof Collection<?> set) {
+      StringBuilder sb = new StringBuilder();
+      for (Object tag : set) {
+        sb.append(sb.length() == 0 ? "" : "|").append(tag);
+      }
+      return sb.toString();
+    }
+    return String.valueOf(value);
+  }
+
+  /** A number in the shortest form that reads back exactly: {@code 3}, {@code 2.5}. */
+  static String formatNumber(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    return Double.toString(d);
+  }
+}
