@@ -15,7 +15,6 @@ import dev.segmentation.condition.Between;
 import dev.segmentation.condition.Compare;
 import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.EventWindow;
-import dev.segmentation.condition.In;
 import dev.segmentation.condition.InSegment;
 import dev.segmentation.condition.Never;
 import dev.segmentation.condition.Not;
@@ -50,9 +49,7 @@ class ExplanationGoldenTest {
   static final Catalog CATALOG =
       new Catalog(
           ImmutableList.of(
-              Segment.of(
-                  "nordic-adults",
-                  new Compare("age", Operator.GE, 18L).and(In.of("country", "FI", "SE", "NO"))),
+              Population.NORDIC_ADULTS,
               Segment.of(
                   "vip",
                   new InSegment("nordic-adults")

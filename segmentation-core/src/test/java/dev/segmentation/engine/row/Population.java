@@ -44,12 +44,16 @@ import java.util.Random;
 final class Population {
   private Population() {}
 
+  /** Adults in Finland, Sweden or Norway. */
+  static final Segment NORDIC_ADULTS =
+      Segment.of(
+          "nordic-adults",
+          new Compare("age", Operator.GE, 18L).and(In.of("country", "FI", "SE", "NO")));
+
   static final Catalog CATALOG =
       new Catalog(
           ImmutableList.of(
-              Segment.of(
-                  "nordic-adults",
-                  new Compare("age", Operator.GE, 18L).and(In.of("country", "FI", "SE", "NO"))),
+              NORDIC_ADULTS,
               Segment.of("not-nordic", new Not(In.of("country", "FI", "SE", "NO"))),
               Segment.of(
                   "wealthy",
