@@ -98,7 +98,10 @@ public record Explanation(
         return whyNotOfNot();
       default:
         if (children.isEmpty()) {
-          return description + " is " + result.name().toLowerCase(java.util.Locale.ROOT);
+          // "never (reason)" says it all; other constants and summaries state their result.
+          return description.startsWith("never")
+              ? description
+              : description + " is " + result.name().toLowerCase(java.util.Locale.ROOT);
         }
         String reason = shortestReason(result);
         return reason.isEmpty() ? description : description + ": " + reason;

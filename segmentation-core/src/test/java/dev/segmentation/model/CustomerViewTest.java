@@ -1,0 +1,93 @@
+package dev.segmentation.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Views over a service's own objects and maps, read on demand without copying. */
+class CustomerViewTest {
+
+  /** A service's own class. */
+  static final class Account {
+    final String id;
+    Object age;
+    final List<Event> purchases = new ArrayList<>();
+
+    Account(String id, Object age) {
+      this.id = id;
+      this.age = age;
+    }
+  }
+
+  private static final CustomerView<Account> VIEW =
+      CustomerView.<Account>builder(CustomerTest.SCHEMA, a -> a.id)
+          .attribute("age", a -> a.age)
+          .events("purchase", a -> a.purchases)
+          .build();
+
+  @Test
+  void wrap_readsThroughAccessorsOnDemand() {
+    Account a = new Account("a1", 30);
+    Customer c = VIEW.wrap(a);
+    assertThat(c.id()).isEqualTo("a1");
+    assertThat(c.value("age")).isEqualTo(30L);
+    a.age = 31;
+    assertThat(c.value("age")).isEqualTo(31L);
+    a.age = null;
+    assertThat(c.value("age")).isNull();
+    assertThat(c.value("balance")).as("no accessor: no value").isNull();
+  }
+
+  @Test
+  void wrap_valueOfWrongType_failsWhenReadNamingCustomerAndAttribute() {
+    Customer c = VIEW.wrap(new Account("a2", "thirty"));
+    assertThatThrownBy(() -> c.value("age"))
+        .isInstanceOf(InvalidDataException.class)
+        .hasMessageContaining("customer \"a2\", attribute \"age\"");
+  }
+
+  @Test
+  void wrap_events_areReadThroughTheirAccessor() {
+    Account a = new Account("a3", 1);
+    Event e = new Event("purchase", Instant.EPOCH, null);
+    a.purchases.add(e);
+    assertThat(VIEW.wrap(a).events("purchase")).containsExactly(e);
+    assertThat(VIEW.wrap(a).events("other")).isEmpty();
+  }
+
+  @Test
+  void builder_unknownAttributeOrEventType_isRejected() {
+    assertThatThrownBy(
+            () ->
+                CustomerView.<Account>builder(CustomerTest.SCHEMA, a -> a.id)
+                    .attribute("agee", a -> a.age))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no attribute \"agee\"");
+    assertThatThrownBy(
+            () ->
+                CustomerView.<Account>builder(CustomerTest.SCHEMA, a -> a.id)
+                    .events("refund", a -> a.purchases))
+        .hasMessageContaining("no event type \"refund\"");
+    assertThatThrownBy(() -> VIEW.wrap(null)).hasMessageContaining("null object");
+  }
+
+  @Test
+  void ofMap_isALiveViewIgnoringUndeclaredKeys() {
+    Map<String, Object> values = new HashMap<>(Map.of("age", 5, "shoeSize", 44));
+    Customer c = CustomerView.ofMap(CustomerTest.SCHEMA, "m1", values);
+    assertThat(c.value("age")).isEqualTo(5L);
+    values.put("age", 6);
+    assertThat(c.value("age")).isEqualTo(6L);
+    assertThat(c.value("shoeSize")).isNull();
+    values.put("age", "x");
+    assertThatThrownBy(() -> c.value("age"))
+        .isInstanceOf(InvalidDataException.class)
+        .hasMessageContaining("\"m1\"");
+  }
+}
