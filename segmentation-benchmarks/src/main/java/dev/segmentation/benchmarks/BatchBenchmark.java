@@ -1,0 +1,55 @@
+package dev.segmentation.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One rule over the whole population per operation, per contender: the score is the time to count
+ * the matches of {@link Contender#customers()} customers (1,000,000; 100,000 for the peers), and
+ * {@link Report} divides it by that number to give nanoseconds per customer.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"})
+public class BatchBenchmark {
+
+  @Param({
+    "HAND_ARRAYS",
+    "HAND_POJO",
+    "ROW",
+    "JSON_LOGIC",
+    "CEL",
+    "MVEL",
+    "SPEL_INTERPRETED",
+    "SPEL_COMPILED"
+  })
+  public Contender contender;
+
+  @Param({"R1", "R2", "R3", "B1"})
+  public Rule rule;
+
+  private Evaluator evaluator;
+
+  @Setup(Level.Trial)
+  public void prepare() {
+    Population population = Population.generate(contender.customers());
+    evaluator = contender.prepare(rule, population);
+  }
+
+  @Benchmark
+  public int countMatches() {
+    return evaluator.countMatches();
+  }
+}

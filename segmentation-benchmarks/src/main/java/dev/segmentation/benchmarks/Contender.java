@@ -1,0 +1,92 @@
+package dev.segmentation.benchmarks;
+
+import dev.segmentation.condition.Truth;
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.row.CompiledCatalog;
+import dev.segmentation.engine.row.RowEngine;
+import dev.segmentation.segment.Segment;
+
+/**
+ * Everything that can count the customers a rule matches, behind one facade, chosen in the
+ * benchmarks with an enum {@code @Param}: the hand-written limits, the library's engines and the
+ * peer engines.
+ */
+public enum Contender {
+  /** A hand-written loop over primitive arrays: the physical limit. */
+  HAND_ARRAYS(false),
+  /** A hand-written if-chain over plain objects: the limit for objects. */
+  HAND_POJO(false),
+  /** The library's row engine over the same plain objects. */
+  ROW(false),
+  /** json-logic-java over maps. */
+  JSON_LOGIC(true),
+  /** Google CEL for Java over maps. */
+  CEL(true),
+  /** MVEL 2 over plain objects. */
+  MVEL(true),
+  /** Spring SpEL over plain objects, interpreted. */
+  SPEL_INTERPRETED(true),
+  /** Spring SpEL over plain objects, compiled to bytecode. */
+  SPEL_COMPILED(true);
+
+  /** Customers the peers evaluate (a subset: they are 100 to 10,000 times slower). */
+  public static final int PEER_CUSTOMERS = 100_000;
+
+  /** Customers every other contender evaluates. */
+  public static final int CUSTOMERS = 1_000_000;
+
+  private final boolean peer;
+
+  Contender(boolean peer) {
+    this.peer = peer;
+  }
+
+  /** Whether this is a peer engine, benchmarked on {@link #PEER_CUSTOMERS} customers. */
+  public boolean isPeer() {
+    return peer;
+  }
+
+  /** The number of customers this contender is benchmarked on. */
+  public int customers() {
+    return peer ? PEER_CUSTOMERS : CUSTOMERS;
+  }
+
+  /** Translates and compiles the rule for this contender over the population. */
+  public Evaluator prepare(Rule rule, Population population) {
+    switch (this) {
+      case HAND_ARRAYS:
+        return HandArrays.prepare(rule, population);
+      case HAND_POJO:
+        return HandPojo.prepare(rule, population);
+      case ROW:
+        return row(rule, population);
+      case JSON_LOGIC:
+        return Peers.jsonLogic(rule, population);
+      case CEL:
+        return Peers.cel(rule, population);
+      case MVEL:
+        return Peers.mvel(rule, population);
+      case SPEL_INTERPRETED:
+        return Peers.spel(rule, population, false);
+      case SPEL_COMPILED:
+        return Peers.spel(rule, population, true);
+    }
+    throw new AssertionError(this);
+  }
+
+  private static Evaluator row(Rule rule, Population population) {
+    CompiledCatalog compiled =
+        RowEngine.compile(Segment.of("rule", rule.condition()), Population.schema());
+    EvaluationContext ctx = Population.CONTEXT;
+    Person[] people = population.people();
+    return () -> {
+      int count = 0;
+      for (Person p : people) {
+        if (compiled.evaluate(0, p, ctx) == Truth.TRUE) {
+          count++;
+        }
+      }
+      return count;
+    };
+  }
+}

@@ -1,0 +1,132 @@
+package dev.segmentation.benchmarks;
+
+import dev.segmentation.cli.generate.CustomerGenerator;
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.model.Schema;
+import dev.segmentation.model.SchemaCustomer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The benchmark data: the first {@code n} customers of the shared seeded generator (the one the
+ * CLI's {@code generate} uses), as plain objects, and on demand as the hand-written primitive
+ * arrays and as maps for the expression languages that read maps. Built once per JMH trial.
+ */
+public final class Population {
+
+  /** The seed of every benchmark data set. */
+  public static final long SEED = 42;
+
+  /** The instant the data is generated and evaluated at. */
+  public static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
+
+  /** The evaluation context of every benchmark: {@link #AS_OF} in UTC. */
+  public static final EvaluationContext CONTEXT = EvaluationContext.at(AS_OF);
+
+  private final Person[] people;
+  private Columns columns;
+  private List<Map<String, Object>> maps;
+
+  private Population(Person[] people) {
+    this.people = people;
+  }
+
+  /**
+   * Customers {@code c-0 .. c-(n-1)} of the generator with {@link #SEED}. Customers are generated
+   * on all cores in chunks, and each chunk is turned into plain objects by one thread, so that the
+   * objects of consecutive customers lie close together in memory, as they would in a service that
+   * loaded them one by one.
+   */
+  public static Population generate(int n) {
+    CustomerGenerator generator = new CustomerGenerator(SEED);
+    Person[] people = new Person[n];
+    int chunk = 16_384;
+    for (int from = 0; from < n; from += chunk) {
+      int start = from;
+      SchemaCustomer[] generated =
+          IntStream.range(start, Math.min(n, start + chunk))
+              .parallel()
+              .mapToObj(i -> generator.customer(i, AS_OF))
+              .toArray(SchemaCustomer[]::new);
+      for (int i = 0; i < generated.length; i++) {
+        people[start + i] = Person.of(generated[i]);
+      }
+    }
+    // Compacts the survivors and drops the generator's garbage before anything is measured.
+    System.gc();
+    return new Population(people);
+  }
+
+  /** The generator's schema, which every representation follows. */
+  public static Schema schema() {
+    return CustomerGenerator.schema();
+  }
+
+  /** The number of customers. */
+  public int size() {
+    return people.length;
+  }
+
+  /** The customers as plain objects (shared, do not modify). */
+  Person[] people() {
+    return people;
+  }
+
+  /** The customers as plain objects. */
+  public List<Person> list() {
+    return Arrays.asList(people);
+  }
+
+  /** The hand-written primitive arrays, built on first use. */
+  public synchronized Columns columns() {
+    if (columns == null) {
+      columns = new Columns(list());
+    }
+    return columns;
+  }
+
+  /**
+   * The customers as maps, the input of json-logic and CEL: attribute name to value, absent when
+   * there is no value; sets as lists, the signup date as an epoch day ({@code signupDay}), the
+   * last-seen instant and purchases as epoch seconds ({@code lastSeenSecond}, {@code purchases}).
+   */
+  public synchronized List<Map<String, Object>> maps() {
+    if (maps == null) {
+      List<Map<String, Object>> list = new ArrayList<>(people.length);
+      for (Person p : people) {
+        Map<String, Object> m = new HashMap<>();
+        put(m, "age", p.age);
+        put(m, "country", p.country);
+        put(m, "city", p.city);
+        put(m, "income", p.income);
+        put(m, "industry", p.industry);
+        put(m, "employees", p.employees);
+        put(m, "companySize", p.companySize);
+        put(m, "revenue", p.revenue);
+        put(m, "signupDay", p.getSignupDay());
+        put(m, "lastSeenSecond", p.getLastSeenSecond());
+        put(m, "emailOptIn", p.emailOptIn);
+        put(m, "tags", p.tags == null ? null : p.tags.asList());
+        put(m, "device", p.device);
+        put(m, "techStack", p.techStack == null ? null : p.techStack.asList());
+        put(m, "spend90d", p.spend90d);
+        put(m, "orders90d", p.orders90d);
+        put(m, "purchases", p.getPurchaseSeconds());
+        list.add(m);
+      }
+      maps = list;
+    }
+    return maps;
+  }
+
+  private static void put(Map<String, Object> m, String key, Object value) {
+    if (value != null) {
+      m.put(key, value);
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package dev.segmentation.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns JMH JSON results ({@code -rf json}) into the Markdown tables of RESULTS.md: the batch
+ * benchmark in nanoseconds per customer (score and 99.9% error divided by the number of customers
+ * the contender ran on, with the median of the measurement iterations) and each contender's ratio
+ * to the hand-written limits of the same run; every other benchmark as JMH reported it.
+ *
+ * <pre>{@code
+ * java -cp benchmarks.jar dev.segmentation.benchmarks.Report results.json > tables.md
+ * }</pre>
+ */
+public final class Report {
+  private Report() {}
+
+  /** One JMH result. */
+  record Result(
+      String benchmark,
+      Map<String, String> params,
+      double score,
+      double error,
+      double median,
+      String unit,
+      Map<String, String> secondary) {}
+
+  public static void main(String[] args) throws IOException {
+    List<Result> results = new ArrayList<>();
+    for (String file : args) {
+      results.addAll(read(Path.of(file)));
+    }
+    System.out.println(batchTable(results));
+    System.out.println(otherTable(results));
+  }
+
+  static List<Result> read(Path file) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+    List<Result> out = new ArrayList<>();
+    for (JsonNode r : root) {
+      Map<String, String> params = new LinkedHashMap<>();
+      r.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+      JsonNode primary = r.path("primaryMetric");
+      List<Double> raw = new ArrayList<>();
+      for (JsonNode fork : primary.path("rawData")) {
+        for (JsonNode v : fork) {
+          raw.add(v.asDouble());
+        }
+      }
+      Map<String, String> secondary = new LinkedHashMap<>();
+      r.path("secondaryMetrics")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  secondary.put(
+                      e.getKey(),
+                      format(e.getValue().path("score").asDouble())
+                          + " "
+                          + e.getValue().path("scoreUnit").asText()));
+      String name = r.path("benchmark").asText();
+      out.add(
+          new Result(
+              name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+              params,
+              primary.path("score").asDouble(),
+              primary.path("scoreError").asDouble(),
+              median(raw),
+              primary.path("scoreUnit").asText(),
+              secondary));
+    }
+    return out;
+  }
+
+  static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  static String batchTable(List<Result> results) {
+    Map<String, Map<String, Result>> byContender = new LinkedHashMap<>();
+    for (Result r : results) {
+      if (r.benchmark().startsWith("BatchBenchmark.")) {
+        byContender
+            .computeIfAbsent(r.params().get("contender"), k -> new LinkedHashMap<>())
+            .put(r.params().get("rule"), r);
+      }
+    }
+    if (byContender.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("ns per customer: JMH score ± 99.9% error (median of iterations); ")
+        .append("ratio = score / score of the limit in the same run\n\n");
+    sb.append("| contender | customers |");
+    for (Rule rule : Rule.values()) {
+      sb.append(' ').append(rule).append(" |");
+    }
+    for (Rule rule : Rule.values()) {
+      sb.append(' ').append(rule).append(" vs arrays | ").append(rule).append(" vs pojo |");
+    }
+    sb.append('\n').append("|---|---:|").append("---:|".repeat(Rule.values().length * 3));
+    sb.append('\n');
+    for (Map.Entry<String, Map<String, Result>> e : byContender.entrySet()) {
+      Contender contender = Contender.valueOf(e.getKey());
+      int n = contender.customers();
+      sb.append("| ").append(e.getKey()).append(" | ").append(n).append(" |");
+      for (Rule rule : Rule.values()) {
+        Result r = e.getValue().get(rule.name());
+        sb.append(' ')
+            .append(
+                r == null
+                    ? "-"
+                    : format(r.score() / n)
+                        + " ± "
+                        + format(r.error() / n)
+                        + " ("
+                        + format(r.median() / n)
+                        + ")")
+            .append(" |");
+      }
+      for (Rule rule : Rule.values()) {
+        sb.append(' ').append(ratio(byContender, e.getKey(), "HAND_ARRAYS", rule)).append(" |");
+        sb.append(' ').append(ratio(byContender, e.getKey(), "HAND_POJO", rule)).append(" |");
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String ratio(
+      Map<String, Map<String, Result>> byContender, String contender, String limit, Rule rule) {
+    Result r = byContender.get(contender).get(rule.name());
+    Map<String, Result> limits = byContender.get(limit);
+    Result l = limits == null ? null : limits.get(rule.name());
+    if (r == null || l == null) {
+      return "-";
+    }
+    double perCustomer = r.score() / Contender.valueOf(contender).customers();
+    double limitPerCustomer = l.score() / Contender.valueOf(limit).customers();
+    return format(perCustomer / limitPerCustomer) + "x";
+  }
+
+  static String otherTable(List<Result> results) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| benchmark | params | score ± 99.9% error | median | unit | secondary |\n");
+    sb.append("|---|---|---:|---:|---|---|\n");
+    for (Result r : results) {
+      if (r.benchmark().startsWith("BatchBenchmark.")) {
+        continue;
+      }
+      sb.append("| ")
+          .append(r.benchmark())
+          .append(" | ")
+          .append(r.params().isEmpty() ? "" : r.params().toString())
+          .append(" | ")
+          .append(format(r.score()))
+          .append(" ± ")
+          .append(format(r.error()))
+          .append(" | ")
+          .append(format(r.median()))
+          .append(" | ")
+          .append(r.unit())
+          .append(" | ")
+          .append(gc(r.secondary()))
+          .append(" |\n");
+    }
+    return sb.toString();
+  }
+
+  private static String gc(Map<String, String> secondary) {
+    String norm = secondary.get("gc.alloc.rate.norm");
+    return norm == null ? "" : "alloc " + norm;
+  }
+
+  static String format(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    double a = Math.abs(v);
+    if (a >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    if (a >= 10) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+}
