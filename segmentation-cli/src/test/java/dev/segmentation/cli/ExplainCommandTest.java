@@ -10,17 +10,7 @@ class ExplainCommandTest {
 
   @Test
   void explain_knownCustomer_matchesGolden() {
-    Cli r =
-        Cli.run(
-            "explain",
-            "--rules",
-            RULES,
-            "--customers",
-            DATA + "small.jsonl",
-            "--id",
-            "c-1",
-            "--as-of",
-            RunCommandTest.AS_OF);
+    Cli r = Cli.example("explain", "small.jsonl", "--id", "c-1");
     assertThat(r.exitCode).as(r.toString()).isZero();
     Golden.assertMatches("explain-c-1.txt", r.out);
   }
@@ -28,20 +18,15 @@ class ExplainCommandTest {
   @Test
   void explain_oneSegmentWithMissingValues_showsUnknown() {
     Cli r =
-        Cli.run(
+        Cli.example(
             "explain",
-            "--rules",
-            RULES,
-            "--customers",
-            DATA + "small.csv",
+            "small.csv",
             "--events",
             DATA + "small-events.csv",
             "--id",
             "c-2",
             "--segment",
-            "seniors",
-            "--as-of",
-            RunCommandTest.AS_OF);
+            "seniors");
     assertThat(r.exitCode).as(r.toString()).isZero();
     Golden.assertMatches("explain-c-2-seniors.txt", r.out);
   }

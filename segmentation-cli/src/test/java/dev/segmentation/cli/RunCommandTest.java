@@ -16,9 +16,7 @@ class RunCommandTest {
 
   @Test
   void run_exampleRulesOnGeneratedCustomers_tableMatchesGolden() {
-    Cli r =
-        Cli.run(
-            "run", "--rules", RULES, "--customers", DATA + "generated-300.jsonl", "--as-of", AS_OF);
+    Cli r = Cli.example("run", "generated-300.jsonl");
     assertThat(r.exitCode).as(r.toString()).isZero();
     assertThat(r.err).isEmpty();
     Golden.assertMatches("run-generated-300.txt", r.out);
@@ -26,19 +24,8 @@ class RunCommandTest {
 
   @Test
   void run_csvWithEventsFile_sameTableAsJsonl() {
-    Cli csv =
-        Cli.run(
-            "run",
-            "--rules",
-            RULES,
-            "--customers",
-            DATA + "small.csv",
-            "--events",
-            DATA + "small-events.csv",
-            "--as-of",
-            AS_OF);
-    Cli jsonl =
-        Cli.run("run", "--rules", RULES, "--customers", DATA + "small.jsonl", "--as-of", AS_OF);
+    Cli csv = Cli.example("run", "small.csv", "--events", DATA + "small-events.csv");
+    Cli jsonl = Cli.example("run", "small.jsonl");
     assertThat(csv.exitCode).as(csv.toString()).isZero();
     assertThat(jsonl.exitCode).as(jsonl.toString()).isZero();
     assertThat(csv.out).isEqualTo(jsonl.out);
@@ -49,31 +36,11 @@ class RunCommandTest {
     Path csv = dir.resolve("membership.csv");
     Path jsonl = dir.resolve("membership.jsonl");
     Path segments = dir.resolve("segments");
-    Cli r =
-        Cli.run(
-            "run",
-            "--rules",
-            RULES,
-            "--customers",
-            DATA + "small.jsonl",
-            "--as-of",
-            AS_OF,
-            "--out",
-            csv.toString());
+    Cli r = Cli.example("run", "small.jsonl", "--out", csv.toString());
     assertThat(r.exitCode).as(r.toString()).isZero();
     r =
-        Cli.run(
-            "run",
-            "--rules",
-            RULES,
-            "--customers",
-            DATA + "small.jsonl",
-            "--as-of",
-            AS_OF,
-            "--out",
-            jsonl.toString(),
-            "--out-dir",
-            segments.toString());
+        Cli.example(
+            "run", "small.jsonl", "--out", jsonl.toString(), "--out-dir", segments.toString());
     assertThat(r.exitCode).as(r.toString()).isZero();
     Golden.assertMatches("membership-small.csv", Files.readString(csv));
     Golden.assertMatches("membership-small.jsonl", Files.readString(jsonl));
@@ -88,18 +55,8 @@ class RunCommandTest {
     Path out = dir.resolve("membership.csv");
     Path segments = dir.resolve("segments");
     Cli r =
-        Cli.run(
-            "run",
-            "--rules",
-            RULES,
-            "--customers",
-            DATA + "bad-type.csv",
-            "--as-of",
-            AS_OF,
-            "--out",
-            out.toString(),
-            "--out-dir",
-            segments.toString());
+        Cli.example(
+            "run", "bad-type.csv", "--out", out.toString(), "--out-dir", segments.toString());
     assertThat(r.exitCode).isEqualTo(1);
     assertThat(r.out).isEmpty();
     Golden.assertMatches("run-bad-type-stop.txt", r.err);
@@ -112,17 +69,7 @@ class RunCommandTest {
   void run_failingRunOverExistingOutput_keepsOldFileIntact(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("membership.csv");
     Files.writeString(out, "previous complete result\n");
-    Cli r =
-        Cli.run(
-            "run",
-            "--rules",
-            RULES,
-            "--customers",
-            DATA + "bad-duplicate.csv",
-            "--as-of",
-            AS_OF,
-            "--out",
-            out.toString());
+    Cli r = Cli.example("run", "bad-duplicate.csv", "--out", out.toString());
     assertThat(r.exitCode).isEqualTo(1);
     assertThat(r.err).contains("bad-duplicate.csv:4: column 1 (id): duplicate customer id \"c-1\"");
     assertThat(Files.readString(out)).isEqualTo("previous complete result\n");
@@ -136,14 +83,9 @@ class RunCommandTest {
     Path out = dir.resolve("membership.csv");
     Path rejects = dir.resolve("rejects.csv");
     Cli r =
-        Cli.run(
+        Cli.example(
             "run",
-            "--rules",
-            RULES,
-            "--customers",
-            DATA + "bad-date.csv",
-            "--as-of",
-            AS_OF,
+            "bad-date.csv",
             "--out",
             out.toString(),
             "--on-error",
