@@ -24,9 +24,9 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 
 /**
- * The peer engines, each used the way its documentation shows: the rule is translated once
- * ({@link Translation}), compiled once, and evaluated per customer. json-logic and CEL read maps
- * ({@link Population#maps()}); MVEL and SpEL read {@link Person} getters.
+ * The peer engines, each used the way its documentation shows: the rule is translated once ({@link
+ * Translation}), compiled once, and evaluated per customer. json-logic and CEL read maps ({@link
+ * Population#maps()}); MVEL and SpEL read {@link Person} getters.
  */
 final class Peers {
   private Peers() {}
@@ -126,8 +126,7 @@ final class Peers {
     String text = new Translation.Spel(Population.CONTEXT).truth(rule.condition());
     SpelParserConfiguration config =
         new SpelParserConfiguration(
-            compiled ? SpelCompilerMode.MIXED : SpelCompilerMode.OFF,
-            Peers.class.getClassLoader());
+            compiled ? SpelCompilerMode.MIXED : SpelCompilerMode.OFF, Peers.class.getClassLoader());
     return new SpelExpressionParser(config).parseExpression(text);
   }
 

@@ -49,7 +49,9 @@ public final class Report {
     List<Result> out = new ArrayList<>();
     for (JsonNode r : root) {
       Map<String, String> params = new LinkedHashMap<>();
-      r.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+      r.path("params")
+          .fields()
+          .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
       JsonNode primary = r.path("primaryMetric");
       List<Double> raw = new ArrayList<>();
       for (JsonNode fork : primary.path("rawData")) {
