@@ -159,7 +159,7 @@ final class CsvCustomerInput implements CustomerInput {
   }
 
   @Override
-  public Row next() throws IOException, DataException {
+  public Raw readRaw() throws IOException, DataException {
     if (header == null) {
       readHeader();
     }
@@ -176,9 +176,12 @@ final class CsvCustomerInput implements CustomerInput {
           e.text,
           false);
     }
-    if (r == null) {
-      return null;
-    }
+    return r == null ? null : new Raw(r.line(), r.text(), r);
+  }
+
+  @Override
+  public Row parse(Raw raw) throws DataException {
+    CsvReader.Record r = raw.record();
     List<String> fields = r.fields();
     if (fields.size() != header.size()) {
       throw new DataException(
@@ -236,7 +239,7 @@ final class CsvCustomerInput implements CustomerInput {
           false);
     }
     if (events != null) {
-      List<Event> own = events.remove(id);
+      List<Event> own = events.get(id);
       if (own != null) {
         for (Event e : own) {
           b.event(e);

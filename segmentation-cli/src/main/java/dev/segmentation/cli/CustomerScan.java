@@ -7,19 +7,32 @@ import dev.segmentation.model.SchemaCustomer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads a customers file (and an optional events file) record by record, checking every record:
  * values against the schema, ids unique, every event's customer present. Bad records go to {@link
  * Problems}, which stops the scan or skips them.
+ *
+ * <p>One thread splits the file into records; batches of records are parsed on the other cores; the
+ * results are taken back in file order, so the sink sees customers, and problems are reported, in
+ * exactly the order of the file.
  */
 final class CustomerScan {
+  private static final int BATCH = 512;
+
   private CustomerScan() {}
 
-  /** Receives each good customer; returns false to stop reading. */
+  /** Receives each good customer, in file order; returns false to stop reading. */
   interface Sink {
     boolean accept(SchemaCustomer customer, CustomerInput.Row row);
   }
@@ -39,64 +52,61 @@ final class CustomerScan {
       byCustomer = EventsFile.read(events, schema, problems, eventLine);
     }
     long size = Files.size(customers);
-    Map<String, Integer> lineOf = new HashMap<>();
-    long accepted = 0;
-    String file = customers.toString();
+    State state = new State(customers.toString(), problems, sink);
+    // The reading thread also evaluates (in the sink), so it keeps one core for itself.
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "segmentation-parse");
+              t.setDaemon(true);
+              return t;
+            });
     try (CustomerInput in = CustomerInput.open(customers, schema, byCustomer)) {
       Progress progress =
           progressFactory.create("reading " + customers.getFileName(), size, in::bytesRead);
       try {
-        while (true) {
-          CustomerInput.Row row;
-          try {
-            row = in.next();
-          } catch (DataException e) {
-            problems.report(e);
-            continue;
+        ArrayDeque<Future<List<Object>>> inFlight = new ArrayDeque<>();
+        boolean end = false;
+        while (!end) {
+          List<Object> batch = new ArrayList<>(BATCH);
+          while (batch.size() < BATCH) {
+            try {
+              CustomerInput.Raw raw = in.readRaw();
+              if (raw == null) {
+                end = true;
+                break;
+              }
+              batch.add(raw);
+            } catch (DataException e) {
+              if (e.fatal()) {
+                throw e;
+              }
+              batch.add(e); // reported in file order, when its turn comes
+            }
           }
-          if (row == null) {
-            break;
+          if (!batch.isEmpty()) {
+            inFlight.add(pool.submit(() -> parse(in, batch)));
           }
-          SchemaCustomer c = row.customer();
-          Integer first = lineOf.putIfAbsent(c.id(), row.line());
-          if (first != null) {
-            problems.report(
-                new DataException(
-                    file,
-                    row.line(),
-                    row.idColumn(),
-                    "duplicate customer id \"" + c.id() + "\" (first on line " + first + ")",
-                    row.text(),
-                    false));
-            continue;
-          }
-          boolean more;
-          try {
-            more = sink.accept(c, row);
-          } catch (InvalidDataException e) {
-            lineOf.remove(c.id());
-            problems.report(
-                new DataException(
-                    file,
-                    row.line(),
-                    e.attribute() == null ? null : "(field \"" + e.attribute() + "\")",
-                    e.getMessage(),
-                    row.text(),
-                    false));
-            continue;
-          }
-          accepted++;
-          progress.update(accepted);
-          if (!more) {
-            return accepted;
+          while (!inFlight.isEmpty() && (end || inFlight.size() > 2 * threads)) {
+            if (!state.take(await(inFlight.poll()))) {
+              return state.accepted;
+            }
+            progress.update(state.accepted);
           }
         }
       } finally {
         progress.finish();
       }
+    } finally {
+      pool.shutdownNow();
     }
-    if (byCustomer != null && !byCustomer.isEmpty()) {
-      for (Map.Entry<String, List<Event>> e : new java.util.TreeMap<>(byCustomer).entrySet()) {
+    if (byCustomer != null) {
+      for (Map.Entry<String, List<Event>> e : new TreeMap<>(byCustomer).entrySet()) {
+        if (state.lineOf.containsKey(e.getKey())) {
+          continue;
+        }
         problems.report(
             new DataException(
                 events.toString(),
@@ -106,12 +116,106 @@ final class CustomerScan {
                     + " event(s) of customer \""
                     + e.getKey()
                     + "\", who is not in "
-                    + file
+                    + customers
                     + (problems.count() > 0 ? " (or was rejected)" : ""),
                 "",
                 false));
       }
     }
-    return accepted;
+    return state.accepted;
+  }
+
+  /** Parses a batch: each element becomes a row or the exception that rejects it. */
+  private static List<Object> parse(CustomerInput in, List<Object> batch) {
+    List<Object> out = new ArrayList<>(batch.size());
+    for (Object o : batch) {
+      if (o instanceof CustomerInput.Raw raw) {
+        try {
+          out.add(in.parse(raw));
+        } catch (DataException e) {
+          out.add(e);
+        }
+      } else {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  private static List<Object> await(Future<List<Object>> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** What the scan has seen so far; touched by the reading thread only. */
+  private static final class State {
+    final String file;
+    final Problems problems;
+    final Sink sink;
+    final Map<String, Integer> lineOf = new HashMap<>();
+    long accepted;
+
+    State(String file, Problems problems, Sink sink) {
+      this.file = file;
+      this.problems = problems;
+      this.sink = sink;
+    }
+
+    /** Takes parsed results in order; false when the sink wants no more. */
+    boolean take(List<Object> results) throws IOException, DataException {
+      for (Object o : results) {
+        if (o instanceof DataException e) {
+          problems.report(e);
+          continue;
+        }
+        CustomerInput.Row row = (CustomerInput.Row) o;
+        SchemaCustomer c = row.customer();
+        Integer first = lineOf.putIfAbsent(c.id(), row.line());
+        if (first != null) {
+          problems.report(
+              new DataException(
+                  file,
+                  row.line(),
+                  row.idColumn(),
+                  "duplicate customer id \"" + c.id() + "\" (first on line " + first + ")",
+                  row.text(),
+                  false));
+          continue;
+        }
+        boolean more;
+        try {
+          more = sink.accept(c, row);
+        } catch (InvalidDataException e) {
+          lineOf.remove(c.id());
+          problems.report(
+              new DataException(
+                  file,
+                  row.line(),
+                  e.attribute() == null ? null : "(field \"" + e.attribute() + "\")",
+                  e.getMessage(),
+                  row.text(),
+                  false));
+          continue;
+        }
+        accepted++;
+        if (!more) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }

@@ -16,6 +16,7 @@ import dev.segmentation.model.SchemaCustomer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,6 @@ final class JsonlCustomerInput implements CustomerInput {
   private final CountingInputStream counting;
   private final BufferedReader reader;
   private int line;
-  private String idColumn;
 
   JsonlCustomerInput(Path path, Schema schema, Map<String, List<Event>> events) throws IOException {
     this.file = path.toString();
@@ -58,7 +58,7 @@ final class JsonlCustomerInput implements CustomerInput {
   }
 
   @Override
-  public Row next() throws IOException, DataException {
+  public Raw readRaw() throws IOException {
     String text;
     do {
       text = reader.readLine();
@@ -67,18 +67,21 @@ final class JsonlCustomerInput implements CustomerInput {
         return null;
       }
     } while (text.isBlank());
-    return new Row(parse(text), line, idColumn, text);
+    return new Raw(line, text, null);
   }
 
-  private DataException error(int column, String field, String reason, String text) {
+  private DataException error(Raw raw, int column, String field, String reason) {
     return new DataException(
-        file, line, DataException.jsonField(column, field), reason, text, false);
+        file, raw.line(), DataException.jsonField(column, field), reason, raw.text(), false);
   }
 
-  private SchemaCustomer parse(String text) throws IOException, DataException {
+  @Override
+  public Row parse(Raw raw) throws DataException {
+    String text = raw.text();
+    String idColumn = null;
     try (JsonParser p = JsonValues.FACTORY.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw error(1, null, "expected a JSON object per line", text);
+        throw error(raw, 1, null, "expected a JSON object per line");
       }
       String id = null;
       Map<String, Object> values = new HashMap<>();
@@ -97,20 +100,20 @@ final class JsonlCustomerInput implements CustomerInput {
           }
           if (p.currentToken() != JsonToken.VALUE_STRING || p.getText().isEmpty()) {
             throw error(
+                raw,
                 column,
                 "id",
                 "the customer id must be a non-empty string or an integer, got "
-                    + JsonValues.describe(JsonValues.read(p)),
-                text);
+                    + JsonValues.describe(JsonValues.read(p)));
           }
           id = p.getText();
           idColumn = DataException.jsonField(column, "id");
           continue;
         }
-        Object raw = JsonValues.read(p);
+        Object value = JsonValues.read(p);
         if (name.equals("events")) {
-          if (!(raw instanceof List<?> list)) {
-            throw error(column, "events", "expected an array of events", text);
+          if (!(value instanceof List<?> list)) {
+            throw error(raw, column, "events", "expected an array of events");
           }
           rawEvents = new ArrayList<>(list);
           eventsColumn = column;
@@ -121,26 +124,26 @@ final class JsonlCustomerInput implements CustomerInput {
           known.add("id");
           known.add("events");
           throw error(
+              raw,
               column,
               name,
               "unknown field \""
                   + name
                   + "\": the rules' schema has no such attribute"
-                  + Suggestions.didYouMean(name, known),
-              text);
+                  + Suggestions.didYouMean(name, known));
         }
-        values.put(name, raw);
+        values.put(name, value);
         columns.put(name, column);
       }
       if (p.nextToken() != null) {
         throw error(
+            raw,
             p.currentTokenLocation().getColumnNr(),
             null,
-            "more than one JSON value on the line",
-            text);
+            "more than one JSON value on the line");
       }
       if (id == null) {
-        throw error(1, "id", "the object has no \"id\"", text);
+        throw error(raw, 1, "id", "the object has no \"id\"");
       }
       SchemaCustomer.Builder b = Customer.builder(schema, id);
       for (Map.Entry<String, Object> e : values.entrySet()) {
@@ -148,7 +151,7 @@ final class JsonlCustomerInput implements CustomerInput {
         try {
           b.set(e.getKey(), JsonValues.convert(attribute.type(), e.getValue()));
         } catch (TextValues.BadValue | InvalidDataException ex) {
-          throw error(columns.get(e.getKey()), e.getKey(), ex.getMessage(), text);
+          throw error(raw, columns.get(e.getKey()), e.getKey(), ex.getMessage());
         }
       }
       if (rawEvents != null) {
@@ -156,26 +159,29 @@ final class JsonlCustomerInput implements CustomerInput {
           try {
             b.event(event(schema, rawEvents.get(i), false).event());
           } catch (TextValues.BadValue | InvalidDataException ex) {
-            throw error(eventsColumn, "events/" + i + fieldOf(ex), ex.getMessage(), text);
+            throw error(raw, eventsColumn, "events/" + i + fieldOf(ex), ex.getMessage());
           }
         }
       }
       if (events != null) {
-        List<Event> own = events.remove(id);
+        List<Event> own = events.get(id);
         if (own != null) {
           for (Event e : own) {
             b.event(e);
           }
         }
       }
-      return b.build();
+      return new Row(b.build(), raw.line(), idColumn, text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw error(
+          raw,
           at == null ? 0 : at.getColumnNr(),
           null,
-          "malformed JSON: " + e.getOriginalMessage(),
-          text);
+          "malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      // Parsing a string in memory reads no file; Jackson declares IOException regardless.
+      throw new UncheckedIOException(e);
     }
   }
 

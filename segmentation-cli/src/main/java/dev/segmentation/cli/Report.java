@@ -7,6 +7,8 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Prints a run's summary: members and share of each segment, the distribution of each tiering and
@@ -48,7 +50,7 @@ final class Report {
     for (int m = 0; m < s.rfmModels.size(); m++) {
       List<String> names = new ArrayList<>();
       List<Long> values = new ArrayList<>();
-      java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+      Map<String, Long> byName = new TreeMap<>();
       long none = 0;
       for (int row = 0; row < n; row++) {
         String seg = s.rfmSegment(m, row);
@@ -60,8 +62,8 @@ final class Report {
       }
       byName.entrySet().stream()
           .sorted(
-              Comparator.<java.util.Map.Entry<String, Long>>comparingLong(e -> -e.getValue())
-                  .thenComparing(java.util.Map.Entry::getKey))
+              Comparator.<Map.Entry<String, Long>>comparingLong(e -> -e.getValue())
+                  .thenComparing(Map.Entry::getKey))
           .forEach(
               e -> {
                 names.add(e.getKey());

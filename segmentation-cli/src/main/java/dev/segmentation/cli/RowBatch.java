@@ -6,6 +6,7 @@ import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmScores;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class RowBatch implements Batch {
   private final Segmentation.Builder results;
   private final Truth[] truths;
   private final int[] segmentIndex;
-  private final List<Map<String, Integer>> tierIndex = new java.util.ArrayList<>();
+  private final List<Map<String, Integer>> tierIndex = new ArrayList<>();
 
   RowBatch(CompiledCatalog compiled, Catalog catalog, EvaluationContext ctx) {
     this.compiled = compiled;

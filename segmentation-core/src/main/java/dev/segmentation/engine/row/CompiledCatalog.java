@@ -24,8 +24,9 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>{@link #evaluate}, {@link #matches}, {@link #evaluateAll}, {@link #score} and {@link #tier}
- * allocate nothing per customer once the catalog has seen the context (except {@code matches}
- * patterns, which re2j evaluates with a fresh matcher, and distinct counts of events). Time bounds
+ * allocate nothing per customer once the catalog has seen the context, except for three kinds of
+ * condition: regular expressions (re2j needs a fresh matcher per value), case-insensitive tests of
+ * values that are not pure ASCII (lowercased copies), and distinct counts of events. Time bounds
  * such as {@code asOf - 90 days} depend only on the context: they are computed when the catalog
  * first sees a context and cached in one volatile field keyed by the context's identity, so reuse
  * one {@link EvaluationContext} for a batch. Threads with different contexts stay correct (each

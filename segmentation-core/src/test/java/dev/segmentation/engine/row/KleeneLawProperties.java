@@ -23,7 +23,8 @@ import net.jqwik.api.Provide;
 
 /**
  * Kleene laws hold for the engine's results on random trees over every leaf of the truth table and
- * random customers: NOT NOT x = x, De Morgan, and AND / OR / NOT compose their operands' results.
+ * random customers: NOT NOT x = x, De Morgan, and AND / OR / NOT compose their operands' results;
+ * and evaluateAll, evaluate and explain agree on every segment.
  */
 class KleeneLawProperties {
   private static final List<Condition> LEAVES =
@@ -83,6 +84,9 @@ class KleeneLawProperties {
       assertThat(out[compiled.segmentIndex("and")]).isEqualTo(ta.and(tb));
       assertThat(out[compiled.segmentIndex("or")]).isEqualTo(ta.or(tb));
       assertThat(compiled.explain("a", c, CTX).result()).isEqualTo(ta);
+      for (int i = 0; i < out.length; i++) {
+        assertThat(compiled.evaluate(i, c, CTX)).isEqualTo(out[i]);
+      }
     }
   }
 }
