@@ -106,9 +106,11 @@ final class Peers {
     Expression expression = spelExpression(rule, compiled);
     StandardEvaluationContext context = new StandardEvaluationContext();
     Person[] people = population.people();
-    if (compiled && people.length > 0) {
-      // IMMEDIATE mode compiles after the first interpreted evaluation, which learns the types.
-      expression.getValue(context, people[0], Boolean.class);
+    if (compiled) {
+      // SpEL compiles only nodes whose types it has seen: evaluate every branch first.
+      for (Person p : people) {
+        expression.getValue(context, p, Boolean.class);
+      }
       ((SpelExpression) expression).compileExpression();
     }
     return () -> {
@@ -130,10 +132,13 @@ final class Peers {
     return new SpelExpressionParser(config).parseExpression(text);
   }
 
-  /** Whether SpEL compiles the rule to bytecode (evaluated once on {@code sample} first). */
-  static boolean spelCompiles(Rule rule, Person sample) {
+  /** Whether SpEL compiles the rule to bytecode after evaluating it on {@code samples}. */
+  static boolean spelCompiles(Rule rule, Person[] samples) {
     Expression expression = spelExpression(rule, true);
-    expression.getValue(new StandardEvaluationContext(), sample, Boolean.class);
+    StandardEvaluationContext context = new StandardEvaluationContext();
+    for (Person p : samples) {
+      expression.getValue(context, p, Boolean.class);
+    }
     return ((SpelExpression) expression).compileExpression();
   }
 }
