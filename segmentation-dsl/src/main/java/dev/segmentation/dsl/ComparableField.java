@@ -65,6 +65,7 @@ public abstract class ComparableField<T, L> extends Field<T> {
 
   /** TRUE when the attribute equals one of {@code values}. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final Condition in(L... values) {
     return in(Arrays.stream(values).toList());
   }
@@ -76,6 +77,7 @@ public abstract class ComparableField<T, L> extends Field<T> {
 
   /** SQL's NOT IN: TRUE when the attribute has a value equal to none of {@code values}. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final Condition notIn(L... values) {
     return notIn(Arrays.stream(values).toList());
   }
