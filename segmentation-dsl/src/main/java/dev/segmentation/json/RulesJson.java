@@ -152,7 +152,12 @@ public final class RulesJson {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (root == null || root.isMissingNode()) {
+    return fromTree(root, source);
+  }
+
+  /** Converts a parsed tree, then checks it; throws with every problem. */
+  RulesDocument fromTree(JsonNode root, String source) {
+    if (root == null || root.isMissingNode() || root.isNull()) {
       throw new RulesException(source, ImmutableList.of(Problem.at("", "the document is empty")));
     }
     TreeReader tree = new TreeReader(limits);
@@ -195,6 +200,8 @@ public final class RulesJson {
             .build();
     ObjectMapper mapper = new ObjectMapper(factory);
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // Keeps the literal text of huge numbers such as 1e999999 for the error message.
+    mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     return mapper;
   }
 
@@ -214,10 +221,5 @@ public final class RulesJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("writing a JSON tree cannot fail", e);
     }
-  }
-
-  /** The canonical JSON tree of a document, for embedding in other JSON. */
-  static JsonNode tree(RulesDocument document) {
-    return TreeWriter.document(document);
   }
 }

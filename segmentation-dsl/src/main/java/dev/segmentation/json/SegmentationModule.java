@@ -1,0 +1,84 @@
+package dev.segmentation.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.google.common.collect.ImmutableList;
+import dev.segmentation.check.Limits;
+import dev.segmentation.condition.Condition;
+import dev.segmentation.model.Schema;
+import java.io.IOException;
+import java.util.function.Function;
+
+/**
+ * A Jackson module that reads and writes {@link RulesDocument} and {@link Condition} in the rules
+ * format, for your own {@code ObjectMapper}:
+ *
+ * <pre>{@code
+ * ObjectMapper mapper = new ObjectMapper().registerModule(new SegmentationModule());
+ * RulesDocument doc = mapper.readValue(json, RulesDocument.class);
+ * }</pre>
+ *
+ * Reading applies the same checks as {@link RulesJson} (problems raise {@link RulesException}); the
+ * nesting and size limits of your mapper's {@code StreamReadConstraints} apply to parsing. No
+ * default typing and no class names are involved: node types are the format's {@code op} names.
+ */
+public final class SegmentationModule extends SimpleModule {
+  private static final long serialVersionUID = 1L;
+
+  public SegmentationModule() {
+    super("segmentation");
+    addSerializer(RulesDocument.class, new DocumentSerializer());
+    addDeserializer(RulesDocument.class, new DocumentDeserializer());
+    addSerializer(Condition.class, new ConditionSerializer());
+    addDeserializer(Condition.class, new ConditionDeserializer());
+  }
+
+  private static final class DocumentSerializer extends JsonSerializer<RulesDocument> {
+    @Override
+    public void serialize(RulesDocument value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeTree(TreeWriter.document(value));
+    }
+  }
+
+  private static final class ConditionSerializer extends JsonSerializer<Condition> {
+    @Override
+    public void serialize(Condition value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeTree(TreeWriter.condition(value));
+    }
+
+    @Override
+    public Class<Condition> handledType() {
+      return Condition.class;
+    }
+  }
+
+  private static final class DocumentDeserializer extends JsonDeserializer<RulesDocument> {
+    @Override
+    public RulesDocument deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonNode tree = p.readValueAsTree();
+      return RulesJson.standard().fromTree(tree, "rules");
+    }
+  }
+
+  private static final class ConditionDeserializer extends JsonDeserializer<Condition> {
+    @Override
+    public Condition deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonNode tree = p.readValueAsTree();
+      TreeReader reader = new TreeReader(Limits.DEFAULT);
+      Function<String, dev.segmentation.model.AttributeType> noTypes = name -> null;
+      Condition c = reader.condition(tree, "", noTypes, Schema.builder().build(), 1);
+      if (c == null || !reader.problems().isEmpty()) {
+        throw new RulesException("condition", ImmutableList.copyOf(reader.problems()));
+      }
+      return c;
+    }
+  }
+}
