@@ -49,13 +49,16 @@ public final class Columns {
   public final long[] spend90dValid;
   public final int[] orders90d;
   public final long[] orders90dValid;
+
   /** Purchases of customer i are {@code purchaseSecond[purchaseStart[i] .. purchaseStart[i+1])}. */
   public final int[] purchaseStart;
+
   public final long[] purchaseSecond;
   public final double[] purchaseAmount;
 
   /** Dictionaries: code to string. */
   public final Dictionary countries = new Dictionary();
+
   public final Dictionary cities = new Dictionary();
   public final Dictionary industries = new Dictionary();
   public final Dictionary companySizes = new Dictionary();
@@ -187,8 +190,8 @@ public final class Columns {
   }
 
   /**
-   * The exact size of every array above in bytes, divided by the number of customers (array
-   * headers and dictionaries are negligible and left out); with purchases when asked.
+   * The exact size of every array above in bytes, divided by the number of customers (array headers
+   * and dictionaries are negligible and left out); with purchases when asked.
    */
   public double bytesPerCustomer(boolean withPurchases) {
     long bytes = 0;

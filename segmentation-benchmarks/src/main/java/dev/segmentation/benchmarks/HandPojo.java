@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * The object limit: each benchmark rule written by hand as an if-chain over {@link Person}
- * fields, null meaning no value, with the library's three-valued semantics.
+ * The object limit: each benchmark rule written by hand as an if-chain over {@link Person} fields,
+ * null meaning no value, with the library's three-valued semantics.
  */
 final class HandPojo {
   private HandPojo() {}

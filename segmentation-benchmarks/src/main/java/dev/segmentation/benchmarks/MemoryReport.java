@@ -38,7 +38,8 @@ public final class MemoryReport {
     List<Map<String, Object>> maps = population.maps();
     // The maps share their values with the objects: count only what the maps add.
     double both = jol(people, maps) / n;
-    print("maps for json-logic and CEL (beyond the objects they share values with)",
+    print(
+        "maps for json-logic and CEL (beyond the objects they share values with)",
         both - jol((Object) people) / n);
     ColumnarMemory.print(population);
   }
@@ -48,6 +49,7 @@ public final class MemoryReport {
   }
 
   static void print(String what, double bytesPerCustomer) {
-    System.out.println(String.format(Locale.ROOT, "%-80s %10.1f bytes/customer", what, bytesPerCustomer));
+    System.out.println(
+        String.format(Locale.ROOT, "%-80s %10.1f bytes/customer", what, bytesPerCustomer));
   }
 }

@@ -24,9 +24,9 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 
 /**
- * The peer engines, each used the way its documentation shows: the rule is translated once
- * ({@link Translation}), compiled once, and evaluated per customer. json-logic and CEL read maps
- * ({@link Population#maps()}); MVEL and SpEL read {@link Person} getters.
+ * The peer engines, each used the way its documentation shows: the rule is translated once ({@link
+ * Translation}), compiled once, and evaluated per customer. json-logic and CEL read maps ({@link
+ * Population#maps()}); MVEL and SpEL read {@link Person} getters.
  */
 final class Peers {
   private Peers() {}
@@ -106,9 +106,11 @@ final class Peers {
     Expression expression = spelExpression(rule, compiled);
     StandardEvaluationContext context = new StandardEvaluationContext();
     Person[] people = population.people();
-    if (compiled && people.length > 0) {
-      // IMMEDIATE mode compiles after the first interpreted evaluation, which learns the types.
-      expression.getValue(context, people[0], Boolean.class);
+    if (compiled) {
+      // SpEL compiles only nodes whose types it has seen: evaluate every branch first.
+      for (Person p : people) {
+        expression.getValue(context, p, Boolean.class);
+      }
       ((SpelExpression) expression).compileExpression();
     }
     return () -> {
@@ -126,15 +128,17 @@ final class Peers {
     String text = new Translation.Spel(Population.CONTEXT).truth(rule.condition());
     SpelParserConfiguration config =
         new SpelParserConfiguration(
-            compiled ? SpelCompilerMode.MIXED : SpelCompilerMode.OFF,
-            Peers.class.getClassLoader());
+            compiled ? SpelCompilerMode.MIXED : SpelCompilerMode.OFF, Peers.class.getClassLoader());
     return new SpelExpressionParser(config).parseExpression(text);
   }
 
-  /** Whether SpEL compiles the rule to bytecode (evaluated once on {@code sample} first). */
-  static boolean spelCompiles(Rule rule, Person sample) {
+  /** Whether SpEL compiles the rule to bytecode after evaluating it on {@code samples}. */
+  static boolean spelCompiles(Rule rule, Person[] samples) {
     Expression expression = spelExpression(rule, true);
-    expression.getValue(new StandardEvaluationContext(), sample, Boolean.class);
+    StandardEvaluationContext context = new StandardEvaluationContext();
+    for (Person p : samples) {
+      expression.getValue(context, p, Boolean.class);
+    }
     return ((SpelExpression) expression).compileExpression();
   }
 }

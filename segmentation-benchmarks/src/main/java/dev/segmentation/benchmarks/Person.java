@@ -16,8 +16,8 @@ import java.util.List;
  *
  * <p>The hand-written if-chain reads the fields; MVEL and SpEL read the getters; the row engine
  * reads it through {@link Customer#value(String)}, which returns the fields as they are (they are
- * already in the canonical representation, so reading allocates nothing). Dates are also offered
- * as epoch numbers ({@link #getSignupDay()}, {@link #getLastSeenSecond()}, {@link
+ * already in the canonical representation, so reading allocates nothing). Dates are also offered as
+ * epoch numbers ({@link #getSignupDay()}, {@link #getLastSeenSecond()}, {@link
  * #getPurchaseSeconds()}) because the expression languages have no common date type.
  *
  * <p>Only purchase events are kept (the benchmark rules read no other event type), to keep ten

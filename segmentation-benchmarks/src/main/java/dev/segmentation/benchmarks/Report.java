@@ -49,7 +49,9 @@ public final class Report {
     List<Result> out = new ArrayList<>();
     for (JsonNode r : root) {
       Map<String, String> params = new LinkedHashMap<>();
-      r.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+      r.path("params")
+          .fields()
+          .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
       JsonNode primary = r.path("primaryMetric");
       List<Double> raw = new ArrayList<>();
       for (JsonNode fork : primary.path("rawData")) {
@@ -109,15 +111,11 @@ public final class Report {
     for (Rule rule : Rule.values()) {
       sb.append(' ').append(rule).append(" |");
     }
-    for (Rule rule : Rule.values()) {
-      sb.append(' ').append(rule).append(" vs arrays | ").append(rule).append(" vs pojo |");
-    }
-    sb.append('\n').append("|---|---:|").append("---:|".repeat(Rule.values().length * 3));
-    sb.append('\n');
+    sb.append('\n').append("|---|---:|").append("---:|".repeat(Rule.values().length)).append('\n');
     for (Map.Entry<String, Map<String, Result>> e : byContender.entrySet()) {
-      Contender contender = Contender.valueOf(e.getKey());
-      int n = contender.customers();
-      sb.append("| ").append(e.getKey()).append(" | ").append(n).append(" |");
+      int n = Contender.valueOf(e.getKey()).customers();
+      sb.append("| ").append(e.getKey()).append(" | ").append(String.format(Locale.ROOT, "%,d", n));
+      sb.append(" |");
       for (Rule rule : Rule.values()) {
         Result r = e.getValue().get(rule.name());
         sb.append(' ')
@@ -132,9 +130,22 @@ public final class Report {
                         + ")")
             .append(" |");
       }
+      sb.append('\n');
+    }
+    sb.append("\nRatio of ns per customer to HAND_ARRAYS / to HAND_POJO, same run\n\n");
+    sb.append("| contender |");
+    for (Rule rule : Rule.values()) {
+      sb.append(' ').append(rule).append(" |");
+    }
+    sb.append('\n').append("|---|").append("---:|".repeat(Rule.values().length)).append('\n');
+    for (String contender : byContender.keySet()) {
+      sb.append("| ").append(contender).append(" |");
       for (Rule rule : Rule.values()) {
-        sb.append(' ').append(ratio(byContender, e.getKey(), "HAND_ARRAYS", rule)).append(" |");
-        sb.append(' ').append(ratio(byContender, e.getKey(), "HAND_POJO", rule)).append(" |");
+        sb.append(' ')
+            .append(ratio(byContender, contender, "HAND_ARRAYS", rule))
+            .append(" / ")
+            .append(ratio(byContender, contender, "HAND_POJO", rule))
+            .append(" |");
       }
       sb.append('\n');
     }

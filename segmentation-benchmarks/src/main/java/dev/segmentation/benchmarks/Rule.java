@@ -20,8 +20,8 @@ import dev.segmentation.condition.TimeUnit;
 
 /**
  * The single-segment rules of the batch benchmark, each written once as a core {@link Condition}
- * and translated for every contender (the hand-written contenders implement the same rules by
- * hand; a unit test proves they all count the same customers).
+ * and translated for every contender (the hand-written contenders implement the same rules by hand;
+ * a unit test proves they all count the same customers).
  */
 public enum Rule {
   /** {@code age >= 30 and country in (FI, SE, NO)}. */
@@ -40,11 +40,45 @@ public enum Rule {
   /** The 40 cities of R3's in-list (the generator knows 48). */
   static final ImmutableSet<String> R3_CITIES =
       ImmutableSet.of(
-          "Helsinki", "Espoo", "Tampere", "Turku", "Oulu", "Stockholm", "Gothenburg", "Malmö",
-          "Uppsala", "Berlin", "Munich", "Hamburg", "Frankfurt", "Oslo", "Bergen", "Trondheim",
-          "Copenhagen", "Aarhus", "London", "Manchester", "Edinburgh", "New York", "San Francisco",
-          "Chicago", "Seattle", "Paris", "Lyon", "Toulouse", "Amsterdam", "Rotterdam", "Tallinn",
-          "Tartu", "Madrid", "Barcelona", "Milan", "Rome", "Warsaw", "Kraków", "Toronto",
+          "Helsinki",
+          "Espoo",
+          "Tampere",
+          "Turku",
+          "Oulu",
+          "Stockholm",
+          "Gothenburg",
+          "Malmö",
+          "Uppsala",
+          "Berlin",
+          "Munich",
+          "Hamburg",
+          "Frankfurt",
+          "Oslo",
+          "Bergen",
+          "Trondheim",
+          "Copenhagen",
+          "Aarhus",
+          "London",
+          "Manchester",
+          "Edinburgh",
+          "New York",
+          "San Francisco",
+          "Chicago",
+          "Seattle",
+          "Paris",
+          "Lyon",
+          "Toulouse",
+          "Amsterdam",
+          "Rotterdam",
+          "Tallinn",
+          "Tartu",
+          "Madrid",
+          "Barcelona",
+          "Milan",
+          "Rome",
+          "Warsaw",
+          "Kraków",
+          "Toronto",
           "Vancouver");
 
   /** The rule as a core condition. */

@@ -15,10 +15,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Inside a request: every segment of a 20-segment catalog for one customer, through the row
- * engine, into a reused result array. Each call takes the next of 4,096 generated customers, so
- * that branch predictors cannot learn one customer. Run with {@code -prof gc} for bytes per call
- * (the target is 0).
+ * Inside a request: every segment of a 20-segment catalog for one customer, through the row engine,
+ * into a reused result array. Each call takes the next of 4,096 generated customers, so that branch
+ * predictors cannot learn one customer. Run with {@code -prof gc} for bytes per call (the target is
+ * 0).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

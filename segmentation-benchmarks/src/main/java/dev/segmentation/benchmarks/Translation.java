@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * the condition is TRUE under the library's three-valued logic. The peers are two-valued, so the
  * translation carries the polarity down the tree: TRUE of {@code AND} is the AND of the operands'
  * TRUE, FALSE of {@code AND} the OR of their FALSE, {@code NOT} swaps, and a leaf is TRUE (or
- * FALSE) only when its attribute is present and the test holds (or fails). That is what makes
- * every contender count the same customers; a peer that ignored missing values would not.
+ * FALSE) only when its attribute is present and the test holds (or fails). That is what makes every
+ * contender count the same customers; a peer that ignored missing values would not.
  *
  * <p>Covers the kinds the batch rules use (comparisons, ranges, in-lists, prefixes, tag tests,
  * relative dates and event counts); dates and instants are compared as epoch days and seconds.
@@ -143,8 +143,7 @@ abstract class Translation {
             boundary = context.minus(r.amount(), r.unit()).getEpochSecond();
           }
           if (r.op() == RelativeTime.Op.WITHIN_LAST) {
-            return and(
-                List.of(compare(f, Operator.GT, boundary), compare(f, Operator.LE, high)));
+            return and(List.of(compare(f, Operator.GT, boundary), compare(f, Operator.LE, high)));
           }
           return compare(f, Operator.LE, boundary);
         }
@@ -470,7 +469,11 @@ abstract class Translation {
 
     @Override
     String in(String field, List<Object> values) {
-      return "{\"in\":[" + field + ",[" + String.join(",", values.stream().map(this::literal).toList()) + "]]}";
+      return "{\"in\":["
+          + field
+          + ",["
+          + String.join(",", values.stream().map(this::literal).toList())
+          + "]]}";
     }
 
     @Override

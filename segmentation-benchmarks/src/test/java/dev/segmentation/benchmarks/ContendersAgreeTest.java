@@ -8,9 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmarks' answers are checked here: on the first 20,000 generated customers every
- * contender counts the same customers for every rule, and every rule matches some customers but
- * not all (a rule that matched nobody would make a fast benchmark of nothing).
+ * The benchmarks' answers are checked here: on the first 20,000 generated customers every contender
+ * counts the same customers for every rule, and every rule matches some customers but not all (a
+ * rule that matched nobody would make a fast benchmark of nothing).
  */
 class ContendersAgreeTest {
 
@@ -29,7 +29,9 @@ class ContendersAgreeTest {
         counts.put(contender, contender.prepare(rule, population).countMatches());
       }
       int expected = counts.get(Contender.HAND_ARRAYS);
-      assertThat(counts).as("%s counts", rule).allSatisfy((c, n) -> assertThat(n).isEqualTo(expected));
+      assertThat(counts)
+          .as("%s counts", rule)
+          .allSatisfy((c, n) -> assertThat(n).isEqualTo(expected));
       assertThat(expected).as("%s matches some but not all", rule).isBetween(20, 19_980);
     }
   }
