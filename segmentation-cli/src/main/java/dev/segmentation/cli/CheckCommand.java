@@ -26,7 +26,11 @@ final class CheckCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, description = "Rules document (JSON).")
+  @Option(
+      names = "--rules",
+      required = true,
+      description = "Rules document (JSON).",
+      paramLabel = "FILE")
   Path rules;
 
   @Override
