@@ -4,6 +4,7 @@ import dev.segmentation.check.CheckResult;
 import dev.segmentation.check.Checker;
 import dev.segmentation.check.Issue;
 import dev.segmentation.check.Severity;
+import dev.segmentation.json.RulesDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,14 +26,18 @@ final class CheckCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, description = "Rules document (JSON).")
+  @Option(
+      names = "--rules",
+      required = true,
+      description = "Rules document (JSON).",
+      paramLabel = "FILE")
   Path rules;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Rules.RulesDocument doc;
+    RulesDocument doc;
     try {
       doc = Rules.read(rules, out);
     } catch (Failure f) {

@@ -13,6 +13,9 @@ import java.util.List;
  * in PostgreSQL's COPY ... CSV.
  */
 final class CsvReader {
+  /** Longest record accepted, in characters. */
+  static final int MAX_RECORD_CHARS = 1 << 20;
+
   private final Reader in;
   private final char[] buf = new char[1 << 16];
   private int pos;
@@ -35,12 +38,18 @@ final class CsvReader {
     final int line;
     final int column;
     final String text;
+    final boolean fatal;
 
     MalformedException(String message, int line, int column, String text) {
+      this(message, line, column, text, false);
+    }
+
+    MalformedException(String message, int line, int column, String text, boolean fatal) {
       super(message);
       this.line = line;
       this.column = column;
       this.text = text;
+      this.fatal = fatal;
     }
   }
 
@@ -103,6 +112,9 @@ final class CsvReader {
                 raw.toString());
           }
           raw.append((char) c);
+          if (raw.length() > MAX_RECORD_CHARS) {
+            throw tooLong(fields.size() + 1);
+          }
           if (c == '"') {
             if (peek() == '"') {
               raw.append((char) read());
@@ -140,6 +152,9 @@ final class CsvReader {
           }
           field.append((char) c);
           raw.append((char) c);
+          if (raw.length() > MAX_RECORD_CHARS) {
+            throw tooLong(fields.size() + 1);
+          }
           c = read();
         }
       }
@@ -164,6 +179,20 @@ final class CsvReader {
       }
       return new Record(fields, q, recordLine, raw.toString());
     }
+  }
+
+  /**
+   * A record beyond the limit: most likely a quote that is never closed, which would otherwise
+   * swallow the rest of the file. Fatal, since no later line can be told apart reliably.
+   */
+  private MalformedException tooLong(int column) {
+    String start = raw.substring(0, 60) + "...";
+    return new MalformedException(
+        "a record longer than " + MAX_RECORD_CHARS + " characters (is a quote not closed?)",
+        recordLine,
+        column,
+        start,
+        true);
   }
 
   private void skipLine(int c) throws IOException {

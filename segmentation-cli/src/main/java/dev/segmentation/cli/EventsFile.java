@@ -175,7 +175,7 @@ final class EventsFile {
                   DataException.csvColumn(e.column, null),
                   e.getMessage(),
                   e.text,
-                  false));
+                  e.fatal));
           continue;
         }
         if (rec == null) {

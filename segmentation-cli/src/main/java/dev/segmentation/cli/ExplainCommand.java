@@ -31,7 +31,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @CommandLine.Mixin InputOptions input;
 
-  @Option(names = "--id", required = true, description = "The customer's id.")
+  @Option(names = "--id", required = true, description = "The customer's id.", paramLabel = "ID")
   String id;
 
   @Option(

@@ -12,13 +12,18 @@ import picocli.CommandLine.Option;
  */
 final class InputOptions {
 
-  @Option(names = "--rules", required = true, description = "Rules document (JSON).")
+  @Option(
+      names = "--rules",
+      required = true,
+      description = "Rules document (JSON).",
+      paramLabel = "FILE")
   Path rules;
 
   @Option(
       names = "--customers",
       required = true,
-      description = "Customers, .csv or .jsonl (JSON Lines; events may be inline).")
+      description = "Customers, .csv or .jsonl (JSON Lines; events may be inline).",
+      paramLabel = "FILE")
   Path customers;
 
   @Option(
@@ -36,7 +41,8 @@ final class InputOptions {
   @Option(
       names = "--zone",
       defaultValue = "UTC",
-      description = "Zone of calendar windows (default: ${DEFAULT-VALUE}).")
+      description = "Zone of calendar windows (default: ${DEFAULT-VALUE}).",
+      paramLabel = "ZONE")
   ZoneId zone;
 
   /** Checks the file extensions, raising a usage error. */

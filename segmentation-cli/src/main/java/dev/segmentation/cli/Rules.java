@@ -5,6 +5,10 @@ import dev.segmentation.check.Issue;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
+import dev.segmentation.json.Problem;
+import dev.segmentation.json.RulesDocument;
+import dev.segmentation.json.RulesException;
+import dev.segmentation.json.RulesJson;
 import dev.segmentation.model.Schema;
 import dev.segmentation.segment.Catalog;
 import java.io.IOException;
@@ -42,16 +46,14 @@ final class Rules {
     }
   }
 
-  /** A rules document: its schema and catalog. */
-  record RulesDocument(Schema schema, Catalog catalog) {}
-
   /** Reads {@code file}, printing every problem and failing when there is one. */
   static RulesDocument read(Path file, PrintWriter err) throws Failure, IOException {
-    // Interim reader until the DSL module's JSON format (RulesJson) lands; swap it in here.
     try {
-      return RulesFile.read(file);
-    } catch (RulesFile.Invalid e) {
-      err.println(e.getMessage());
+      return RulesJson.read(file);
+    } catch (RulesException e) {
+      for (Problem p : e.problems()) {
+        err.println(file + ": " + p);
+      }
       throw new Failure(ExitCode.INVALID, null);
     }
   }

@@ -131,6 +131,12 @@ final class RunCommand implements Callable<Integer> {
     if (out != null) {
       Commands.format(spec, out, "--out");
     }
+    for (Path output : new Path[] {out, rejects}) {
+      if (output != null && isInput(output)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), output + " is an input file; choose another output file");
+      }
+    }
     boolean skip;
     switch (onError.toLowerCase(Locale.ROOT)) {
       case "stop":
@@ -152,6 +158,13 @@ final class RunCommand implements Callable<Integer> {
           spec.commandLine(), "--rejects is only written with --on-error skip");
     }
     return skip;
+  }
+
+  private boolean isInput(Path output) {
+    Path o = output.toAbsolutePath().normalize();
+    return o.equals(input.customers.toAbsolutePath().normalize())
+        || (input.events != null && o.equals(input.events.toAbsolutePath().normalize()))
+        || o.equals(input.rules.toAbsolutePath().normalize());
   }
 
   /** Writes every output to temporary files first, then renames them all; nothing on failure. */

@@ -166,6 +166,23 @@ class CustomerScanTest {
   }
 
   @Test
+  void scan_quoteNeverClosed_fatalErrorAtItsLineEvenWhenSkipping(@TempDir Path dir)
+      throws Exception {
+    Path csv = dir.resolve("unclosed.csv");
+    StringBuilder sb = new StringBuilder("id,country\nc-1,FI\nc-2,\"SE\n");
+    while (sb.length() <= CsvReader.MAX_RECORD_CHARS + 100) {
+      sb.append("c-x,NO\n");
+    }
+    Files.writeString(csv, sb);
+    Problems problems = new Problems(true, new BufferedWriter(new StringWriter()));
+    assertThatThrownBy(() -> read(csv, null, problems))
+        .isInstanceOf(DataException.class)
+        .hasMessageEndingWith(
+            "unclosed.csv:3: column 2 (country): a record longer than 1048576 characters (is a"
+                + " quote not closed?)");
+  }
+
+  @Test
   void csvReader_quotedFieldsSpanningLines_keepStartLine() throws Exception {
     CsvReader r =
         new CsvReader(new java.io.StringReader("a,b\r\n\"x\ny\",\"he said \"\"hi\"\"\"\n\n3,\n"));

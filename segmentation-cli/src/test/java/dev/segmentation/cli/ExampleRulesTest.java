@@ -3,6 +3,8 @@ package dev.segmentation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segmentation.cli.generate.CustomerGenerator;
+import dev.segmentation.json.RulesDocument;
+import dev.segmentation.json.RulesJson;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +12,7 @@ class ExampleRulesTest {
 
   @Test
   void exampleRules_readBackToTheJavaCatalogAndTheGeneratorSchema() throws Exception {
-    Rules.RulesDocument doc = RulesFile.read(Path.of("../examples/rules.json"));
+    RulesDocument doc = RulesJson.read(Path.of("../examples/rules.json"));
     assertThat(doc.schema()).isEqualTo(CustomerGenerator.schema());
     assertThat(doc.catalog().segments()).isEqualTo(ExampleCatalog.catalog().segments());
     assertThat(doc.catalog()).isEqualTo(ExampleCatalog.catalog());

@@ -110,6 +110,16 @@ class RunCommandTest {
   }
 
   @Test
+  void run_outputIsAnInput_usageErrorAndInputUntouched() throws Exception {
+    Path input = Path.of(DATA + "small.csv");
+    String before = Files.readString(input);
+    Cli r = Cli.example("run", "small.csv", "--out", DATA + "small.csv");
+    assertThat(r.exitCode).isEqualTo(2);
+    assertThat(r.err).contains("is an input file; choose another output file");
+    assertThat(Files.readString(input)).isEqualTo(before);
+  }
+
+  @Test
   void run_missingFiles_exit3NamingTheFile() {
     Cli noRules = Cli.run("run", "--rules", "nope.json", "--customers", DATA + "small.csv");
     assertThat(noRules.exitCode).isEqualTo(3);
