@@ -1,7 +1,5 @@
 package dev.segmentation.benchmarks;
 
-import dev.segmentation.check.CheckResult;
-import dev.segmentation.check.Checker;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.segment.Catalog;
@@ -35,13 +33,7 @@ public class AuthoringBenchmark {
     catalog = Catalogs.catalog(Catalogs.AUTHORING_SIZE, CATALOG_SEED);
   }
 
-  /** Checks the catalog against the schema, collecting every issue. */
-  @Benchmark
-  public CheckResult check() {
-    return Checker.standard().check(catalog, Population.schema());
-  }
-
-  /** Checks and compiles the catalog for the row engine. */
+  /** Checks and compiles the catalog for the row engine (compiling checks it first). */
   @Benchmark
   public CompiledCatalog checkAndCompile() {
     return RowEngine.compile(catalog, Population.schema());
