@@ -35,6 +35,10 @@ final class Rules {
         err.println(file + ": " + issue);
       }
       throw new Failure(ExitCode.INVALID, file + ": the rules have errors; nothing was evaluated");
+    } catch (IllegalArgumentException e) {
+      // The engine names the path of a rule it cannot compile (e.g. an undeclared attribute).
+      err.println(file + ": " + e.getMessage());
+      throw new Failure(ExitCode.INVALID, file + ": the rules have errors; nothing was evaluated");
     }
   }
 
@@ -43,8 +47,13 @@ final class Rules {
 
   /** Reads {@code file}, printing every problem and failing when there is one. */
   static RulesDocument read(Path file, PrintWriter err) throws Failure, IOException {
-    // Placeholder until the JSON rules format lands.
-    throw new Failure(ExitCode.INTERNAL, "the JSON rules format is not available yet: " + file);
+    // Interim reader until the DSL module's JSON format (RulesJson) lands; swap it in here.
+    try {
+      return RulesFile.read(file);
+    } catch (RulesFile.Invalid e) {
+      err.println(e.getMessage());
+      throw new Failure(ExitCode.INVALID, null);
+    }
   }
 
   /** The row-engine batch over the loaded catalog. */

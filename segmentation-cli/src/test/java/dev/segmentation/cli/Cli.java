@@ -2,6 +2,8 @@ package dev.segmentation.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs the command line in-process and captures what it prints. */
 final class Cli {
@@ -24,6 +26,25 @@ final class Cli {
       code = Main.execute(o, e, false, args);
     }
     return new Cli(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Runs {@code command} on the example rules and a test data file ({@code
+   * src/test/resources/data/<customers>}) as of 2026-11-01, with {@code more} arguments.
+   */
+  static Cli example(String command, String customers, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--rules",
+                RunCommandTest.RULES,
+                "--customers",
+                RunCommandTest.DATA + customers,
+                "--as-of",
+                RunCommandTest.AS_OF));
+    args.addAll(List.of(more));
+    return run(args.toArray(new String[0]));
   }
 
   @Override

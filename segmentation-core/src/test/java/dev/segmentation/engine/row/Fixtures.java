@@ -1,6 +1,7 @@
 package dev.segmentation.engine.row;
 
 import com.google.common.collect.ImmutableMap;
+import dev.segmentation.check.Limits;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.Attribute;
@@ -61,8 +62,18 @@ final class Fixtures {
     return customer(id, value == null ? ImmutableMap.of() : ImmutableMap.of(attribute, value));
   }
 
+  /** A catalog of the one segment "s", compiled by {@link #compileUnchecked}. */
   static CompiledCatalog compile(Condition condition) {
-    return RowEngine.compile(Catalog.of(Segment.of("s", condition)), SCHEMA);
+    return compileUnchecked(Catalog.of(Segment.of("s", condition)));
+  }
+
+  /**
+   * Rewrites and compiles without running the checker: tests of the engine's semantics use rules a
+   * checker may warn about or reject by policy (an {@code in} list that can never match, an empty
+   * tag list), and must not depend on that policy.
+   */
+  static CompiledCatalog compileUnchecked(Catalog catalog) {
+    return new CompiledCatalog(Compiler.compile(catalog, SCHEMA, Limits.DEFAULT));
   }
 
   static Instant daysAgo(double days) {

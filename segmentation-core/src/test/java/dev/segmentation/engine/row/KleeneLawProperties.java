@@ -1,7 +1,6 @@
 package dev.segmentation.engine.row;
 
 import static dev.segmentation.engine.row.Fixtures.CTX;
-import static dev.segmentation.engine.row.Fixtures.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
@@ -65,10 +64,9 @@ class KleeneLawProperties {
     segments.add(Segment.of("and", And.of(a, b)));
     segments.add(Segment.of("or", Or.of(a, b)));
     CompiledCatalog compiled =
-        RowEngine.compile(
+        Fixtures.compileUnchecked(
             new Catalog(
-                ImmutableList.copyOf(segments), base.scores(), base.tierings(), base.rfmModels()),
-            SCHEMA);
+                ImmutableList.copyOf(segments), base.scores(), base.tierings(), base.rfmModels()));
     Truth[] out = new Truth[segments.size()];
     for (SchemaCustomer c : CUSTOMERS) {
       compiled.evaluateAll(c, CTX, out);

@@ -1,7 +1,6 @@
 package dev.segmentation.engine.row;
 
 import static dev.segmentation.engine.row.Fixtures.CTX;
-import static dev.segmentation.engine.row.Fixtures.SCHEMA;
 import static dev.segmentation.engine.row.Fixtures.customer;
 import static dev.segmentation.engine.row.Fixtures.daysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -483,7 +482,7 @@ class SemanticsTableTest {
   }
 
   private static Truth[] results(Row row) {
-    CompiledCatalog compiled = RowEngine.compile(catalog(row.condition()), SCHEMA);
+    CompiledCatalog compiled = Fixtures.compileUnchecked(catalog(row.condition()));
     Customer[] customers = {row.matching(), row.notMatching(), row.missing()};
     Truth[] out = new Truth[6];
     for (int i = 0; i < 3; i++) {

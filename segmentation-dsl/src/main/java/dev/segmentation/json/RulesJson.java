@@ -1,0 +1,223 @@
+package dev.segmentation.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.google.common.collect.ImmutableList;
+import dev.segmentation.check.CheckResult;
+import dev.segmentation.check.Checker;
+import dev.segmentation.check.Issue;
+import dev.segmentation.check.Limits;
+import dev.segmentation.check.Severity;
+import dev.segmentation.condition.Condition;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes rules documents in the JSON format described in {@code docs/rule-format.md}.
+ *
+ * <pre>{@code
+ * RulesDocument doc = RulesJson.read(Path.of("rules.json"));   // every problem, or a document
+ * String canonical = RulesJson.write(doc);                       // deterministic, diff-friendly
+ * RulesJson strict = RulesJson.withLimits(new Limits(16, 1_000, 1_000, 1_000, 200), 1 << 20);
+ * }</pre>
+ *
+ * Reading is safe on untrusted input: nothing in a document names a Java class or executes code;
+ * nesting depth, condition count, list length, string and number length and document size are
+ * limited and refused with a clear error, never a StackOverflowError, an OutOfMemoryError or a
+ * hang; a document with any error yields no result at all. Instances are immutable and thread-safe.
+ */
+public final class RulesJson {
+
+  /** Default largest document: 10 million characters. */
+  public static final long DEFAULT_MAX_DOCUMENT_LENGTH = 10_000_000L;
+
+  /** Longest number literal accepted, in characters. */
+  static final int MAX_NUMBER_LENGTH = 100;
+
+  private static final RulesJson DEFAULT =
+      new RulesJson(Limits.DEFAULT, DEFAULT_MAX_DOCUMENT_LENGTH);
+  private static final ObjectWriter CANONICAL = canonicalWriter();
+
+  private final Limits limits;
+  private final long maxDocumentLength;
+  private final ObjectMapper mapper;
+
+  private RulesJson(Limits limits, long maxDocumentLength) {
+    if (limits == null) {
+      throw new IllegalArgumentException("limits must not be null");
+    }
+    if (maxDocumentLength < 1) {
+      throw new IllegalArgumentException(
+          "maxDocumentLength must be at least 1, got " + maxDocumentLength);
+    }
+    this.limits = limits;
+    this.maxDocumentLength = maxDocumentLength;
+    this.mapper = mapper(limits, maxDocumentLength);
+  }
+
+  /** Reading with {@link Limits#DEFAULT} and {@link #DEFAULT_MAX_DOCUMENT_LENGTH}. */
+  public static RulesJson standard() {
+    return DEFAULT;
+  }
+
+  /** Reading with the given limits and largest document size in characters. */
+  public static RulesJson withLimits(Limits limits, long maxDocumentLength) {
+    return new RulesJson(limits, maxDocumentLength);
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  public long maxDocumentLength() {
+    return maxDocumentLength;
+  }
+
+  /**
+   * Reads a document with the default limits.
+   *
+   * @throws RulesException with every problem
+   */
+  public static RulesDocument read(String json) {
+    return DEFAULT.parse(json);
+  }
+
+  /**
+   * Reads a UTF-8 file with the default limits; problems name the file.
+   *
+   * @throws RulesException with every problem
+   * @throws IOException when the file cannot be read
+   */
+  public static RulesDocument read(Path file) throws IOException {
+    return DEFAULT.parse(file);
+  }
+
+  /** Writes a document in canonical form (see {@code docs/rule-format.md}). */
+  public static String write(RulesDocument document) {
+    return toString(TreeWriter.document(document));
+  }
+
+  /** Writes one condition in canonical form. */
+  public static String write(Condition condition) {
+    return toString(TreeWriter.condition(condition));
+  }
+
+  /** Parses {@code json}. */
+  public RulesDocument parse(String json) {
+    if (json == null) {
+      throw new IllegalArgumentException("json must not be null");
+    }
+    return parse(new StringReader(json), "rules");
+  }
+
+  /** Parses a UTF-8 file. */
+  public RulesDocument parse(Path file) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(r, file.toString());
+    }
+  }
+
+  /** Parses a document from {@code reader}; {@code source} names it in messages. */
+  public RulesDocument parse(Reader reader, String source) {
+    JsonNode root;
+    try (JsonParser parser = mapper.getFactory().createParser(reader)) {
+      root = mapper.readTree(parser);
+      if (parser.nextToken() != null) {
+        throw new RulesException(
+            source,
+            ImmutableList.of(
+                syntax(parser.currentLocation(), "unexpected text after the document")));
+      }
+    } catch (JsonProcessingException e) {
+      throw new RulesException(
+          source, ImmutableList.of(syntax(e.getLocation(), e.getOriginalMessage())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new RulesException(source, ImmutableList.of(Problem.at("", "the document is empty")));
+    }
+    TreeReader tree = new TreeReader(limits);
+    RulesDocument doc = tree.document(root);
+    List<Problem> problems = new ArrayList<>(tree.problems());
+    if (doc != null) {
+      CheckResult result = Checker.withLimits(limits).check(doc.catalog(), doc.schema());
+      for (Issue i : result.issues()) {
+        problems.add(new Problem(i.path(), 0, 0, i.message(), i.severity() == Severity.WARNING));
+      }
+    }
+    if (doc == null || problems.stream().anyMatch(p -> !p.warning())) {
+      throw new RulesException(source, ImmutableList.copyOf(problems));
+    }
+    return doc;
+  }
+
+  private static Problem syntax(JsonLocation location, String message) {
+    int line = location == null ? 0 : Math.max(location.getLineNr(), 0);
+    int column = location == null ? 0 : Math.max(location.getColumnNr(), 0);
+    return new Problem("", line, column, message.replace('\n', ' '), false);
+  }
+
+  private static ObjectMapper mapper(Limits limits, long maxDocumentLength) {
+    StreamReadConstraints constraints =
+        StreamReadConstraints.builder()
+            // Each level of and/or nesting takes two JSON levels (object, "of" array); the
+            // document, a segment and an event filter add a few more.
+            .maxNestingDepth(2 * limits.maxDepth() + 16)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxStringLength(Math.max(limits.maxStringLength(), limits.maxPatternLength()))
+            .maxNameLength(1_000)
+            .maxDocumentLength(maxDocumentLength)
+            .build();
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(constraints)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    ObjectMapper mapper = new ObjectMapper(factory);
+    mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    return mapper;
+  }
+
+  private static ObjectWriter canonicalWriter() {
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    return new ObjectMapper().writer(printer);
+  }
+
+  private static String toString(JsonNode node) {
+    try {
+      return CANONICAL.writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("writing a JSON tree cannot fail", e);
+    }
+  }
+
+  /** The canonical JSON tree of a document, for embedding in other JSON. */
+  static JsonNode tree(RulesDocument document) {
+    return TreeWriter.document(document);
+  }
+}
