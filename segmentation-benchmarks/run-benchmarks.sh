@@ -1,30 +1,45 @@
 #!/usr/bin/env bash
 # Builds the benchmarks jar and runs every benchmark of RESULTS.md, then prints its tables.
 # Usage (from the repository root): bash segmentation-benchmarks/run-benchmarks.sh [output-dir]
-# Takes about 25 minutes on 2 cores. JSON results and logs go to the output directory
-# (default: segmentation-benchmarks/target/results).
+# Takes about 25 minutes on 2 cores. JSON results, logs and a copy of the jar that ran go to the
+# output directory (default: segmentation-benchmarks/target/results). PARTS chooses what runs
+# (default: all), e.g. PARTS="batch memory"; BATCH_ARGS adds JMH options to the batch run, e.g.
+# BATCH_ARGS="-p contender=HAND_ARRAYS,COLUMNAR".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-segmentation-benchmarks/target/results}"
+parts="${PARTS:-batch single authoring catalog memory}"
 mkdir -p "$out"
 mvn -B -q -pl segmentation-benchmarks -am package -DskipTests
-jar=segmentation-benchmarks/target/benchmarks.jar
+# Run a copy, so that rebuilding during a run cannot change the code under measurement.
+jar="$out/benchmarks.jar"
+cp segmentation-benchmarks/target/benchmarks.jar "$jar"
 
-# Batch: one rule over 1,000,000 customers (peers: 100,000) per operation.
-java -jar "$jar" BatchBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s \
-  -rf json -rff "$out/batch.json" > "$out/batch.log" 2>&1
-# Inside a request: the 20-segment catalog for one customer, with allocation per call.
-java -jar "$jar" SingleCustomerBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc \
-  -rf json -rff "$out/single.json" > "$out/single.log" 2>&1
-# Authoring: check and compile (and parse, with the JSON reader) 1,000 segments.
-java -jar "$jar" AuthoringBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s \
-  -rf json -rff "$out/authoring.json" > "$out/authoring.log" 2>&1
-# The 100-segment catalog over 10,000,000 customers, 1 and 2 threads (single-shot operations).
-if java -cp "$jar" dev.segmentation.benchmarks.CatalogBenchmark --available 2>/dev/null; then
+has() { [[ " $parts " == *" $1 "* ]]; }
+
+if has batch; then
+  # One rule over 1,000,000 customers (peers: 100,000) per operation.
+  java -jar "$jar" BatchBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s ${BATCH_ARGS:-} \
+    -rf json -rff "$out/batch.json" > "$out/batch.log" 2>&1
+fi
+if has single; then
+  # Inside a request: the 20-segment catalog for one customer, with allocation per call.
+  java -jar "$jar" SingleCustomerBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc \
+    -rf json -rff "$out/single.json" > "$out/single.log" 2>&1
+fi
+if has authoring; then
+  # Authoring: parse, check and compile 1,000 segments.
+  java -jar "$jar" AuthoringBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s \
+    -rf json -rff "$out/authoring.json" > "$out/authoring.log" 2>&1
+fi
+if has catalog && java -jar "$jar" -l | grep -q CatalogBenchmark; then
+  # The 100-segment catalog over 10,000,000 customers, 1 and 2 threads (single-shot operations).
   java -jar "$jar" CatalogBenchmark -rf json -rff "$out/catalog.json" > "$out/catalog.log" 2>&1
 fi
-java -Djdk.attach.allowAttachSelf=true -cp "$jar" dev.segmentation.benchmarks.MemoryReport 100000 \
-  > "$out/memory.txt" 2>"$out/memory.log"
+if has memory; then
+  java -Djdk.attach.allowAttachSelf=true -cp "$jar" dev.segmentation.benchmarks.MemoryReport \
+    100000 > "$out/memory.txt" 2> "$out/memory.log"
+fi
 
 {
   echo "## Machine"
@@ -32,9 +47,11 @@ java -Djdk.attach.allowAttachSelf=true -cp "$jar" dev.segmentation.benchmarks.Me
     "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   java -version 2>&1 | head -2
   echo
-  echo "## Memory (bytes per customer)"
-  cat "$out/memory.txt"
-  echo
+  if [[ -f "$out/memory.txt" ]]; then
+    echo "## Memory (bytes per customer)"
+    cat "$out/memory.txt"
+    echo
+  fi
   echo "## Tables"
   java -cp "$jar" dev.segmentation.benchmarks.Report "$out"/*.json
 } | tee "$out/tables.md"
