@@ -131,10 +131,9 @@ final class TreeReader {
     if (format != null && !(format.isIntegralNumber() && format.asLong() == 1)) {
       problem("/format", "unsupported format " + format + "; this library reads format 1");
     }
+    // A schema with problems still types the rest of the document, so that every problem of
+    // the document is found in one pass.
     Schema schema = schema(root.get("schema"), "/schema");
-    if (schema == null) {
-      return null;
-    }
     List<Segment> segments = list(root, "segments", "", (e, p) -> segment(e, p, schema));
     List<ScoreModel> scores = list(root, "scores", "", (e, p) -> score(e, p, schema));
     List<Tiering> tierings = list(root, "tierings", "", (e, p) -> tiering(e, p, schema));
@@ -187,17 +186,17 @@ final class TreeReader {
 
   // ---------------------------------------------------------------- schema
 
+  /** The declared schema, without the declarations that have problems (which are noted). */
   Schema schema(JsonNode node, String path) {
     if (node == null) {
       problem(path, "\"schema\" is required: declare the attributes the rules use");
-      return null;
+      return Schema.builder().build();
     }
     if (!expectObject(node, path)) {
-      return null;
+      return Schema.builder().build();
     }
     fields(node, path, Set.of("attributes", "events"));
     Schema.Builder b = Schema.builder();
-    int before = problems.size();
     JsonNode attributes = node.get("attributes");
     if (attributes != null && expectObject(attributes, path + "/attributes")) {
       for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
@@ -233,7 +232,7 @@ final class TreeReader {
         }
       }
     }
-    return problems.size() == before ? b.build() : null;
+    return b.build();
   }
 
   private Attribute<?> attribute(String name, JsonNode type, String path) {
