@@ -1,0 +1,167 @@
+package dev.segmentation.engine.columnar;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.row.CompiledCatalog;
+import java.util.Iterator;
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The members of every segment of a catalog over one table: compressed bitmaps of rows, counts,
+ * shares, pairwise overlaps, member ids, and the difference to an earlier run.
+ */
+public final class BatchResult {
+  private final CustomerTable table;
+  private final EvaluationContext ctx;
+  private final CompiledCatalog rows;
+  private final ImmutableList<String> segmentNames;
+  private final RoaringBitmap[] members;
+
+  BatchResult(
+      CustomerTable table,
+      EvaluationContext ctx,
+      CompiledCatalog rows,
+      ImmutableList<String> segmentNames,
+      RoaringBitmap[] members) {
+    this.table = table;
+    this.ctx = ctx;
+    this.rows = rows;
+    this.segmentNames = segmentNames;
+    this.members = members;
+  }
+
+  public ImmutableList<String> segmentNames() {
+    return segmentNames;
+  }
+
+  /** The table evaluated. */
+  public CustomerTable table() {
+    return table;
+  }
+
+  private int index(String segment) {
+    int i = segmentNames.indexOf(segment);
+    if (i < 0) {
+      throw new IllegalArgumentException(
+          "unknown segment \"" + segment + "\"; segments: " + segmentNames);
+    }
+    return i;
+  }
+
+  /** The rows of the segment's members; do not modify it. */
+  public RoaringBitmap members(String segment) {
+    return members[index(segment)];
+  }
+
+  /** The number of members. */
+  public int count(String segment) {
+    return members[index(segment)].getCardinality();
+  }
+
+  /** Members as a share of all customers, 0 for an empty table. */
+  public double share(String segment) {
+    return table.size() == 0 ? 0 : (double) count(segment) / table.size();
+  }
+
+  /** {@code overlaps()[i][j]}: customers in both segment i and segment j (i = j: the count). */
+  public long[][] overlaps() {
+    int n = members.length;
+    long[][] out = new long[n][n];
+    for (int i = 0; i < n; i++) {
+      out[i][i] = members[i].getLongCardinality();
+      for (int j = i + 1; j < n; j++) {
+        out[i][j] = RoaringBitmap.andCardinality(members[i], members[j]);
+        out[j][i] = out[i][j];
+      }
+    }
+    return out;
+  }
+
+  /** The ids of the segment's members, in row order. */
+  public Iterable<String> memberIds(String segment) {
+    RoaringBitmap m = members(segment);
+    return () ->
+        new Iterator<String>() {
+          private final IntIterator it = m.getIntIterator();
+
+          @Override
+          public boolean hasNext() {
+            return it.hasNext();
+          }
+
+          @Override
+          public String next() {
+            return table.id(it.next());
+          }
+        };
+  }
+
+  /** Every customer's score under a score model, by row. */
+  public double[] scores(String scoreModel) {
+    double[] out = new double[table.size()];
+    RowView view = new RowView(table);
+    for (int r = 0; r < out.length; r++) {
+      view.row = r;
+      out[r] = rows.score(scoreModel, view, ctx);
+    }
+    return out;
+  }
+
+  /** The tier of the customer at {@code row} in a tiering or RFM model, or null for none. */
+  public String tier(String tiering, int row) {
+    RowView view = new RowView(table);
+    view.row = row;
+    return rows.tier(tiering, view, ctx);
+  }
+
+  /** Who entered and who left each segment since {@code previous}, matched by customer id. */
+  public MembershipDiff diff(BatchResult previous) {
+    ImmutableMap.Builder<String, MembershipDiff.Change> b = ImmutableMap.builder();
+    for (int i = 0; i < segmentNames.size(); i++) {
+      String name = segmentNames.get(i);
+      int j = previous.segmentNames.indexOf(name);
+      if (j < 0) {
+        continue;
+      }
+      RoaringBitmap now = members[i];
+      RoaringBitmap before = previous.members[j];
+      ImmutableList.Builder<String> entered = ImmutableList.builder();
+      ImmutableList.Builder<String> exited = ImmutableList.builder();
+      if (previous.table == table) {
+        RoaringBitmap.andNot(now, before).forEach((int r) -> entered.add(table.id(r)));
+        RoaringBitmap.andNot(before, now).forEach((int r) -> exited.add(table.id(r)));
+      } else {
+        now.forEach(
+            (int r) -> {
+              int old = previous.table.row(table.id(r));
+              if (old < 0 || !before.contains(old)) {
+                entered.add(table.id(r));
+              }
+            });
+        before.forEach(
+            (int r) -> {
+              int current = table.row(previous.table.id(r));
+              if (current < 0 || !now.contains(current)) {
+                exited.add(previous.table.id(r));
+              }
+            });
+      }
+      b.put(name, new MembershipDiff.Change(entered.build(), exited.build()));
+    }
+    return new MembershipDiff(b.build());
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("BatchResult[");
+    for (int i = 0; i < segmentNames.size(); i++) {
+      sb.append(i == 0 ? "" : ", ")
+          .append(segmentNames.get(i))
+          .append('=')
+          .append(members[i].getCardinality());
+    }
+    return sb.append(']').toString();
+  }
+}

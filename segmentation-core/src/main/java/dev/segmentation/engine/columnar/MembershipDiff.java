@@ -1,0 +1,29 @@
+package dev.segmentation.engine.columnar;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+
+/**
+ * Who entered and who left each segment between two batch runs, by customer id.
+ *
+ * @param changes per segment present in both runs, in the current run's order
+ */
+public record MembershipDiff(ImmutableMap<String, Change> changes) {
+
+  /**
+   * One segment's change.
+   *
+   * @param entered ids that are members now and were not before, in row order
+   * @param exited ids that were members before and are not now, in the previous run's row order
+   */
+  public record Change(ImmutableList<String> entered, ImmutableList<String> exited) {}
+
+  /** The change of one segment. */
+  public Change of(String segment) {
+    Change c = changes.get(segment);
+    if (c == null) {
+      throw new IllegalArgumentException("no segment \"" + segment + "\" in both runs");
+    }
+    return c;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.segmentation.engine.columnar;
+
+import com.google.common.collect.ImmutableList;
+import dev.segmentation.model.Customer;
+import dev.segmentation.model.Event;
+import dev.segmentation.model.Schema;
+import dev.segmentation.model.SchemaCustomer;
+import java.util.List;
+
+/**
+ * One row of a table seen as a {@link Customer}, for the conditions the columnar engine evaluates
+ * row by row through the row engine. Mutable ({@link #row}); one per worker, never shared.
+ */
+final class RowView implements Customer {
+  private final CustomerTable table;
+  private final Schema schema;
+  int row;
+
+  RowView(CustomerTable table) {
+    this.table = table;
+    this.schema = table.schema();
+  }
+
+  @Override
+  public String id() {
+    return table.id(row);
+  }
+
+  @Override
+  public Object value(String attribute) {
+    int i = schema.indexOf(attribute);
+    return i < 0 ? null : table.columns[i].get(row);
+  }
+
+  @Override
+  public List<Event> events(String eventType) {
+    CustomerTable.EventColumn c = table.events.get(eventType);
+    return c == null ? ImmutableList.of() : c.of(row);
+  }
+
+  /** An immutable copy of the current row. */
+  Customer snapshot() {
+    SchemaCustomer.Builder b = Customer.builder(schema, id());
+    for (String name : schema.attributes().keySet()) {
+      b.set(name, value(name));
+    }
+    for (String type : schema.eventTypes().keySet()) {
+      for (Event e : events(type)) {
+        b.event(e);
+      }
+    }
+    return b.build();
+  }
+}
