@@ -30,7 +30,12 @@ final class Rules {
    * @throws Failure with {@link ExitCode#INVALID} after printing every problem to {@code err}
    */
   static Loaded load(Path file, PrintWriter err) throws Failure, IOException {
-    RulesDocument doc = read(file, err);
+    RulesDocument doc;
+    try {
+      doc = read(file, err);
+    } catch (Failure f) {
+      throw new Failure(ExitCode.INVALID, file + ": the rules have errors; nothing was evaluated");
+    }
     try {
       CompiledCatalog compiled = RowEngine.compile(doc.catalog(), doc.schema());
       return new Loaded(file, doc.schema(), doc.catalog(), compiled);
