@@ -29,6 +29,8 @@ public class BatchBenchmark {
     "HAND_ARRAYS",
     "HAND_POJO",
     "ROW",
+    "COLUMNAR",
+    "COLUMNAR_2_THREADS",
     "JSON_LOGIC",
     "CEL",
     "MVEL",

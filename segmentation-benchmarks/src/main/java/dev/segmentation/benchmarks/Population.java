@@ -2,6 +2,7 @@ package dev.segmentation.benchmarks;
 
 import dev.segmentation.cli.generate.CustomerGenerator;
 import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.columnar.CustomerTable;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import java.time.Instant;
@@ -30,6 +31,7 @@ public final class Population {
 
   private final Person[] people;
   private Columns columns;
+  private CustomerTable table;
   private List<Map<String, Object>> maps;
 
   private Population(Person[] people) {
@@ -88,6 +90,14 @@ public final class Population {
       columns = new Columns(list());
     }
     return columns;
+  }
+
+  /** The library's columnar table of the same customers, built on first use. */
+  public synchronized CustomerTable table() {
+    if (table == null) {
+      table = CustomerTable.of(schema(), list());
+    }
+    return table;
   }
 
   /**
