@@ -5,7 +5,6 @@ import dev.segmentation.engine.columnar.BatchResult;
 import dev.segmentation.engine.columnar.ColumnarCatalog;
 import dev.segmentation.engine.columnar.CustomerTable;
 import dev.segmentation.engine.row.CompiledCatalog;
-import dev.segmentation.model.Customer;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
@@ -73,16 +72,11 @@ final class ColumnarBatch implements Batch {
         results.score(s, row, scores[row]);
       }
     }
-    if (!results.rfmModels.isEmpty()) {
-      // The columnar result names the RFM segment only; the R, F and M scores come from the row
-      // engine over the table's rows.
+    for (int m = 0; m < results.rfmModels.size(); m++) {
       for (int row = 0; row < n; row++) {
-        Customer c = t.customer(row);
-        for (int m = 0; m < results.rfmModels.size(); m++) {
-          RfmScores rfm = rows.rfm(results.rfmModels.get(m), c, ctx);
-          if (rfm != null) {
-            results.rfm(m, row, rfm.r(), rfm.f(), rfm.m());
-          }
+        RfmScores rfm = r.rfm(results.rfmModels.get(m), row);
+        if (rfm != null) {
+          results.rfm(m, row, rfm.r(), rfm.f(), rfm.m());
         }
       }
     }
