@@ -59,11 +59,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--engine",
-      defaultValue = "columnar",
+      defaultValue = "row",
       description =
-          "columnar (default): load all customers into a columnar table and evaluate on all cores;"
-              + " row: evaluate each customer as it is read, keeping only the results.",
-      paramLabel = "columnar|row")
+          "row (default): evaluate each customer as it is read, keeping only the results;"
+              + " columnar: load all customers into a columnar table and evaluate on all cores.",
+      paramLabel = "row|columnar")
   String engine;
 
   @CommandLine.Mixin ProgressOption progress;
