@@ -104,7 +104,13 @@ final class GenerateCommand implements Callable<Integer> {
     }
     stdout.printf(
         "wrote %,d customers (seed %d, as of %s) to %s%s%n",
-        count, seed, at, out, eventsOut == null ? "" : " and their events to " + eventsOut);
+        count,
+        seed,
+        at,
+        out,
+        eventsOut != null
+            ? " and their events to " + eventsOut
+            : format == FileFormat.CSV ? " (without events: add --events-out FILE)" : "");
     return ExitCode.OK;
   }
 }

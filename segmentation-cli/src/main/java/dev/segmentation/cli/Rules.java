@@ -3,6 +3,7 @@ package dev.segmentation.cli;
 import dev.segmentation.check.CheckException;
 import dev.segmentation.check.Issue;
 import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.columnar.ColumnarEngine;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.json.Problem;
@@ -30,7 +31,12 @@ final class Rules {
    * @throws Failure with {@link ExitCode#INVALID} after printing every problem to {@code err}
    */
   static Loaded load(Path file, PrintWriter err) throws Failure, IOException {
-    RulesDocument doc = read(file, err);
+    RulesDocument doc;
+    try {
+      doc = read(file, err);
+    } catch (Failure f) {
+      throw new Failure(ExitCode.INVALID, file + ": the rules have errors; nothing was evaluated");
+    }
     try {
       CompiledCatalog compiled = RowEngine.compile(doc.catalog(), doc.schema());
       return new Loaded(file, doc.schema(), doc.catalog(), compiled);
@@ -58,9 +64,17 @@ final class Rules {
     }
   }
 
-  /** The row-engine batch over the loaded catalog. */
-  static Batch batch(Loaded loaded, EvaluationContext ctx) {
-    return new RowBatch(loaded.compiled(), loaded.catalog(), ctx);
+  /** A batch over the loaded catalog on the columnar engine, or on the row engine. */
+  static Batch batch(Loaded loaded, EvaluationContext ctx, boolean columnar) {
+    if (!columnar) {
+      return new RowBatch(loaded.compiled(), loaded.catalog(), ctx);
+    }
+    return new ColumnarBatch(
+        ColumnarEngine.compile(loaded.catalog(), loaded.schema()),
+        loaded.compiled(),
+        loaded.catalog(),
+        loaded.schema(),
+        ctx);
   }
 
   /** A message for a file error that names the file and says what went wrong. */

@@ -57,6 +57,15 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "FILE")
   Path rejects;
 
+  @Option(
+      names = "--engine",
+      defaultValue = "row",
+      description =
+          "row (default): evaluate each customer as it is read, keeping only the results;"
+              + " columnar: load all customers into a columnar table and evaluate on all cores.",
+      paramLabel = "row|columnar")
+  String engine;
+
   @CommandLine.Mixin ProgressOption progress;
 
   @Override
@@ -67,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       Rules.Loaded loaded = Rules.load(input.rules, err);
       EvaluationContext ctx = input.context();
-      Batch batch = Rules.batch(loaded, ctx);
+      Batch batch = Rules.batch(loaded, ctx, engine.equals("columnar"));
       Segmentation result;
       long skipped;
       try (AtomicFile rejectsFile = skip ? AtomicFile.create(rejects) : null) {
@@ -136,6 +145,10 @@ final class RunCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(
             spec.commandLine(), output + " is an input file; choose another output file");
       }
+    }
+    if (!engine.equals("columnar") && !engine.equals("row")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--engine must be columnar or row, got \"" + engine + "\"");
     }
     boolean skip;
     switch (onError.toLowerCase(Locale.ROOT)) {

@@ -23,6 +23,20 @@ class RunCommandTest {
   }
 
   @Test
+  void run_rowAndColumnarEngines_identicalTableAndMembership(@TempDir Path dir) throws Exception {
+    Path row = dir.resolve("row.jsonl");
+    Path columnar = dir.resolve("columnar.jsonl");
+    Cli r = Cli.example("run", "generated-300.jsonl", "--engine", "row", "--out", row.toString());
+    Cli c =
+        Cli.example(
+            "run", "generated-300.jsonl", "--engine", "columnar", "--out", columnar.toString());
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(c.exitCode).as(c.toString()).isZero();
+    assertThat(c.out).isEqualTo(r.out);
+    assertThat(Files.readString(columnar)).isEqualTo(Files.readString(row));
+  }
+
+  @Test
   void run_csvWithEventsFile_sameTableAsJsonl() {
     Cli csv = Cli.example("run", "small.csv", "--events", DATA + "small-events.csv");
     Cli jsonl = Cli.example("run", "small.jsonl");

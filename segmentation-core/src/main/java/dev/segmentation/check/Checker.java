@@ -6,13 +6,30 @@ import dev.segmentation.model.Schema;
 import dev.segmentation.segment.Catalog;
 
 /**
- * Checks conditions and catalogs against a schema. TODO(check helper): implement; this stub finds
- * nothing.
+ * Checks conditions and catalogs against a schema and collects every issue, each with a JSON
+ * Pointer to the node (the same path whether the rule was written in Java or JSON):
+ *
+ * <pre>{@code
+ * CheckResult result = Checker.standard().check(catalog, schema);
+ * for (Issue issue : result.issues()) {
+ *   System.out.println(issue); // /segments/2/where/of/1/value: attribute "age" is an integer, got "thirty"
+ * }
+ * result.throwIfErrors();      // only when you want an exception
+ * }</pre>
+ *
+ * Found: unknown attributes, event types, properties, segments, scores, tierings and tiers (with a
+ * "did you mean"); operators that do not apply to an attribute's type; literals of the wrong type;
+ * invalid RE2 patterns; cycles among segments, scores and tierings; rules beyond the {@link
+ * Limits}; and, as warnings, conditions that can never match. Checking never throws on a bad rule
+ * and never recurses, so a hostile tree cannot overflow the stack. Immutable and thread-safe.
  */
 public final class Checker {
   private final Limits limits;
 
   private Checker(Limits limits) {
+    if (limits == null) {
+      throw new IllegalArgumentException("limits must not be null");
+    }
     this.limits = limits;
   }
 
@@ -30,13 +47,27 @@ public final class Checker {
     return limits;
   }
 
-  /** Every issue of {@code condition}; paths are relative to it ("" is the condition itself). */
+  /**
+   * Every issue of {@code condition} on its own; paths are relative to it ("" is the condition
+   * itself). References to segments, scores and tierings cannot be resolved without a catalog and
+   * are reported as errors: check the catalog instead.
+   */
   public CheckResult check(Condition condition, Schema schema) {
-    return new CheckResult(ImmutableList.of());
+    if (condition == null || schema == null) {
+      throw new IllegalArgumentException("condition and schema must not be null");
+    }
+    Walk walk = new Walk(schema, null, limits);
+    walk.condition(condition, "");
+    return new CheckResult(ImmutableList.copyOf(walk.issues()));
   }
 
   /** Every issue of {@code catalog}; paths start at the catalog, e.g. {@code /segments/0/where}. */
   public CheckResult check(Catalog catalog, Schema schema) {
-    return new CheckResult(ImmutableList.of());
+    if (catalog == null || schema == null) {
+      throw new IllegalArgumentException("catalog and schema must not be null");
+    }
+    Walk walk = new Walk(schema, catalog, limits);
+    walk.catalog();
+    return new CheckResult(ImmutableList.copyOf(walk.issues()));
   }
 }

@@ -31,6 +31,7 @@ import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
 import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.internal.Spelling;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
@@ -254,7 +255,7 @@ final class TreeReader {
           "unknown type \""
               + type.textValue()
               + "\""
-              + Names.didYouMean(type.textValue(), known)
+              + Spelling.didYouMean(type.textValue(), known)
               + " (types: "
               + String.join(", ", known)
               + ")");
@@ -704,7 +705,7 @@ final class TreeReader {
             "unknown operator \""
                 + op
                 + "\""
-                + Names.didYouMean(op, OPERATORS)
+                + Spelling.didYouMean(op, OPERATORS)
                 + " (operators: "
                 + String.join(", ", OPERATORS)
                 + ")");
@@ -743,7 +744,7 @@ final class TreeReader {
           "unknown aggregate \""
               + aggregateName
               + "\""
-              + Names.didYouMean(aggregateName, known)
+              + Spelling.didYouMean(aggregateName, known)
               + " (aggregates: "
               + String.join(", ", known)
               + ")");
@@ -988,7 +989,7 @@ final class TreeReader {
           "unknown unit \""
               + name
               + "\""
-              + Names.didYouMean(name, known)
+              + Spelling.didYouMean(name, known)
               + " (units: "
               + String.join(", ", known)
               + ")");
@@ -1013,7 +1014,7 @@ final class TreeReader {
           "unknown calendar period \""
               + name
               + "\""
-              + Names.didYouMean(name, known)
+              + Spelling.didYouMean(name, known)
               + " (periods: "
               + String.join(", ", known)
               + ")");
@@ -1068,7 +1069,7 @@ final class TreeReader {
       if (!allowed.contains(name)) {
         problem(
             path + "/" + escape(name),
-            "unknown field \"" + abbreviate(name) + "\"" + Names.didYouMean(name, allowed));
+            "unknown field \"" + abbreviate(name) + "\"" + Spelling.didYouMean(name, allowed));
       }
     }
     for (String r : required) {

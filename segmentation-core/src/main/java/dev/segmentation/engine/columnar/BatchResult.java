@@ -4,7 +4,9 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.CompiledCatalog;
+import dev.segmentation.segment.RfmScores;
 import java.util.Iterator;
+import java.util.Map;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -18,18 +20,27 @@ public final class BatchResult {
   private final CompiledCatalog rows;
   private final ImmutableList<String> segmentNames;
   private final RoaringBitmap[] members;
+  private final Map<String, double[]> scores;
+  private final Map<String, Tiers> tiers;
+
+  /** A tiering's result: tier names (the last is otherwise) and each row's index into them. */
+  record Tiers(ImmutableList<String> names, int[] index) {}
 
   BatchResult(
       CustomerTable table,
       EvaluationContext ctx,
       CompiledCatalog rows,
       ImmutableList<String> segmentNames,
-      RoaringBitmap[] members) {
+      RoaringBitmap[] members,
+      Map<String, double[]> scores,
+      Map<String, Tiers> tiers) {
     this.table = table;
     this.ctx = ctx;
     this.rows = rows;
     this.segmentNames = segmentNames;
     this.members = members;
+    this.scores = scores;
+    this.tiers = tiers;
   }
 
   public ImmutableList<String> segmentNames() {
@@ -98,22 +109,34 @@ public final class BatchResult {
         };
   }
 
-  /** Every customer's score under a score model, by row. */
+  /** Every customer's score under a score model, by row (a copy). */
   public double[] scores(String scoreModel) {
-    double[] out = new double[table.size()];
-    RowView view = new RowView(table);
-    for (int r = 0; r < out.length; r++) {
-      view.row = r;
-      out[r] = rows.score(scoreModel, view, ctx);
+    double[] s = scores.get(scoreModel);
+    if (s == null) {
+      throw new IllegalArgumentException("unknown score \"" + scoreModel + "\"");
     }
-    return out;
+    return s.clone();
   }
 
-  /** The tier of the customer at {@code row} in a tiering or RFM model, or null for none. */
+  /**
+   * The tier of the customer at {@code row} in a tiering, or its segment in an RFM model (null when
+   * it has no events in the model's window).
+   */
   public String tier(String tiering, int row) {
+    Tiers t = tiers.get(tiering);
+    if (t != null) {
+      return t.names().get(t.index()[row]);
+    }
     RowView view = new RowView(table);
     view.row = row;
     return rows.tier(tiering, view, ctx);
+  }
+
+  /** The RFM scores of the customer at {@code row}, or null when it has no events in the window. */
+  public RfmScores rfm(String rfmModel, int row) {
+    RowView view = new RowView(table);
+    view.row = row;
+    return rows.rfm(rfmModel, view, ctx);
   }
 
   /** Who entered and who left each segment since {@code previous}, matched by customer id. */

@@ -69,6 +69,9 @@ public final class ColumnarCatalog {
   private final List<int[]> children = new ArrayList<>();
   private final int[] roots;
   private final Map<Condition, CompiledCatalog> leafPrograms = new HashMap<>();
+  private final Map<String, ScorePlan> scorePlans = new java.util.LinkedHashMap<>();
+  private final Map<String, TierPlan> tierPlans = new java.util.LinkedHashMap<>();
+  private final Set<String> planning = new HashSet<>();
 
   ColumnarCatalog(Catalog catalog, Schema schema, CompiledCatalog rows, List<Condition> rewritten) {
     this.schema = schema;
@@ -86,6 +89,64 @@ public final class ColumnarCatalog {
     for (int i = 0; i < roots.length; i++) {
       root(i, rewritten, segmentIndex, ids, new HashSet<>());
     }
+    // Scores and tierings are computed column-wise from their rules' nodes too.
+    for (dev.segmentation.segment.ScoreModel m : catalog.scores()) {
+      scorePlan(m.name(), rewritten, segmentIndex, ids);
+    }
+    for (dev.segmentation.segment.Tiering t : catalog.tierings()) {
+      tierPlan(t.name(), rewritten, segmentIndex, ids);
+    }
+  }
+
+  private ScorePlan scorePlan(
+      String name,
+      List<Condition> rewritten,
+      Map<String, Integer> segmentIndex,
+      Map<Condition, Integer> ids) {
+    ScorePlan plan = scorePlans.get(name);
+    if (plan != null) {
+      return plan;
+    }
+    if (!planning.add("score " + name)) {
+      throw new IllegalArgumentException("score \"" + name + "\" refers to itself");
+    }
+    dev.segmentation.segment.ScoreModel model =
+        catalog.scores().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+    int[] rules = new int[model.rules().size()];
+    for (int r = 0; r < rules.length; r++) {
+      Condition c = dev.segmentation.rewrite.Rewriter.rewrite(model.rules().get(r).condition());
+      rules[r] = node(c, rewritten, segmentIndex, ids, new HashSet<>());
+    }
+    plan = new ScorePlan(model, rules);
+    scorePlans.put(name, plan);
+    return plan;
+  }
+
+  private TierPlan tierPlan(
+      String name,
+      List<Condition> rewritten,
+      Map<String, Integer> segmentIndex,
+      Map<Condition, Integer> ids) {
+    TierPlan plan = tierPlans.get(name);
+    if (plan != null) {
+      return plan;
+    }
+    if (!planning.add("tiering " + name)) {
+      throw new IllegalArgumentException("tiering \"" + name + "\" refers to itself");
+    }
+    dev.segmentation.segment.Tiering tiering =
+        catalog.tierings().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+    if (tiering == null) {
+      return null; // an RFM model: evaluated row by row
+    }
+    int[] tiers = new int[tiering.tiers().size()];
+    for (int i = 0; i < tiers.length; i++) {
+      Condition c = dev.segmentation.rewrite.Rewriter.rewrite(tiering.tiers().get(i).condition());
+      tiers[i] = node(c, rewritten, segmentIndex, ids, new HashSet<>());
+    }
+    plan = new TierPlan(tiering, tiers);
+    tierPlans.put(name, plan);
+    return plan;
   }
 
   private int root(
@@ -123,6 +184,11 @@ public final class ColumnarCatalog {
     Integer known = ids.get(c);
     if (known != null) {
       return known;
+    }
+    if (c.kind() == Kind.SCORE) {
+      scorePlan(((ScoreCondition) c).score(), rewritten, segmentIndex, ids);
+    } else if (c.kind() == Kind.IN_TIER) {
+      tierPlan(((InTier) c).tiering(), rewritten, segmentIndex, ids);
     }
     int[] kids = new int[0];
     if (c.kind() == Kind.AND || c.kind() == Kind.OR || c.kind() == Kind.NOT) {
@@ -177,6 +243,10 @@ public final class ColumnarCatalog {
     int n = table.size();
     int words = (n + 63) >>> 6;
     long[][] out = new long[roots.length][words];
+    List<ScorePlan> scores = new ArrayList<>(scorePlans.values());
+    List<TierPlan> tiers = new ArrayList<>(tierPlans.values());
+    double[][] scoreValues = new double[scores.size()][n];
+    int[][] tierValues = new int[tiers.size()][n];
     ThreadLocal<Kernel.Scratch> scratch =
         ThreadLocal.withInitial(() -> new Kernel.Scratch(kernels.length, CHUNK_ROWS / 64, table));
     run(
@@ -189,13 +259,29 @@ public final class ColumnarCatalog {
             // Chunks own disjoint word ranges of the output: no locks needed.
             System.arraycopy(s.t[roots[seg]], 0, out[seg], s.first >>> 6, s.words);
           }
+          for (int i = 0; i < s.rows; i++) {
+            for (int k = 0; k < scores.size(); k++) {
+              scoreValues[k][s.first + i] = scores.get(k).score(s.t, i >>> 6, i & 63);
+            }
+            for (int k = 0; k < tiers.size(); k++) {
+              tierValues[k][s.first + i] = tiers.get(k).tier(s.t, i >>> 6, i & 63);
+            }
+          }
         });
     RoaringBitmap[] members = new RoaringBitmap[roots.length];
     for (int seg = 0; seg < roots.length; seg++) {
       members[seg] = BitSetUtil.bitmapOf(out[seg]);
       members[seg].runOptimize();
     }
-    return new BatchResult(table, ctx, rows, segmentNames, members);
+    Map<String, double[]> scoreMap = new HashMap<>();
+    for (int k = 0; k < scores.size(); k++) {
+      scoreMap.put(scores.get(k).name, scoreValues[k]);
+    }
+    Map<String, BatchResult.Tiers> tierMap = new HashMap<>();
+    for (int k = 0; k < tiers.size(); k++) {
+      tierMap.put(tiers.get(k).name, new BatchResult.Tiers(tiers.get(k).names, tierValues[k]));
+    }
+    return new BatchResult(table, ctx, rows, segmentNames, members, scoreMap, tierMap);
   }
 
   /** The member count of every segment, without materializing member sets. */
@@ -330,12 +416,16 @@ public final class ColumnarCatalog {
       case SCORE:
         {
           ScoreCondition s = (ScoreCondition) c;
-          return new Kernel.CatalogValue(
-              rows, ctx, s.score(), NumericLiteral.of(s.value()), s.op(), null);
+          return new Kernel.ScoreCompare(
+              scorePlans.get(s.score()), NumericLiteral.of(s.value()), s.op());
         }
       case IN_TIER:
         {
           InTier t = (InTier) c;
+          TierPlan plan = tierPlans.get(t.tiering());
+          if (plan != null) {
+            return new Kernel.TierIs(plan, plan.names.indexOf(t.tier()));
+          }
           return new Kernel.CatalogValue(rows, ctx, t.tiering(), null, null, t.tier());
         }
       case COMPARE:

@@ -562,4 +562,58 @@ abstract class Kernel {
       }
     }
   }
+
+  /** A score compared with a number, from the score's rule nodes (never UNKNOWN). */
+  static final class ScoreCompare extends Kernel {
+    private final ScorePlan plan;
+    private final NumericLiteral literal;
+    private final Operator op;
+
+    ScoreCompare(ScorePlan plan, NumericLiteral literal, Operator op) {
+      this.plan = plan;
+      this.literal = literal;
+      this.op = op;
+    }
+
+    @Override
+    void eval(int id, Scratch s) {
+      for (int w = 0; w < s.words; w++) {
+        int n = Math.min(64, s.rows - (w << 6));
+        long t = 0;
+        for (int i = 0; i < n; i++) {
+          if (op.test(literal.compareWith(plan.score(s.t, w, i)))) {
+            t |= 1L << i;
+          }
+        }
+        s.t[id][w] = t;
+        s.f[id][w] = ~t & s.full(w);
+      }
+    }
+  }
+
+  /** A tiering's tier is a given one, from the tiers' nodes (never UNKNOWN). */
+  static final class TierIs extends Kernel {
+    private final TierPlan plan;
+    private final int wanted;
+
+    TierIs(TierPlan plan, int wanted) {
+      this.plan = plan;
+      this.wanted = wanted;
+    }
+
+    @Override
+    void eval(int id, Scratch s) {
+      for (int w = 0; w < s.words; w++) {
+        int n = Math.min(64, s.rows - (w << 6));
+        long t = 0;
+        for (int i = 0; i < n; i++) {
+          if (plan.tier(s.t, w, i) == wanted) {
+            t |= 1L << i;
+          }
+        }
+        s.t[id][w] = t;
+        s.f[id][w] = ~t & s.full(w);
+      }
+    }
+  }
 }

@@ -1,13 +1,19 @@
-package dev.segmentation.json;
+package dev.segmentation.internal;
 
 import java.util.Collection;
 
-/** "Did you mean" suggestions for misspelt names. */
-final class Names {
-  private Names() {}
+/**
+ * "Did you mean" suggestions for misspelt names: the known name within edit distance 2.
+ *
+ * <pre>{@code
+ * Spelling.didYouMean("agee", List.of("age", "country")); // "; did you mean \"age\"?"
+ * }</pre>
+ */
+public final class Spelling {
+  private Spelling() {}
 
-  /** The known name closest to {@code name} within edit distance 2, or null. */
-  static String closest(String name, Collection<String> known) {
+  /** The known name closest to {@code name} within edit distance 2 (first on ties), or null. */
+  public static String closest(String name, Collection<String> known) {
     String best = null;
     int bestDistance = 3;
     for (String candidate : known) {
@@ -20,14 +26,17 @@ final class Names {
     return best;
   }
 
-  /** {@code ; did you mean "x"?} or the empty string. */
-  static String didYouMean(String name, Collection<String> known) {
+  /** {@code ; did you mean "x"?} for the closest known name, or the empty string. */
+  public static String didYouMean(String name, Collection<String> known) {
     String best = closest(name, known);
     return best == null ? "" : "; did you mean \"" + best + "\"?";
   }
 
-  /** Levenshtein distance, or {@code limit} when it is at least {@code limit}. */
-  static int distance(String a, String b, int limit) {
+  /**
+   * Levenshtein distance between {@code a} and {@code b}, or {@code limit} when it is at least
+   * {@code limit}; long strings are not compared (they return {@code limit}).
+   */
+  public static int distance(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) >= limit || a.length() > 200 || b.length() > 200) {
       return limit;
     }
@@ -48,9 +57,9 @@ final class Names {
       if (rowMin >= limit) {
         return limit;
       }
-      int[] t = previous;
+      int[] swap = previous;
       previous = current;
-      current = t;
+      current = swap;
     }
     return Math.min(previous[b.length()], limit);
   }

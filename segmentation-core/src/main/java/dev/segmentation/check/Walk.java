@@ -1,0 +1,752 @@
+package dev.segmentation.check;
+
+import dev.segmentation.condition.Aggregate;
+import dev.segmentation.condition.Anniversary;
+import dev.segmentation.condition.Between;
+import dev.segmentation.condition.CalendarWindow;
+import dev.segmentation.condition.Compare;
+import dev.segmentation.condition.Condition;
+import dev.segmentation.condition.EventCondition;
+import dev.segmentation.condition.GeoWithin;
+import dev.segmentation.condition.In;
+import dev.segmentation.condition.InSegment;
+import dev.segmentation.condition.InTier;
+import dev.segmentation.condition.Kind;
+import dev.segmentation.condition.Presence;
+import dev.segmentation.condition.RelativeTime;
+import dev.segmentation.condition.ScoreCondition;
+import dev.segmentation.condition.StringMatch;
+import dev.segmentation.condition.TagCount;
+import dev.segmentation.condition.TagMatch;
+import dev.segmentation.internal.CodePointOrder;
+import dev.segmentation.internal.Spelling;
+import dev.segmentation.model.Attribute;
+import dev.segmentation.model.AttributeType;
+import dev.segmentation.model.EventType;
+import dev.segmentation.model.GeoPoint;
+import dev.segmentation.model.Schema;
+import dev.segmentation.rewrite.Rewriter;
+import dev.segmentation.segment.Catalog;
+import dev.segmentation.segment.RfmModel;
+import dev.segmentation.segment.RfmSegment;
+import dev.segmentation.segment.ScoreModel;
+import dev.segmentation.segment.Segment;
+import dev.segmentation.segment.Tier;
+import dev.segmentation.segment.Tiering;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** One check of one condition or catalog: walks the trees without recursion, noting issues. */
+final class Walk {
+  private final Schema schema;
+  private final Catalog catalog;
+  private final Limits limits;
+  private final List<Issue> issues = new ArrayList<>();
+  private int nodes;
+  private boolean nodeLimitNoted;
+
+  Walk(Schema schema, Catalog catalog, Limits limits) {
+    this.schema = schema;
+    this.catalog = catalog;
+    this.limits = limits;
+  }
+
+  List<Issue> issues() {
+    return issues;
+  }
+
+  private void error(String path, String message) {
+    issues.add(Issue.error(path, message));
+  }
+
+  private void warning(String path, String message) {
+    issues.add(Issue.warning(path, message));
+  }
+
+  // ------------------------------------------------------------------ catalog
+
+  void catalog() {
+    for (int i = 0; i < catalog.segments().size(); i++) {
+      condition(catalog.segments().get(i).condition(), "/segments/" + i + "/where");
+    }
+    for (int i = 0; i < catalog.scores().size(); i++) {
+      ScoreModel s = catalog.scores().get(i);
+      for (int j = 0; j < s.rules().size(); j++) {
+        condition(s.rules().get(j).condition(), "/scores/" + i + "/rules/" + j + "/when");
+      }
+      Set<String> groups = new LinkedHashSet<>();
+      s.rules().forEach(r -> groups.add(r.group()));
+      for (String capped : s.groupCaps().keySet()) {
+        if (!groups.contains(capped)) {
+          warning(
+              "/scores/" + i + "/groupCaps/" + capped,
+              "no rule of score \"" + s.name() + "\" is in group \"" + capped + "\"");
+        }
+      }
+    }
+    for (int i = 0; i < catalog.tierings().size(); i++) {
+      Tiering t = catalog.tierings().get(i);
+      for (int j = 0; j < t.tiers().size(); j++) {
+        condition(t.tiers().get(j).condition(), "/tierings/" + i + "/tiers/" + j + "/when");
+      }
+    }
+    for (int i = 0; i < catalog.rfmModels().size(); i++) {
+      rfm(catalog.rfmModels().get(i), "/rfm/" + i);
+    }
+    cycles();
+  }
+
+  private void rfm(RfmModel m, String path) {
+    EventType type = schema.eventType(m.eventType());
+    if (type == null) {
+      error(
+          path + "/eventType",
+          "unknown event type \""
+              + m.eventType()
+              + "\""
+              + Spelling.didYouMean(m.eventType(), schema.eventTypes().keySet()));
+      return;
+    }
+    Attribute<?> money = type.property(m.moneyProperty());
+    if (money == null) {
+      error(
+          path + "/money",
+          "event type \""
+              + type.name()
+              + "\" has no property \""
+              + m.moneyProperty()
+              + "\""
+              + Spelling.didYouMean(m.moneyProperty(), type.properties().keySet()));
+    } else if (!money.type().isNumeric()) {
+      error(
+          path + "/money",
+          "the money property \""
+              + money.name()
+              + "\" is "
+              + article(money.type())
+              + ", not a number");
+    }
+  }
+
+  // ------------------------------------------------------------------ conditions
+
+  /** One pending node: the condition, its path, depth, and the scope its attributes live in. */
+  private record Pending(Condition c, String path, int depth, Scope scope) {}
+
+  /** Attributes of the customer, or properties of one event type inside an event filter. */
+  private record Scope(
+      Function<String, Attribute<?>> lookup,
+      Collection<String> names,
+      String what,
+      String owner,
+      boolean eventFilter) {}
+
+  void condition(Condition root, String rootPath) {
+    Scope customer =
+        new Scope(schema::attribute, schema.attributes().keySet(), "attribute", "", false);
+    Deque<Pending> stack = new ArrayDeque<>();
+    stack.push(new Pending(root, rootPath, 1, customer));
+    int issuesBefore = issues.size();
+    while (!stack.isEmpty()) {
+      Pending p = stack.pop();
+      if (p.depth() > limits.maxDepth()) {
+        error(p.path(), "conditions are nested deeper than the limit of " + limits.maxDepth());
+        continue;
+      }
+      if (++nodes > limits.maxNodes()) {
+        if (!nodeLimitNoted) {
+          nodeLimitNoted = true;
+          error(p.path(), "the rules have more than " + limits.maxNodes() + " conditions");
+        }
+        return;
+      }
+      node(p, stack);
+    }
+    // Only a tree within the limits is analysed further: records hash and compare recursively.
+    if (issues.size() == issuesBefore
+        && (root.kind() == Kind.AND || root.kind() == Kind.OR || root.kind() == Kind.NOT)) {
+      for (Rewriter.Finding f : Rewriter.analyze(root).neverMatches()) {
+        warning(rootPath + f.path(), "can never match: " + f.reason());
+      }
+    }
+  }
+
+  private void node(Pending p, Deque<Pending> stack) {
+    Condition c = p.c();
+    String path = p.path();
+    Scope scope = p.scope();
+    switch (c.kind()) {
+      case ALWAYS:
+      case NEVER:
+        return;
+      case AND:
+      case OR:
+        {
+          List<Condition> of = c.children();
+          // Pushed in reverse so that issues come out in document order.
+          for (int i = of.size() - 1; i >= 0; i--) {
+            stack.push(new Pending(of.get(i), path + "/of/" + i, p.depth() + 1, scope));
+          }
+          return;
+        }
+      case NOT:
+        stack.push(new Pending(c.children().get(0), path + "/of", p.depth() + 1, scope));
+        return;
+      case COMPARE:
+        {
+          Compare x = (Compare) c;
+          Attribute<?> a = attribute(scope, x.attribute(), path);
+          if (a == null) {
+            return;
+          }
+          AttributeType t = a.type();
+          if (t == AttributeType.STRING_SET || t == AttributeType.GEO_POINT) {
+            error(path + "/op", notFor(x.op().externalName(), a));
+          } else if (x.op().isOrdering() && !t.isOrdered()) {
+            error(path + "/op", notFor(x.op().externalName(), a));
+          } else {
+            literal(a, x.value(), path + "/value");
+          }
+          return;
+        }
+      case BETWEEN:
+        {
+          Between x = (Between) c;
+          Attribute<?> a = attribute(scope, x.attribute(), path);
+          if (a == null) {
+            return;
+          }
+          if (!a.type().isOrdered()) {
+            error(path + "/op", notFor("between", a));
+            return;
+          }
+          boolean ok = literal(a, x.low(), path + "/low") & literal(a, x.high(), path + "/high");
+          if (ok && compareLiterals(x.low(), x.high()) > 0) {
+            warning(path, "can never match: low " + x.low() + " is greater than high " + x.high());
+          }
+          return;
+        }
+      case IN:
+        {
+          In x = (In) c;
+          Attribute<?> a = attribute(scope, x.attribute(), path);
+          if (a == null) {
+            return;
+          }
+          if (a.type() == AttributeType.STRING_SET || a.type() == AttributeType.GEO_POINT) {
+            error(path + "/op", notFor("in", a));
+            return;
+          }
+          if (!listSize(x.values().size(), path + "/values")) {
+            return;
+          }
+          int i = 0;
+          for (Object v : x.values()) {
+            literal(a, v, path + "/values/" + i++);
+          }
+          return;
+        }
+      case STRING_MATCH:
+        {
+          StringMatch x = (StringMatch) c;
+          Attribute<?> a = attribute(scope, x.attribute(), path);
+          if (a == null) {
+            return;
+          }
+          if (a.type() != AttributeType.STRING) {
+            error(path + "/op", notFor(x.op().externalName(), a));
+            return;
+          }
+          if (x.op() == StringMatch.Op.MATCHES) {
+            pattern(x.value(), path + "/value");
+          } else {
+            string(x.value(), path + "/value");
+          }
+          return;
+        }
+      case TAG_MATCH:
+        {
+          TagMatch x = (TagMatch) c;
+          Attribute<?> a = attribute(scope, x.attribute(), path);
+          if (a != null && a.type() != AttributeType.STRING_SET) {
+            error(path + "/op", notFor(x.op().externalName(), a));
+          } else if (a != null && listSize(x.values().size(), path + "/values")) {
+            int i = 0;
+            for (String v : x.values()) {
+              string(v, path + "/values/" + i++);
+            }
+          }
+          return;
+        }
+      case TAG_COUNT:
+        {
+          TagCount x = (TagCount) c;
+          Attribute<?> a = attribute(scope, x.attribute(), path);
+          if (a != null && a.type() != AttributeType.STRING_SET) {
+            error(path + "/op", notFor("tagCount", a));
+          }
+          return;
+        }
+      case PRESENCE:
+        attribute(scope, ((Presence) c).attribute(), path);
+        return;
+      case RELATIVE_TIME:
+        {
+          RelativeTime x = (RelativeTime) c;
+          Attribute<?> a = temporal(scope, x.attribute(), x.op().externalName(), path);
+          if (a != null && a.type() == AttributeType.DATE && x.unit().isTimeOfDay()) {
+            error(
+                path + "/unit",
+                x.unit().externalName()
+                    + " do not apply to date attribute \""
+                    + a.name()
+                    + "\"; use days or longer");
+          }
+          return;
+        }
+      case CALENDAR_WINDOW:
+        temporal(scope, ((CalendarWindow) c).attribute(), "inCalendar", path);
+        return;
+      case ANNIVERSARY:
+        temporal(scope, ((Anniversary) c).attribute(), "anniversary", path);
+        return;
+      case GEO_WITHIN:
+        {
+          GeoWithin x = (GeoWithin) c;
+          Attribute<?> a = attribute(scope, x.attribute(), path);
+          if (a != null && a.type() != AttributeType.GEO_POINT) {
+            error(path + "/op", notFor("withinDistance", a));
+          }
+          return;
+        }
+      case IN_SEGMENT:
+        {
+          String name = ((InSegment) c).segment();
+          if (noCatalogReference(scope, "inSegment", path)) {
+            return;
+          }
+          List<String> names = catalog.segments().stream().map(Segment::name).toList();
+          if (!names.contains(name)) {
+            error(
+                path + "/segment",
+                "unknown segment \"" + name + "\"" + Spelling.didYouMean(name, names));
+          }
+          return;
+        }
+      case SCORE:
+        {
+          String name = ((ScoreCondition) c).score();
+          if (noCatalogReference(scope, "score", path)) {
+            return;
+          }
+          List<String> names = catalog.scores().stream().map(ScoreModel::name).toList();
+          if (!names.contains(name)) {
+            error(
+                path + "/score",
+                "unknown score \"" + name + "\"" + Spelling.didYouMean(name, names));
+          }
+          return;
+        }
+      case IN_TIER:
+        inTier((InTier) c, scope, path);
+        return;
+      case EVENT:
+        event((EventCondition) c, p, stack);
+        return;
+    }
+    throw new AssertionError(c.kind());
+  }
+
+  private void inTier(InTier x, Scope scope, String path) {
+    if (noCatalogReference(scope, "inTier", path)) {
+      return;
+    }
+    for (Tiering t : catalog.tierings()) {
+      if (t.name().equals(x.tiering())) {
+        List<String> tiers = t.tierNames();
+        if (!tiers.contains(x.tier())) {
+          error(
+              path + "/tier",
+              "tiering \""
+                  + t.name()
+                  + "\" has no tier \""
+                  + x.tier()
+                  + "\""
+                  + Spelling.didYouMean(x.tier(), tiers)
+                  + " (tiers: "
+                  + String.join(", ", tiers)
+                  + ")");
+        }
+        return;
+      }
+    }
+    for (RfmModel m : catalog.rfmModels()) {
+      if (m.name().equals(x.tiering())) {
+        if (RfmSegment.fromExternalName(x.tier()) == null) {
+          List<String> names =
+              Arrays.stream(RfmSegment.values()).map(RfmSegment::externalName).toList();
+          error(
+              path + "/tier",
+              "\""
+                  + x.tier()
+                  + "\" is not an RFM segment"
+                  + Spelling.didYouMean(x.tier(), names)
+                  + " (segments: "
+                  + String.join(", ", names)
+                  + ")");
+        }
+        return;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    catalog.tierings().forEach(t -> names.add(t.name()));
+    catalog.rfmModels().forEach(m -> names.add(m.name()));
+    error(
+        path + "/tiering",
+        "unknown tiering or RFM model \""
+            + x.tiering()
+            + "\""
+            + Spelling.didYouMean(x.tiering(), names));
+  }
+
+  private void event(EventCondition x, Pending p, Deque<Pending> stack) {
+    String path = p.path();
+    if (p.scope().eventFilter()) {
+      error(path, "an event condition cannot be used inside an event filter");
+      return;
+    }
+    EventType type = schema.eventType(x.eventType());
+    if (type == null) {
+      error(
+          path + "/type",
+          "unknown event type \""
+              + x.eventType()
+              + "\""
+              + Spelling.didYouMean(x.eventType(), schema.eventTypes().keySet()));
+      return;
+    }
+    if (x.property() != null) {
+      Attribute<?> property = type.property(x.property());
+      if (property == null) {
+        error(
+            path + "/property",
+            "event type \""
+                + type.name()
+                + "\" has no property \""
+                + x.property()
+                + "\""
+                + Spelling.didYouMean(x.property(), type.properties().keySet()));
+      } else if (x.aggregate() != Aggregate.DISTINCT_COUNT && !property.type().isNumeric()) {
+        error(
+            path + "/property",
+            x.aggregate().externalName()
+                + " needs a numeric property; \""
+                + property.name()
+                + "\" is "
+                + article(property.type()));
+      }
+    }
+    Scope properties =
+        new Scope(
+            type::property,
+            type.properties().keySet(),
+            "property",
+            " of event type \"" + type.name() + "\"",
+            true);
+    stack.push(new Pending(x.where(), path + "/where", p.depth() + 1, properties));
+  }
+
+  private boolean noCatalogReference(Scope scope, String op, String path) {
+    if (scope.eventFilter()) {
+      error(path, op + " cannot be used inside an event filter, which sees only event properties");
+      return true;
+    }
+    if (catalog == null) {
+      error(path, op + " refers to the catalog; check the whole catalog, not this condition alone");
+      return true;
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ leaves
+
+  private Attribute<?> attribute(Scope scope, String name, String path) {
+    Attribute<?> a = scope.lookup().apply(name);
+    if (a == null) {
+      error(
+          path + "/attribute",
+          "unknown "
+              + scope.what()
+              + " \""
+              + name
+              + "\""
+              + scope.owner()
+              + Spelling.didYouMean(name, scope.names()));
+    }
+    return a;
+  }
+
+  private Attribute<?> temporal(Scope scope, String name, String op, String path) {
+    Attribute<?> a = attribute(scope, name, path);
+    if (a != null && !a.type().isTemporal()) {
+      error(path + "/op", notFor(op, a));
+      return null;
+    }
+    return a;
+  }
+
+  private static String notFor(String op, Attribute<?> a) {
+    return "\""
+        + op
+        + "\" does not apply to "
+        + a.type().externalName()
+        + " attribute \""
+        + a.name()
+        + "\"";
+  }
+
+  /** Whether {@code value} fits the attribute's type; notes an issue when it does not. */
+  private boolean literal(Attribute<?> a, Object value, String path) {
+    AttributeType t = a.type();
+    boolean fits;
+    switch (t) {
+      case INTEGER:
+      case NUMBER:
+        fits = value instanceof Long || value instanceof Double;
+        break;
+      case STRING:
+        fits = value instanceof String;
+        if (fits) {
+          string((String) value, path);
+        }
+        break;
+      case BOOLEAN:
+        fits = value instanceof Boolean;
+        break;
+      case DATE:
+        fits = value instanceof LocalDate;
+        break;
+      case TIMESTAMP:
+        fits = value instanceof Instant;
+        break;
+      case GEO_POINT:
+        fits = value instanceof GeoPoint;
+        break;
+      default:
+        fits = false;
+    }
+    if (!fits) {
+      error(path, "attribute \"" + a.name() + "\" is " + article(t) + ", got " + show(value));
+    }
+    return fits;
+  }
+
+  private void string(String s, String path) {
+    if (s.length() > limits.maxStringLength()) {
+      error(
+          path,
+          "the text has "
+              + s.length()
+              + " characters, more than the limit of "
+              + limits.maxStringLength());
+    }
+  }
+
+  private void pattern(String p, String path) {
+    if (p.length() > limits.maxPatternLength()) {
+      error(
+          path,
+          "the pattern has "
+              + p.length()
+              + " characters, more than the limit of "
+              + limits.maxPatternLength());
+      return;
+    }
+    try {
+      com.google.re2j.Pattern.compile(p);
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      error(
+          path,
+          "invalid regular expression: " + e.getDescription() + " in \"" + abbreviate(p) + "\"");
+    }
+  }
+
+  private boolean listSize(int size, String path) {
+    if (size > limits.maxListSize()) {
+      error(
+          path, "the list has " + size + " values, more than the limit of " + limits.maxListSize());
+      return false;
+    }
+    return true;
+  }
+
+  private static int compareLiterals(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return dev.segmentation.model.Values.compareNumbers(x, y);
+    }
+    if (a instanceof String x && b instanceof String y) {
+      return Integer.signum(CodePointOrder.compare(x, y));
+    }
+    if (a instanceof LocalDate x && b instanceof LocalDate y) {
+      return x.compareTo(y);
+    }
+    if (a instanceof Instant x && b instanceof Instant y) {
+      return x.compareTo(y);
+    }
+    return 0;
+  }
+
+  static String article(AttributeType t) {
+    switch (t) {
+      case INTEGER:
+        return "an integer";
+      case NUMBER:
+        return "a number";
+      case STRING:
+        return "a string";
+      case BOOLEAN:
+        return "a boolean";
+      case DATE:
+        return "a date";
+      case TIMESTAMP:
+        return "a timestamp";
+      case STRING_SET:
+        return "a set of strings";
+      case GEO_POINT:
+        return "a geo point";
+    }
+    throw new AssertionError(t);
+  }
+
+  private static String show(Object value) {
+    if (value instanceof String s) {
+      return "\"" + abbreviate(s) + "\"";
+    }
+    if (value instanceof LocalDate || value instanceof Instant) {
+      return value + " (a " + (value instanceof LocalDate ? "date" : "timestamp") + ")";
+    }
+    return String.valueOf(value);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+  }
+
+  // ------------------------------------------------------------------ cycles
+
+  /**
+   * Finds cycles among segments, scores and tierings (through inSegment, score and inTier) with an
+   * iterative depth-first search, and names each cycle once.
+   */
+  private void cycles() {
+    Map<String, List<String>> edges = new LinkedHashMap<>();
+    Map<String, String> paths = new LinkedHashMap<>();
+    for (int i = 0; i < catalog.segments().size(); i++) {
+      Segment s = catalog.segments().get(i);
+      edges.put("segment " + s.name(), references(List.of(s.condition())));
+      paths.put("segment " + s.name(), "/segments/" + i + "/where");
+    }
+    for (int i = 0; i < catalog.scores().size(); i++) {
+      ScoreModel s = catalog.scores().get(i);
+      edges.put(
+          "score " + s.name(), references(s.rules().stream().map(r -> r.condition()).toList()));
+      paths.put("score " + s.name(), "/scores/" + i);
+    }
+    for (int i = 0; i < catalog.tierings().size(); i++) {
+      Tiering t = catalog.tierings().get(i);
+      edges.put(
+          "tiering " + t.name(), references(t.tiers().stream().map(Tier::condition).toList()));
+      paths.put("tiering " + t.name(), "/tierings/" + i);
+    }
+    Map<String, Integer> state = new LinkedHashMap<>(); // 1 on the stack, 2 done
+    Set<Set<String>> reported = new LinkedHashSet<>();
+    for (String start : edges.keySet()) {
+      if (state.containsKey(start)) {
+        continue;
+      }
+      Deque<String> path = new ArrayDeque<>();
+      Deque<Integer> next = new ArrayDeque<>();
+      path.push(start);
+      next.push(0);
+      state.put(start, 1);
+      while (!path.isEmpty()) {
+        String node = path.peek();
+        int i = next.pop();
+        List<String> out = edges.getOrDefault(node, List.of());
+        if (i >= out.size()) {
+          state.put(node, 2);
+          path.pop();
+          continue;
+        }
+        next.push(i + 1);
+        String target = out.get(i);
+        if (!edges.containsKey(target)) {
+          continue; // an unknown name, reported where it is used
+        }
+        Integer s = state.get(target);
+        if (s == null) {
+          state.put(target, 1);
+          path.push(target);
+          next.push(0);
+        } else if (s == 1) {
+          List<String> cycle = new ArrayList<>();
+          for (String n : path) {
+            cycle.add(0, n);
+            if (n.equals(target)) {
+              break;
+            }
+          }
+          if (reported.add(new LinkedHashSet<>(cycle))) {
+            cycle.add(target);
+            boolean allSegments = cycle.stream().allMatch(n -> n.startsWith("segment "));
+            String text =
+                allSegments
+                    ? "segments form a cycle: "
+                        + String.join(" -> ", cycle.stream().map(n -> n.substring(8)).toList())
+                    : "references form a cycle: " + String.join(" -> ", cycle);
+            error(paths.get(target), text);
+          }
+        }
+      }
+    }
+  }
+
+  /** The segments, scores and tierings the conditions refer to (not inside event filters). */
+  private static List<String> references(List<Condition> roots) {
+    List<String> out = new ArrayList<>();
+    Deque<Condition> stack = new ArrayDeque<>(roots);
+    while (!stack.isEmpty()) {
+      Condition c = stack.pop();
+      switch (c.kind()) {
+        case IN_SEGMENT:
+          out.add("segment " + ((InSegment) c).segment());
+          break;
+        case SCORE:
+          out.add("score " + ((ScoreCondition) c).score());
+          break;
+        case IN_TIER:
+          out.add("tiering " + ((InTier) c).tiering());
+          break;
+        case AND:
+        case OR:
+        case NOT:
+          stack.addAll(c.children());
+          break;
+        default:
+          break;
+      }
+    }
+    return out;
+  }
+}
