@@ -42,8 +42,9 @@ public class CatalogBenchmark {
   /** The seed of the 100-segment catalog. */
   static final long CATALOG_SEED = 100;
 
-  /** Customers in the table. */
-  public static final int CUSTOMERS = 10_000_000;
+  /** Customers in the table (generated in the trial's setup, which takes minutes at 10M). */
+  @Param({"10000000"})
+  public int customers;
 
   @Param({"1", "2"})
   public int threads;
@@ -54,7 +55,7 @@ public class CatalogBenchmark {
 
   @Setup(Level.Trial)
   public void prepare() {
-    table = table(CUSTOMERS);
+    table = table(customers);
     Catalog c = Catalogs.catalog(Catalogs.BATCH_SIZE, CATALOG_SEED);
     catalog = ColumnarEngine.compile(c, Population.schema());
     singles = new ColumnarCatalog[c.segments().size()];

@@ -2,112 +2,80 @@ package dev.segmentation.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.common.collect.ImmutableSet;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small test-side loader for the examples' {@code customers.jsonl}: one JSON object per line with
- * an {@code id}, attributes by name, and optional {@code events} ({@code type}, {@code timestamp},
- * properties by name).
+ * Loads the examples' JSON Lines customers for tests (the CLI has the real, streaming loaders with
+ * error positions; this module must not depend on it).
  */
 final class ExampleData {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ExampleData() {}
 
-  /** The example file {@code examples/<dir>/<file>}; surefire runs in the module directory. */
-  static Path example(String dir, String file) {
-    Path p = Path.of("..", "examples", dir, file);
-    return Files.exists(p) ? p : Path.of("examples", dir, file);
+  static Path example(String file) {
+    Path p = Path.of("..", "examples", file);
+    return Files.exists(p) ? p : Path.of("examples", file);
   }
 
-  /** Customers by id, in file order. */
-  static Map<String, SchemaCustomer> load(Path jsonl, Schema schema) {
-    Map<String, SchemaCustomer> customers = new LinkedHashMap<>();
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    for (int n = 0; n < lines.size(); n++) {
-      if (lines.get(n).isBlank()) {
+  static List<SchemaCustomer> customers(Schema schema, String file) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    List<SchemaCustomer> out = new ArrayList<>();
+    for (String line : Files.readAllLines(example(file))) {
+      if (line.isBlank()) {
         continue;
       }
-      JsonNode line;
-      try {
-        line = JSON.readTree(lines.get(n));
-      } catch (IOException e) {
-        throw new IllegalArgumentException(jsonl + ":" + (n + 1) + ": " + e.getMessage(), e);
-      }
-      String id = line.path("id").asText();
-      SchemaCustomer.Builder b = Customer.builder(schema, id);
-      for (Iterator<Map.Entry<String, JsonNode>> it = line.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        if (field.getKey().equals("id") || field.getKey().equals("events")) {
+      JsonNode node = mapper.readTree(line);
+      SchemaCustomer.Builder b = Customer.builder(schema, node.get("id").asText());
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().equals("id") || e.getKey().equals("events")) {
           continue;
         }
-        Attribute<?> attribute = schema.attribute(field.getKey());
-        if (attribute == null) {
-          throw new IllegalArgumentException(
-              jsonl + ":" + (n + 1) + ": customer " + id + ": unknown attribute " + field.getKey());
-        }
-        b.set(field.getKey(), value(attribute, field.getValue()));
+        b.set(e.getKey(), value(schema.attribute(e.getKey()), e.getValue()));
       }
-      for (JsonNode event : line.path("events")) {
-        EventType type = schema.eventType(event.path("type").asText());
-        if (type == null) {
-          throw new IllegalArgumentException(
-              jsonl + ":" + (n + 1) + ": customer " + id + ": unknown event type " + event);
-        }
-        Map<String, Object> properties = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = event.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> p = it.next();
-          if (!p.getKey().equals("type") && !p.getKey().equals("timestamp")) {
-            properties.put(p.getKey(), value(type.property(p.getKey()), p.getValue()));
+      if (node.has("events")) {
+        for (JsonNode ev : node.get("events")) {
+          EventType type = schema.eventType(ev.get("type").asText());
+          Map<String, Object> props = new LinkedHashMap<>();
+          for (Attribute<?> p : type.properties().values()) {
+            if (ev.has(p.name())) {
+              props.put(p.name(), value(p, ev.get(p.name())));
+            }
           }
+          b.event(type.name(), Instant.parse(ev.get("timestamp").asText()), props);
         }
-        b.event(type.name(), Instant.parse(event.path("timestamp").asText()), properties);
       }
-      customers.put(id, b.build());
+      out.add(b.build());
     }
-    return customers;
+    return out;
   }
 
-  private static Object value(Attribute<?> attribute, JsonNode v) {
-    if (attribute == null) {
-      throw new IllegalArgumentException("unknown property in " + v);
-    }
-    switch (attribute.type()) {
+  private static Object value(Attribute<?> a, JsonNode v) {
+    switch (a.type()) {
       case INTEGER:
-        return v.asLong();
+        return v.longValue();
       case NUMBER:
-        return v.asDouble();
+        return v.doubleValue();
       case BOOLEAN:
-        return v.asBoolean();
-      case DATE:
-        return LocalDate.parse(v.asText());
-      case TIMESTAMP:
-        return Instant.parse(v.asText());
+        return v.booleanValue();
       case STRING_SET:
-        ImmutableSet.Builder<String> set = ImmutableSet.builder();
-        v.forEach(e -> set.add(e.asText()));
-        return set.build();
+        {
+          List<String> tags = new ArrayList<>();
+          v.forEach(t -> tags.add(t.asText()));
+          return tags;
+        }
       default:
         return v.asText();
     }

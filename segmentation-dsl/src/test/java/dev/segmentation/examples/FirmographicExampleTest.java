@@ -4,169 +4,154 @@ import static dev.segmentation.dsl.Rules.allOf;
 import static dev.segmentation.dsl.Rules.anyOf;
 import static dev.segmentation.dsl.Rules.inTier;
 import static dev.segmentation.dsl.Rules.integer;
+import static dev.segmentation.dsl.Rules.not;
 import static dev.segmentation.dsl.Rules.number;
 import static dev.segmentation.dsl.Rules.segment;
 import static dev.segmentation.dsl.Rules.string;
+import static dev.segmentation.dsl.Rules.tags;
 import static dev.segmentation.dsl.Rules.tiering;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.segmentation.condition.Truth;
+import com.google.common.collect.ImmutableList;
+import dev.segmentation.dsl.IntegerField;
+import dev.segmentation.dsl.NumberField;
+import dev.segmentation.dsl.StringField;
+import dev.segmentation.dsl.TagsField;
 import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.columnar.BatchResult;
+import dev.segmentation.engine.columnar.ColumnarEngine;
+import dev.segmentation.engine.columnar.CustomerTable;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.json.RulesDocument;
 import dev.segmentation.json.RulesJson;
+import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
-import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tiering;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * examples/firmographic: a workforce-software vendor segments restaurants, hotels and retailers by
- * company size. The JSON rules and the Java version below are the same catalog.
+ * Worked example: a workforce-software vendor segments restaurants, hotels and retail companies by
+ * size (examples/firmographic). The Java catalog below is the same as the JSON one.
  */
 class FirmographicExampleTest {
-  static final EvaluationContext CTX = EvaluationContext.at(Instant.parse("2026-11-22T12:00:00Z"));
+  static final StringField NAME = string("name");
+  static final StringField INDUSTRY = string("industry");
+  static final IntegerField EMPLOYEES = integer("employees");
+  static final NumberField REVENUE = number("revenue");
+  static final IntegerField LOCATIONS = integer("locations");
+  static final StringField COUNTRY = string("country");
+  static final TagsField SOFTWARE = tags("software");
 
-  static RulesDocument rules;
-  static Map<String, SchemaCustomer> companies;
-  static CompiledCatalog compiled;
+  static final Schema SCHEMA =
+      Schema.of(
+          NAME.attribute(),
+          INDUSTRY.attribute(),
+          EMPLOYEES.attribute(),
+          REVENUE.attribute(),
+          LOCATIONS.attribute(),
+          COUNTRY.attribute(),
+          SOFTWARE.attribute());
 
-  @BeforeAll
-  static void load() throws IOException {
-    rules = RulesJson.read(ExampleData.example("firmographic", "rules.json"));
-    companies =
-        ExampleData.load(ExampleData.example("firmographic", "customers.jsonl"), rules.schema());
-    compiled = RowEngine.compile(rules.catalog(), rules.schema());
-  }
-
-  /** The same rules as examples/firmographic/rules.json, written with the fluent builder. */
   static Catalog javaCatalog() {
     Tiering size =
         tiering("company-size")
             .describedAs(
-                "Exclusive size classes by employees and revenue; no employee count means unknown.")
-            .tier("large", anyOf(integer("employees").ge(250), number("revenue").ge(50_000_000.0)))
-            .tier("medium", anyOf(integer("employees").ge(50), number("revenue").ge(10_000_000.0)))
-            .tier("small", integer("employees").isPresent())
-            .otherwise("unknown");
-    List<Segment> segments =
-        List.of(
-            segment("small-restaurants")
-                .describedAs("Restaurants in the small size class: a self-serve scheduling plan.")
-                .where(allOf(string("industry").eq("restaurant"), inTier("company-size", "small"))),
-            segment("hospitality-mid-market")
-                .describedAs("Restaurants and hotels in the medium size class.")
-                .where(
-                    allOf(
-                        string("industry").in("restaurant", "hotel"),
-                        inTier("company-size", "medium"))),
-            segment("multi-site-hotels")
-                .describedAs("Hotels with two or more sites: shift planning across locations.")
-                .where(allOf(string("industry").eq("hotel"), integer("locations").ge(2))),
-            segment("large-retail-chains")
-                .describedAs("Large retailers with at least 10 stores: the enterprise sales team.")
-                .where(
-                    allOf(
-                        string("industry").eq("retail"),
-                        inTier("company-size", "large"),
-                        integer("locations").ge(10))),
-            segment("nordic-small-business")
-                .describedAs("Small companies in Finland, Sweden, Norway or Denmark.")
-                .where(
-                    allOf(
-                        string("country").in("FI", "SE", "NO", "DK"),
-                        inTier("company-size", "small"))));
+                "Size class after the EU SME thresholds (Recommendation 2003/361/EC), simplified"
+                    + " to employees or revenue")
+            .tier("large", anyOf(EMPLOYEES.ge(250), REVENUE.gt(50_000_000)))
+            .tier("medium", anyOf(EMPLOYEES.ge(50), REVENUE.gt(10_000_000)))
+            .tier("small", anyOf(EMPLOYEES.ge(10), REVENUE.gt(2_000_000)))
+            .otherwise("micro");
     return new Catalog(
-        com.google.common.collect.ImmutableList.copyOf(segments),
-        com.google.common.collect.ImmutableList.of(),
-        com.google.common.collect.ImmutableList.of(size),
-        com.google.common.collect.ImmutableList.of());
+        ImmutableList.of(
+            segment("restaurants").where(INDUSTRY.eq("restaurant")),
+            segment("hotels").where(INDUSTRY.eq("hotel")),
+            segment("retail").where(INDUSTRY.eq("retail")),
+            segment("multi-site-hotels")
+                .describedAs("Hotel groups with two or more properties")
+                .where(allOf(INDUSTRY.eq("hotel"), LOCATIONS.ge(2))),
+            segment("large-retail-chains")
+                .describedAs("Large retailers with ten or more stores")
+                .where(
+                    allOf(
+                        INDUSTRY.eq("retail"), inTier("company-size", "large"), LOCATIONS.ge(10))),
+            segment("growing-restaurant-groups")
+                .describedAs("Small and medium restaurant groups with 3 to 20 sites")
+                .where(
+                    allOf(
+                        INDUSTRY.eq("restaurant"),
+                        LOCATIONS.between(3, 20),
+                        anyOf(inTier("company-size", "small"), inTier("company-size", "medium")))),
+            segment("scheduling-on-paper")
+                .describedAs("Non-micro companies still scheduling shifts on paper or spreadsheets")
+                .where(
+                    allOf(
+                        SOFTWARE.containsAny("paper", "excel"),
+                        not(inTier("company-size", "micro")))),
+            segment("nordic-hospitality")
+                .where(
+                    allOf(INDUSTRY.in("restaurant", "hotel"), COUNTRY.in("FI", "SE", "NO", "DK")))),
+        null,
+        ImmutableList.of(size),
+        null);
+  }
+
+  static final EvaluationContext CTX = EvaluationContext.at(Instant.parse("2026-11-01T00:00:00Z"));
+
+  @Test
+  void javaAndJson_areTheSameRules() throws IOException {
+    RulesDocument doc = RulesJson.read(ExampleData.example("firmographic/rules.json"));
+    assertThat(doc.schema()).isEqualTo(SCHEMA);
+    assertThat(doc.catalog()).isEqualTo(javaCatalog());
   }
 
   @Test
-  void javaCatalog_equalsTheJsonRules() {
-    assertThat(javaCatalog()).isEqualTo(rules.catalog());
-  }
+  void companies_fallIntoTheExpectedSegmentsAndSizes() throws IOException {
+    List<SchemaCustomer> companies = ExampleData.customers(SCHEMA, "firmographic/customers.jsonl");
+    CompiledCatalog compiled = RowEngine.compile(javaCatalog(), SCHEMA);
+    Map<String, SchemaCustomer> byId = new TreeMap<>();
+    companies.forEach(c -> byId.put(c.id(), c));
+    // Fjord Hotels: 780 employees, 14 hotels, rosters in spreadsheets.
+    assertThat(compiled.tier("company-size", byId.get("f-10"), CTX)).isEqualTo("large");
+    assertThat(compiled.segmentsOf(byId.get("f-10"), CTX))
+        .containsExactlyInAnyOrder(
+            "hotels", "multi-site-hotels", "nordic-hospitality", "scheduling-on-paper");
+    // Mama Rosa: 8 employees, 650,000 EUR: micro, so not a target for the paper campaign.
+    assertThat(compiled.tier("company-size", byId.get("f-01"), CTX)).isEqualTo("micro");
+    assertThat(compiled.matches("scheduling-on-paper", byId.get("f-01"), CTX)).isFalse();
+    // Pizza Express: 140 employees, 12 sites, on spreadsheets.
+    assertThat(compiled.segmentsOf(byId.get("f-05"), CTX))
+        .contains("growing-restaurant-groups", "scheduling-on-paper");
+    // Kauppa Market: 2,600 employees, 85 stores.
+    assertThat(compiled.matches("large-retail-chains", byId.get("f-17"), CTX)).isTrue();
+    // Bike Shop: 9 employees but 2.5 MEUR revenue: small by revenue.
+    assertThat(compiled.tier("company-size", byId.get("f-25"), CTX)).isEqualTo("small");
 
-  @Test
-  void data_hasThirtyCompanies() {
-    assertThat(companies).hasSize(30);
-  }
-
-  String size(String id) {
-    return compiled.tier("company-size", companies.get(id), CTX);
-  }
-
-  boolean in(String segment, String id) {
-    return compiled.matches(segment, companies.get(id), CTX);
-  }
-
-  @Test
-  void sizeTiers_followEmployeesAndRevenueWithTheFirstMatchWinning() {
-    assertThat(size("f-01")).as("12 employees, 0.9M").isEqualTo("small");
-    assertThat(size("f-19")).as("49 employees, 9.9M: just under both").isEqualTo("small");
-    assertThat(size("f-20")).as("50 employees, 10M: the medium boundary").isEqualTo("medium");
-    assertThat(size("f-06")).as("30 employees but 12M revenue").isEqualTo("medium");
-    assertThat(size("f-17")).as("250 employees: the large boundary").isEqualTo("large");
-    assertThat(size("f-18")).as("100 employees but 55M revenue").isEqualTo("large");
-    assertThat(size("f-07")).as("no employee count").isEqualTo("unknown");
-  }
-
-  @Test
-  void sizeTiers_everyCompanyGetsExactlyOne() {
-    Map<String, Long> counts =
-        companies.values().stream()
-            .collect(
-                Collectors.groupingBy(
-                    c -> compiled.tier("company-size", c, CTX), Collectors.counting()));
-    assertThat(counts)
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of("small", 12L, "medium", 8L, "large", 9L, "unknown", 1L));
-  }
-
-  @Test
-  void multiSiteHotels_needTwoOrMoreLocations_andUnknownLocationsAreNotMembers() {
-    assertThat(in("multi-site-hotels", "f-12")).as("hotel, 2 sites").isTrue();
-    assertThat(in("multi-site-hotels", "f-10")).as("hotel, 14 sites").isTrue();
-    assertThat(in("multi-site-hotels", "f-11")).as("hotel, 1 site").isFalse();
-    assertThat(in("multi-site-hotels", "f-14")).as("hotel, locations unknown").isFalse();
-    assertThat(
-            compiled.evaluate(
-                compiled.segmentIndex("multi-site-hotels"), companies.get("f-14"), CTX))
-        .isEqualTo(Truth.UNKNOWN);
-    assertThat(in("multi-site-hotels", "f-15")).as("a retailer").isFalse();
-    assertThat(members("multi-site-hotels"))
-        .containsExactly("f-08", "f-10", "f-12", "f-13", "f-24", "f-30");
-  }
-
-  @Test
-  void largeRetailChains_areLargeRetailersWithTenOrMoreStores() {
-    assertThat(members("large-retail-chains")).containsExactly("f-15", "f-17", "f-21", "f-25");
-    assertThat(in("large-retail-chains", "f-18")).as("large, but 4 stores").isFalse();
-    assertThat(in("large-retail-chains", "f-20")).as("12 stores, but medium").isFalse();
-  }
-
-  @Test
-  void hospitalitySegments_bySize() {
-    assertThat(members("small-restaurants")).containsExactly("f-01", "f-02", "f-05", "f-26");
-    assertThat(members("hospitality-mid-market"))
-        .containsExactly("f-03", "f-06", "f-08", "f-11", "f-23", "f-24");
-    assertThat(in("nordic-small-business", "f-14")).as("small, but Estonian").isFalse();
-    assertThat(in("nordic-small-business", "f-19")).isTrue();
-  }
-
-  List<String> members(String segment) {
-    return companies.values().stream()
-        .filter(c -> compiled.matches(segment, c, CTX))
-        .map(SchemaCustomer::id)
-        .toList();
+    // The columnar engine gives the same members.
+    BatchResult batch =
+        ColumnarEngine.compile(javaCatalog(), SCHEMA)
+            .evaluate(CustomerTable.of(SCHEMA, companies), CTX);
+    for (String segment : compiled.segmentNames()) {
+      TreeSet<String> rows = new TreeSet<>();
+      for (SchemaCustomer c : companies) {
+        if (compiled.matches(segment, c, CTX)) {
+          rows.add(c.id());
+        }
+      }
+      TreeSet<String> columnar = new TreeSet<>();
+      batch.memberIds(segment).forEach(columnar::add);
+      assertThat(columnar).as(segment).isEqualTo(rows);
+    }
+    List<String> chains = new java.util.ArrayList<>();
+    batch.memberIds("large-retail-chains").forEach(chains::add);
+    assertThat(chains).containsExactly("f-17", "f-19", "f-22", "f-24", "f-28");
   }
 }
