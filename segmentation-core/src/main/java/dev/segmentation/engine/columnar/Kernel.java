@@ -228,7 +228,10 @@ abstract class Kernel {
     }
   }
 
-  /** {@code lo <= x <= hi} on an int column (dates as epoch days). */
+  /**
+   * {@code lo <= x <= hi} on an int column (dates as epoch days): the loop of {@link LongRange}
+   * over an {@code int[]}, kept separate so that each loop stays monomorphic for the JIT.
+   */
   static final class IntRange extends Kernel {
     private final int[] values;
     private final long[] valid;
