@@ -465,6 +465,9 @@ public final class ColumnarCatalog {
     if (type == AttributeType.STRING) {
       return dictionaryKernel(c, (CustomerTable.StringColumn) col);
     }
+    if (type == AttributeType.TIMESTAMP) {
+      return instantKernel(c, (CustomerTable.TimestampColumn) col, ctx);
+    }
     switch (c.kind()) {
       case COMPARE:
         {
@@ -538,6 +541,59 @@ public final class ColumnarCatalog {
               col,
               new Interval(
                   ctx.periodStartDay(w.period()), ctx.periodEndDay(w.period()) - 1, false));
+        }
+      default:
+        return null;
+    }
+  }
+
+  /** Comparisons, ranges and time windows on a timestamp column; null for other leaves. */
+  private static Kernel instantKernel(
+      Condition c, CustomerTable.TimestampColumn col, EvaluationContext ctx) {
+    switch (c.kind()) {
+      case COMPARE:
+        {
+          Compare cmp = (Compare) c;
+          if (!(cmp.value() instanceof java.time.Instant t)) {
+            return null;
+          }
+          switch (cmp.op()) {
+            case EQ:
+              return new Kernel.InstantRange(col, t, true, t, true, false);
+            case NE:
+              return new Kernel.InstantRange(col, t, true, t, true, true);
+            case LT:
+              return new Kernel.InstantRange(col, null, false, t, false, false);
+            case LE:
+              return new Kernel.InstantRange(col, null, false, t, true, false);
+            case GT:
+              return new Kernel.InstantRange(col, t, false, null, false, false);
+            case GE:
+              return new Kernel.InstantRange(col, t, true, null, false, false);
+          }
+          return null;
+        }
+      case BETWEEN:
+        {
+          Between b = (Between) c;
+          if (b.low() instanceof java.time.Instant lo && b.high() instanceof java.time.Instant hi) {
+            return new Kernel.InstantRange(col, lo, true, hi, true, false);
+          }
+          return null;
+        }
+      case RELATIVE_TIME:
+        {
+          RelativeTime r = (RelativeTime) c;
+          java.time.Instant boundary = ctx.minus(r.amount(), r.unit());
+          return r.op() == RelativeTime.Op.WITHIN_LAST
+              ? new Kernel.InstantRange(col, boundary, false, ctx.asOf(), true, false)
+              : new Kernel.InstantRange(col, null, false, boundary, true, false);
+        }
+      case CALENDAR_WINDOW:
+        {
+          CalendarWindow w = (CalendarWindow) c;
+          return new Kernel.InstantRange(
+              col, ctx.periodStart(w.period()), true, ctx.periodEnd(w.period()), false, false);
         }
       default:
         return null;

@@ -228,7 +228,10 @@ abstract class Kernel {
     }
   }
 
-  /** {@code lo <= x <= hi} on an int column (dates as epoch days). */
+  /**
+   * {@code lo <= x <= hi} on an int column (dates as epoch days): the loop of {@link LongRange}
+   * over an {@code int[]}, kept separate so that each loop stays monomorphic for the JIT.
+   */
   static final class IntRange extends Kernel {
     private final int[] values;
     private final long[] valid;
@@ -614,6 +617,58 @@ abstract class Kernel {
         s.t[id][w] = t;
         s.f[id][w] = ~t & s.full(w);
       }
+    }
+  }
+
+  /**
+   * A range of instants on a timestamp column, compared as (epoch second, nano) pairs; each end may
+   * be open, inclusive or exclusive; negated for NE.
+   */
+  static final class InstantRange extends RowPredicate {
+    private final long[] seconds;
+    private final int[] nanos;
+    private final java.time.Instant low; // null: no lower end
+    private final boolean lowInclusive;
+    private final java.time.Instant high; // null: no upper end
+    private final boolean highInclusive;
+    private final boolean negate;
+
+    InstantRange(
+        CustomerTable.TimestampColumn column,
+        java.time.Instant low,
+        boolean lowInclusive,
+        java.time.Instant high,
+        boolean highInclusive,
+        boolean negate) {
+      super(column.valid);
+      this.seconds = column.seconds;
+      this.nanos = column.nanos;
+      this.low = low;
+      this.lowInclusive = lowInclusive;
+      this.high = high;
+      this.highInclusive = highInclusive;
+      this.negate = negate;
+    }
+
+    private static int compare(long s, int n, java.time.Instant t) {
+      int c = Long.compare(s, t.getEpochSecond());
+      return c != 0 ? c : Integer.compare(n, t.getNano());
+    }
+
+    @Override
+    boolean test(int row) {
+      long s = seconds[row];
+      int n = nanos[row];
+      boolean in = true;
+      if (low != null) {
+        int c = compare(s, n, low);
+        in = lowInclusive ? c >= 0 : c > 0;
+      }
+      if (in && high != null) {
+        int c = compare(s, n, high);
+        in = highInclusive ? c <= 0 : c < 0;
+      }
+      return in != negate;
     }
   }
 }

@@ -55,10 +55,17 @@ class ColumnarDifferentialTest {
         throw new AssertionError(reproducer(seed, catalog, customers, name, expected, result));
       }
     }
-    double[] scores = result.scores("engagement");
-    for (int r = 0; r < customers.size(); r++) {
-      assertThat(scores[r]).isEqualTo(rows.score("engagement", customers.get(r), ctx));
-      assertThat(result.tier("value", r)).isEqualTo(rows.tier("value", customers.get(r), ctx));
+    for (dev.segmentation.segment.ScoreModel model : catalog.scores()) {
+      double[] scores = result.scores(model.name());
+      for (int r = 0; r < customers.size(); r++) {
+        assertThat(scores[r]).isEqualTo(rows.score(model.name(), customers.get(r), ctx));
+      }
+    }
+    for (dev.segmentation.segment.Tiering tiering : catalog.tierings()) {
+      for (int r = 0; r < customers.size(); r++) {
+        assertThat(result.tier(tiering.name(), r))
+            .isEqualTo(rows.tier(tiering.name(), customers.get(r), ctx));
+      }
     }
   }
 

@@ -128,4 +128,55 @@ class ColumnarEngineTest {
     // age >= 18 is shared: 2 In leaves + 1 compare + 2 ands.
     assertThat(ColumnarEngine.compile(twice, SCHEMA).nodeCount()).isEqualTo(5);
   }
+
+  @Test
+  void timeWindowBoundaries_sameAsRowEngine() {
+    java.time.Instant asOf = RandomCatalogs.AS_OF;
+    java.time.Instant[] instants = {
+      asOf.minus(java.time.Duration.ofDays(30)),
+      asOf.minus(java.time.Duration.ofDays(30)).plusNanos(1),
+      asOf.minus(java.time.Duration.ofDays(30)).minusNanos(1),
+      asOf,
+      asOf.plusNanos(1),
+      java.time.Instant.parse("2026-11-01T00:00:00Z"),
+      java.time.Instant.parse("2026-10-31T23:59:59.999999999Z"),
+      java.time.Instant.parse("2026-11-30T23:59:59Z")
+    };
+    List<SchemaCustomer> customers = new ArrayList<>();
+    for (int i = 0; i < instants.length; i++) {
+      java.time.LocalDate day =
+          java.time.LocalDate.ofInstant(instants[i], java.time.ZoneOffset.UTC);
+      customers.add(
+          Customer.builder(SCHEMA, "t" + i)
+              .set("lastSeen", instants[i])
+              .set("birthday", day)
+              .build());
+    }
+    customers.add(Customer.builder(SCHEMA, "missing").build());
+    List<Segment> segments = new ArrayList<>();
+    for (String attribute : List.of("lastSeen", "birthday")) {
+      for (dev.segmentation.condition.RelativeTime.Op op :
+          dev.segmentation.condition.RelativeTime.Op.values()) {
+        segments.add(
+            Segment.of(
+                attribute + "-" + op,
+                new dev.segmentation.condition.RelativeTime(
+                    attribute, op, 30, dev.segmentation.condition.TimeUnit.DAYS)));
+      }
+      for (dev.segmentation.condition.CalendarPeriod p :
+          dev.segmentation.condition.CalendarPeriod.values()) {
+        segments.add(
+            Segment.of(
+                attribute + "-" + p, new dev.segmentation.condition.CalendarWindow(attribute, p)));
+      }
+    }
+    segments.add(Segment.of("eq", new Compare("lastSeen", Operator.EQ, asOf)));
+    segments.add(Segment.of("ne", new Compare("lastSeen", Operator.NE, asOf)));
+    segments.add(Segment.of("lt", new Compare("lastSeen", Operator.LT, asOf)));
+    segments.add(Segment.of("ge", new Compare("lastSeen", Operator.GE, asOf)));
+    Catalog catalog = new Catalog(ImmutableList.copyOf(segments), null, null, null);
+    ColumnarDifferentialTest.compare(0, catalog, customers, CTX);
+    ColumnarDifferentialTest.compare(
+        1, catalog, customers, CTX.withZone(java.time.ZoneId.of("Europe/Helsinki")));
+  }
 }
