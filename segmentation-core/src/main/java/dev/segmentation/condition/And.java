@@ -1,6 +1,7 @@
 package dev.segmentation.condition;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,7 +16,8 @@ public record And(ImmutableList<Condition> of) implements Condition {
   }
 
   public static And of(Condition... operands) {
-    return new And(Args.list(List.of(operands), "operands of and"));
+    return new And(
+        Args.list(Arrays.asList(Args.notNull(operands, "operands of and")), "operands of and"));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.segmentation.condition;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,7 +16,8 @@ public record Or(ImmutableList<Condition> of) implements Condition {
   }
 
   public static Or of(Condition... operands) {
-    return new Or(Args.list(List.of(operands), "operands of or"));
+    return new Or(
+        Args.list(Arrays.asList(Args.notNull(operands, "operands of or")), "operands of or"));
   }
 
   @Override
