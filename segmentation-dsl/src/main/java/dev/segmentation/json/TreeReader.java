@@ -735,20 +735,14 @@ final class TreeReader {
       where = condition(node.get("where"), path + "/where", propertyTypes, null, depth + 1);
     }
     EventWindow window = node.has("window") ? window(node.get("window"), path + "/window") : null;
-    String aggregateName = text(node, "aggregate", path);
-    Aggregate aggregate = aggregateName == null ? null : Aggregate.fromExternalName(aggregateName);
-    if (aggregateName != null && aggregate == null) {
-      List<String> known = Arrays.stream(Aggregate.values()).map(Aggregate::externalName).toList();
-      problem(
-          path + "/aggregate",
-          "unknown aggregate \""
-              + aggregateName
-              + "\""
-              + Spelling.didYouMean(aggregateName, known)
-              + " (aggregates: "
-              + String.join(", ", known)
-              + ")");
-    }
+    Aggregate aggregate =
+        named(
+            node.get("aggregate"),
+            path + "/aggregate",
+            "aggregate",
+            "aggregates",
+            Aggregate.values(),
+            Aggregate::externalName);
     String property = node.has("property") ? text(node, "property", path) : null;
     if (aggregate != null
         && aggregate.needsProperty()
@@ -974,30 +968,30 @@ final class TreeReader {
   }
 
   private TimeUnit unit(JsonNode v, String path) {
-    if (v == null) {
-      return null;
-    }
-    String name = textValue(v, path);
-    if (name == null) {
-      return null;
-    }
-    TimeUnit u = TimeUnit.fromExternalName(name);
-    if (u == null) {
-      List<String> known = Arrays.stream(TimeUnit.values()).map(TimeUnit::externalName).toList();
-      problem(
-          path,
-          "unknown unit \""
-              + name
-              + "\""
-              + Spelling.didYouMean(name, known)
-              + " (units: "
-              + String.join(", ", known)
-              + ")");
-    }
-    return u;
+    return named(v, path, "unit", "units", TimeUnit.values(), TimeUnit::externalName);
   }
 
   private CalendarPeriod period(JsonNode v, String path) {
+    return named(
+        v,
+        path,
+        "calendar period",
+        "periods",
+        CalendarPeriod.values(),
+        CalendarPeriod::externalName);
+  }
+
+  /**
+   * The constant whose external name is the text of {@code v}, or null after noting a problem that
+   * lists the names (with a "did you mean").
+   */
+  private <E> E named(
+      JsonNode v,
+      String path,
+      String what,
+      String plural,
+      E[] values,
+      Function<E, String> externalName) {
     if (v == null) {
       return null;
     }
@@ -1005,21 +999,26 @@ final class TreeReader {
     if (name == null) {
       return null;
     }
-    CalendarPeriod p = CalendarPeriod.fromExternalName(name);
-    if (p == null) {
-      List<String> known =
-          Arrays.stream(CalendarPeriod.values()).map(CalendarPeriod::externalName).toList();
-      problem(
-          path,
-          "unknown calendar period \""
-              + name
-              + "\""
-              + Spelling.didYouMean(name, known)
-              + " (periods: "
-              + String.join(", ", known)
-              + ")");
+    for (E e : values) {
+      if (externalName.apply(e).equals(name)) {
+        return e;
+      }
     }
-    return p;
+    List<String> known = Arrays.stream(values).map(externalName).toList();
+    problem(
+        path,
+        "unknown "
+            + what
+            + " \""
+            + name
+            + "\""
+            + Spelling.didYouMean(name, known)
+            + " ("
+            + plural
+            + ": "
+            + String.join(", ", known)
+            + ")");
+    return null;
   }
 
   private String text(JsonNode node, String field, String path) {
