@@ -68,7 +68,10 @@ public final class ColumnarCatalog {
   private final List<Condition> nodes = new ArrayList<>(); // children before parents
   private final List<int[]> children = new ArrayList<>();
   private final int[] roots;
-  private final Map<Condition, CompiledCatalog> leafPrograms = new HashMap<>();
+  // Row-engine programs of single leaves, compiled on first use by a kernel that needs one (only
+  // leaves without a column kernel, and string leaves per dictionary); shared by evaluations.
+  private final Map<Condition, CompiledCatalog> leafPrograms =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, ScorePlan> scorePlans = new java.util.LinkedHashMap<>();
   private final Map<String, TierPlan> tierPlans = new java.util.LinkedHashMap<>();
   private final Set<String> planning = new HashSet<>();
@@ -197,8 +200,6 @@ public final class ColumnarCatalog {
       for (int i = 0; i < kids.length; i++) {
         kids[i] = node(operands.get(i), rewritten, segmentIndex, ids, visiting);
       }
-    } else if (needsRowProgram(c)) {
-      leafPrograms.put(c, RowEngine.compile(Catalog.of(Segment.of("leaf", c)), schema));
     }
     int id = nodes.size();
     nodes.add(c);
@@ -207,19 +208,9 @@ public final class ColumnarCatalog {
     return id;
   }
 
-  private boolean needsRowProgram(Condition c) {
-    switch (c.kind()) {
-      case SCORE:
-      case IN_TIER:
-      case ALWAYS:
-      case NEVER:
-      case PRESENCE:
-      case TAG_MATCH:
-      case TAG_COUNT:
-        return false;
-      default:
-        return true; // strings are evaluated once per dictionary entry; others may fall back
-    }
+  private CompiledCatalog leafProgram(Condition c) {
+    return leafPrograms.computeIfAbsent(
+        c, leaf -> RowEngine.compile(Catalog.of(Segment.of("leaf", leaf)), schema));
   }
 
   /** The segment names, in catalog order. */
@@ -436,12 +427,12 @@ public final class ColumnarCatalog {
       case CALENDAR_WINDOW:
         {
           Kernel k = columnKernel(c, table, ctx);
-          return k != null ? k : new Kernel.RowByRow(leafPrograms.get(c), ctx);
+          return k != null ? k : new Kernel.RowByRow(leafProgram(c), ctx);
         }
       case ANNIVERSARY:
       case GEO_WITHIN:
       case EVENT:
-        return new Kernel.RowByRow(leafPrograms.get(c), ctx);
+        return new Kernel.RowByRow(leafProgram(c), ctx);
       case IN_SEGMENT:
         throw new AssertionError("inSegment is resolved at compile time");
     }
@@ -691,10 +682,7 @@ public final class ColumnarCatalog {
 
   /** A string leaf, evaluated once per distinct value of the column's dictionary. */
   private Kernel dictionaryKernel(Condition c, CustomerTable.StringColumn col) {
-    CompiledCatalog leaf = leafPrograms.get(c);
-    if (leaf == null) {
-      return null;
-    }
+    CompiledCatalog leaf = leafProgram(c);
     String attribute = attributeOf(c);
     boolean[] truth = new boolean[Math.max(1, col.dictionary.size())];
     // The leaf reads only this attribute; time-relative string leaves do not exist.
