@@ -289,9 +289,9 @@ final class Compiler {
       case NEVER:
         return new Logic.Constant(Truth.FALSE, Show.description(c));
       case AND:
-        return new Logic.AndNode(compileAll(c.children(), scope, path));
+        return Logic.JunctionNode.and(compileAll(c.children(), scope, path));
       case OR:
-        return new Logic.OrNode(compileAll(c.children(), scope, path));
+        return Logic.JunctionNode.or(compileAll(c.children(), scope, path));
       case NOT:
         return new Logic.NotNode(compile(c.children().get(0), scope, path + "/of"));
       case COMPARE:

@@ -31,21 +31,39 @@ final class Logic {
     }
   }
 
-  /** FALSE if any operand is FALSE (stops there), else UNKNOWN if any is UNKNOWN, else TRUE. */
-  static final class AndNode extends Node {
+  /**
+   * Kleene AND or OR: the decisive value (FALSE for AND, TRUE for OR) stops evaluation and is the
+   * result; otherwise UNKNOWN if any operand is UNKNOWN, else the other value. One class serves
+   * both because they are duals.
+   */
+  static final class JunctionNode extends Node {
     private final Node[] of;
+    private final boolean and;
+    private final Truth decisive;
+    private final Truth identity;
 
-    AndNode(Node[] of) {
+    private JunctionNode(Node[] of, boolean and) {
       this.of = of;
+      this.and = and;
+      this.decisive = and ? Truth.FALSE : Truth.TRUE;
+      this.identity = and ? Truth.TRUE : Truth.FALSE;
+    }
+
+    static JunctionNode and(Node[] of) {
+      return new JunctionNode(of, true);
+    }
+
+    static JunctionNode or(Node[] of) {
+      return new JunctionNode(of, false);
     }
 
     @Override
     Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      Truth result = Truth.TRUE;
+      Truth result = identity;
       for (Node n : of) {
         Truth t = n.eval(src, customer, bounds, memo);
-        if (t == Truth.FALSE) {
-          return Truth.FALSE;
+        if (t == decisive) {
+          return decisive;
         }
         if (t == Truth.UNKNOWN) {
           result = Truth.UNKNOWN;
@@ -57,49 +75,13 @@ final class Logic {
     @Override
     Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
       ImmutableList.Builder<Explanation> children = ImmutableList.builder();
-      Truth result = Truth.TRUE;
+      Truth result = identity;
       for (Node n : of) {
         Explanation e = n.explain(src, customer, bounds);
         children.add(e);
-        result = result.and(e.result());
+        result = and ? result.and(e.result()) : result.or(e.result());
       }
-      return new Explanation("and", result, null, null, children.build());
-    }
-  }
-
-  /** TRUE if any operand is TRUE (stops there), else UNKNOWN if any is UNKNOWN, else FALSE. */
-  static final class OrNode extends Node {
-    private final Node[] of;
-
-    OrNode(Node[] of) {
-      this.of = of;
-    }
-
-    @Override
-    Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      Truth result = Truth.FALSE;
-      for (Node n : of) {
-        Truth t = n.eval(src, customer, bounds, memo);
-        if (t == Truth.TRUE) {
-          return Truth.TRUE;
-        }
-        if (t == Truth.UNKNOWN) {
-          result = Truth.UNKNOWN;
-        }
-      }
-      return result;
-    }
-
-    @Override
-    Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
-      ImmutableList.Builder<Explanation> children = ImmutableList.builder();
-      Truth result = Truth.FALSE;
-      for (Node n : of) {
-        Explanation e = n.explain(src, customer, bounds);
-        children.add(e);
-        result = result.or(e.result());
-      }
-      return new Explanation("or", result, null, null, children.build());
+      return new Explanation(and ? "and" : "or", result, null, null, children.build());
     }
   }
 
