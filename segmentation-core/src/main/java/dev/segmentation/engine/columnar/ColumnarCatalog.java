@@ -115,12 +115,8 @@ public final class ColumnarCatalog {
     }
     dev.segmentation.segment.ScoreModel model =
         catalog.scores().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
-    int[] rules = new int[model.rules().size()];
-    for (int r = 0; r < rules.length; r++) {
-      Condition c = dev.segmentation.rewrite.Rewriter.rewrite(model.rules().get(r).condition());
-      rules[r] = node(c, rewritten, segmentIndex, ids, new HashSet<>());
-    }
-    plan = new ScorePlan(model, rules);
+    List<Condition> when = model.rules().stream().map(r -> r.condition()).toList();
+    plan = new ScorePlan(model, nodes(when, rewritten, segmentIndex, ids));
     scorePlans.put(name, plan);
     return plan;
   }
@@ -142,14 +138,24 @@ public final class ColumnarCatalog {
     if (tiering == null) {
       return null; // an RFM model: evaluated row by row
     }
-    int[] tiers = new int[tiering.tiers().size()];
-    for (int i = 0; i < tiers.length; i++) {
-      Condition c = dev.segmentation.rewrite.Rewriter.rewrite(tiering.tiers().get(i).condition());
-      tiers[i] = node(c, rewritten, segmentIndex, ids, new HashSet<>());
-    }
-    plan = new TierPlan(tiering, tiers);
+    List<Condition> when = tiering.tiers().stream().map(t -> t.condition()).toList();
+    plan = new TierPlan(tiering, nodes(when, rewritten, segmentIndex, ids));
     tierPlans.put(name, plan);
     return plan;
+  }
+
+  /** The nodes of the rewritten {@code conditions}, in order (rules of a score, tiers). */
+  private int[] nodes(
+      List<Condition> conditions,
+      List<Condition> rewritten,
+      Map<String, Integer> segmentIndex,
+      Map<Condition, Integer> ids) {
+    int[] out = new int[conditions.size()];
+    for (int i = 0; i < out.length; i++) {
+      Condition c = dev.segmentation.rewrite.Rewriter.rewrite(conditions.get(i));
+      out[i] = node(c, rewritten, segmentIndex, ids, new HashSet<>());
+    }
+    return out;
   }
 
   private int root(

@@ -1,7 +1,6 @@
 package dev.segmentation.engine.columnar;
 
 import com.google.common.collect.ImmutableList;
-import dev.segmentation.check.Checker;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
@@ -31,7 +30,8 @@ public final class ColumnarEngine {
     if (catalog == null || schema == null) {
       throw new IllegalArgumentException("catalog and schema must not be null");
     }
-    Checker.standard().check(catalog, schema).throwIfErrors();
+    // The row engine checks the catalog (and throws on errors); its compiled catalog also serves
+    // the leaves that the columnar engine evaluates row by row.
     CompiledCatalog rows = RowEngine.compile(catalog, schema);
     ImmutableList.Builder<Condition> rewritten = ImmutableList.builder();
     for (Segment s : catalog.segments()) {
