@@ -57,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Turns a parsed JSON tree into a rules document, collecting every structural problem with its JSON
@@ -142,18 +143,16 @@ final class TreeReader {
     if (!problems.isEmpty()) {
       return null;
     }
-    try {
-      Catalog catalog =
-          new Catalog(
-              ImmutableList.copyOf(segments),
-              ImmutableList.copyOf(scores),
-              ImmutableList.copyOf(tierings),
-              ImmutableList.copyOf(rfm));
-      return new RulesDocument(schema, catalog);
-    } catch (IllegalArgumentException e) {
-      problem("", e.getMessage());
-      return null;
-    }
+    return attempt(
+        "",
+        () ->
+            new RulesDocument(
+                schema,
+                new Catalog(
+                    ImmutableList.copyOf(segments),
+                    ImmutableList.copyOf(scores),
+                    ImmutableList.copyOf(tierings),
+                    ImmutableList.copyOf(rfm))));
   }
 
   private interface ElementReader<T> {
@@ -241,28 +240,21 @@ final class TreeReader {
       problem(path, "expected a type name such as \"integer\", got " + describe(type));
       return null;
     }
-    AttributeType t = null;
-    for (AttributeType candidate : AttributeType.values()) {
-      if (candidate.externalName().equals(type.textValue())) {
-        t = candidate;
-      }
-    }
+    AttributeType t =
+        named(type, path, "type", "types", AttributeType.values(), AttributeType::externalName);
     if (t == null) {
-      List<String> known =
-          Arrays.stream(AttributeType.values()).map(AttributeType::externalName).toList();
-      problem(
-          path,
-          "unknown type \""
-              + type.textValue()
-              + "\""
-              + Spelling.didYouMean(type.textValue(), known)
-              + " (types: "
-              + String.join(", ", known)
-              + ")");
       return null;
     }
+    return attempt(path, () -> Attribute.of(name, t));
+  }
+
+  /**
+   * The value {@code make} builds, or null after noting at {@code path} why a record refused its
+   * arguments (records validate in their constructors).
+   */
+  private <T> T attempt(String path, Supplier<T> make) {
     try {
-      return Attribute.of(name, t);
+      return make.get();
     } catch (IllegalArgumentException e) {
       problem(path, e.getMessage());
       return null;
@@ -282,12 +274,7 @@ final class TreeReader {
     if (name == null || where == null) {
       return null;
     }
-    try {
-      return new Segment(name, description, where);
-    } catch (IllegalArgumentException e) {
-      problem(path + "/name", e.getMessage());
-      return null;
-    }
+    return attempt(path + "/name", () -> new Segment(name, description, where));
   }
 
   private ScoreModel score(JsonNode node, String path, Schema schema) {
@@ -331,13 +318,11 @@ final class TreeReader {
     if (name == null || problems.size() > before) {
       return null;
     }
-    try {
-      return new ScoreModel(
-          name, description, ImmutableList.copyOf(rules), ImmutableMap.copyOf(caps), cap);
-    } catch (IllegalArgumentException e) {
-      problem(path, e.getMessage());
-      return null;
-    }
+    return attempt(
+        path,
+        () ->
+            new ScoreModel(
+                name, description, ImmutableList.copyOf(rules), ImmutableMap.copyOf(caps), cap));
   }
 
   private Tiering tiering(JsonNode node, String path, Schema schema) {
@@ -370,22 +355,13 @@ final class TreeReader {
               if (tierName == null || when == null) {
                 return null;
               }
-              try {
-                return new Tier(tierName, when);
-              } catch (IllegalArgumentException ex) {
-                problem(p + "/name", ex.getMessage());
-                return null;
-              }
+              return attempt(p + "/name", () -> new Tier(tierName, when));
             });
     if (name == null || otherwise == null || problems.size() > before) {
       return null;
     }
-    try {
-      return new Tiering(name, description, ImmutableList.copyOf(tiers), otherwise);
-    } catch (IllegalArgumentException e) {
-      problem(path, e.getMessage());
-      return null;
-    }
+    return attempt(
+        path, () -> new Tiering(name, description, ImmutableList.copyOf(tiers), otherwise));
   }
 
   private RfmModel rfm(JsonNode node, String path) {
@@ -425,12 +401,7 @@ final class TreeReader {
     if (problems.size() > before) {
       return null;
     }
-    try {
-      return new RfmModel(name, description, eventType, money, window, r, f, m);
-    } catch (IllegalArgumentException e) {
-      problem(path, e.getMessage());
-      return null;
-    }
+    return attempt(path, () -> new RfmModel(name, description, eventType, money, window, r, f, m));
   }
 
   private ImmutableList<Double> cuts(JsonNode node, String field, String path) {
@@ -884,12 +855,7 @@ final class TreeReader {
     if (lat == null || lon == null) {
       return null;
     }
-    try {
-      return new GeoPoint(lat, lon);
-    } catch (IllegalArgumentException e) {
-      problem(path, e.getMessage());
-      return null;
-    }
+    return attempt(path, () -> new GeoPoint(lat, lon));
   }
 
   /** A Long for integral JSON numbers, a Double for others; null after a problem. */
