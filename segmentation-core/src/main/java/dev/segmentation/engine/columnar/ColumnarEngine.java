@@ -1,13 +1,9 @@
 package dev.segmentation.engine.columnar;
 
-import com.google.common.collect.ImmutableList;
-import dev.segmentation.condition.Condition;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.model.Schema;
-import dev.segmentation.rewrite.Rewriter;
 import dev.segmentation.segment.Catalog;
-import dev.segmentation.segment.Segment;
 
 /**
  * The columnar batch engine: compiles a catalog once for evaluation over {@link CustomerTable}s.
@@ -33,10 +29,6 @@ public final class ColumnarEngine {
     // The row engine checks the catalog (and throws on errors); its compiled catalog also serves
     // the leaves that the columnar engine evaluates row by row.
     CompiledCatalog rows = RowEngine.compile(catalog, schema);
-    ImmutableList.Builder<Condition> rewritten = ImmutableList.builder();
-    for (Segment s : catalog.segments()) {
-      rewritten.add(Rewriter.rewrite(s.condition()));
-    }
-    return new ColumnarCatalog(catalog, schema, rows, rewritten.build());
+    return new ColumnarCatalog(catalog, schema, rows);
   }
 }

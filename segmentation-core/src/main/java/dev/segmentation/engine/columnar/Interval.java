@@ -63,6 +63,11 @@ record Interval(long lo, long hi, boolean negate) {
     return new Interval(lo, Long.MAX_VALUE, false);
   }
 
+  /** Whether {@code x} is in the set this interval describes. */
+  boolean contains(long x) {
+    return (x >= lo && x <= hi) != negate;
+  }
+
   /** Both intervals (neither may be negated). */
   Interval intersect(Interval other) {
     if (negate || other.negate) {

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One row of a table seen as a {@link Customer}, for the conditions the columnar engine evaluates
- * row by row through the row engine. Mutable ({@link #row}); one per worker, never shared.
+ * row by row through the row engine. Values and events are materialized from the columns on each
+ * read (allocating). Mutable ({@link #row}); one per worker, never shared.
  */
 final class RowView implements Customer {
   private final CustomerTable table;
@@ -34,7 +35,7 @@ final class RowView implements Customer {
 
   @Override
   public List<Event> events(String eventType) {
-    CustomerTable.EventColumn c = table.events.get(eventType);
+    EventColumns c = table.events(eventType);
     return c == null ? ImmutableList.of() : c.of(row);
   }
 

@@ -1,0 +1,456 @@
+package dev.segmentation.engine.columnar;
+
+import dev.segmentation.condition.Between;
+import dev.segmentation.condition.CalendarWindow;
+import dev.segmentation.condition.Compare;
+import dev.segmentation.condition.Condition;
+import dev.segmentation.condition.EventCondition;
+import dev.segmentation.condition.GeoWithin;
+import dev.segmentation.condition.In;
+import dev.segmentation.condition.Operator;
+import dev.segmentation.condition.Presence;
+import dev.segmentation.condition.RelativeTime;
+import dev.segmentation.condition.StringMatch;
+import dev.segmentation.condition.TagCount;
+import dev.segmentation.condition.TagMatch;
+import dev.segmentation.condition.Truth;
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.row.CompiledCatalog;
+import dev.segmentation.internal.DoubleHashSet;
+import dev.segmentation.internal.LongHashSet;
+import dev.segmentation.internal.TimeBounds;
+import dev.segmentation.model.Customer;
+import dev.segmentation.model.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Binds the leaves of a plan to one table and one evaluation context: picks for each leaf the
+ * kernel over its column's actual representation (long or int integers, byte/char/int dictionary
+ * codes, tag masks or lists, timestamps with or without nanoseconds), with literals and time bounds
+ * resolved once. A leaf no kernel covers (anniversaries, a few rare forms) is evaluated row by row
+ * through the row engine, which is exact for every kind.
+ */
+final class Binding {
+  private final Schema schema;
+  private final CustomerTable table;
+  private final EvaluationContext ctx;
+  private final Function<Condition, CompiledCatalog> leafProgram;
+
+  Binding(
+      Schema schema,
+      CustomerTable table,
+      EvaluationContext ctx,
+      Function<Condition, CompiledCatalog> leafProgram) {
+    this.schema = schema;
+    this.table = table;
+    this.ctx = ctx;
+    this.leafProgram = leafProgram;
+  }
+
+  Kernel rowByRow(Condition c) {
+    return new Kernel.RowByRow(leafProgram.apply(c), ctx);
+  }
+
+  private Column column(String attribute) {
+    int i = schema.indexOf(attribute);
+    if (i < 0) {
+      throw new IllegalArgumentException("unknown attribute \"" + attribute + "\"");
+    }
+    return table.columns[i];
+  }
+
+  /** The kernel of an attribute leaf (not logic, references or events). */
+  Kernel leaf(Condition c) {
+    switch (c.kind()) {
+      case ALWAYS:
+        return new Kernel.Constant(Truth.TRUE);
+      case NEVER:
+        return new Kernel.Constant(Truth.FALSE);
+      case PRESENCE:
+        {
+          Presence p = (Presence) c;
+          return new LeafKernel.Presence(column(p.attribute()).valid, p.present());
+        }
+      case TAG_MATCH:
+        return tags((TagMatch) c);
+      case TAG_COUNT:
+        {
+          TagCount tc = (TagCount) c;
+          Column.TagColumn col = (Column.TagColumn) column(tc.attribute());
+          Interval size = Interval.of(tc.op(), tc.count());
+          return col.masks != null
+              ? new LeafKernel.TagMaskSize(col.masks, col.valid, size)
+              : new LeafKernel.TagList(
+                  col, null, 0, LeafKernel.TagList.Mode.SIZE, size, size.negate());
+        }
+      case GEO_WITHIN:
+        {
+          GeoWithin g = (GeoWithin) c;
+          return new LeafKernel.GeoWithin(
+              (Column.GeoColumn) column(g.attribute()), g.center(), g.kilometers());
+        }
+      case COMPARE:
+      case BETWEEN:
+      case IN:
+      case STRING_MATCH:
+      case RELATIVE_TIME:
+      case CALENDAR_WINDOW:
+        {
+          Kernel k = valueKernel(c);
+          return k != null ? k : rowByRow(c);
+        }
+      default:
+        return rowByRow(c);
+    }
+  }
+
+  private Kernel tags(TagMatch m) {
+    Column.TagColumn col = (Column.TagColumn) column(m.attribute());
+    List<Integer> codes = new ArrayList<>();
+    for (String v : m.values()) {
+      int code = col.codeOf(v);
+      if (code >= 0) {
+        codes.add(code);
+      }
+    }
+    boolean all = m.op() == TagMatch.Op.CONTAINS_ALL;
+    if (all && codes.size() < m.values().size()) {
+      return new LeafKernel.Valued(col.valid, false); // a wanted tag no row has
+    }
+    boolean none = m.op() == TagMatch.Op.CONTAINS_NONE;
+    if (col.masks != null) {
+      long wanted = 0;
+      for (int code : codes) {
+        wanted |= 1L << code;
+      }
+      return new LeafKernel.TagMask(col.masks, col.valid, wanted, all, none);
+    }
+    boolean[] wanted = new boolean[Math.max(1, col.dictionary.length)];
+    for (int code : codes) {
+      wanted[code] = true;
+    }
+    return new LeafKernel.TagList(
+        col,
+        wanted,
+        codes.size(),
+        all ? LeafKernel.TagList.Mode.ALL : LeafKernel.TagList.Mode.ANY,
+        null,
+        none);
+  }
+
+  private static String attributeOf(Condition c) {
+    switch (c.kind()) {
+      case COMPARE:
+        return ((Compare) c).attribute();
+      case BETWEEN:
+        return ((Between) c).attribute();
+      case IN:
+        return ((In) c).attribute();
+      case STRING_MATCH:
+        return ((StringMatch) c).attribute();
+      case RELATIVE_TIME:
+        return ((RelativeTime) c).attribute();
+      case CALENDAR_WINDOW:
+        return ((CalendarWindow) c).attribute();
+      default:
+        throw new AssertionError(c.kind());
+    }
+  }
+
+  /** A kernel for a comparison-like leaf on one attribute, or null for row by row. */
+  private Kernel valueKernel(Condition c) {
+    String attribute = attributeOf(c);
+    Column col = column(attribute);
+    switch (schema.attribute(attribute).type()) {
+      case STRING:
+        return dictionary(c, (Column.StringColumn) col);
+      case INTEGER:
+        return integer(c, (Column.IntegerColumn) col);
+      case NUMBER:
+        return number(c, (Column.NumberColumn) col);
+      case BOOLEAN:
+        return bool(c, (Column.BooleanColumn) col);
+      case DATE:
+        return date(c, (Column.DateColumn) col);
+      case TIMESTAMP:
+        return timestamp(c, (Column.TimestampColumn) col);
+      default:
+        return null;
+    }
+  }
+
+  private static Kernel integerRange(Column.IntegerColumn col, Interval i) {
+    return col.ints != null
+        ? new LeafKernel.IntRange(col.ints, col.valid, i)
+        : new LeafKernel.LongRange(col.longs, col.valid, i);
+  }
+
+  private static Kernel integer(Condition c, Column.IntegerColumn col) {
+    switch (c.kind()) {
+      case COMPARE:
+        {
+          Compare cmp = (Compare) c;
+          return cmp.value() instanceof Number n
+              ? integerRange(col, Interval.of(cmp.op(), n))
+              : null;
+        }
+      case BETWEEN:
+        {
+          Between b = (Between) c;
+          if (b.low() instanceof Number lo && b.high() instanceof Number hi) {
+            return integerRange(
+                col, Interval.of(Operator.GE, lo).intersect(Interval.of(Operator.LE, hi)));
+          }
+          return null;
+        }
+      case IN:
+        {
+          List<Long> longs = new ArrayList<>();
+          for (Object v : ((In) c).values()) {
+            if (v instanceof Long l) {
+              longs.add(l);
+            } else if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+              longs.add(d.longValue()); // an integral double equals exactly one long
+            }
+          }
+          return new LeafKernel.IntegerIn(
+              col.longs, col.ints, col.valid, LongHashSet.of(toArray(longs)));
+        }
+      default:
+        return null;
+    }
+  }
+
+  private static long[] toArray(List<Long> values) {
+    return values.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private static Kernel number(Condition c, Column.NumberColumn col) {
+    switch (c.kind()) {
+      case COMPARE:
+        {
+          Compare cmp = (Compare) c;
+          return cmp.value() instanceof Number n
+              ? new LeafKernel.DoubleRange(col.values, col.valid, DoubleInterval.of(cmp.op(), n))
+              : null;
+        }
+      case BETWEEN:
+        {
+          Between b = (Between) c;
+          if (b.low() instanceof Number lo && b.high() instanceof Number hi) {
+            DoubleInterval i =
+                DoubleInterval.of(Operator.GE, lo).intersect(DoubleInterval.of(Operator.LE, hi));
+            return new LeafKernel.DoubleRange(col.values, col.valid, i);
+          }
+          return null;
+        }
+      case IN:
+        {
+          List<Double> doubles = new ArrayList<>();
+          List<Long> longs = new ArrayList<>();
+          for (Object v : ((In) c).values()) {
+            if (v instanceof Double d) {
+              doubles.add(d + 0.0);
+            } else if (v instanceof Long l) {
+              longs.add(l);
+            }
+          }
+          return new LeafKernel.DoubleIn(
+              col.values,
+              col.valid,
+              DoubleHashSet.of(doubles.stream().mapToDouble(Double::doubleValue).toArray()),
+              LongHashSet.of(toArray(longs)));
+        }
+      default:
+        return null;
+    }
+  }
+
+  private static Kernel bool(Condition c, Column.BooleanColumn col) {
+    if (c.kind() == dev.segmentation.condition.Kind.COMPARE
+        && ((Compare) c).value() instanceof Boolean b) {
+      boolean eq = ((Compare) c).op() == Operator.EQ;
+      return new LeafKernel.BooleanIs(col, b == eq, b != eq);
+    }
+    if (c.kind() == dev.segmentation.condition.Kind.IN) {
+      In in = (In) c;
+      return new LeafKernel.BooleanIs(
+          col, in.values().contains(Boolean.TRUE), in.values().contains(Boolean.FALSE));
+    }
+    return null;
+  }
+
+  private Kernel date(Condition c, Column.DateColumn col) {
+    switch (c.kind()) {
+      case COMPARE:
+        {
+          Compare cmp = (Compare) c;
+          return cmp.value() instanceof LocalDate d
+              ? new LeafKernel.IntRange(col.days, col.valid, Interval.of(cmp.op(), d.toEpochDay()))
+              : null;
+        }
+      case BETWEEN:
+        {
+          Between b = (Between) c;
+          if (b.low() instanceof LocalDate lo && b.high() instanceof LocalDate hi) {
+            Interval i =
+                Interval.of(Operator.GE, lo.toEpochDay())
+                    .intersect(Interval.of(Operator.LE, hi.toEpochDay()));
+            return new LeafKernel.IntRange(col.days, col.valid, i);
+          }
+          return null;
+        }
+      case IN:
+        {
+          List<Long> days = new ArrayList<>();
+          for (Object v : ((In) c).values()) {
+            if (v instanceof LocalDate d) {
+              days.add(d.toEpochDay());
+            }
+          }
+          return new LeafKernel.IntegerIn(null, col.days, col.valid, LongHashSet.of(toArray(days)));
+        }
+      case RELATIVE_TIME:
+        {
+          RelativeTime r = (RelativeTime) c;
+          if (r.unit().isTimeOfDay()) {
+            return null;
+          }
+          long boundary = TimeBounds.minusDays(ctx, r.amount(), r.unit());
+          long today = ctx.asOfDate().toEpochDay();
+          Interval i =
+              r.op() == RelativeTime.Op.WITHIN_LAST
+                  ? new Interval(boundary + 1, today, false)
+                  : new Interval(Long.MIN_VALUE, boundary, false);
+          return new LeafKernel.IntRange(col.days, col.valid, i);
+        }
+      case CALENDAR_WINDOW:
+        {
+          CalendarWindow w = (CalendarWindow) c;
+          Interval i =
+              new Interval(ctx.periodStartDay(w.period()), ctx.periodEndDay(w.period()) - 1, false);
+          return new LeafKernel.IntRange(col.days, col.valid, i);
+        }
+      default:
+        return null;
+    }
+  }
+
+  /** Comparisons, ranges and time windows on a timestamp column; null for other leaves. */
+  private Kernel timestamp(Condition c, Column.TimestampColumn col) {
+    switch (c.kind()) {
+      case COMPARE:
+        {
+          Compare cmp = (Compare) c;
+          if (!(cmp.value() instanceof Instant t)) {
+            return null;
+          }
+          switch (cmp.op()) {
+            case EQ:
+              return instants(col, t, true, t, true, false);
+            case NE:
+              return instants(col, t, true, t, true, true);
+            case LT:
+              return instants(col, null, false, t, false, false);
+            case LE:
+              return instants(col, null, false, t, true, false);
+            case GT:
+              return instants(col, t, false, null, false, false);
+            case GE:
+              return instants(col, t, true, null, false, false);
+          }
+          return null;
+        }
+      case BETWEEN:
+        {
+          Between b = (Between) c;
+          if (b.low() instanceof Instant lo && b.high() instanceof Instant hi) {
+            return instants(col, lo, true, hi, true, false);
+          }
+          return null;
+        }
+      case RELATIVE_TIME:
+        {
+          RelativeTime r = (RelativeTime) c;
+          Instant boundary = TimeBounds.minus(ctx, r.amount(), r.unit());
+          return r.op() == RelativeTime.Op.WITHIN_LAST
+              ? instants(col, boundary, false, ctx.asOf(), true, false)
+              : instants(col, null, false, boundary, true, false);
+        }
+      case CALENDAR_WINDOW:
+        {
+          CalendarWindow w = (CalendarWindow) c;
+          return instants(
+              col, ctx.periodStart(w.period()), true, ctx.periodEnd(w.period()), false, false);
+        }
+      default:
+        return null;
+    }
+  }
+
+  private static Kernel instants(
+      Column.TimestampColumn col,
+      Instant low,
+      boolean lowInclusive,
+      Instant high,
+      boolean highInclusive,
+      boolean negate) {
+    InstantInterval i = InstantInterval.of(low, lowInclusive, high, highInclusive);
+    if (col.nanos == null) {
+      return new LeafKernel.LongRange(col.seconds, col.valid, i.seconds(negate));
+    }
+    return new LeafKernel.InstantRange(
+        col.seconds, col.nanos, col.valid, i.loSec(), i.loNano(), i.hiSec(), i.hiNano(), negate);
+  }
+
+  /**
+   * A string leaf, evaluated once per distinct value of the column's dictionary through the row
+   * engine (so every string operator, case folding and RE2 pattern behaves exactly as there).
+   */
+  private Kernel dictionary(Condition c, Column.StringColumn col) {
+    CompiledCatalog leaf = leafProgram.apply(c);
+    String attribute = attributeOf(c);
+    boolean[] truth = new boolean[Math.max(1, col.dictionary.length)];
+    // The leaf reads only this attribute, and no string leaf depends on time.
+    EvaluationContext anyTime = EvaluationContext.at(Instant.EPOCH);
+    for (int code = 0; code < col.dictionary.length; code++) {
+      Customer one =
+          Customer.builder(schema, "dictionary").set(attribute, col.dictionary[code]).build();
+      truth[code] = leaf.evaluate(0, one, anyTime) == Truth.TRUE;
+    }
+    if (col.bytes != null) {
+      return new LeafKernel.ByteCodes(col.bytes, col.valid, truth);
+    }
+    if (col.chars != null) {
+      return new LeafKernel.CharCodes(col.chars, col.valid, truth);
+    }
+    return new LeafKernel.IntCodes(col.ints, col.valid, truth);
+  }
+
+  /** The kernel of an event condition whose filter's TRUE words over events are {@code where}. */
+  Kernel event(EventCondition e, long[] where) {
+    EventColumns events = table.events(e.eventType());
+    Column property = null;
+    if (e.property() != null) {
+      property = events.properties.columns[events.properties.schema().indexOf(e.property())];
+      if (e.aggregate() == dev.segmentation.condition.Aggregate.DISTINCT_COUNT
+          && !EventKernel.hasDistinctKey(property)) {
+        return rowByRow(e);
+      }
+    }
+    TimeBounds.Range r = TimeBounds.window(ctx, e.window());
+    return new EventKernel(
+        events,
+        InstantInterval.of(r.low(), r.lowInclusive(), r.high(), r.highInclusive()),
+        where,
+        e.aggregate(),
+        property,
+        e.op(),
+        e.value(),
+        ctx.asOf());
+  }
+}

@@ -1,0 +1,147 @@
+package dev.segmentation.engine.columnar;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.segmentation.model.Attribute;
+import dev.segmentation.model.Event;
+import dev.segmentation.model.EventType;
+import dev.segmentation.model.Schema;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One event type's events for every row, by column: customer {@code r}'s events are {@code
+ * [offsets[r], offsets[r + 1])}, sorted by time, with their instants in {@link #seconds} and {@link
+ * #nanos} (null when every event is at a whole second) and their properties in {@link #properties},
+ * a table whose rows are events and whose columns are the type's properties (so that event filters
+ * are evaluated by the same kernels as customer conditions).
+ */
+final class EventColumns {
+  final EventType type;
+  final int[] offsets;
+  final long[] seconds;
+  final int[] nanos;
+  final CustomerTable properties;
+
+  private EventColumns(Builder b, int rows) {
+    this.type = b.type;
+    this.offsets = Arrays.copyOf(b.offsets, rows + 1);
+    this.seconds = Arrays.copyOf(b.seconds, b.events);
+    this.nanos = b.nanos == null ? null : Arrays.copyOf(b.nanos, b.events);
+    for (Column c : b.columns) {
+      c.freeze(b.events);
+    }
+    this.properties = CustomerTable.ofEvents(b.schema, b.events, b.columns);
+  }
+
+  /** The schema of an event type's properties, as attributes. */
+  static Schema propertySchema(EventType type) {
+    Schema.Builder s = Schema.builder();
+    for (Attribute<?> p : type.properties().values()) {
+      s.attribute(p);
+    }
+    return s.build();
+  }
+
+  int count() {
+    return seconds.length;
+  }
+
+  /** The events of row {@code row} as objects (allocates: for row views). */
+  List<Event> of(int row) {
+    int from = offsets[row];
+    int to = offsets[row + 1];
+    if (from == to) {
+      return ImmutableList.of();
+    }
+    ImmutableList.Builder<Event> out = ImmutableList.builderWithExpectedSize(to - from);
+    Column[] columns = properties.columns;
+    for (int e = from; e < to; e++) {
+      ImmutableMap.Builder<String, Object> props = ImmutableMap.builder();
+      for (Column c : columns) {
+        Object v = c.get(e);
+        if (v != null) {
+          props.put(c.attribute.name(), v);
+        }
+      }
+      Instant t = Instant.ofEpochSecond(seconds[e], nanos == null ? 0 : nanos[e]);
+      out.add(new Event(type.name(), t, props.buildOrThrow()));
+    }
+    return out.build();
+  }
+
+  long bytes() {
+    return 4L * offsets.length
+        + 8L * seconds.length
+        + (nanos == null ? 0 : 4L * nanos.length)
+        + properties.columnBytes();
+  }
+
+  /** Appends each row's events; rows are added in order. */
+  static final class Builder {
+    private final EventType type;
+    private final Schema schema;
+    private final Column[] columns;
+    private int[] offsets = new int[16];
+    private long[] seconds = new long[16];
+    private int[] nanos;
+    private int events;
+
+    Builder(EventType type) {
+      this.type = type;
+      this.schema = propertySchema(type);
+      this.columns = new Column[schema.attributeList().size()];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = Column.of(schema.attributeList().get(i));
+      }
+    }
+
+    /** Whether {@code more} events still fit (event indexes are ints). */
+    boolean fits(int more) {
+      return events <= Integer.MAX_VALUE - 16 - more;
+    }
+
+    /**
+     * Appends row {@code row}'s events; {@code values[k][p]} is the canonical value of property
+     * {@code p} of event {@code k} (already checked).
+     */
+    void append(int row, List<Event> list, Object[][] values) {
+      if (offsets.length < row + 2) {
+        offsets = Arrays.copyOf(offsets, Column.grown(offsets.length, row + 2));
+      }
+      offsets[row] = events;
+      int n = list.size();
+      if (seconds.length < events + n) {
+        int capacity = Column.grown(seconds.length, events + n);
+        seconds = Arrays.copyOf(seconds, capacity);
+        if (nanos != null) {
+          nanos = Arrays.copyOf(nanos, capacity);
+        }
+      }
+      for (int k = 0; k < n; k++) {
+        Instant t = list.get(k).timestamp();
+        seconds[events] = t.getEpochSecond();
+        if (t.getNano() != 0) {
+          if (nanos == null) {
+            nanos = new int[seconds.length];
+          }
+          nanos[events] = t.getNano();
+        }
+        for (int p = 0; p < columns.length; p++) {
+          columns[p].append(events, values[k][p]);
+        }
+        events++;
+      }
+      offsets[row + 1] = events;
+    }
+
+    Schema schema() {
+      return schema;
+    }
+
+    EventColumns freeze(int rows) {
+      return new EventColumns(this, rows);
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package dev.segmentation.engine.columnar;
+
+import dev.segmentation.condition.Aggregate;
+import dev.segmentation.condition.Operator;
+import dev.segmentation.condition.Truth;
+import dev.segmentation.internal.NumericLiteral;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * An event condition over an event type's columns: for each needed customer, the events in the
+ * window (a binary search on the sorted times, then a scan) that the filter holds for, the
+ * aggregate, and its comparison; with the row engine's arithmetic, so that both engines agree to
+ * the bit (sums of integers switch to floating point on overflow exactly as there).
+ *
+ * <p>The filter ({@code where}) arrives evaluated for every event, as TRUE words over the event
+ * index, computed by the same columnar kernels over the event type's property columns.
+ */
+final class EventKernel extends Kernel {
+  private final int[] offsets;
+  private final long[] seconds;
+  private final int[] nanos; // null: every event at a whole second
+  // The window as inclusive bounds; with no nanos, the seconds alone (loNano, hiNano unused).
+  private final long loSec;
+  private final int loNano;
+  private final long hiSec;
+  private final int hiNano;
+  private final long[] where; // TRUE words of the filter over events; null: every event
+  private final Aggregate aggregate;
+  private final Column property; // null when the aggregate reads none
+  private final Operator op;
+  private final NumericLiteral value;
+  private final Interval interval; // the whole numbers the comparison holds for
+  private final long asOfSec;
+  private final int asOfNano;
+
+  EventKernel(
+      EventColumns events,
+      InstantInterval window,
+      long[] where,
+      Aggregate aggregate,
+      Column property,
+      Operator op,
+      Number value,
+      Instant asOf) {
+    this.offsets = events.offsets;
+    this.seconds = events.seconds;
+    this.nanos = events.nanos;
+    this.loSec = nanos == null ? window.seconds(false).lo() : window.loSec();
+    this.loNano = window.loNano();
+    this.hiSec = window.hiSec();
+    this.hiNano = window.hiNano();
+    this.where = where;
+    this.aggregate = aggregate;
+    this.property = property;
+    this.op = op;
+    this.value = NumericLiteral.of(value);
+    this.interval = Interval.of(op, value);
+    this.asOfSec = asOf.getEpochSecond();
+    this.asOfNano = asOf.getNano();
+  }
+
+  private boolean atOrAfterLow(int e) {
+    long s = seconds[e];
+    return nanos == null ? s >= loSec : s > loSec || (s == loSec && nanos[e] >= loNano);
+  }
+
+  private boolean atOrBeforeHigh(int e) {
+    long s = seconds[e];
+    return nanos == null ? s <= hiSec : s < hiSec || (s == hiSec && nanos[e] <= hiNano);
+  }
+
+  private boolean selected(int e) {
+    return where == null || (where[e >>> 6] & (1L << e)) != 0;
+  }
+
+  /** The first event of {@code [from, to)} at or after the window's start. */
+  private int start(int from, int to) {
+    if (to - from <= 8) {
+      while (from < to && !atOrAfterLow(from)) {
+        from++;
+      }
+      return from;
+    }
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (atOrAfterLow(mid)) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  @Override
+  void eval(int id, Scratch s, long[] need, int depth) {
+    for (int w = 0; w < s.words; w++) {
+      for (long m = need[w]; m != 0; m &= m - 1) {
+        int i = (w << 6) + Long.numberOfTrailingZeros(m);
+        set(s, id, i, row(s.first + i, s));
+      }
+    }
+  }
+
+  private Truth row(int row, Scratch s) {
+    int end = offsets[row + 1];
+    int e = start(offsets[row], end);
+    switch (aggregate) {
+      case COUNT:
+        {
+          long count = 0;
+          for (; e < end && atOrBeforeHigh(e); e++) {
+            if (selected(e)) {
+              count++;
+            }
+          }
+          return Truth.of(interval.contains(count));
+        }
+      case DAYS_SINCE_FIRST:
+      case DAYS_SINCE_LAST:
+        {
+          int found = -1;
+          for (; e < end && atOrBeforeHigh(e); e++) {
+            if (selected(e)) {
+              found = e;
+              if (aggregate == Aggregate.DAYS_SINCE_FIRST) {
+                break;
+              }
+            }
+          }
+          if (found < 0) {
+            return Truth.UNKNOWN;
+          }
+          long elapsed = asOfSec - seconds[found];
+          if (nanos != null && asOfNano < nanos[found]) {
+            elapsed--; // the partial second does not complete
+          }
+          return Truth.of(interval.contains(Math.floorDiv(elapsed, 86_400L)));
+        }
+      case DISTINCT_COUNT:
+        return distinct(e, end, s);
+      default:
+        return numeric(e, end);
+    }
+  }
+
+  // SUM, AVG, MIN and MAX of a numeric property: as the row engine's EventNode computes them.
+  private Truth numeric(int e, int end) {
+    Column.IntegerColumn integers =
+        property instanceof Column.IntegerColumn ? (Column.IntegerColumn) property : null;
+    double[] doubles = integers == null ? ((Column.NumberColumn) property).values : null;
+    long[] valid = property.valid;
+    long values = 0;
+    long sumLong = 0;
+    double sumDouble = 0;
+    boolean anyDouble = false;
+    long minLong = 0;
+    long maxLong = 0;
+    double minDouble = 0;
+    double maxDouble = 0;
+    for (; e < end && atOrBeforeHigh(e); e++) {
+      if (!selected(e) || (valid[e >>> 6] & (1L << e)) == 0) {
+        continue;
+      }
+      if (integers != null) {
+        long x = integers.value(e);
+        long sum = sumLong + x;
+        if (((sumLong ^ sum) & (x ^ sum)) < 0) { // overflow: continue in floating point
+          sumDouble += (double) sumLong + (double) x;
+          sumLong = 0;
+          anyDouble = true;
+        } else {
+          sumLong = sum;
+        }
+        minLong = values == 0 || x < minLong ? x : minLong;
+        maxLong = values == 0 || x > maxLong ? x : maxLong;
+      } else {
+        double x = doubles[e];
+        sumDouble += x;
+        anyDouble = true;
+        minDouble = values == 0 || x < minDouble ? x : minDouble;
+        maxDouble = values == 0 || x > maxDouble ? x : maxDouble;
+      }
+      values++;
+    }
+    switch (aggregate) {
+      case SUM:
+        return anyDouble ? compare(sumDouble + sumLong) : Truth.of(interval.contains(sumLong));
+      case AVG:
+        if (values == 0) {
+          return Truth.UNKNOWN;
+        }
+        return compare((anyDouble ? sumDouble + sumLong : (double) sumLong) / values);
+      case MIN:
+        return values == 0
+            ? Truth.UNKNOWN
+            : integers != null ? Truth.of(interval.contains(minLong)) : compare(minDouble);
+      case MAX:
+        return values == 0
+            ? Truth.UNKNOWN
+            : integers != null ? Truth.of(interval.contains(maxLong)) : compare(maxDouble);
+      default:
+        throw new AssertionError(aggregate);
+    }
+  }
+
+  private Truth compare(double x) {
+    return Truth.of(op.test(value.compareWith(x)));
+  }
+
+  // The number of distinct present values of the property: their keys, sorted, counted.
+  private Truth distinct(int e, int end, Scratch s) {
+    long[] keys = s.keys;
+    int n = 0;
+    long[] valid = property.valid;
+    for (; e < end && atOrBeforeHigh(e); e++) {
+      if (!selected(e) || (valid[e >>> 6] & (1L << e)) == 0) {
+        continue;
+      }
+      if (n == keys.length) {
+        keys = Arrays.copyOf(keys, n * 2);
+        s.keys = keys;
+      }
+      keys[n++] = key(e);
+    }
+    Arrays.sort(keys, 0, n);
+    long count = n == 0 ? 0 : 1;
+    for (int i = 1; i < n; i++) {
+      if (keys[i] != keys[i - 1]) {
+        count++;
+      }
+    }
+    return Truth.of(interval.contains(count));
+  }
+
+  /** Whether distinct counts of {@code column}'s values have a key here (else row by row). */
+  static boolean hasDistinctKey(Column column) {
+    return column instanceof Column.StringColumn
+        || column instanceof Column.IntegerColumn
+        || column instanceof Column.NumberColumn
+        || column instanceof Column.DateColumn
+        || column instanceof Column.BooleanColumn;
+  }
+
+  // Equal keys exactly for equal values: dictionary codes, longs, days, bits, and doubles by their
+  // bits after +0.0 (so that -0.0 and 0.0 count once, as in the row engine).
+  private long key(int e) {
+    if (property instanceof Column.StringColumn c) {
+      return c.code(e);
+    }
+    if (property instanceof Column.IntegerColumn c) {
+      return c.value(e);
+    }
+    if (property instanceof Column.NumberColumn c) {
+      return Double.doubleToLongBits(c.values[e] + 0.0);
+    }
+    if (property instanceof Column.DateColumn c) {
+      return c.days[e];
+    }
+    Column.BooleanColumn c = (Column.BooleanColumn) property;
+    return (c.bits[e >>> 6] >>> e) & 1;
+  }
+}
