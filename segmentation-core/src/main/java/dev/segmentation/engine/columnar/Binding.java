@@ -39,6 +39,9 @@ final class Binding {
   private final CustomerTable table;
   private final EvaluationContext ctx;
   private final Function<Condition, CompiledCatalog> leafProgram;
+  // Every instant's epoch second lies within these.
+  private static final long SECONDS_MIN = Instant.MIN.getEpochSecond();
+  private static final long SECONDS_MAX = Instant.MAX.getEpochSecond();
 
   Binding(
       Schema schema,
@@ -186,7 +189,7 @@ final class Binding {
   private static Kernel integerRange(Column.IntegerColumn col, Interval i) {
     return col.ints != null
         ? new LeafKernel.IntRange(col.ints, col.valid, i)
-        : new LeafKernel.LongRange(col.longs, col.valid, i);
+        : new LeafKernel.LongRange(col.longs, col.valid, i, col.min, col.max);
   }
 
   private static Kernel integer(Condition c, Column.IntegerColumn col) {
@@ -401,7 +404,8 @@ final class Binding {
       boolean negate) {
     InstantInterval i = InstantInterval.of(low, lowInclusive, high, highInclusive);
     if (col.nanos == null) {
-      return new LeafKernel.LongRange(col.seconds, col.valid, i.seconds(negate));
+      return new LeafKernel.LongRange(
+          col.seconds, col.valid, i.seconds(negate), SECONDS_MIN, SECONDS_MAX);
     }
     return new LeafKernel.InstantRange(
         col.seconds, col.nanos, col.valid, i.loSec(), i.loNano(), i.hiSec(), i.hiNano(), negate);

@@ -109,11 +109,15 @@ abstract class Column {
 
   // ------------------------------------------------------------------------------- integers
 
-  /** Integers: {@link #ints} when every value fits an int, else {@link #longs} (one is null). */
+  /**
+   * Integers: {@link #ints} when every value fits an int, else {@link #longs} (one is null); with
+   * the least and greatest value ({@code min > max} when there is none).
+   */
   static final class IntegerColumn extends Column {
     long[] longs = new long[0];
     int[] ints;
-    private boolean allInts = true;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
 
     IntegerColumn(Attribute<?> a) {
       super(a);
@@ -131,7 +135,8 @@ abstract class Column {
       if (v != null) {
         long x = (Long) v;
         longs[row] = x;
-        allInts &= x == (int) x;
+        min = Math.min(min, x);
+        max = Math.max(max, x);
       }
     }
 
@@ -147,7 +152,7 @@ abstract class Column {
     @Override
     void freeze(int size) {
       super.freeze(size);
-      if (allInts) {
+      if (min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE) {
         ints = new int[size];
         for (int i = 0; i < size; i++) {
           ints[i] = (int) longs[i];

@@ -97,6 +97,10 @@ final class EventKernel extends Kernel {
 
   @Override
   void eval(int id, Scratch s, long[] need, int depth) {
+    if (aggregate == Aggregate.COUNT && nanos == null) {
+      countInSeconds(id, s, need);
+      return;
+    }
     for (int w = 0; w < s.words; w++) {
       for (long m = need[w]; m != 0; m &= m - 1) {
         int i = (w << 6) + Long.numberOfTrailingZeros(m);
@@ -105,20 +109,67 @@ final class EventKernel extends Kernel {
     }
   }
 
+  /**
+   * COUNT over whole-second events, the common behavioral rule ("3 purchases in 90 days"): each
+   * needed row's events are counted without a branch (a customer's few events are cheaper to scan
+   * than to search), and the count is compared with the literal's interval; never UNKNOWN.
+   */
+  private void countInSeconds(int id, Scratch s, long[] need) {
+    long lo =
+        LeafKernel.clampLow(loSec, Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond());
+    long hi =
+        LeafKernel.clampHigh(hiSec, Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond());
+    long cLo = LeafKernel.clampLow(interval.lo(), 0, Integer.MAX_VALUE);
+    long cHi = LeafKernel.clampHigh(interval.hi(), 0, Integer.MAX_VALUE);
+    long[] t = s.t[id];
+    long[] f = s.f[id];
+    for (int w = 0; w < s.words; w++) {
+      long m = need[w];
+      if (m == 0) {
+        continue;
+      }
+      int r0 = s.first + (w << 6);
+      long bits = 0;
+      for (long todo = m; todo != 0; todo &= todo - 1) {
+        int i = Long.numberOfTrailingZeros(todo);
+        int e = offsets[r0 + i];
+        int end = offsets[r0 + i + 1];
+        long count;
+        if (end - e > 16) {
+          count = count(start(e, end), end);
+        } else {
+          count = 0;
+          for (; e < end; e++) {
+            long selected = where == null ? 1 : (where[e >>> 6] >>> e) & 1;
+            count += LeafKernel.within(seconds[e], lo, hi) & selected;
+          }
+        }
+        bits |= LeafKernel.within(count, cLo, cHi) << i;
+      }
+      if (interval.negate()) {
+        bits = ~bits;
+      }
+      t[w] |= bits & m;
+      f[w] |= ~bits & m;
+    }
+  }
+
+  private long count(int e, int end) {
+    long count = 0;
+    for (; e < end && atOrBeforeHigh(e); e++) {
+      if (selected(e)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   private Truth row(int row, Scratch s) {
     int end = offsets[row + 1];
     int e = start(offsets[row], end);
     switch (aggregate) {
       case COUNT:
-        {
-          long count = 0;
-          for (; e < end && atOrBeforeHigh(e); e++) {
-            if (selected(e)) {
-              count++;
-            }
-          }
-          return Truth.of(interval.contains(count));
-        }
+        return Truth.of(interval.contains(count(e, end)));
       case DAYS_SINCE_FIRST:
       case DAYS_SINCE_LAST:
         {

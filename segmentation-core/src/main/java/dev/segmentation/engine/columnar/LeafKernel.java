@@ -3,6 +3,7 @@ package dev.segmentation.engine.columnar;
 import dev.segmentation.internal.DoubleHashSet;
 import dev.segmentation.internal.LongHashSet;
 import dev.segmentation.model.GeoPoint;
+import java.util.Arrays;
 
 /**
  * A test of one column's present values: UNKNOWN where the row has no value, else TRUE or FALSE as
@@ -54,34 +55,68 @@ abstract class LeafKernel extends Kernel {
     }
   }
 
-  /** {@code lo <= x <= hi} on a long column. */
+  /**
+   * 1 when {@code lo <= x <= hi}, else 0, without a branch: the bounds are such that neither
+   * difference overflows, so their sign bits decide.
+   */
+  static long within(long x, long lo, long hi) {
+    return (((x - lo) | (hi - x)) >>> 63) ^ 1;
+  }
+
+  /**
+   * {@code lo} raised to {@code min} and at most {@code max + 1}: the same bound for [min, max].
+   */
+  static long clampLow(long lo, long min, long max) {
+    return Math.min(Math.max(lo, min), max + 1);
+  }
+
+  /** {@code hi} lowered to {@code max} and at least {@code min - 1}. */
+  static long clampHigh(long hi, long min, long max) {
+    return Math.max(Math.min(hi, max), min - 1);
+  }
+
+  /**
+   * {@code lo <= x <= hi} on a long column whose values lie in {@code [min, max]}; branch-free when
+   * that range is narrow enough for {@link #within} (timestamps' seconds always are), with
+   * comparisons otherwise.
+   */
   static final class LongRange extends LeafKernel {
     private final long[] values;
     private final long lo;
     private final long hi;
+    private final boolean narrow;
 
-    LongRange(long[] values, long[] valid, Interval i) {
+    LongRange(long[] values, long[] valid, Interval i, long min, long max) {
       super(valid, i.negate());
       this.values = values;
-      this.lo = i.lo();
-      this.hi = i.hi();
+      // Narrow when min - 1, max + 1 and max - min + 1 do not overflow: then the clamped bounds
+      // are safe for every value in [min, max] (missing rows hold 0; their bits are masked).
+      this.narrow =
+          min > max
+              || (min > Long.MIN_VALUE
+                  && max < Long.MAX_VALUE
+                  && max - min >= 0
+                  && max - min < Long.MAX_VALUE - 1);
+      this.lo = narrow && min <= max ? clampLow(i.lo(), min, max) : i.lo();
+      this.hi = narrow && min <= max ? clampHigh(i.hi(), min, max) : i.hi();
     }
 
     @Override
     long bits(int r0, int n, long m) {
       long bits = 0;
-      if (sparse(m)) {
+      if (!narrow) {
+        for (int i = 0; i < n; i++) {
+          long x = values[r0 + i];
+          bits |= ((x >= lo) & (x <= hi) ? 1L : 0L) << i;
+        }
+      } else if (sparse(m)) {
         for (; m != 0; m &= m - 1) {
           int i = Long.numberOfTrailingZeros(m);
-          long x = values[r0 + i];
-          if (x >= lo && x <= hi) {
-            bits |= 1L << i;
-          }
+          bits |= within(values[r0 + i], lo, hi) << i;
         }
       } else {
         for (int i = 0; i < n; i++) {
-          long x = values[r0 + i];
-          bits |= (x >= lo && x <= hi ? 1L : 0L) << i;
+          bits |= within(values[r0 + i], lo, hi) << i;
         }
       }
       return bits;
@@ -89,9 +124,9 @@ abstract class LeafKernel extends Kernel {
   }
 
   /**
-   * {@code lo <= x <= hi} on an int column (dates as epoch days, integers that fit an int): the
-   * loop of {@link LongRange} over an {@code int[]}, kept separate so that each loop stays
-   * monomorphic.
+   * {@code lo <= x <= hi} on an int column (dates as epoch days, integers that fit an int),
+   * branch-free: the loop of {@link LongRange} over an {@code int[]}, kept separate so that each
+   * loop stays monomorphic.
    */
   static final class IntRange extends LeafKernel {
     private final int[] values;
@@ -101,8 +136,8 @@ abstract class LeafKernel extends Kernel {
     IntRange(int[] values, long[] valid, Interval i) {
       super(valid, i.negate());
       this.values = values;
-      this.lo = i.lo();
-      this.hi = i.hi();
+      this.lo = clampLow(i.lo(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+      this.hi = clampHigh(i.hi(), Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     @Override
@@ -111,15 +146,11 @@ abstract class LeafKernel extends Kernel {
       if (sparse(m)) {
         for (; m != 0; m &= m - 1) {
           int i = Long.numberOfTrailingZeros(m);
-          long x = values[r0 + i];
-          if (x >= lo && x <= hi) {
-            bits |= 1L << i;
-          }
+          bits |= within(values[r0 + i], lo, hi) << i;
         }
       } else {
         for (int i = 0; i < n; i++) {
-          long x = values[r0 + i];
-          bits |= (x >= lo && x <= hi ? 1L : 0L) << i;
+          bits |= within(values[r0 + i], lo, hi) << i;
         }
       }
       return bits;
@@ -142,33 +173,41 @@ abstract class LeafKernel extends Kernel {
     @Override
     long bits(int r0, int n, long m) {
       long bits = 0;
+      // Non-short-circuit & keeps both comparisons as flags: no branch to mispredict.
       if (sparse(m)) {
         for (; m != 0; m &= m - 1) {
           int i = Long.numberOfTrailingZeros(m);
           double x = values[r0 + i];
-          if (x >= lo && x <= hi) {
-            bits |= 1L << i;
-          }
+          bits |= ((x >= lo) & (x <= hi) ? 1L : 0L) << i;
         }
       } else {
         for (int i = 0; i < n; i++) {
           double x = values[r0 + i];
-          bits |= (x >= lo && x <= hi ? 1L : 0L) << i;
+          bits |= ((x >= lo) & (x <= hi) ? 1L : 0L) << i;
         }
       }
       return bits;
     }
   }
 
+  /** The results of a leaf per dictionary code as 0/1 bytes, shifted into place without a test. */
+  static byte[] bytesOf(boolean[] truth) {
+    byte[] out = new byte[truth.length];
+    for (int i = 0; i < truth.length; i++) {
+      out[i] = (byte) (truth[i] ? 1 : 0);
+    }
+    return out;
+  }
+
   /** Byte dictionary codes looked up in a table of results computed once per distinct value. */
   static final class ByteCodes extends LeafKernel {
     private final byte[] codes;
-    private final boolean[] truth;
+    private final byte[] truth;
 
     ByteCodes(byte[] codes, long[] valid, boolean[] truth) {
       super(valid, false);
       this.codes = codes;
-      this.truth = truth;
+      this.truth = bytesOf(Arrays.copyOf(truth, 256)); // every unsigned byte indexes it
     }
 
     @Override
@@ -177,13 +216,11 @@ abstract class LeafKernel extends Kernel {
       if (sparse(m)) {
         for (; m != 0; m &= m - 1) {
           int i = Long.numberOfTrailingZeros(m);
-          if (truth[codes[r0 + i] & 0xFF]) {
-            bits |= 1L << i;
-          }
+          bits |= (long) truth[codes[r0 + i] & 0xFF] << i;
         }
       } else {
         for (int i = 0; i < n; i++) {
-          bits |= (truth[codes[r0 + i] & 0xFF] ? 1L : 0L) << i;
+          bits |= (long) truth[codes[r0 + i] & 0xFF] << i;
         }
       }
       return bits;
@@ -193,12 +230,12 @@ abstract class LeafKernel extends Kernel {
   /** {@link ByteCodes} for dictionaries of up to 65,536 values. */
   static final class CharCodes extends LeafKernel {
     private final char[] codes;
-    private final boolean[] truth;
+    private final byte[] truth;
 
     CharCodes(char[] codes, long[] valid, boolean[] truth) {
       super(valid, false);
       this.codes = codes;
-      this.truth = truth;
+      this.truth = bytesOf(Arrays.copyOf(truth, 65_536));
     }
 
     @Override
@@ -207,13 +244,11 @@ abstract class LeafKernel extends Kernel {
       if (sparse(m)) {
         for (; m != 0; m &= m - 1) {
           int i = Long.numberOfTrailingZeros(m);
-          if (truth[codes[r0 + i]]) {
-            bits |= 1L << i;
-          }
+          bits |= (long) truth[codes[r0 + i]] << i;
         }
       } else {
         for (int i = 0; i < n; i++) {
-          bits |= (truth[codes[r0 + i]] ? 1L : 0L) << i;
+          bits |= (long) truth[codes[r0 + i]] << i;
         }
       }
       return bits;
@@ -223,22 +258,21 @@ abstract class LeafKernel extends Kernel {
   /** {@link ByteCodes} for larger dictionaries. */
   static final class IntCodes extends LeafKernel {
     private final int[] codes;
-    private final boolean[] truth;
+    private final byte[] truth;
 
     IntCodes(int[] codes, long[] valid, boolean[] truth) {
       super(valid, false);
       this.codes = codes;
-      this.truth = truth;
+      this.truth = bytesOf(truth);
     }
 
     @Override
     long bits(int r0, int n, long m) {
       long bits = 0;
+      // Missing rows hold code 0, a valid index; only needed rows are read.
       for (; m != 0; m &= m - 1) {
         int i = Long.numberOfTrailingZeros(m);
-        if (truth[codes[r0 + i]]) {
-          bits |= 1L << i;
-        }
+        bits |= (long) truth[codes[r0 + i]] << i;
       }
       return bits;
     }
@@ -306,35 +340,35 @@ abstract class LeafKernel extends Kernel {
   static final class TagMask extends LeafKernel {
     private final long[] masks;
     private final long wanted;
-    private final boolean all;
+    private final long
+        flip; // 1 for any (some wanted bit present), 0 for all (no wanted bit absent)
+    private final long expect;
 
     TagMask(long[] masks, long[] valid, long wanted, boolean all, boolean negate) {
       super(valid, negate);
       this.masks = masks;
       this.wanted = wanted;
-      this.all = all;
+      this.expect = all ? wanted : 0;
+      this.flip = all ? 1 : 0;
+    }
+
+    // d = the wanted bits present, xor expect: any holds when d != 0, all when d == 0.
+    private long test(long mask) {
+      long d = (mask & wanted) ^ expect;
+      return ((d | -d) >>> 63) ^ flip;
     }
 
     @Override
     long bits(int r0, int n, long m) {
       long bits = 0;
-      long want = wanted;
-      long expect = all ? wanted : 0;
-      // any: (mask & want) != 0, i.e. != expect with expect 0; all: (mask & want) == want.
       if (sparse(m)) {
         for (; m != 0; m &= m - 1) {
           int i = Long.numberOfTrailingZeros(m);
-          if (((masks[r0 + i] & want) == expect) == all) {
-            bits |= 1L << i;
-          }
-        }
-      } else if (all) {
-        for (int i = 0; i < n; i++) {
-          bits |= ((masks[r0 + i] & want) == want ? 1L : 0L) << i;
+          bits |= test(masks[r0 + i]) << i;
         }
       } else {
         for (int i = 0; i < n; i++) {
-          bits |= ((masks[r0 + i] & want) != 0 ? 1L : 0L) << i;
+          bits |= test(masks[r0 + i]) << i;
         }
       }
       return bits;
@@ -350,16 +384,15 @@ abstract class LeafKernel extends Kernel {
     TagMaskSize(long[] masks, long[] valid, Interval i) {
       super(valid, i.negate());
       this.masks = masks;
-      this.lo = i.lo();
-      this.hi = i.hi();
+      this.lo = clampLow(i.lo(), 0, 64);
+      this.hi = clampHigh(i.hi(), 0, 64);
     }
 
     @Override
     long bits(int r0, int n, long m) {
       long bits = 0;
       for (int i = 0; i < n; i++) {
-        long size = Long.bitCount(masks[r0 + i]);
-        bits |= (size >= lo && size <= hi ? 1L : 0L) << i;
+        bits |= within(Long.bitCount(masks[r0 + i]), lo, hi) << i;
       }
       return bits;
     }
@@ -475,9 +508,9 @@ abstract class LeafKernel extends Kernel {
       for (int i = 0; i < n; i++) {
         long s = seconds[r0 + i];
         int ns = nanos[r0 + i];
-        boolean above = s > loSec || (s == loSec && ns >= loNano);
-        boolean below = s < hiSec || (s == hiSec && ns <= hiNano);
-        bits |= (above && below ? 1L : 0L) << i;
+        boolean above = (s > loSec) | ((s == loSec) & (ns >= loNano));
+        boolean below = (s < hiSec) | ((s == hiSec) & (ns <= hiNano));
+        bits |= (above & below ? 1L : 0L) << i;
       }
       return bits;
     }

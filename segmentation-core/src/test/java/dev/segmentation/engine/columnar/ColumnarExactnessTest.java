@@ -50,6 +50,7 @@ class ColumnarExactnessTest {
       Schema.builder()
           .attribute("small", AttributeType.INTEGER) // fits an int: stored narrow
           .attribute("big", AttributeType.INTEGER) // has longs beyond int range
+          .attribute("mid", AttributeType.INTEGER) // longs in a narrow range beyond int
           .attribute("x", AttributeType.NUMBER)
           .attribute("seen", AttributeType.TIMESTAMP) // with nanoseconds
           .attribute("whole", AttributeType.TIMESTAMP) // whole seconds only
@@ -66,6 +67,7 @@ class ColumnarExactnessTest {
                   Attribute.string("sku"),
                   Attribute.date("shipped"),
                   Attribute.bool("gift")))
+          .eventType(EventType.of("visit", Attribute.string("page"))) // whole seconds only
           .build();
 
   private static final long[] LONGS = {
@@ -94,6 +96,7 @@ class ColumnarExactnessTest {
       if (i % 7 != 0) {
         b.set("small", (long) (i % 40) - 20);
         b.set("big", LONGS[i % LONGS.length]);
+        b.set("mid", (1L << 40) + i % 50 - 25);
         b.set("x", DOUBLES[i % DOUBLES.length]);
         b.set("day", LocalDate.of(2026, 11, 22).minusDays(i % 400 - 20));
         b.set("name", "name-" + (i % 300));
@@ -130,6 +133,14 @@ class ColumnarExactnessTest {
         p.put("gift", random.nextBoolean());
         b.event("buy", t, p.build());
       }
+      Instant v = AS_OF.minusSeconds(100L * 86_400 + 1);
+      for (int e = 0; e < (i % 23 == 0 ? 40 : i % 6); e++) { // some rows with many events
+        v = v.plusSeconds(random.nextInt(9) * 86_400L).plusSeconds(e % 3 - 1);
+        b.event(
+            "visit",
+            Instant.ofEpochSecond(v.getEpochSecond()),
+            ImmutableMap.of("page", "p" + e % 3));
+      }
       out.add(b.build());
     }
     // Events exactly on window bounds (asOf, 30 days before it) and two whole days before asOf
@@ -156,6 +167,8 @@ class ColumnarExactnessTest {
         conditions.add(new Compare("small", op, l));
         conditions.add(new Compare("big", op, l));
         conditions.add(new Compare("x", op, l));
+        conditions.add(new Compare("mid", op, l));
+        conditions.add(new Compare("mid", op, (1L << 40) + l % 30));
       }
       for (double d : DOUBLES) {
         conditions.add(new Compare("small", op, d));
@@ -255,6 +268,20 @@ class ColumnarExactnessTest {
             conditions.add(new EventCondition("buy", where, w, a, p, Operator.LT, 2.5));
           }
         }
+      }
+    }
+    for (EventWindow w : windows) {
+      for (Condition where :
+          List.of(
+              new dev.segmentation.condition.Always(), new Compare("page", Operator.NE, "p1"))) {
+        for (long n : new long[] {0, 1, 2, 3, 5, 20}) {
+          for (Operator op : Operator.values()) {
+            conditions.add(new EventCondition("visit", where, w, Aggregate.COUNT, null, op, n));
+          }
+        }
+        conditions.add(
+            new EventCondition(
+                "visit", where, w, Aggregate.DAYS_SINCE_LAST, null, Operator.LE, 3L));
       }
     }
     // Sums that overflow a long continue in floating point, as in the row engine.
