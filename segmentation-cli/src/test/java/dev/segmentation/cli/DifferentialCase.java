@@ -63,7 +63,7 @@ record DifferentialCase(
   }
 
   /**
-   * The case of {@code seed}: 1 to 8 segments; most cases have up to 120 customers, one in fifty
+   * The case of {@code seed}: 1 to 8 segments; most cases have up to 120 customers, one in eighty
    * more than 4,096 (so that rows span two columnar chunks), one in fifty sits exactly at a 64-row
    * word or 4,096-row chunk boundary.
    */
@@ -72,7 +72,7 @@ record DifferentialCase(
     Random sizes = new Random(seed);
     Catalog catalog = random.catalog(1 + sizes.nextInt(8));
     int n;
-    if (seed % 50 == 7) {
+    if (seed % 80 == 7) {
       n = 4097 + sizes.nextInt(600);
     } else if (seed % 50 == 13) {
       n = EDGE_SIZES[sizes.nextInt(EDGE_SIZES.length)];
