@@ -137,13 +137,20 @@ final class CustomerWriter {
     out.write('\n');
   }
 
-  /** A number as an integer when it is one ({@code 3}, not {@code 3.0}), as text does. */
+  /**
+   * A number as an integer when it is one ({@code 3}, not {@code 3.0}), as text does; {@code -0.0}
+   * stays {@code -0.0}, so that the JSON reads back to the same value.
+   */
   static void writeNumber(JsonGenerator g, double d) throws IOException {
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15 && !isNegativeZero(d)) {
       g.writeNumber((long) d);
     } else {
       g.writeNumber(d);
     }
+  }
+
+  private static boolean isNegativeZero(double d) {
+    return Double.doubleToRawLongBits(d) == Double.doubleToRawLongBits(-0.0);
   }
 
   static void writeValue(JsonGenerator g, AttributeType type, Object v) throws IOException {

@@ -117,6 +117,17 @@ final class TextValues {
     try {
       return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
+      // Instants of years beyond +-999,999,999 (up to Instant.MIN and MAX), which an
+      // OffsetDateTime cannot hold, as Instant.toString writes them. Instant.parse alone would
+      // also take impossible dates such as February 30, so its result must print as the text.
+      try {
+        Instant wide = Instant.parse(t);
+        if (wide.toString().equals(t)) {
+          return wide;
+        }
+      } catch (DateTimeParseException e2) {
+        // not an instant either
+      }
       throw expected("a timestamp like 2026-11-01T08:30:00Z", text);
     }
   }

@@ -3,10 +3,13 @@ package dev.segmentation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.google.common.collect.ImmutableSet;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.GeoPoint;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import net.jqwik.api.ForAll;
@@ -46,6 +49,35 @@ class TextValuesTest {
         .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(TextValues.parseTimestamp("2026-01-01T00:00:00.250Z"))
         .isEqualTo(Instant.parse("2026-01-01T00:00:00.250Z"));
+  }
+
+  @Test
+  void parseTimestamp_readsEveryInstantThatToStringWrites_evenBeyondYear999999999()
+      throws Exception {
+    for (Instant t :
+        new Instant[] {
+          Instant.MIN,
+          Instant.MAX,
+          Instant.parse("+10000-01-01T00:00:00.000000001Z"),
+          Instant.parse("-0001-12-31T23:59:59.5Z")
+        }) {
+      assertThat(TextValues.parseTimestamp(t.toString())).isEqualTo(t);
+    }
+  }
+
+  @Test
+  void jsonNumber_negativeZeroAndLargeIntegralValues_readBackExactly() throws Exception {
+    for (double d : new double[] {-0.0, 0.0, 3.0, 2.5, 1e17, -1e15, 0x1p53 + 2, Double.MIN_VALUE}) {
+      StringWriter text = new StringWriter();
+      try (JsonGenerator g = JsonValues.FACTORY.createGenerator(text)) {
+        CustomerWriter.writeNumber(g, d);
+      }
+      try (JsonParser p = JsonValues.FACTORY.createParser(text.toString())) {
+        p.nextToken();
+        Object read = JsonValues.convert(AttributeType.NUMBER, JsonValues.read(p));
+        assertThat(read).as(text.toString()).isEqualTo(d); // Double.equals: -0.0 is not 0.0
+      }
+    }
   }
 
   @Test
