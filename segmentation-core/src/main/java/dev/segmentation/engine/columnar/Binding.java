@@ -186,7 +186,7 @@ final class Binding {
     }
   }
 
-  private static Kernel integerRange(Column.IntegerColumn col, Interval i) {
+  private static Kernel integerRange(Column.WholeNumbers col, Interval i) {
     return col.ints != null
         ? new LeafKernel.IntRange(col.ints, col.valid, i)
         : new LeafKernel.LongRange(col.longs, col.valid, i, col.min, col.max);
@@ -293,7 +293,7 @@ final class Binding {
         {
           Compare cmp = (Compare) c;
           return cmp.value() instanceof LocalDate d
-              ? new LeafKernel.IntRange(col.days, col.valid, Interval.of(cmp.op(), d.toEpochDay()))
+              ? integerRange(col, Interval.of(cmp.op(), d.toEpochDay()))
               : null;
         }
       case BETWEEN:
@@ -303,7 +303,7 @@ final class Binding {
             Interval i =
                 Interval.of(Operator.GE, lo.toEpochDay())
                     .intersect(Interval.of(Operator.LE, hi.toEpochDay()));
-            return new LeafKernel.IntRange(col.days, col.valid, i);
+            return integerRange(col, i);
           }
           return null;
         }
@@ -315,7 +315,8 @@ final class Binding {
               days.add(d.toEpochDay());
             }
           }
-          return new LeafKernel.IntegerIn(null, col.days, col.valid, LongHashSet.of(toArray(days)));
+          return new LeafKernel.IntegerIn(
+              col.longs, col.ints, col.valid, LongHashSet.of(toArray(days)));
         }
       case RELATIVE_TIME:
         {
@@ -329,14 +330,14 @@ final class Binding {
               r.op() == RelativeTime.Op.WITHIN_LAST
                   ? new Interval(boundary + 1, today, false)
                   : new Interval(Long.MIN_VALUE, boundary, false);
-          return new LeafKernel.IntRange(col.days, col.valid, i);
+          return integerRange(col, i);
         }
       case CALENDAR_WINDOW:
         {
           CalendarWindow w = (CalendarWindow) c;
           Interval i =
               new Interval(ctx.periodStartDay(w.period()), ctx.periodEndDay(w.period()) - 1, false);
-          return new LeafKernel.IntRange(col.days, col.valid, i);
+          return integerRange(col, i);
         }
       default:
         return null;

@@ -3,7 +3,6 @@ package dev.segmentation.engine.columnar;
 import com.google.common.collect.ImmutableSet;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.GeoPoint;
-import dev.segmentation.model.InvalidDataException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -107,50 +106,42 @@ abstract class Column {
     return total;
   }
 
-  // ------------------------------------------------------------------------------- integers
+  // ------------------------------------------------------------------------ whole numbers
 
   /**
-   * Integers: {@link #ints} when every value fits an int, else {@link #longs} (one is null); with
-   * the least and greatest value ({@code min > max} when there is none).
+   * Whole numbers (integers, and dates as epoch days): {@link #ints} when every value fits an int,
+   * else {@link #longs} (one is null); with the least and greatest value ({@code min > max} when
+   * there is none).
    */
-  static final class IntegerColumn extends Column {
+  abstract static class WholeNumbers extends Column {
     long[] longs = new long[0];
     int[] ints;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
 
-    IntegerColumn(Attribute<?> a) {
+    WholeNumbers(Attribute<?> a) {
       super(a);
     }
 
     @Override
-    void ensure(int rows) {
+    final void ensure(int rows) {
       if (longs.length < rows) {
         longs = Arrays.copyOf(longs, grown(longs.length, rows));
       }
     }
 
-    @Override
-    void put(int row, Object v) {
-      if (v != null) {
-        long x = (Long) v;
-        longs[row] = x;
-        min = Math.min(min, x);
-        max = Math.max(max, x);
-      }
+    final void putLong(int row, long x) {
+      longs[row] = x;
+      min = Math.min(min, x);
+      max = Math.max(max, x);
     }
 
-    long value(int row) {
+    final long value(int row) {
       return ints != null ? ints[row] : longs[row];
     }
 
     @Override
-    Object get(int row) {
-      return isValid(row) ? value(row) : null;
-    }
-
-    @Override
-    void freeze(int size) {
+    final void freeze(int size) {
       super.freeze(size);
       if (min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE) {
         ints = new int[size];
@@ -164,8 +155,45 @@ abstract class Column {
     }
 
     @Override
-    long bytes() {
+    final long bytes() {
       return (ints != null ? 4L * ints.length : 8L * longs.length) + validBytes();
+    }
+  }
+
+  static final class IntegerColumn extends WholeNumbers {
+    IntegerColumn(Attribute<?> a) {
+      super(a);
+    }
+
+    @Override
+    void put(int row, Object v) {
+      if (v != null) {
+        putLong(row, (Long) v);
+      }
+    }
+
+    @Override
+    Object get(int row) {
+      return isValid(row) ? value(row) : null;
+    }
+  }
+
+  /** Dates as epoch days: ints for every date within about ±5.8 million years of 1970. */
+  static final class DateColumn extends WholeNumbers {
+    DateColumn(Attribute<?> a) {
+      super(a);
+    }
+
+    @Override
+    void put(int row, Object v) {
+      if (v != null) {
+        putLong(row, ((LocalDate) v).toEpochDay());
+      }
+    }
+
+    @Override
+    Object get(int row) {
+      return isValid(row) ? LocalDate.ofEpochDay(value(row)) : null;
     }
   }
 
@@ -331,58 +359,6 @@ abstract class Column {
       index.put(s, c);
     }
     return c;
-  }
-
-  // ---------------------------------------------------------------------------------- dates
-
-  static final class DateColumn extends Column {
-    int[] days = new int[0];
-
-    DateColumn(Attribute<?> a) {
-      super(a);
-    }
-
-    @Override
-    void ensure(int rows) {
-      if (days.length < rows) {
-        days = Arrays.copyOf(days, grown(days.length, rows));
-      }
-    }
-
-    @Override
-    void put(int row, Object v) {
-      if (v != null) {
-        days[row] = (int) ((LocalDate) v).toEpochDay(); // checked by checkFits
-      }
-    }
-
-    @Override
-    Object get(int row) {
-      return isValid(row) ? LocalDate.ofEpochDay(days[row]) : null;
-    }
-
-    @Override
-    void freeze(int size) {
-      super.freeze(size);
-      days = Arrays.copyOf(days, size);
-    }
-
-    @Override
-    long bytes() {
-      return 4L * days.length + validBytes();
-    }
-  }
-
-  /**
-   * Throws unless a canonical value fits this column's representation: dates are stored as int
-   * epoch days (years within about ±5.8 million), which {@link LocalDate}'s range exceeds. Called
-   * before anything of a row is appended, so that a bad row leaves the table unchanged.
-   */
-  static void checkFits(String customerId, Attribute<?> attribute, Object canonical) {
-    if (canonical instanceof LocalDate d && d.toEpochDay() != (int) d.toEpochDay()) {
-      throw new InvalidDataException(
-          customerId, attribute.name(), "date " + d + " is out of the table's range");
-    }
   }
 
   // ----------------------------------------------------------------------------- timestamps

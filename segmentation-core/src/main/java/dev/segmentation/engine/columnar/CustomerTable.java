@@ -215,7 +215,6 @@ public final class CustomerTable {
       for (int i = 0; i < columns.length; i++) {
         Attribute<?> a = attributes.get(i);
         values[i] = Values.canonical(id, a, customer.value(a.name()));
-        Column.checkFits(id, a, values[i]);
       }
       List<List<Event>> lists = eventLists(id, customer);
       Object[][][] properties = new Object[events.length][][];
@@ -277,9 +276,7 @@ public final class CustomerTable {
         Event e = list.get(k);
         for (int p = 0; p < declared.size(); p++) {
           Attribute<?> a = declared.get(p);
-          Object v = Values.canonical(id, a, e.properties().get(a.name()));
-          Column.checkFits(id, a, v);
-          out[k][p] = v;
+          out[k][p] = Values.canonical(id, a, e.properties().get(a.name()));
         }
       }
       return out;

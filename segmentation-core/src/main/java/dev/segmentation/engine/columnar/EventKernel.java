@@ -302,14 +302,11 @@ final class EventKernel extends Kernel {
     if (property instanceof Column.StringColumn c) {
       return c.code(e);
     }
-    if (property instanceof Column.IntegerColumn c) {
+    if (property instanceof Column.WholeNumbers c) { // integers, and dates as epoch days
       return c.value(e);
     }
     if (property instanceof Column.NumberColumn c) {
       return Double.doubleToLongBits(c.values[e] + 0.0);
-    }
-    if (property instanceof Column.DateColumn c) {
-      return c.days[e];
     }
     Column.BooleanColumn c = (Column.BooleanColumn) property;
     return (c.bits[e >>> 6] >>> e) & 1;

@@ -103,6 +103,27 @@ class CustomerTableTest {
   }
 
   @Test
+  void datesAndLongs_atTheEndsOfTheirRanges_readBack() {
+    List<SchemaCustomer> customers = new ArrayList<>();
+    LocalDate[] days = {LocalDate.MAX, LocalDate.MIN, LocalDate.EPOCH};
+    long[] longs = {Long.MAX_VALUE, Long.MIN_VALUE, 0};
+    for (int i = 0; i < 3; i++) {
+      customers.add(
+          Customer.builder(SCHEMA, "c" + i)
+              .set("d", days[i])
+              .set("n", longs[i])
+              .set("t", Instant.MAX.minusNanos(i))
+              .event("buy", Instant.MIN.plusNanos(i), ImmutableMap.of("on", days[i]))
+              .build());
+    }
+    CustomerTable t = CustomerTable.of(SCHEMA, customers);
+    assertThat(((Column.DateColumn) column(t, "d")).longs).isNotNull();
+    for (int r = 0; r < 3; r++) {
+      assertThat(t.customer(r)).isEqualTo(customers.get(r));
+    }
+  }
+
+  @Test
   void ids_indexEveryRow_andRejectDuplicates() {
     CustomerTable.Builder b = CustomerTable.builder(SCHEMA);
     List<String> ids = new ArrayList<>();
@@ -134,7 +155,7 @@ class CustomerTableTest {
             ImmutableList.of(
                 new Event("buy", Instant.parse("2026-01-02T00:00:00Z"), ImmutableMap.of()),
                 new Event("buy", Instant.parse("2026-01-01T00:00:00Z"), ImmutableMap.of())));
-    Customer farDate = CustomerViewOf.of("far", "d", LocalDate.MAX);
+    Customer nullEvent = new CustomerViewOf("null-event", java.util.Arrays.asList((Event) null));
     Customer nanAmount =
         new CustomerViewOf(
             "nan",
@@ -143,7 +164,7 @@ class CustomerTableTest {
                     "buy",
                     Instant.parse("2026-01-02T00:00:00Z"),
                     ImmutableMap.of("amount", Double.NaN))));
-    for (Customer bad : List.of(wrongType, unsorted, farDate, nanAmount)) {
+    for (Customer bad : List.of(wrongType, unsorted, nullEvent, nanAmount)) {
       assertThatThrownBy(() -> b.add(bad))
           .isInstanceOf(InvalidDataException.class)
           .hasMessageContaining(bad.id());
