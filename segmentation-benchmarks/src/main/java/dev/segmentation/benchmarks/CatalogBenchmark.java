@@ -78,7 +78,7 @@ public class CatalogBenchmark {
       SchemaCustomer[] generated =
           IntStream.range(start, Math.min(n, start + chunk))
               .parallel()
-              .mapToObj(i -> generator.customer(i, Population.AS_OF))
+              .mapToObj(i -> generator.customer(i, Population.AS_OF, Population.EVENT_TYPES))
               .toArray(SchemaCustomer[]::new);
       for (SchemaCustomer c : generated) {
         builder.add(c);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableSet;
 import dev.segmentation.cli.Golden;
+import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.SchemaCustomer;
@@ -59,6 +60,22 @@ class CustomerGeneratorTest {
     gen.forEach(100, AS_OF, viaForEach::add);
     assertThat(viaForEach).isEqualTo(hundred);
     assertThat(gen.customers(100, AS_OF).parallel().toList()).isEqualTo(hundred);
+  }
+
+  @Test
+  void customer_withSomeEventTypes_isTheSameCustomerWithOnlyThoseEvents() {
+    CustomerGenerator gen = new CustomerGenerator(42);
+    for (long i = 0; i < 300; i++) {
+      SchemaCustomer all = gen.customer(i, AS_OF);
+      SchemaCustomer purchases = gen.customer(i, AS_OF, java.util.Set.of("purchase"));
+      SchemaCustomer.Builder expected = Customer.builder(CustomerGenerator.schema(), all.id());
+      for (String name : CustomerGenerator.schema().attributes().keySet()) {
+        expected.set(name, all.value(name));
+      }
+      all.events("purchase").forEach(expected::event);
+      assertThat(purchases).isEqualTo(expected.build());
+      assertThat(gen.customer(i, AS_OF, null)).isEqualTo(all);
+    }
   }
 
   @Test

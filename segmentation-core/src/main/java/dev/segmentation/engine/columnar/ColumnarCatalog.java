@@ -28,10 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.RoaringBitmap;
@@ -287,10 +283,15 @@ public final class ColumnarCatalog {
           }
         });
     RoaringBitmap[] members = new RoaringBitmap[roots.length];
-    for (int seg = 0; seg < roots.length; seg++) {
-      members[seg] = BitSetUtil.bitmapOf(out[seg]);
-      members[seg].runOptimize();
-    }
+    Parallel.run(
+        roots.length,
+        parallelism,
+        () ->
+            seg -> {
+              members[seg] = BitSetUtil.bitmapOf(out[seg]);
+              members[seg].runOptimize();
+              out[seg] = null; // let the words go as soon as the bitmap holds them
+            });
     Map<String, double[]> scoreMap = new HashMap<>();
     for (int k = 0; k < scores.size(); k++) {
       scoreMap.put(scores.get(k).name, scoreValues[k]);
@@ -359,58 +360,26 @@ public final class ColumnarCatalog {
 
   /**
    * Evaluates every chunk: the units of {@code order} (segments, scores, tierings) on every row,
-   * then {@code task}. Workers claim chunks from a shared counter; the calling thread is one of
-   * them.
+   * then {@code task}. Each worker has its own scratch buffers and claims chunks from a shared
+   * counter, so no lock is taken on the hot path.
    */
   private void run(
       CustomerTable table, Kernel[] kernels, int parallelism, int[] order, ChunkTask task) {
-    if (parallelism < 1) {
-      throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
-    }
     int n = table.size();
-    int chunks = chunks(n);
-    AtomicInteger next = new AtomicInteger();
-    Runnable worker =
+    Parallel.run(
+        chunks(n),
+        parallelism,
         () -> {
           Scratch s = new Scratch(kernels, table);
-          for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+          return c -> {
             int first = c * Scratch.CHUNK_ROWS;
             s.chunk(c, first, Math.min(Scratch.CHUNK_ROWS, n - first));
             for (int unit : order) {
               computeUnit(s, unit);
             }
             task.accept(s, c);
-          }
-        };
-    int workers = Math.min(parallelism, chunks);
-    if (workers <= 1) {
-      worker.run();
-      return;
-    }
-    ForkJoinPool pool = new ForkJoinPool(workers - 1);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 1; i < workers; i++) {
-        futures.add(pool.submit(worker));
-      }
-      worker.run();
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while evaluating", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+          };
+        });
   }
 
   // Units are numbered: segments, then score models, then tierings (as in Units).

@@ -1,0 +1,128 @@
+package dev.segmentation.engine.columnar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Runs numbered tasks on up to {@code parallelism} workers: the calling thread and helpers from the
+ * common fork-join pool (or a pool of its own when more are asked for than the common pool has),
+ * each claiming task numbers from one counter. A helper that has not started when the caller runs
+ * out of tasks is withdrawn, so a busy pool delays nothing; the call returns when every started
+ * helper has finished.
+ */
+final class Parallel {
+  private Parallel() {}
+
+  /**
+   * Runs {@code tasks} tasks; each worker gets its own consumer from {@code worker} (for its own
+   * buffers) and calls it with the task numbers it claims.
+   *
+   * @throws IllegalArgumentException when {@code parallelism} is below 1
+   */
+  static void run(int tasks, int parallelism, Supplier<IntConsumer> worker) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+    }
+    AtomicInteger next = new AtomicInteger();
+    Runnable work =
+        () -> {
+          IntConsumer w = worker.get();
+          for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+            w.accept(t);
+          }
+        };
+    int helpers = Math.min(parallelism, tasks) - 1;
+    if (helpers <= 0) {
+      work.run();
+      return;
+    }
+    boolean common = helpers <= ForkJoinPool.getCommonPoolParallelism();
+    ForkJoinPool pool = common ? ForkJoinPool.commonPool() : new ForkJoinPool(helpers);
+    try {
+      List<Helper> started = new ArrayList<>();
+      for (int i = 0; i < helpers; i++) {
+        Helper h = new Helper(work);
+        started.add(h);
+        pool.execute(h);
+      }
+      Throwable failure = null;
+      try {
+        work.run();
+      } catch (RuntimeException | Error e) {
+        failure = e;
+        next.set(tasks); // stop the helpers at their next claim
+      }
+      for (Helper h : started) {
+        Throwable t = h.finish();
+        if (failure == null) {
+          failure = t;
+        }
+      }
+      if (failure instanceof RuntimeException r) {
+        throw r;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+    } finally {
+      if (!common) {
+        pool.shutdown();
+      }
+    }
+  }
+
+  /** A helper's run, which the caller withdraws if it has not begun. */
+  private static final class Helper implements Runnable {
+    private static final int QUEUED = 0;
+    private static final int RUNNING = 1;
+    private static final int WITHDRAWN = 2;
+
+    private final Runnable work;
+    private final AtomicInteger state = new AtomicInteger(QUEUED);
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile Throwable failure;
+
+    Helper(Runnable work) {
+      this.work = work;
+    }
+
+    @Override
+    public void run() {
+      if (!state.compareAndSet(QUEUED, RUNNING)) {
+        return;
+      }
+      try {
+        work.run();
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      } finally {
+        done.countDown();
+      }
+    }
+
+    /** Withdraws the helper, or waits for it to end; returns what it threw. */
+    Throwable finish() {
+      if (state.compareAndSet(QUEUED, WITHDRAWN)) {
+        return null;
+      }
+      boolean interrupted = false;
+      while (true) {
+        try {
+          done.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // a started helper writes shared results: wait for it regardless
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      return failure;
+    }
+  }
+}
