@@ -1,0 +1,153 @@
+package dev.segmentation.readme;
+
+import static dev.segmentation.dsl.Rules.catalog;
+import static dev.segmentation.dsl.Rules.events;
+import static dev.segmentation.dsl.Rules.integer;
+import static dev.segmentation.dsl.Rules.segment;
+import static dev.segmentation.dsl.Rules.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableMap;
+import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.dsl.IntegerField;
+import dev.segmentation.dsl.StringField;
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.columnar.BatchResult;
+import dev.segmentation.engine.columnar.ColumnarCatalog;
+import dev.segmentation.engine.columnar.ColumnarEngine;
+import dev.segmentation.engine.columnar.CustomerTable;
+import dev.segmentation.engine.columnar.MembershipDiff;
+import dev.segmentation.model.Attribute;
+import dev.segmentation.model.Customer;
+import dev.segmentation.model.EventType;
+import dev.segmentation.model.Schema;
+import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.segment.Catalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
+
+/** The Java example of docs/columnar.md is this test's code, and does what the page says. */
+class ColumnarDocTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
+
+  private static List<Customer> customers(Schema schema, int day) {
+    List<Customer> out = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      SchemaCustomer.Builder b =
+          Customer.builder(schema, "c" + i)
+              .set("age", (long) (16 + i % 60))
+              .set("country", i % 3 == 0 ? "FI" : "DE");
+      for (int k = 0; k < (i + day) % 5; k++) {
+        b.event(
+            "purchase", NOW.minusSeconds(86_400L * (10 + 7 * k)), ImmutableMap.of("amount", 20.0));
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
+  static String example(List<Customer> yesterdaysCustomers, List<Customer> todaysCustomers) {
+    // COLUMNAR:start
+    IntegerField age = integer("age");
+    StringField country = string("country");
+    Schema schema =
+        Schema.builder()
+            .attribute(age.attribute())
+            .attribute(country.attribute())
+            .eventType(EventType.of("purchase", Attribute.number("amount")))
+            .build();
+    Catalog rules =
+        catalog(
+            segment("nordic-adults").where(age.ge(18).and(country.in("FI", "SE", "NO"))),
+            segment("repeat-buyers")
+                .where(events("purchase").inLast(90, TimeUnit.DAYS).count().ge(3)));
+    ColumnarCatalog compiled = ColumnarEngine.compile(rules, schema); // checks, plans once
+
+    CustomerTable.Builder builder = CustomerTable.builder(schema);
+    todaysCustomers.forEach(builder::add); // any source: a file, a database cursor, a stream
+    CustomerTable today = builder.build();
+    EvaluationContext ctx = EvaluationContext.at(Instant.parse("2026-11-22T00:00:00Z"));
+
+    BatchResult result = compiled.evaluate(today, ctx); // every segment, on all cores
+    int nordicAdults = result.count("nordic-adults");
+    RoaringBitmap repeatRows = result.members("repeat-buyers"); // rows of the table
+    long both = result.overlaps()[0][1]; // customers in both segments
+    long[] counts = compiled.counts(today, ctx, 2); // counts only, no member sets
+
+    BatchResult before = compiled.evaluate(CustomerTable.of(schema, yesterdaysCustomers), ctx);
+    MembershipDiff diff = result.diff(before); // matched by customer id
+    List<String> entered = diff.of("repeat-buyers").entered();
+    List<String> exited = diff.of("repeat-buyers").exited();
+    // COLUMNAR:end
+    return nordicAdults
+        + " "
+        + repeatRows.getCardinality()
+        + " "
+        + both
+        + " "
+        + counts[1]
+        + " "
+        + entered.size()
+        + " "
+        + exited.size();
+  }
+
+  private static String snippet(String text) {
+    int start = text.indexOf("// COLUMNAR:start");
+    int end = text.indexOf("// COLUMNAR:end");
+    String body = text.substring(text.indexOf('\n', start) + 1, end);
+    return body.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .collect(Collectors.joining("\n"));
+  }
+
+  @Test
+  void columnarDocExample_isThisTestsCode_andComputesTheSegments() throws IOException {
+    Path doc =
+        Files.exists(Path.of("../docs/columnar.md"))
+            ? Path.of("../docs/columnar.md")
+            : Path.of("docs/columnar.md");
+    String source =
+        Files.readString(Path.of("src/test/java/dev/segmentation/readme/ColumnarDocTest.java"));
+    assertThat(snippet(Files.readString(doc)).replaceAll("\\s+", " "))
+        .isEqualTo(snippet(source).replaceAll("\\s+", " "));
+
+    Schema schema =
+        Schema.builder()
+            .attribute(Attribute.integer("age"))
+            .attribute(Attribute.string("country"))
+            .eventType(EventType.of("purchase", Attribute.number("amount")))
+            .build();
+    String[] out = example(customers(schema, 0), customers(schema, 1)).split(" ");
+    // Ages 16..75 repeat every 60 customers; every third is in Finland.
+    long adultsInFinland = 0;
+    long repeat = 0;
+    for (int i = 0; i < 10_000; i++) {
+      adultsInFinland += i % 3 == 0 && 16 + i % 60 >= 18 ? 1 : 0;
+      repeat += (i + 1) % 5 >= 3 ? 1 : 0; // purchases 10, 17, 24, ... days ago: all in 90 days
+    }
+    assertThat(Long.parseLong(out[0])).isEqualTo(adultsInFinland);
+    assertThat(Long.parseLong(out[1])).isEqualTo(repeat);
+    assertThat(Long.parseLong(out[3])).isEqualTo(repeat);
+    // Yesterday customer i had (i % 5) purchases, today (i + 1) % 5: 3 and 4 are repeat buyers.
+    long entered = 0;
+    long exited = 0;
+    for (int i = 0; i < 10_000; i++) {
+      boolean was = i % 5 >= 3;
+      boolean is = (i + 1) % 5 >= 3;
+      entered += is && !was ? 1 : 0;
+      exited += was && !is ? 1 : 0;
+    }
+    assertThat(Long.parseLong(out[4])).isEqualTo(entered);
+    assertThat(Long.parseLong(out[5])).isEqualTo(exited);
+  }
+}
