@@ -97,7 +97,7 @@ public final class ColumnarCatalog {
     for (Tiering t : catalog.tierings()) {
       rewritten.add(t.tiers().stream().map(x -> Rewriter.rewrite(x.condition())).toList());
     }
-    // Segment roots first, so that inSegment finds them; references are resolved lazily below.
+    // Units: segments, then score models, then tierings, numbered in that order.
     Map<String, Integer> scoreIndex = new HashMap<>();
     Map<String, Integer> tieringIndex = new HashMap<>();
     for (int k = 0; k < catalog.scores().size(); k++) {
@@ -178,15 +178,23 @@ public final class ColumnarCatalog {
     double cost;
     if (c.kind() == Kind.AND || c.kind() == Kind.OR || c.kind() == Kind.NOT) {
       List<Condition> operands = c.children();
-      Integer[] k = new Integer[operands.size()];
+      Integer[] order = new Integer[operands.size()];
+      int[] operandNodes = new int[operands.size()];
+      double[] operandCosts = new double[operands.size()];
       cost = 0;
-      for (int i = 0; i < k.length; i++) {
-        k[i] = node(operands.get(i), segmentIndex, ids, rewritten);
-        cost += costs.get(k[i]);
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+        operandNodes[i] = node(operands.get(i), segmentIndex, ids, rewritten);
+        // A referenced segment is computed before the segments that refer to it: free here.
+        operandCosts[i] =
+            operands.get(i).kind() == Kind.IN_SEGMENT
+                ? Costs.REFERENCE
+                : costs.get(operandNodes[i]);
+        cost += operandCosts[i];
       }
       // Cheapest first (stable): an expensive operand then runs on the fewest rows.
-      Arrays.sort(k, (a, b) -> Double.compare(costs.get(a), costs.get(b)));
-      kids = Arrays.stream(k).mapToInt(Integer::intValue).toArray();
+      Arrays.sort(order, (a, b) -> Double.compare(operandCosts[a], operandCosts[b]));
+      kids = Arrays.stream(order).mapToInt(i -> operandNodes[i]).toArray();
     } else {
       cost = Costs.of(c, schema, tieringNames);
     }
