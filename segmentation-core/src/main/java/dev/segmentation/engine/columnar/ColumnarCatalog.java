@@ -66,9 +66,12 @@ public final class ColumnarCatalog {
   private final int[] countOrder; // the units the segments need
   private final int[] fullOrder; // every unit
   // Event filters: per event type with filters, a catalog over its properties; per node, the
-  // segment of its filter there (-1: no filter, or evaluated row by row).
+  // segment of its filter there, NO_FILTER, or ROW_BY_ROW for a filter that reads more than
+  // property values.
   private final Map<String, ColumnarCatalog> filters = new LinkedHashMap<>();
   private final int[] filterSlot;
+  private static final int NO_FILTER = -1;
+  private static final int ROW_BY_ROW = -2;
   private final Set<String> tieringNames;
   // Row-engine programs of single leaves, compiled on first use (leaves without a kernel, and
   // string leaves per dictionary value); shared by evaluations.
@@ -209,7 +212,7 @@ public final class ColumnarCatalog {
   /** Per event type, the distinct filters of its event conditions as a catalog over properties. */
   private int[] planFilters() {
     int[] slot = new int[nodes.size()];
-    Arrays.fill(slot, -1);
+    Arrays.fill(slot, NO_FILTER);
     Map<String, List<Condition>> byType = new LinkedHashMap<>();
     for (int k = 0; k < nodes.size(); k++) {
       if (nodes.get(k).kind() != Kind.EVENT) {
@@ -217,7 +220,11 @@ public final class ColumnarCatalog {
       }
       EventCondition e = (EventCondition) nodes.get(k);
       Condition where = Rewriter.rewrite(e.where());
-      if (where.kind() == Kind.ALWAYS || !Costs.readsOnlyValues(where)) {
+      if (where.kind() == Kind.ALWAYS) {
+        continue;
+      }
+      if (!Costs.readsOnlyValues(where)) {
+        slot[k] = ROW_BY_ROW;
         continue;
       }
       List<Condition> list = byType.computeIfAbsent(e.eventType(), t -> new ArrayList<>());
