@@ -61,29 +61,9 @@ abstract class Translation {
         }
       default:
         {
-          String attribute = attributeOf(c);
-          String test = leaf(c);
-          return and(List.of(present(field(attribute)), positive ? test : not(test)));
+          String test = leaf(c); // throws for a leaf without a peer translation
+          return and(List.of(present(field(c.attribute())), positive ? test : not(test)));
         }
-    }
-  }
-
-  private static String attributeOf(Condition c) {
-    switch (c.kind()) {
-      case COMPARE:
-        return ((Compare) c).attribute();
-      case BETWEEN:
-        return ((Between) c).attribute();
-      case IN:
-        return ((In) c).attribute();
-      case STRING_MATCH:
-        return ((StringMatch) c).attribute();
-      case TAG_MATCH:
-        return ((TagMatch) c).attribute();
-      case RELATIVE_TIME:
-        return ((RelativeTime) c).attribute();
-      default:
-        throw new UnsupportedOperationException("no peer translation of " + c.kind());
     }
   }
 

@@ -43,6 +43,14 @@ public sealed interface Condition
   /** The node's kind, for exhaustive dispatch. */
   Kind kind();
 
+  /**
+   * The attribute this leaf reads ({@code "age"} for {@code age >= 18}), or null for a condition
+   * that reads none directly: logic, constants, segment references, events, scores and tiers.
+   */
+  default String attribute() {
+    return null;
+  }
+
   /** The direct sub-conditions: the operands of AND/OR/NOT, the filter of an event condition. */
   default List<Condition> children() {
     return ImmutableList.of();

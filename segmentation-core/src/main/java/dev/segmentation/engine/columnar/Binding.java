@@ -10,7 +10,6 @@ import dev.segmentation.condition.In;
 import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Presence;
 import dev.segmentation.condition.RelativeTime;
-import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
 import dev.segmentation.condition.Truth;
@@ -145,28 +144,9 @@ final class Binding {
         none);
   }
 
-  private static String attributeOf(Condition c) {
-    switch (c.kind()) {
-      case COMPARE:
-        return ((Compare) c).attribute();
-      case BETWEEN:
-        return ((Between) c).attribute();
-      case IN:
-        return ((In) c).attribute();
-      case STRING_MATCH:
-        return ((StringMatch) c).attribute();
-      case RELATIVE_TIME:
-        return ((RelativeTime) c).attribute();
-      case CALENDAR_WINDOW:
-        return ((CalendarWindow) c).attribute();
-      default:
-        throw new AssertionError(c.kind());
-    }
-  }
-
   /** A kernel for a comparison-like leaf on one attribute, or null for row by row. */
   private Kernel valueKernel(Condition c) {
-    String attribute = attributeOf(c);
+    String attribute = c.attribute();
     Column col = column(attribute);
     switch (schema.attribute(attribute).type()) {
       case STRING:
@@ -418,7 +398,7 @@ final class Binding {
    */
   private Kernel dictionary(Condition c, Column.StringColumn col) {
     CompiledCatalog leaf = leafProgram.apply(c);
-    String attribute = attributeOf(c);
+    String attribute = c.attribute();
     boolean[] truth = new boolean[Math.max(1, col.dictionary.length)];
     // The leaf reads only this attribute, and no string leaf depends on time.
     EvaluationContext anyTime = EvaluationContext.at(Instant.EPOCH);
