@@ -15,6 +15,7 @@ import dev.segmentation.condition.In;
 import dev.segmentation.condition.InSegment;
 import dev.segmentation.condition.InTier;
 import dev.segmentation.condition.Kind;
+import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Presence;
 import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.ScoreCondition;
@@ -25,6 +26,7 @@ import dev.segmentation.condition.Truth;
 import dev.segmentation.internal.DoubleHashSet;
 import dev.segmentation.internal.LongHashSet;
 import dev.segmentation.internal.NumericLiteral;
+import dev.segmentation.internal.StringHashSet;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
@@ -400,19 +402,45 @@ final class Compiler {
     return c;
   }
 
+  // Numbers, string equality and booleans get leaves of their own (see Leaf); the rest compares
+  // through a Comparand.
   private Node compare(Compare c, Scope scope, String path) {
     AttributeType t = type(scope, c.attribute(), path);
     if (!t.isOrdered() && (t != AttributeType.BOOLEAN || c.op().isOrdering())) {
       throw notFor(path, "operator " + c.op().symbol(), t);
     }
-    return new Leaves.CompareLeaf(
-        c.attribute(), t, Show.expected(c), c.op(), comparand(t, c.value(), path + "/value"));
+    Comparand literal = comparand(t, c.value(), path + "/value");
+    if (t.isNumeric()) {
+      return new Leaves.NumberLeaf(
+          c.attribute(), t, Show.expected(c), NumberRange.of(c.op(), (Number) c.value()));
+    }
+    if (t == AttributeType.BOOLEAN) {
+      boolean wanted = (Boolean) c.value() == (c.op() == Operator.EQ);
+      return new Leaves.BooleanLeaf(c.attribute(), Show.expected(c), wanted);
+    }
+    if (t == AttributeType.STRING && !c.op().isOrdering()) {
+      return new Leaves.StringInLeaf(
+          c.attribute(),
+          Show.expected(c),
+          StringHashSet.of(List.of((String) c.value())),
+          c.op() == Operator.NE);
+    }
+    return new Leaves.CompareLeaf(c.attribute(), t, Show.expected(c), c.op(), literal);
   }
 
   private Node between(Between c, Scope scope, String path) {
     AttributeType t = type(scope, c.attribute(), path);
     if (!t.isOrdered()) {
       throw notFor(path, "between", t);
+    }
+    if (t.isNumeric()) {
+      comparand(t, c.low(), path + "/low"); // rejects literals of the wrong type
+      comparand(t, c.high(), path + "/high");
+      return new Leaves.NumberLeaf(
+          c.attribute(),
+          t,
+          Show.expected(c),
+          NumberRange.between((Number) c.low(), (Number) c.high()));
     }
     return new Leaves.BetweenLeaf(
         c.attribute(),
@@ -430,6 +458,12 @@ final class Compiler {
     int i = 0;
     for (Object v : c.values()) {
       comparand(t, v, path + "/values/" + i++); // rejects literals of the wrong type
+    }
+    if (t == AttributeType.STRING) {
+      List<String> strings = new ArrayList<>();
+      c.values().forEach(v -> strings.add((String) v));
+      return new Leaves.StringInLeaf(
+          c.attribute(), Show.expected(c), StringHashSet.of(strings), false);
     }
     if (!t.isNumeric()) {
       return new Leaves.InLeaf(c.attribute(), t, Show.expected(c), c.values());

@@ -14,6 +14,11 @@ import java.util.Set;
  * as {@link #test} says. Values are read through {@link ValueSource#value} and their class checked
  * against the declared type, so that a customer implementation returning a wrong type gets an
  * {@link InvalidDataException} naming the customer and attribute instead of a ClassCastException.
+ *
+ * <p>The leaves of common conditions override {@link #eval} with one that tests the value's class
+ * and the value in the same method, without the generic type check and the virtual call to {@link
+ * #test}; it must accept exactly the classes {@link #accepts} does and agree with {@link #test},
+ * which {@link #explain} uses.
  */
 abstract class Leaf extends Node {
   final String attribute;
@@ -35,9 +40,20 @@ abstract class Leaf extends Node {
   }
 
   @Override
-  final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+  Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
     Object v = read(src, customer, attribute, type);
     return v == null ? Truth.UNKNOWN : test(v, bounds) ? Truth.TRUE : Truth.FALSE;
+  }
+
+  /**
+   * The result for a value that an overriding {@link #eval} did not accept: UNKNOWN when there is
+   * no value; otherwise the value has the wrong type, and this throws.
+   */
+  final Truth notAccepted(ValueSource src, Customer customer, Object v) {
+    if (v == null) {
+      return Truth.UNKNOWN;
+    }
+    throw wrongType(src, customer, attribute, type, v);
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.segmentation.internal.CaseFolding;
 import dev.segmentation.internal.DoubleHashSet;
 import dev.segmentation.internal.EpochTime;
 import dev.segmentation.internal.LongHashSet;
+import dev.segmentation.internal.StringHashSet;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.GeoPoint;
@@ -26,7 +27,145 @@ import java.util.Set;
 final class Leaves {
   private Leaves() {}
 
-  /** {@code attribute op literal}. */
+  /**
+   * A leaf on a number, which is a Long or a Double for either numeric type: tests the class and
+   * the unboxed value in one method (see {@link Leaf}).
+   */
+  abstract static class NumericLeaf extends Leaf {
+    NumericLeaf(String attribute, AttributeType type, String expected) {
+      super(attribute, type, expected);
+    }
+
+    abstract boolean test(long x);
+
+    abstract boolean test(double x);
+
+    @Override
+    final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      Object v = src.value(attribute);
+      if (v instanceof Long l) {
+        return Truth.of(test(l.longValue()));
+      }
+      if (v instanceof Double d) {
+        return Truth.of(test(d.doubleValue()));
+      }
+      return notAccepted(src, customer, v);
+    }
+
+    @Override
+    final boolean test(Object value, Bounds bounds) {
+      return value instanceof Long l ? test(l.longValue()) : test(((Double) value).doubleValue());
+    }
+  }
+
+  /** A leaf on a string: tests the class and the value in one method (see {@link Leaf}). */
+  abstract static class StringLeaf extends Leaf {
+    StringLeaf(String attribute, String expected) {
+      super(attribute, AttributeType.STRING, expected);
+    }
+
+    abstract boolean test(String s);
+
+    @Override
+    final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      Object v = src.value(attribute);
+      if (v instanceof String s) {
+        return Truth.of(test(s));
+      }
+      return notAccepted(src, customer, v);
+    }
+
+    @Override
+    final boolean test(Object value, Bounds bounds) {
+      return test((String) value);
+    }
+  }
+
+  /** A leaf on a string set: tests the class and the value in one method (see {@link Leaf}). */
+  abstract static class SetLeaf extends Leaf {
+    SetLeaf(String attribute, String expected) {
+      super(attribute, AttributeType.STRING_SET, expected);
+    }
+
+    abstract boolean test(Set<?> tags);
+
+    @Override
+    final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      Object v = src.value(attribute);
+      if (v instanceof Set<?> tags) {
+        return Truth.of(test(tags));
+      }
+      return notAccepted(src, customer, v);
+    }
+
+    @Override
+    final boolean test(Object value, Bounds bounds) {
+      return test((Set<?>) value);
+    }
+  }
+
+  /** {@code attribute op literal} or {@code low <= attribute <= high} on a number. */
+  static final class NumberLeaf extends NumericLeaf {
+    private final NumberRange range;
+
+    NumberLeaf(String attribute, AttributeType type, String expected, NumberRange range) {
+      super(attribute, type, expected);
+      this.range = range;
+    }
+
+    @Override
+    boolean test(long x) {
+      return range.contains(x);
+    }
+
+    @Override
+    boolean test(double x) {
+      return range.contains(x);
+    }
+  }
+
+  /** A string in a set of literals, or not in it: {@code in}, {@code =} and {@code !=}. */
+  static final class StringInLeaf extends StringLeaf {
+    private final StringHashSet values;
+    private final boolean negated;
+
+    StringInLeaf(String attribute, String expected, StringHashSet values, boolean negated) {
+      super(attribute, expected);
+      this.values = values;
+      this.negated = negated;
+    }
+
+    @Override
+    boolean test(String s) {
+      return values.contains(s) != negated;
+    }
+  }
+
+  /** A boolean equal to the wanted value ({@code = true}, {@code != false}, ...). */
+  static final class BooleanLeaf extends Leaf {
+    private final boolean wanted;
+
+    BooleanLeaf(String attribute, String expected, boolean wanted) {
+      super(attribute, AttributeType.BOOLEAN, expected);
+      this.wanted = wanted;
+    }
+
+    @Override
+    Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      Object v = src.value(attribute);
+      if (v instanceof Boolean b) {
+        return Truth.of(b.booleanValue() == wanted);
+      }
+      return notAccepted(src, customer, v);
+    }
+
+    @Override
+    boolean test(Object value, Bounds bounds) {
+      return (Boolean) value == wanted;
+    }
+  }
+
+  /** {@code attribute op literal} on strings (ordering), dates and timestamps. */
   static final class CompareLeaf extends Leaf {
     private final Operator op;
     private final Comparand literal;
@@ -43,7 +182,7 @@ final class Leaves {
     }
   }
 
-  /** {@code low <= attribute <= high}. */
+  /** {@code low <= attribute <= high} on strings, dates and timestamps. */
   static final class BetweenLeaf extends Leaf {
     private final Comparand low;
     private final Comparand high;
@@ -65,7 +204,7 @@ final class Leaves {
    * that a double can equal exactly in a {@link DoubleHashSet}, so that 3 matches 3.0 and each
    * lookup is constant-time.
    */
-  static final class NumberInLeaf extends Leaf {
+  static final class NumberInLeaf extends NumericLeaf {
     private final LongHashSet longs;
     private final DoubleHashSet doubles;
 
@@ -77,8 +216,13 @@ final class Leaves {
     }
 
     @Override
-    boolean test(Object value, Bounds bounds) {
-      return value instanceof Long l ? longs.contains(l) : doubles.contains((Double) value);
+    boolean test(long x) {
+      return longs.contains(x);
+    }
+
+    @Override
+    boolean test(double x) {
+      return doubles.contains(x);
     }
   }
 
@@ -98,21 +242,20 @@ final class Leaves {
   }
 
   /** Prefix, suffix or substring, optionally ignoring case (needle lowercased at compile time). */
-  static final class TextLeaf extends Leaf {
+  static final class TextLeaf extends StringLeaf {
     private final StringMatch.Op op;
     private final String needle;
     private final boolean ignoreCase;
 
     TextLeaf(String attribute, String expected, StringMatch.Op op, String needle, boolean ic) {
-      super(attribute, AttributeType.STRING, expected);
+      super(attribute, expected);
       this.op = op;
       this.ignoreCase = ic;
       this.needle = ic ? CaseFolding.lower(needle) : needle;
     }
 
     @Override
-    boolean test(Object value, Bounds bounds) {
-      String s = (String) value;
+    boolean test(String s) {
       switch (op) {
         case STARTS_WITH:
           return ignoreCase ? CaseFolding.startsWith(s, needle) : s.startsWith(needle);
@@ -145,7 +288,7 @@ final class Leaves {
   }
 
   /** containsAny / containsAll / containsNone on a string set. */
-  static final class TagLeaf extends Leaf {
+  static final class TagLeaf extends SetLeaf {
     /** Above this many literals, a small tag set is iterated instead of the literals. */
     private static final int ITERATE_TAGS_ABOVE = 16;
 
@@ -154,15 +297,14 @@ final class Leaves {
     private final ImmutableSet<String> wantedSet;
 
     TagLeaf(String attribute, String expected, TagMatch.Op op, ImmutableSet<String> wanted) {
-      super(attribute, AttributeType.STRING_SET, expected);
+      super(attribute, expected);
       this.op = op;
       this.wanted = wanted.toArray(new String[0]);
       this.wantedSet = wanted;
     }
 
     @Override
-    boolean test(Object value, Bounds bounds) {
-      Set<?> tags = (Set<?>) value;
+    boolean test(Set<?> tags) {
       switch (op) {
         case CONTAINS_ANY:
           return containsAny(tags);
@@ -201,19 +343,19 @@ final class Leaves {
   }
 
   /** The size of a string set compared with a count. */
-  static final class TagCountLeaf extends Leaf {
+  static final class TagCountLeaf extends SetLeaf {
     private final Operator op;
     private final long count;
 
     TagCountLeaf(String attribute, String expected, Operator op, long count) {
-      super(attribute, AttributeType.STRING_SET, expected);
+      super(attribute, expected);
       this.op = op;
       this.count = count;
     }
 
     @Override
-    boolean test(Object value, Bounds bounds) {
-      return op.test(Long.compare(((Set<?>) value).size(), count));
+    boolean test(Set<?> tags) {
+      return op.test(Long.compare(tags.size(), count));
     }
 
     @Override
@@ -234,8 +376,20 @@ final class Leaves {
     }
 
     @Override
+    Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      Object v = src.value(attribute);
+      if (v instanceof Instant t) {
+        return Truth.of(test(t, bounds));
+      }
+      return notAccepted(src, customer, v);
+    }
+
+    @Override
     boolean test(Object value, Bounds b) {
-      Instant t = (Instant) value;
+      return test((Instant) value, b);
+    }
+
+    private boolean test(Instant t, Bounds b) {
       int vsBound = EpochTime.compare(t, b.instantSec(slot), b.instantNano(slot));
       if (withinLast) {
         return vsBound > 0 && EpochTime.compare(t, b.asOfSec, b.asOfNano) <= 0;
@@ -256,8 +410,20 @@ final class Leaves {
     }
 
     @Override
+    Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      Object v = src.value(attribute);
+      if (v instanceof LocalDate d) {
+        return Truth.of(test(d.toEpochDay(), bounds));
+      }
+      return notAccepted(src, customer, v);
+    }
+
+    @Override
     boolean test(Object value, Bounds b) {
-      long d = ((LocalDate) value).toEpochDay();
+      return test(((LocalDate) value).toEpochDay(), b);
+    }
+
+    private boolean test(long d, Bounds b) {
       return withinLast ? d > b.day(slot) && d <= b.asOfDay : d <= b.day(slot);
     }
   }
