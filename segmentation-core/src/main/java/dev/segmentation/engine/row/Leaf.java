@@ -23,11 +23,13 @@ import java.util.Set;
 abstract class Leaf extends Node {
   final String attribute;
   final AttributeType type;
+  final int position;
   final String expected;
 
-  Leaf(String attribute, AttributeType type, String expected) {
-    this.attribute = attribute;
-    this.type = type;
+  Leaf(AttributeRef attribute, String expected) {
+    this.attribute = attribute.name();
+    this.type = attribute.type();
+    this.position = attribute.position();
     this.expected = expected;
   }
 
@@ -41,7 +43,7 @@ abstract class Leaf extends Node {
 
   @Override
   Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-    Object v = read(src, customer, attribute, type);
+    Object v = read(src, customer, attribute, position, type);
     return v == null ? Truth.UNKNOWN : test(v, bounds) ? Truth.TRUE : Truth.FALSE;
   }
 
@@ -58,7 +60,7 @@ abstract class Leaf extends Node {
 
   @Override
   final Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
-    Object v = read(src, customer, attribute, type);
+    Object v = read(src, customer, attribute, position, type);
     Truth result = v == null ? Truth.UNKNOWN : test(v, bounds) ? Truth.TRUE : Truth.FALSE;
     return Explanation.leaf(
         attribute + " " + expected,
@@ -69,10 +71,12 @@ abstract class Leaf extends Node {
 
   /**
    * The attribute's value, or null; throws when it is not of the declared type. Numbers are
-   * accepted as Long or Double for both numeric types: both compare exactly.
+   * accepted as Long or Double for both numeric types: both compare exactly. {@code position} is
+   * the attribute's position in the schema, or -1 (see {@link ValueSource#value(int, String)}).
    */
-  static Object read(ValueSource src, Customer customer, String attribute, AttributeType type) {
-    Object v = src.value(attribute);
+  static Object read(
+      ValueSource src, Customer customer, String attribute, int position, AttributeType type) {
+    Object v = src.value(position, attribute);
     if (v == null || accepts(type, v)) {
       return v;
     }

@@ -15,7 +15,6 @@ import dev.segmentation.internal.DoubleHashSet;
 import dev.segmentation.internal.EpochTime;
 import dev.segmentation.internal.LongHashSet;
 import dev.segmentation.internal.StringHashSet;
-import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.ValueSource;
@@ -32,8 +31,8 @@ final class Leaves {
    * the unboxed value in one method (see {@link Leaf}).
    */
   abstract static class NumericLeaf extends Leaf {
-    NumericLeaf(String attribute, AttributeType type, String expected) {
-      super(attribute, type, expected);
+    NumericLeaf(AttributeRef attribute, String expected) {
+      super(attribute, expected);
     }
 
     abstract boolean test(long x);
@@ -42,7 +41,7 @@ final class Leaves {
 
     @Override
     final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      Object v = src.value(attribute);
+      Object v = src.value(position, attribute);
       if (v instanceof Long l) {
         return Truth.of(test(l.longValue()));
       }
@@ -60,15 +59,15 @@ final class Leaves {
 
   /** A leaf on a string: tests the class and the value in one method (see {@link Leaf}). */
   abstract static class StringLeaf extends Leaf {
-    StringLeaf(String attribute, String expected) {
-      super(attribute, AttributeType.STRING, expected);
+    StringLeaf(AttributeRef attribute, String expected) {
+      super(attribute, expected);
     }
 
     abstract boolean test(String s);
 
     @Override
     final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      Object v = src.value(attribute);
+      Object v = src.value(position, attribute);
       if (v instanceof String s) {
         return Truth.of(test(s));
       }
@@ -83,15 +82,15 @@ final class Leaves {
 
   /** A leaf on a string set: tests the class and the value in one method (see {@link Leaf}). */
   abstract static class SetLeaf extends Leaf {
-    SetLeaf(String attribute, String expected) {
-      super(attribute, AttributeType.STRING_SET, expected);
+    SetLeaf(AttributeRef attribute, String expected) {
+      super(attribute, expected);
     }
 
     abstract boolean test(Set<?> tags);
 
     @Override
     final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      Object v = src.value(attribute);
+      Object v = src.value(position, attribute);
       if (v instanceof Set<?> tags) {
         return Truth.of(test(tags));
       }
@@ -108,8 +107,8 @@ final class Leaves {
   static final class NumberLeaf extends NumericLeaf {
     private final NumberRange range;
 
-    NumberLeaf(String attribute, AttributeType type, String expected, NumberRange range) {
-      super(attribute, type, expected);
+    NumberLeaf(AttributeRef attribute, String expected, NumberRange range) {
+      super(attribute, expected);
       this.range = range;
     }
 
@@ -129,7 +128,7 @@ final class Leaves {
     private final StringHashSet values;
     private final boolean negated;
 
-    StringInLeaf(String attribute, String expected, StringHashSet values, boolean negated) {
+    StringInLeaf(AttributeRef attribute, String expected, StringHashSet values, boolean negated) {
       super(attribute, expected);
       this.values = values;
       this.negated = negated;
@@ -145,14 +144,14 @@ final class Leaves {
   static final class BooleanLeaf extends Leaf {
     private final boolean wanted;
 
-    BooleanLeaf(String attribute, String expected, boolean wanted) {
-      super(attribute, AttributeType.BOOLEAN, expected);
+    BooleanLeaf(AttributeRef attribute, String expected, boolean wanted) {
+      super(attribute, expected);
       this.wanted = wanted;
     }
 
     @Override
     Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      Object v = src.value(attribute);
+      Object v = src.value(position, attribute);
       if (v instanceof Boolean b) {
         return Truth.of(b.booleanValue() == wanted);
       }
@@ -170,8 +169,8 @@ final class Leaves {
     private final Operator op;
     private final Comparand literal;
 
-    CompareLeaf(String attribute, AttributeType type, String expected, Operator op, Comparand c) {
-      super(attribute, type, expected);
+    CompareLeaf(AttributeRef attribute, String expected, Operator op, Comparand c) {
+      super(attribute, expected);
       this.op = op;
       this.literal = c;
     }
@@ -187,8 +186,8 @@ final class Leaves {
     private final Comparand low;
     private final Comparand high;
 
-    BetweenLeaf(String attribute, AttributeType type, String expected, Comparand low, Comparand h) {
-      super(attribute, type, expected);
+    BetweenLeaf(AttributeRef attribute, String expected, Comparand low, Comparand h) {
+      super(attribute, expected);
       this.low = low;
       this.high = h;
     }
@@ -208,9 +207,8 @@ final class Leaves {
     private final LongHashSet longs;
     private final DoubleHashSet doubles;
 
-    NumberInLeaf(
-        String attribute, AttributeType type, String expected, LongHashSet l, DoubleHashSet d) {
-      super(attribute, type, expected);
+    NumberInLeaf(AttributeRef attribute, String expected, LongHashSet l, DoubleHashSet d) {
+      super(attribute, expected);
       this.longs = l;
       this.doubles = d;
     }
@@ -230,8 +228,8 @@ final class Leaves {
   static final class InLeaf extends Leaf {
     private final ImmutableSet<Object> values;
 
-    InLeaf(String attribute, AttributeType type, String expected, ImmutableSet<Object> values) {
-      super(attribute, type, expected);
+    InLeaf(AttributeRef attribute, String expected, ImmutableSet<Object> values) {
+      super(attribute, expected);
       this.values = values;
     }
 
@@ -247,7 +245,8 @@ final class Leaves {
     private final String needle;
     private final boolean ignoreCase;
 
-    TextLeaf(String attribute, String expected, StringMatch.Op op, String needle, boolean ic) {
+    TextLeaf(
+        AttributeRef attribute, String expected, StringMatch.Op op, String needle, boolean ic) {
       super(attribute, expected);
       this.op = op;
       this.ignoreCase = ic;
@@ -276,8 +275,8 @@ final class Leaves {
   static final class RegexLeaf extends Leaf {
     private final Pattern pattern;
 
-    RegexLeaf(String attribute, String expected, Pattern pattern) {
-      super(attribute, AttributeType.STRING, expected);
+    RegexLeaf(AttributeRef attribute, String expected, Pattern pattern) {
+      super(attribute, expected);
       this.pattern = pattern;
     }
 
@@ -296,7 +295,7 @@ final class Leaves {
     private final String[] wanted;
     private final ImmutableSet<String> wantedSet;
 
-    TagLeaf(String attribute, String expected, TagMatch.Op op, ImmutableSet<String> wanted) {
+    TagLeaf(AttributeRef attribute, String expected, TagMatch.Op op, ImmutableSet<String> wanted) {
       super(attribute, expected);
       this.op = op;
       this.wanted = wanted.toArray(new String[0]);
@@ -347,7 +346,7 @@ final class Leaves {
     private final Operator op;
     private final long count;
 
-    TagCountLeaf(String attribute, String expected, Operator op, long count) {
+    TagCountLeaf(AttributeRef attribute, String expected, Operator op, long count) {
       super(attribute, expected);
       this.op = op;
       this.count = count;
@@ -369,15 +368,15 @@ final class Leaves {
     private final boolean withinLast;
     private final int slot;
 
-    RelativeInstantLeaf(String attribute, String expected, RelativeTime.Op op, int slot) {
-      super(attribute, AttributeType.TIMESTAMP, expected);
+    RelativeInstantLeaf(AttributeRef attribute, String expected, RelativeTime.Op op, int slot) {
+      super(attribute, expected);
       this.withinLast = op == RelativeTime.Op.WITHIN_LAST;
       this.slot = slot;
     }
 
     @Override
     Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      Object v = src.value(attribute);
+      Object v = src.value(position, attribute);
       if (v instanceof Instant t) {
         return Truth.of(test(t, bounds));
       }
@@ -403,15 +402,15 @@ final class Leaves {
     private final boolean withinLast;
     private final int slot;
 
-    RelativeDateLeaf(String attribute, String expected, RelativeTime.Op op, int slot) {
-      super(attribute, AttributeType.DATE, expected);
+    RelativeDateLeaf(AttributeRef attribute, String expected, RelativeTime.Op op, int slot) {
+      super(attribute, expected);
       this.withinLast = op == RelativeTime.Op.WITHIN_LAST;
       this.slot = slot;
     }
 
     @Override
     Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      Object v = src.value(attribute);
+      Object v = src.value(position, attribute);
       if (v instanceof LocalDate d) {
         return Truth.of(test(d.toEpochDay(), bounds));
       }
@@ -432,8 +431,8 @@ final class Leaves {
   static final class CalendarLeaf extends Leaf {
     private final CalendarPeriod period;
 
-    CalendarLeaf(String attribute, AttributeType type, String expected, CalendarPeriod period) {
-      super(attribute, type, expected);
+    CalendarLeaf(AttributeRef attribute, String expected, CalendarPeriod period) {
+      super(attribute, expected);
       this.period = period;
     }
 
@@ -453,8 +452,8 @@ final class Leaves {
   static final class AnniversaryLeaf extends Leaf {
     private final boolean sameDay;
 
-    AnniversaryLeaf(String attribute, AttributeType type, String expected, Anniversary.Period p) {
-      super(attribute, type, expected);
+    AnniversaryLeaf(AttributeRef attribute, String expected, Anniversary.Period p) {
+      super(attribute, expected);
       this.sameDay = p == Anniversary.Period.DAY;
     }
 
@@ -488,8 +487,8 @@ final class Leaves {
     private final GeoPoint center;
     private final double km;
 
-    GeoLeaf(String attribute, String expected, GeoPoint center, double km) {
-      super(attribute, AttributeType.GEO_POINT, expected);
+    GeoLeaf(AttributeRef attribute, String expected, GeoPoint center, double km) {
+      super(attribute, expected);
       this.center = center;
       this.km = km;
     }
@@ -510,28 +509,30 @@ final class Leaves {
 
   /** isPresent / isMissing: never UNKNOWN. */
   static final class PresenceNode extends Node {
-    private final String attribute;
-    private final AttributeType type;
+    private final AttributeRef attribute;
     private final boolean present;
     private final String expected;
 
-    PresenceNode(String attribute, AttributeType type, boolean present, String expected) {
+    PresenceNode(AttributeRef attribute, boolean present, String expected) {
       this.attribute = attribute;
-      this.type = type;
       this.present = present;
       this.expected = expected;
     }
 
+    private Object read(ValueSource src, Customer customer) {
+      return Leaf.read(src, customer, attribute.name(), attribute.position(), attribute.type());
+    }
+
     @Override
     Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      return Truth.of((Leaf.read(src, customer, attribute, type) != null) == present);
+      return Truth.of((read(src, customer) != null) == present);
     }
 
     @Override
     Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
-      Object v = Leaf.read(src, customer, attribute, type);
+      Object v = read(src, customer);
       return Explanation.leaf(
-          attribute + " " + expected,
+          attribute.name() + " " + expected,
           Truth.of((v != null) == present),
           v == null ? Explanation.MISSING : Show.value(v),
           expected);
