@@ -53,6 +53,17 @@ public final class SchemaCustomer implements Customer {
     return i < 0 ? null : values[i];
   }
 
+  /** Answers from the position when this customer's schema has the attribute there. */
+  @Override
+  public Object value(int position, String attribute) {
+    if (position >= 0
+        && position < values.length
+        && schema.attributeList().get(position).name().equals(attribute)) {
+      return values[position];
+    }
+    return value(attribute);
+  }
+
   /** The value of the attribute at position {@code index} of the schema, or null. */
   public Object valueAt(int index) {
     return values[index];

@@ -15,6 +15,7 @@ import dev.segmentation.condition.In;
 import dev.segmentation.condition.InSegment;
 import dev.segmentation.condition.InTier;
 import dev.segmentation.condition.Kind;
+import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Presence;
 import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.ScoreCondition;
@@ -25,6 +26,7 @@ import dev.segmentation.condition.Truth;
 import dev.segmentation.internal.DoubleHashSet;
 import dev.segmentation.internal.LongHashSet;
 import dev.segmentation.internal.NumericLiteral;
+import dev.segmentation.internal.StringHashSet;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
@@ -70,6 +72,11 @@ final class Compiler {
   /** The attributes a condition can read: a customer's, or an event type's properties. */
   private interface Scope {
     Attribute<?> attribute(String name);
+
+    /**
+     * The attribute's position for {@link dev.segmentation.model.ValueSource#value(int, String)}.
+     */
+    int position(String name);
 
     String describe();
   }
@@ -134,6 +141,11 @@ final class Compiler {
       }
 
       @Override
+      public int position(String name) {
+        return schema.indexOf(name);
+      }
+
+      @Override
       public String describe() {
         return "the schema";
       }
@@ -145,6 +157,11 @@ final class Compiler {
       @Override
       public Attribute<?> attribute(String name) {
         return type.property(name);
+      }
+
+      @Override
+      public int position(String name) {
+        return -1; // events are read by name
       }
 
       @Override
@@ -269,13 +286,13 @@ final class Compiler {
     }
   }
 
-  private AttributeType type(Scope scope, String attribute, String path) {
+  private AttributeRef attribute(Scope scope, String attribute, String path) {
     Attribute<?> a = scope.attribute(attribute);
     if (a == null) {
       throw error(
           path + "/attribute", scope.describe() + " has no attribute \"" + attribute + "\"");
     }
-    return a.type();
+    return new AttributeRef(a.name(), a.type(), scope.position(attribute));
   }
 
   private static IllegalArgumentException notFor(String path, String what, AttributeType type) {
@@ -304,32 +321,34 @@ final class Compiler {
         return stringMatch((StringMatch) c, scope, path);
       case TAG_MATCH:
         TagMatch tm = (TagMatch) c;
-        requireType(scope, tm.attribute(), path, tm.op().externalName(), AttributeType.STRING_SET);
-        return new Leaves.TagLeaf(tm.attribute(), Show.expected(c), tm.op(), tm.values());
+        AttributeRef tags =
+            requireType(
+                scope, tm.attribute(), path, tm.op().externalName(), AttributeType.STRING_SET);
+        return new Leaves.TagLeaf(tags, Show.expected(c), tm.op(), tm.values());
       case TAG_COUNT:
         TagCount tc = (TagCount) c;
-        requireType(scope, tc.attribute(), path, "tagCount", AttributeType.STRING_SET);
-        return new Leaves.TagCountLeaf(tc.attribute(), Show.expected(c), tc.op(), tc.count());
+        AttributeRef counted =
+            requireType(scope, tc.attribute(), path, "tagCount", AttributeType.STRING_SET);
+        return new Leaves.TagCountLeaf(counted, Show.expected(c), tc.op(), tc.count());
       case PRESENCE:
         Presence p = (Presence) c;
         return new Leaves.PresenceNode(
-            p.attribute(), type(scope, p.attribute(), path), p.present(), Show.expected(c));
+            attribute(scope, p.attribute(), path), p.present(), Show.expected(c));
       case RELATIVE_TIME:
         return relativeTime((RelativeTime) c, scope, path);
       case CALENDAR_WINDOW:
         CalendarWindow cw = (CalendarWindow) c;
         return new Leaves.CalendarLeaf(
-            cw.attribute(), temporal(scope, cw.attribute(), path, "inCalendar"),
-            Show.expected(c), cw.period());
+            temporal(scope, cw.attribute(), path, "inCalendar"), Show.expected(c), cw.period());
       case ANNIVERSARY:
         Anniversary an = (Anniversary) c;
         return new Leaves.AnniversaryLeaf(
-            an.attribute(), temporal(scope, an.attribute(), path, "anniversary"),
-            Show.expected(c), an.period());
+            temporal(scope, an.attribute(), path, "anniversary"), Show.expected(c), an.period());
       case GEO_WITHIN:
         GeoWithin g = (GeoWithin) c;
-        requireType(scope, g.attribute(), path, "withinDistance", AttributeType.GEO_POINT);
-        return new Leaves.GeoLeaf(g.attribute(), Show.expected(c), g.center(), g.kilometers());
+        AttributeRef point =
+            requireType(scope, g.attribute(), path, "withinDistance", AttributeType.GEO_POINT);
+        return new Leaves.GeoLeaf(point, Show.expected(c), g.center(), g.kilometers());
       case IN_SEGMENT:
         InSegment is = (InSegment) c;
         return new References.InSegmentNode(
@@ -369,20 +388,21 @@ final class Compiler {
     return i;
   }
 
-  private void requireType(
+  private AttributeRef requireType(
       Scope scope, String attribute, String path, String op, AttributeType wanted) {
-    AttributeType t = type(scope, attribute, path);
-    if (t != wanted) {
-      throw notFor(path, op, t);
+    AttributeRef a = attribute(scope, attribute, path);
+    if (a.type() != wanted) {
+      throw notFor(path, op, a.type());
     }
+    return a;
   }
 
-  private AttributeType temporal(Scope scope, String attribute, String path, String op) {
-    AttributeType t = type(scope, attribute, path);
-    if (!t.isTemporal()) {
-      throw notFor(path, op, t);
+  private AttributeRef temporal(Scope scope, String attribute, String path, String op) {
+    AttributeRef a = attribute(scope, attribute, path);
+    if (!a.type().isTemporal()) {
+      throw notFor(path, op, a.type());
     }
-    return t;
+    return a;
   }
 
   private Comparand comparand(AttributeType type, Object literal, String path) {
@@ -400,30 +420,48 @@ final class Compiler {
     return c;
   }
 
+  // Numbers, string equality and booleans get leaves of their own (see Leaf); the rest compares
+  // through a Comparand.
   private Node compare(Compare c, Scope scope, String path) {
-    AttributeType t = type(scope, c.attribute(), path);
+    AttributeRef a = attribute(scope, c.attribute(), path);
+    AttributeType t = a.type();
     if (!t.isOrdered() && (t != AttributeType.BOOLEAN || c.op().isOrdering())) {
       throw notFor(path, "operator " + c.op().symbol(), t);
     }
-    return new Leaves.CompareLeaf(
-        c.attribute(), t, Show.expected(c), c.op(), comparand(t, c.value(), path + "/value"));
+    Comparand literal = comparand(t, c.value(), path + "/value");
+    String expected = Show.expected(c);
+    if (t.isNumeric()) {
+      return new Leaves.NumberLeaf(a, expected, NumberRange.of(c.op(), (Number) c.value()));
+    }
+    if (t == AttributeType.BOOLEAN) {
+      boolean wanted = (Boolean) c.value() == (c.op() == Operator.EQ);
+      return new Leaves.BooleanLeaf(a, expected, wanted);
+    }
+    if (t == AttributeType.STRING && !c.op().isOrdering()) {
+      StringHashSet value = StringHashSet.of(List.of((String) c.value()));
+      return new Leaves.StringInLeaf(a, expected, value, c.op() == Operator.NE);
+    }
+    return new Leaves.CompareLeaf(a, expected, c.op(), literal);
   }
 
   private Node between(Between c, Scope scope, String path) {
-    AttributeType t = type(scope, c.attribute(), path);
+    AttributeRef a = attribute(scope, c.attribute(), path);
+    AttributeType t = a.type();
     if (!t.isOrdered()) {
       throw notFor(path, "between", t);
     }
-    return new Leaves.BetweenLeaf(
-        c.attribute(),
-        t,
-        Show.expected(c),
-        comparand(t, c.low(), path + "/low"),
-        comparand(t, c.high(), path + "/high"));
+    Comparand low = comparand(t, c.low(), path + "/low");
+    Comparand high = comparand(t, c.high(), path + "/high");
+    if (t.isNumeric()) {
+      NumberRange range = NumberRange.between((Number) c.low(), (Number) c.high());
+      return new Leaves.NumberLeaf(a, Show.expected(c), range);
+    }
+    return new Leaves.BetweenLeaf(a, Show.expected(c), low, high);
   }
 
   private Node in(In c, Scope scope, String path) {
-    AttributeType t = type(scope, c.attribute(), path);
+    AttributeRef a = attribute(scope, c.attribute(), path);
+    AttributeType t = a.type();
     if (t == AttributeType.STRING_SET || t == AttributeType.GEO_POINT) {
       throw notFor(path, "in", t);
     }
@@ -431,8 +469,13 @@ final class Compiler {
     for (Object v : c.values()) {
       comparand(t, v, path + "/values/" + i++); // rejects literals of the wrong type
     }
+    if (t == AttributeType.STRING) {
+      List<String> strings = new ArrayList<>();
+      c.values().forEach(v -> strings.add((String) v));
+      return new Leaves.StringInLeaf(a, Show.expected(c), StringHashSet.of(strings), false);
+    }
     if (!t.isNumeric()) {
-      return new Leaves.InLeaf(c.attribute(), t, Show.expected(c), c.values());
+      return new Leaves.InLeaf(a, Show.expected(c), c.values());
     }
     long[] longs = new long[c.values().size()];
     double[] doubles = new double[c.values().size()];
@@ -454,18 +497,17 @@ final class Compiler {
       }
     }
     return new Leaves.NumberInLeaf(
-        c.attribute(),
-        t,
+        a,
         Show.expected(c),
         LongHashSet.of(Arrays.copyOf(longs, nl)),
         DoubleHashSet.of(Arrays.copyOf(doubles, nd)));
   }
 
   private Node stringMatch(StringMatch c, Scope scope, String path) {
-    requireType(scope, c.attribute(), path, c.op().externalName(), AttributeType.STRING);
+    AttributeRef a =
+        requireType(scope, c.attribute(), path, c.op().externalName(), AttributeType.STRING);
     if (c.op() != StringMatch.Op.MATCHES) {
-      return new Leaves.TextLeaf(
-          c.attribute(), Show.expected(c), c.op(), c.value(), c.ignoreCase());
+      return new Leaves.TextLeaf(a, Show.expected(c), c.op(), c.value(), c.ignoreCase());
     }
     if (c.value().length() > limits.maxPatternLength()) {
       throw error(
@@ -474,23 +516,22 @@ final class Compiler {
     }
     try {
       Pattern p = Pattern.compile(c.value(), c.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0);
-      return new Leaves.RegexLeaf(c.attribute(), Show.expected(c), p);
+      return new Leaves.RegexLeaf(a, Show.expected(c), p);
     } catch (PatternSyntaxException e) {
       throw error(path + "/value", "invalid pattern: " + e.getMessage());
     }
   }
 
   private Node relativeTime(RelativeTime c, Scope scope, String path) {
-    AttributeType t = temporal(scope, c.attribute(), path, c.op().externalName());
-    if (t == AttributeType.TIMESTAMP) {
+    AttributeRef a = temporal(scope, c.attribute(), path, c.op().externalName());
+    if (a.type() == AttributeType.TIMESTAMP) {
       return new Leaves.RelativeInstantLeaf(
-          c.attribute(), Show.expected(c), c.op(), plan.instant(c.amount(), c.unit()));
+          a, Show.expected(c), c.op(), plan.instant(c.amount(), c.unit()));
     }
     if (c.unit().isTimeOfDay()) {
       throw error(path + "/unit", c.unit().externalName() + " do not apply to date attributes");
     }
-    return new Leaves.RelativeDateLeaf(
-        c.attribute(), Show.expected(c), c.op(), plan.day(c.amount(), c.unit()));
+    return new Leaves.RelativeDateLeaf(a, Show.expected(c), c.op(), plan.day(c.amount(), c.unit()));
   }
 
   private Node event(EventCondition c, String path) {

@@ -140,7 +140,7 @@ final class EventNode extends Node {
       if (property == null) {
         continue;
       }
-      Object v = Leaf.read(e, customer, property, propertyType);
+      Object v = Leaf.read(e, customer, property, -1, propertyType);
       if (v == null) {
         continue;
       }

@@ -14,15 +14,22 @@ import java.util.Set;
  * as {@link #test} says. Values are read through {@link ValueSource#value} and their class checked
  * against the declared type, so that a customer implementation returning a wrong type gets an
  * {@link InvalidDataException} naming the customer and attribute instead of a ClassCastException.
+ *
+ * <p>The leaves of common conditions override {@link #eval} with one that tests the value's class
+ * and the value in the same method, without the generic type check and the virtual call to {@link
+ * #test}; it must accept exactly the classes {@link #accepts} does and agree with {@link #test},
+ * which {@link #explain} uses.
  */
 abstract class Leaf extends Node {
   final String attribute;
   final AttributeType type;
+  final int position;
   final String expected;
 
-  Leaf(String attribute, AttributeType type, String expected) {
-    this.attribute = attribute;
-    this.type = type;
+  Leaf(AttributeRef attribute, String expected) {
+    this.attribute = attribute.name();
+    this.type = attribute.type();
+    this.position = attribute.position();
     this.expected = expected;
   }
 
@@ -35,14 +42,25 @@ abstract class Leaf extends Node {
   }
 
   @Override
-  final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-    Object v = read(src, customer, attribute, type);
+  Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+    Object v = read(src, customer, attribute, position, type);
     return v == null ? Truth.UNKNOWN : test(v, bounds) ? Truth.TRUE : Truth.FALSE;
+  }
+
+  /**
+   * The result for a value that an overriding {@link #eval} did not accept: UNKNOWN when there is
+   * no value; otherwise the value has the wrong type, and this throws.
+   */
+  final Truth notAccepted(ValueSource src, Customer customer, Object v) {
+    if (v == null) {
+      return Truth.UNKNOWN;
+    }
+    throw wrongType(src, customer, attribute, type, v);
   }
 
   @Override
   final Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
-    Object v = read(src, customer, attribute, type);
+    Object v = read(src, customer, attribute, position, type);
     Truth result = v == null ? Truth.UNKNOWN : test(v, bounds) ? Truth.TRUE : Truth.FALSE;
     return Explanation.leaf(
         attribute + " " + expected,
@@ -53,10 +71,12 @@ abstract class Leaf extends Node {
 
   /**
    * The attribute's value, or null; throws when it is not of the declared type. Numbers are
-   * accepted as Long or Double for both numeric types: both compare exactly.
+   * accepted as Long or Double for both numeric types: both compare exactly. {@code position} is
+   * the attribute's position in the schema, or -1 (see {@link ValueSource#value(int, String)}).
    */
-  static Object read(ValueSource src, Customer customer, String attribute, AttributeType type) {
-    Object v = src.value(attribute);
+  static Object read(
+      ValueSource src, Customer customer, String attribute, int position, AttributeType type) {
+    Object v = src.value(position, attribute);
     if (v == null || accepts(type, v)) {
       return v;
     }

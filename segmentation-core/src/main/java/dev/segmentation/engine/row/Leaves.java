@@ -14,7 +14,7 @@ import dev.segmentation.internal.CaseFolding;
 import dev.segmentation.internal.DoubleHashSet;
 import dev.segmentation.internal.EpochTime;
 import dev.segmentation.internal.LongHashSet;
-import dev.segmentation.model.AttributeType;
+import dev.segmentation.internal.StringHashSet;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.ValueSource;
@@ -26,13 +26,151 @@ import java.util.Set;
 final class Leaves {
   private Leaves() {}
 
-  /** {@code attribute op literal}. */
+  /**
+   * A leaf on a number, which is a Long or a Double for either numeric type: tests the class and
+   * the unboxed value in one method (see {@link Leaf}).
+   */
+  abstract static class NumericLeaf extends Leaf {
+    NumericLeaf(AttributeRef attribute, String expected) {
+      super(attribute, expected);
+    }
+
+    abstract boolean test(long x);
+
+    abstract boolean test(double x);
+
+    @Override
+    final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      Object v = src.value(position, attribute);
+      if (v instanceof Long l) {
+        return Truth.of(test(l.longValue()));
+      }
+      if (v instanceof Double d) {
+        return Truth.of(test(d.doubleValue()));
+      }
+      return notAccepted(src, customer, v);
+    }
+
+    @Override
+    final boolean test(Object value, Bounds bounds) {
+      return value instanceof Long l ? test(l.longValue()) : test(((Double) value).doubleValue());
+    }
+  }
+
+  /** A leaf on a string: tests the class and the value in one method (see {@link Leaf}). */
+  abstract static class StringLeaf extends Leaf {
+    StringLeaf(AttributeRef attribute, String expected) {
+      super(attribute, expected);
+    }
+
+    abstract boolean test(String s);
+
+    @Override
+    final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      Object v = src.value(position, attribute);
+      if (v instanceof String s) {
+        return Truth.of(test(s));
+      }
+      return notAccepted(src, customer, v);
+    }
+
+    @Override
+    final boolean test(Object value, Bounds bounds) {
+      return test((String) value);
+    }
+  }
+
+  /** A leaf on a string set: tests the class and the value in one method (see {@link Leaf}). */
+  abstract static class SetLeaf extends Leaf {
+    SetLeaf(AttributeRef attribute, String expected) {
+      super(attribute, expected);
+    }
+
+    abstract boolean test(Set<?> tags);
+
+    @Override
+    final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      Object v = src.value(position, attribute);
+      if (v instanceof Set<?> tags) {
+        return Truth.of(test(tags));
+      }
+      return notAccepted(src, customer, v);
+    }
+
+    @Override
+    final boolean test(Object value, Bounds bounds) {
+      return test((Set<?>) value);
+    }
+  }
+
+  /** {@code attribute op literal} or {@code low <= attribute <= high} on a number. */
+  static final class NumberLeaf extends NumericLeaf {
+    private final NumberRange range;
+
+    NumberLeaf(AttributeRef attribute, String expected, NumberRange range) {
+      super(attribute, expected);
+      this.range = range;
+    }
+
+    @Override
+    boolean test(long x) {
+      return range.contains(x);
+    }
+
+    @Override
+    boolean test(double x) {
+      return range.contains(x);
+    }
+  }
+
+  /** A string in a set of literals, or not in it: {@code in}, {@code =} and {@code !=}. */
+  static final class StringInLeaf extends StringLeaf {
+    private final StringHashSet values;
+    private final boolean negated;
+
+    StringInLeaf(AttributeRef attribute, String expected, StringHashSet values, boolean negated) {
+      super(attribute, expected);
+      this.values = values;
+      this.negated = negated;
+    }
+
+    @Override
+    boolean test(String s) {
+      return values.contains(s) != negated;
+    }
+  }
+
+  /** A boolean equal to the wanted value ({@code = true}, {@code != false}, ...). */
+  static final class BooleanLeaf extends Leaf {
+    private final boolean wanted;
+
+    BooleanLeaf(AttributeRef attribute, String expected, boolean wanted) {
+      super(attribute, expected);
+      this.wanted = wanted;
+    }
+
+    @Override
+    Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      Object v = src.value(position, attribute);
+      if (v instanceof Boolean b) {
+        return Truth.of(b.booleanValue() == wanted);
+      }
+      return notAccepted(src, customer, v);
+    }
+
+    @Override
+    boolean test(Object value, Bounds bounds) {
+      return (Boolean) value == wanted;
+    }
+  }
+
+  /** {@code attribute op literal} on strings (ordering), dates and timestamps. */
   static final class CompareLeaf extends Leaf {
     private final Operator op;
     private final Comparand literal;
 
-    CompareLeaf(String attribute, AttributeType type, String expected, Operator op, Comparand c) {
-      super(attribute, type, expected);
+    CompareLeaf(AttributeRef attribute, String expected, Operator op, Comparand c) {
+      super(attribute, expected);
       this.op = op;
       this.literal = c;
     }
@@ -43,13 +181,13 @@ final class Leaves {
     }
   }
 
-  /** {@code low <= attribute <= high}. */
+  /** {@code low <= attribute <= high} on strings, dates and timestamps. */
   static final class BetweenLeaf extends Leaf {
     private final Comparand low;
     private final Comparand high;
 
-    BetweenLeaf(String attribute, AttributeType type, String expected, Comparand low, Comparand h) {
-      super(attribute, type, expected);
+    BetweenLeaf(AttributeRef attribute, String expected, Comparand low, Comparand h) {
+      super(attribute, expected);
       this.low = low;
       this.high = h;
     }
@@ -65,20 +203,24 @@ final class Leaves {
    * that a double can equal exactly in a {@link DoubleHashSet}, so that 3 matches 3.0 and each
    * lookup is constant-time.
    */
-  static final class NumberInLeaf extends Leaf {
+  static final class NumberInLeaf extends NumericLeaf {
     private final LongHashSet longs;
     private final DoubleHashSet doubles;
 
-    NumberInLeaf(
-        String attribute, AttributeType type, String expected, LongHashSet l, DoubleHashSet d) {
-      super(attribute, type, expected);
+    NumberInLeaf(AttributeRef attribute, String expected, LongHashSet l, DoubleHashSet d) {
+      super(attribute, expected);
       this.longs = l;
       this.doubles = d;
     }
 
     @Override
-    boolean test(Object value, Bounds bounds) {
-      return value instanceof Long l ? longs.contains(l) : doubles.contains((Double) value);
+    boolean test(long x) {
+      return longs.contains(x);
+    }
+
+    @Override
+    boolean test(double x) {
+      return doubles.contains(x);
     }
   }
 
@@ -86,8 +228,8 @@ final class Leaves {
   static final class InLeaf extends Leaf {
     private final ImmutableSet<Object> values;
 
-    InLeaf(String attribute, AttributeType type, String expected, ImmutableSet<Object> values) {
-      super(attribute, type, expected);
+    InLeaf(AttributeRef attribute, String expected, ImmutableSet<Object> values) {
+      super(attribute, expected);
       this.values = values;
     }
 
@@ -98,21 +240,21 @@ final class Leaves {
   }
 
   /** Prefix, suffix or substring, optionally ignoring case (needle lowercased at compile time). */
-  static final class TextLeaf extends Leaf {
+  static final class TextLeaf extends StringLeaf {
     private final StringMatch.Op op;
     private final String needle;
     private final boolean ignoreCase;
 
-    TextLeaf(String attribute, String expected, StringMatch.Op op, String needle, boolean ic) {
-      super(attribute, AttributeType.STRING, expected);
+    TextLeaf(
+        AttributeRef attribute, String expected, StringMatch.Op op, String needle, boolean ic) {
+      super(attribute, expected);
       this.op = op;
       this.ignoreCase = ic;
       this.needle = ic ? CaseFolding.lower(needle) : needle;
     }
 
     @Override
-    boolean test(Object value, Bounds bounds) {
-      String s = (String) value;
+    boolean test(String s) {
       switch (op) {
         case STARTS_WITH:
           return ignoreCase ? CaseFolding.startsWith(s, needle) : s.startsWith(needle);
@@ -133,8 +275,8 @@ final class Leaves {
   static final class RegexLeaf extends Leaf {
     private final Pattern pattern;
 
-    RegexLeaf(String attribute, String expected, Pattern pattern) {
-      super(attribute, AttributeType.STRING, expected);
+    RegexLeaf(AttributeRef attribute, String expected, Pattern pattern) {
+      super(attribute, expected);
       this.pattern = pattern;
     }
 
@@ -145,7 +287,7 @@ final class Leaves {
   }
 
   /** containsAny / containsAll / containsNone on a string set. */
-  static final class TagLeaf extends Leaf {
+  static final class TagLeaf extends SetLeaf {
     /** Above this many literals, a small tag set is iterated instead of the literals. */
     private static final int ITERATE_TAGS_ABOVE = 16;
 
@@ -153,16 +295,15 @@ final class Leaves {
     private final String[] wanted;
     private final ImmutableSet<String> wantedSet;
 
-    TagLeaf(String attribute, String expected, TagMatch.Op op, ImmutableSet<String> wanted) {
-      super(attribute, AttributeType.STRING_SET, expected);
+    TagLeaf(AttributeRef attribute, String expected, TagMatch.Op op, ImmutableSet<String> wanted) {
+      super(attribute, expected);
       this.op = op;
       this.wanted = wanted.toArray(new String[0]);
       this.wantedSet = wanted;
     }
 
     @Override
-    boolean test(Object value, Bounds bounds) {
-      Set<?> tags = (Set<?>) value;
+    boolean test(Set<?> tags) {
       switch (op) {
         case CONTAINS_ANY:
           return containsAny(tags);
@@ -201,19 +342,19 @@ final class Leaves {
   }
 
   /** The size of a string set compared with a count. */
-  static final class TagCountLeaf extends Leaf {
+  static final class TagCountLeaf extends SetLeaf {
     private final Operator op;
     private final long count;
 
-    TagCountLeaf(String attribute, String expected, Operator op, long count) {
-      super(attribute, AttributeType.STRING_SET, expected);
+    TagCountLeaf(AttributeRef attribute, String expected, Operator op, long count) {
+      super(attribute, expected);
       this.op = op;
       this.count = count;
     }
 
     @Override
-    boolean test(Object value, Bounds bounds) {
-      return op.test(Long.compare(((Set<?>) value).size(), count));
+    boolean test(Set<?> tags) {
+      return op.test(Long.compare(tags.size(), count));
     }
 
     @Override
@@ -227,15 +368,27 @@ final class Leaves {
     private final boolean withinLast;
     private final int slot;
 
-    RelativeInstantLeaf(String attribute, String expected, RelativeTime.Op op, int slot) {
-      super(attribute, AttributeType.TIMESTAMP, expected);
+    RelativeInstantLeaf(AttributeRef attribute, String expected, RelativeTime.Op op, int slot) {
+      super(attribute, expected);
       this.withinLast = op == RelativeTime.Op.WITHIN_LAST;
       this.slot = slot;
     }
 
     @Override
+    Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      Object v = src.value(position, attribute);
+      if (v instanceof Instant t) {
+        return Truth.of(test(t, bounds));
+      }
+      return notAccepted(src, customer, v);
+    }
+
+    @Override
     boolean test(Object value, Bounds b) {
-      Instant t = (Instant) value;
+      return test((Instant) value, b);
+    }
+
+    private boolean test(Instant t, Bounds b) {
       int vsBound = EpochTime.compare(t, b.instantSec(slot), b.instantNano(slot));
       if (withinLast) {
         return vsBound > 0 && EpochTime.compare(t, b.asOfSec, b.asOfNano) <= 0;
@@ -249,15 +402,27 @@ final class Leaves {
     private final boolean withinLast;
     private final int slot;
 
-    RelativeDateLeaf(String attribute, String expected, RelativeTime.Op op, int slot) {
-      super(attribute, AttributeType.DATE, expected);
+    RelativeDateLeaf(AttributeRef attribute, String expected, RelativeTime.Op op, int slot) {
+      super(attribute, expected);
       this.withinLast = op == RelativeTime.Op.WITHIN_LAST;
       this.slot = slot;
     }
 
     @Override
+    Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      Object v = src.value(position, attribute);
+      if (v instanceof LocalDate d) {
+        return Truth.of(test(d.toEpochDay(), bounds));
+      }
+      return notAccepted(src, customer, v);
+    }
+
+    @Override
     boolean test(Object value, Bounds b) {
-      long d = ((LocalDate) value).toEpochDay();
+      return test(((LocalDate) value).toEpochDay(), b);
+    }
+
+    private boolean test(long d, Bounds b) {
       return withinLast ? d > b.day(slot) && d <= b.asOfDay : d <= b.day(slot);
     }
   }
@@ -266,8 +431,8 @@ final class Leaves {
   static final class CalendarLeaf extends Leaf {
     private final CalendarPeriod period;
 
-    CalendarLeaf(String attribute, AttributeType type, String expected, CalendarPeriod period) {
-      super(attribute, type, expected);
+    CalendarLeaf(AttributeRef attribute, String expected, CalendarPeriod period) {
+      super(attribute, expected);
       this.period = period;
     }
 
@@ -287,8 +452,8 @@ final class Leaves {
   static final class AnniversaryLeaf extends Leaf {
     private final boolean sameDay;
 
-    AnniversaryLeaf(String attribute, AttributeType type, String expected, Anniversary.Period p) {
-      super(attribute, type, expected);
+    AnniversaryLeaf(AttributeRef attribute, String expected, Anniversary.Period p) {
+      super(attribute, expected);
       this.sameDay = p == Anniversary.Period.DAY;
     }
 
@@ -322,8 +487,8 @@ final class Leaves {
     private final GeoPoint center;
     private final double km;
 
-    GeoLeaf(String attribute, String expected, GeoPoint center, double km) {
-      super(attribute, AttributeType.GEO_POINT, expected);
+    GeoLeaf(AttributeRef attribute, String expected, GeoPoint center, double km) {
+      super(attribute, expected);
       this.center = center;
       this.km = km;
     }
@@ -344,28 +509,30 @@ final class Leaves {
 
   /** isPresent / isMissing: never UNKNOWN. */
   static final class PresenceNode extends Node {
-    private final String attribute;
-    private final AttributeType type;
+    private final AttributeRef attribute;
     private final boolean present;
     private final String expected;
 
-    PresenceNode(String attribute, AttributeType type, boolean present, String expected) {
+    PresenceNode(AttributeRef attribute, boolean present, String expected) {
       this.attribute = attribute;
-      this.type = type;
       this.present = present;
       this.expected = expected;
     }
 
+    private Object read(ValueSource src, Customer customer) {
+      return Leaf.read(src, customer, attribute.name(), attribute.position(), attribute.type());
+    }
+
     @Override
     Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      return Truth.of((Leaf.read(src, customer, attribute, type) != null) == present);
+      return Truth.of((read(src, customer) != null) == present);
     }
 
     @Override
     Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
-      Object v = Leaf.read(src, customer, attribute, type);
+      Object v = read(src, customer);
       return Explanation.leaf(
-          attribute + " " + expected,
+          attribute.name() + " " + expected,
           Truth.of((v != null) == present),
           v == null ? Explanation.MISSING : Show.value(v),
           expected);

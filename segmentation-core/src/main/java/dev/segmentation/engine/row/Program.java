@@ -280,7 +280,7 @@ final class Program {
         EventNode.checkSorted(c, last, e.timestamp(), type);
         count++;
         last = e.timestamp();
-        Object v = Leaf.read(e, c, model.moneyProperty(), moneyType);
+        Object v = Leaf.read(e, c, model.moneyProperty(), -1, moneyType);
         if (v != null) {
           sum += ((Number) v).doubleValue();
         }

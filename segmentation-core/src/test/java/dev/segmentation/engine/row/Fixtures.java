@@ -62,6 +62,24 @@ final class Fixtures {
     return customer(id, value == null ? ImmutableMap.of() : ImmutableMap.of(attribute, value));
   }
 
+  /**
+   * A user's customer implementation with one attribute whose value is returned as given, whatever
+   * its class (a Long or a Double for either numeric type, or a value of the wrong type).
+   */
+  static Customer raw(String id, String attribute, Object value) {
+    return new Customer() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public Object value(String name) {
+        return name.equals(attribute) ? value : null;
+      }
+    };
+  }
+
   /** A catalog of the one segment "s", compiled by {@link #compileUnchecked}. */
   static CompiledCatalog compile(Condition condition) {
     return compileUnchecked(Catalog.of(Segment.of("s", condition)));
