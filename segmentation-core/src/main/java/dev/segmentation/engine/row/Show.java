@@ -257,32 +257,11 @@ final class Show {
   }
 
   private static String subject(Condition c) {
-    switch (c.kind()) {
-      case COMPARE:
-        return ((Compare) c).attribute();
-      case BETWEEN:
-        return ((Between) c).attribute();
-      case IN:
-        return ((In) c).attribute();
-      case STRING_MATCH:
-        return ((StringMatch) c).attribute();
-      case TAG_MATCH:
-        return ((TagMatch) c).attribute();
-      case TAG_COUNT:
-        return ((TagCount) c).attribute();
-      case PRESENCE:
-        return ((Presence) c).attribute();
-      case RELATIVE_TIME:
-        return ((RelativeTime) c).attribute();
-      case CALENDAR_WINDOW:
-        return ((CalendarWindow) c).attribute();
-      case ANNIVERSARY:
-        return ((Anniversary) c).attribute();
-      case GEO_WITHIN:
-        return ((GeoWithin) c).attribute();
-      default:
-        throw new IllegalArgumentException("not an attribute leaf: " + c.kind());
+    String attribute = c.attribute();
+    if (attribute == null) {
+      throw new IllegalArgumentException("not an attribute leaf: " + c.kind());
     }
+    return attribute;
   }
 
   /** A whole condition on one line, e.g. {@code (category = "paper" or amount > 100)}. */

@@ -3,7 +3,7 @@ package dev.segmentation.engine.row;
 import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.TimeUnit;
 import dev.segmentation.engine.EvaluationContext;
-import java.time.DateTimeException;
+import dev.segmentation.internal.TimeBounds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,13 +47,14 @@ final class TimePlan {
     long[] instantSec = new long[instants.size()];
     int[] instantNano = new int[instants.size()];
     for (Map.Entry<List<Object>, Integer> e : instants.entrySet()) {
-      Instant t = minus(ctx, (Long) e.getKey().get(0), (TimeUnit) e.getKey().get(1));
+      Instant t = TimeBounds.minus(ctx, (Long) e.getKey().get(0), (TimeUnit) e.getKey().get(1));
       instantSec[e.getValue()] = t.getEpochSecond();
       instantNano[e.getValue()] = t.getNano();
     }
     long[] day = new long[days.size()];
     for (Map.Entry<List<Object>, Integer> e : days.entrySet()) {
-      day[e.getValue()] = minusDays(ctx, (Long) e.getKey().get(0), (TimeUnit) e.getKey().get(1));
+      day[e.getValue()] =
+          TimeBounds.minusDays(ctx, (Long) e.getKey().get(0), (TimeUnit) e.getKey().get(1));
     }
     TimeRange[] ranges = new TimeRange[windowList.size()];
     for (int i = 0; i < ranges.length; i++) {
@@ -62,40 +63,8 @@ final class TimePlan {
     return new Bounds(ctx, instantSec, instantNano, day, ranges);
   }
 
-  // Amounts are at most RelativeTime.MAX_AMOUNT, but years of that size leave the time line:
-  // such a bound is before every instant.
-  static Instant minus(EvaluationContext ctx, long amount, TimeUnit unit) {
-    try {
-      return ctx.minus(amount, unit);
-    } catch (DateTimeException | ArithmeticException e) {
-      return Instant.MIN;
-    }
-  }
-
-  private static long minusDays(EvaluationContext ctx, long amount, TimeUnit unit) {
-    try {
-      return ctx.minusDays(amount, unit);
-    } catch (DateTimeException | ArithmeticException e) {
-      return Long.MIN_VALUE / 2;
-    }
-  }
-
   private static TimeRange range(EvaluationContext ctx, EventWindow window) {
-    Instant asOf = ctx.asOf();
-    if (window instanceof EventWindow.Last last) {
-      return TimeRange.of(minus(ctx, last.amount(), last.unit()), false, asOf, true);
-    }
-    if (window instanceof EventWindow.Between between) {
-      return between.to().isAfter(asOf)
-          ? TimeRange.of(between.from(), true, asOf, true)
-          : TimeRange.of(between.from(), true, between.to(), false);
-    }
-    if (window instanceof EventWindow.InCalendar cal) {
-      Instant end = ctx.periodEnd(cal.period());
-      return end.isAfter(asOf)
-          ? TimeRange.of(ctx.periodStart(cal.period()), true, asOf, true)
-          : TimeRange.of(ctx.periodStart(cal.period()), true, end, false);
-    }
-    return TimeRange.of(Instant.MIN, true, asOf, true);
+    TimeBounds.Range r = TimeBounds.window(ctx, window);
+    return TimeRange.of(r.low(), r.lowInclusive(), r.high(), r.highInclusive());
   }
 }
