@@ -34,6 +34,17 @@ final class RowView implements Customer {
   }
 
   @Override
+  public Object value(int position, String attribute) {
+    Column[] columns = table.columns;
+    if (position >= 0
+        && position < columns.length
+        && columns[position].attribute.name().equals(attribute)) {
+      return columns[position].get(row);
+    }
+    return value(attribute);
+  }
+
+  @Override
   public List<Event> events(String eventType) {
     EventColumns c = table.events(eventType);
     return c == null ? ImmutableList.of() : c.of(row);
