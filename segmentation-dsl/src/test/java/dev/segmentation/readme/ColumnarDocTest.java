@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -100,16 +99,6 @@ class ColumnarDocTest {
         + exited.size();
   }
 
-  private static String snippet(String text) {
-    int start = text.indexOf("// COLUMNAR:start");
-    int end = text.indexOf("// COLUMNAR:end");
-    String body = text.substring(text.indexOf('\n', start) + 1, end);
-    return body.lines()
-        .map(String::strip)
-        .filter(l -> !l.isEmpty())
-        .collect(Collectors.joining("\n"));
-  }
-
   @Test
   void columnarDocExample_isThisTestsCode_andComputesTheSegments() throws IOException {
     Path doc =
@@ -118,8 +107,8 @@ class ColumnarDocTest {
             : Path.of("docs/columnar.md");
     String source =
         Files.readString(Path.of("src/test/java/dev/segmentation/readme/ColumnarDocTest.java"));
-    assertThat(snippet(Files.readString(doc)).replaceAll("\\s+", " "))
-        .isEqualTo(snippet(source).replaceAll("\\s+", " "));
+    assertThat(Snippets.between(Files.readString(doc), "COLUMNAR"))
+        .isEqualTo(Snippets.between(source, "COLUMNAR"));
 
     Schema schema =
         Schema.builder()

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The README's Java example compiles, runs and prints what the README says. */
@@ -44,16 +43,6 @@ class ReadmeExampleTest {
     return member + "\n" + why;
   }
 
-  private static String snippet(String text) {
-    int start = text.indexOf("// README:start");
-    int end = text.indexOf("// README:end");
-    String body = text.substring(text.indexOf('\n', start) + 1, end);
-    return body.lines()
-        .map(String::strip)
-        .filter(l -> !l.isEmpty())
-        .collect(Collectors.joining("\n"));
-  }
-
   @Test
   void readmeJavaExample_isThisTestsCode_andPrintsTheDocumentedExplanation() throws IOException {
     Path readme =
@@ -61,8 +50,7 @@ class ReadmeExampleTest {
     String markdown = Files.readString(readme);
     String source =
         Files.readString(Path.of("src/test/java/dev/segmentation/readme/ReadmeExampleTest.java"));
-    assertThat(snippet(markdown).replaceAll("\\s+", " "))
-        .isEqualTo(snippet(source).replaceAll("\\s+", " "));
+    assertThat(Snippets.between(markdown, "README")).isEqualTo(Snippets.between(source, "README"));
     String output = example();
     assertThat(output).startsWith("false\n");
     String why = output.substring("false\n".length()).strip();

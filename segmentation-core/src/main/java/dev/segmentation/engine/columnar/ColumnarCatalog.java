@@ -273,30 +273,26 @@ public final class ColumnarCatalog {
   public BatchResult evaluate(CustomerTable table, EvaluationContext ctx, int parallelism) {
     Kernel[] kernels = bind(table, ctx, parallelism);
     int n = table.size();
-    long[][] out = new long[roots.length][(n + 63) >>> 6];
-    List<ScorePlan> scores = new ArrayList<>(scorePlans.values());
-    List<TierPlan> tiers = new ArrayList<>(tierPlans.values());
+    List<ScorePlan> scores = scoreList;
+    List<TierPlan> tiers = tierList;
     double[][] scoreValues = new double[scores.size()][n];
     int[][] tierValues = new int[tiers.size()][n];
-    run(
-        table,
-        kernels,
-        parallelism,
-        fullOrder,
-        (s, chunk) -> {
-          for (int seg = 0; seg < roots.length; seg++) {
-            // Chunks own disjoint word ranges of the output: no locks needed.
-            System.arraycopy(s.t[roots[seg]], 0, out[seg], s.first >>> 6, s.words);
-          }
-          for (int i = 0; i < s.rows; i++) {
-            for (int k = 0; k < scores.size(); k++) {
-              scoreValues[k][s.first + i] = scores.get(k).score(s.t, i >>> 6, i & 63);
-            }
-            for (int k = 0; k < tiers.size(); k++) {
-              tierValues[k][s.first + i] = tiers.get(k).tier(s.t, i >>> 6, i & 63);
-            }
-          }
-        });
+    long[][] out =
+        trueWords(
+            table,
+            kernels,
+            parallelism,
+            fullOrder,
+            (s, chunk) -> {
+              for (int i = 0; i < s.rows; i++) {
+                for (int k = 0; k < scores.size(); k++) {
+                  scoreValues[k][s.first + i] = scores.get(k).score(s.t, i >>> 6, i & 63);
+                }
+                for (int k = 0; k < tiers.size(); k++) {
+                  tierValues[k][s.first + i] = tiers.get(k).tier(s.t, i >>> 6, i & 63);
+                }
+              }
+            });
     RoaringBitmap[] members = new RoaringBitmap[roots.length];
     Parallel.run(
         roots.length,
@@ -349,16 +345,25 @@ public final class ColumnarCatalog {
 
   /** The TRUE words of every segment over the whole table (bit r of word r / 64: row r). */
   long[][] memberWords(CustomerTable table, EvaluationContext ctx, int parallelism) {
-    Kernel[] kernels = bind(table, ctx, parallelism);
+    return trueWords(table, bind(table, ctx, parallelism), parallelism, countOrder, null);
+  }
+
+  // Every segment's TRUE words, and whatever else each chunk's task (or null) takes from it.
+  private long[][] trueWords(
+      CustomerTable table, Kernel[] kernels, int parallelism, int[] order, ChunkTask also) {
     long[][] out = new long[roots.length][(table.size() + 63) >>> 6];
     run(
         table,
         kernels,
         parallelism,
-        countOrder,
+        order,
         (s, chunk) -> {
           for (int seg = 0; seg < roots.length; seg++) {
+            // Chunks own disjoint word ranges of the output: no locks needed.
             System.arraycopy(s.t[roots[seg]], 0, out[seg], s.first >>> 6, s.words);
+          }
+          if (also != null) {
+            also.accept(s, chunk);
           }
         });
     return out;
