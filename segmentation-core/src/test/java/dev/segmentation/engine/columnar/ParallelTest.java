@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -22,24 +22,29 @@ class ParallelTest {
   }
 
   @Test
-  void aBusyCommonPool_delaysNothing_theCallerDoesTheWork() throws InterruptedException {
-    int threads = ForkJoinPool.getCommonPoolParallelism();
+  void busyHelpers_delayNothing_theCallerDoesTheWork() throws InterruptedException {
+    // Another run keeps every helper blocked inside its tasks.
+    int helpers = Runtime.getRuntime().availableProcessors() - 1;
     CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch blocked = new CountDownLatch(threads);
-    for (int i = 0; i < threads; i++) {
-      ForkJoinPool.commonPool()
-          .execute(
-              () -> {
-                blocked.countDown();
-                try {
-                  release.await();
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              });
-    }
-    blocked.await();
+    CountDownLatch blocked = new CountDownLatch(helpers + 1);
+    Thread other =
+        new Thread(
+            () ->
+                Parallel.run(
+                    helpers + 1,
+                    helpers + 1,
+                    () ->
+                        t -> {
+                          blocked.countDown(); // its caller holds one task, each helper another
+                          try {
+                            release.await();
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                        }));
+    other.start();
     try {
+      assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
       AtomicIntegerArray runs = new AtomicIntegerArray(100);
       Parallel.run(100, 2, () -> runs::incrementAndGet);
       for (int t = 0; t < 100; t++) {
@@ -47,6 +52,7 @@ class ParallelTest {
       }
     } finally {
       release.countDown();
+      other.join();
     }
   }
 
