@@ -27,6 +27,7 @@ public class BatchBenchmark {
 
   @Param({
     "HAND_ARRAYS",
+    "HAND_ARRAYS_2_THREADS",
     "HAND_POJO",
     "ROW",
     "COLUMNAR",

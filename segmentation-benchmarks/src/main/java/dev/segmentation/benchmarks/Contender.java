@@ -18,6 +18,11 @@ import dev.segmentation.segment.Segment;
 public enum Contender {
   /** A hand-written loop over primitive arrays: the physical limit. */
   HAND_ARRAYS(false),
+  /**
+   * The same loop over two halves of the customers on two threads (the caller and a spinning
+   * worker): the limit of two threads on the benchmark machine.
+   */
+  HAND_ARRAYS_2_THREADS(false),
   /** A hand-written if-chain over plain objects: the limit for objects. */
   HAND_POJO(false),
   /** The library's row engine over the same plain objects. */
@@ -64,6 +69,8 @@ public enum Contender {
     switch (this) {
       case HAND_ARRAYS:
         return HandArrays.prepare(rule, population);
+      case HAND_ARRAYS_2_THREADS:
+        return HandArrays.prepareTwoThreads(rule, population);
       case HAND_POJO:
         return HandPojo.prepare(rule, population);
       case ROW:
