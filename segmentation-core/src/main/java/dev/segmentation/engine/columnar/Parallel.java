@@ -162,6 +162,13 @@ final class Parallel {
       if (state.compareAndSet(QUEUED, WITHDRAWN)) {
         return null;
       }
+      // A started helper has at most the task it claimed last left to do: look for its end for as
+      // long as a helper looks for work, because blocking costs the caller a wake-up (0.2-0.5 ms
+      // on the benchmark machine, a third of a light million-customer call) when it ends.
+      long deadline = System.nanoTime() + Helpers.SPIN_NANOS;
+      while (done.getCount() > 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
       boolean interrupted = false;
       while (true) {
         try {
