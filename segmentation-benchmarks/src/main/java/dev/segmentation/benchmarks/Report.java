@@ -149,7 +149,48 @@ public final class Report {
       }
       sb.append('\n');
     }
+    sb.append(speedUps(byContender));
     return sb.toString();
+  }
+
+  /**
+   * For every contender measured on one and on two threads (X and X_2_THREADS), the speed-up of two
+   * threads: score on one thread / score on two, of the means and of the medians.
+   */
+  private static String speedUps(Map<String, Map<String, Result>> byContender) {
+    StringBuilder sb = new StringBuilder();
+    for (String contender : byContender.keySet()) {
+      String base = contender.replaceFirst("_2_THREADS$", "");
+      if (base.equals(contender) || !byContender.containsKey(base)) {
+        continue;
+      }
+      sb.append("| ").append(base).append(" |");
+      for (Rule rule : Rule.values()) {
+        Result one = byContender.get(base).get(rule.name());
+        Result two = byContender.get(contender).get(rule.name());
+        sb.append(' ')
+            .append(
+                one == null || two == null
+                    ? "-"
+                    : format(one.score() / two.score())
+                        + "x ("
+                        + format(one.median() / two.median())
+                        + "x)")
+            .append(" |");
+      }
+      sb.append('\n');
+    }
+    if (sb.length() == 0) {
+      return "";
+    }
+    StringBuilder head = new StringBuilder();
+    head.append("\nSpeed-up on two threads: score on one thread / score on two, same run (of the")
+        .append(" medians)\n\n| contender |");
+    for (Rule rule : Rule.values()) {
+      head.append(' ').append(rule).append(" |");
+    }
+    head.append('\n').append("|---|").append("---:|".repeat(Rule.values().length)).append('\n');
+    return head.append(sb).toString();
   }
 
   private static String ratio(
