@@ -25,7 +25,7 @@ public final class LongHashSet {
   private final boolean containsEmptyValue;
 
   private LongHashSet(long[] values) {
-    int capacity = Integer.highestOneBit(Math.max(4, values.length * 2 + 1) - 1) << 1;
+    int capacity = capacityFor(values.length);
     long[] t = new long[capacity];
     int m = capacity - 1;
     int n = 0;
@@ -51,6 +51,14 @@ public final class LongHashSet {
     this.mask = m;
     this.size = n;
     this.containsEmptyValue = zero;
+  }
+
+  /**
+   * The table length for {@code size} members: the least power of two above {@code 2 * size}, at
+   * least 4 (shared with {@link StringHashSet}).
+   */
+  static int capacityFor(int size) {
+    return Integer.highestOneBit(Math.max(4, size * 2 + 1) - 1) << 1;
   }
 
   /** A set of the given values; duplicates are ignored. The array is not kept. */

@@ -22,7 +22,7 @@ public final class StringHashSet {
   private final int size;
 
   private StringHashSet(Collection<String> values) {
-    int capacity = Integer.highestOneBit(Math.max(4, values.size() * 2 + 1) - 1) << 1;
+    int capacity = LongHashSet.capacityFor(values.size());
     String[] k = new String[capacity];
     int[] h = new int[capacity];
     int m = capacity - 1;

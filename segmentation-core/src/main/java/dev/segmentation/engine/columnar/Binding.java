@@ -38,9 +38,6 @@ final class Binding {
   private final CustomerTable table;
   private final EvaluationContext ctx;
   private final Function<Condition, CompiledCatalog> leafProgram;
-  // Every instant's epoch second lies within these.
-  private static final long SECONDS_MIN = Instant.MIN.getEpochSecond();
-  private static final long SECONDS_MAX = Instant.MAX.getEpochSecond();
 
   Binding(
       Schema schema,
@@ -386,7 +383,7 @@ final class Binding {
     InstantInterval i = InstantInterval.of(low, lowInclusive, high, highInclusive);
     if (col.nanos == null) {
       return new LeafKernel.LongRange(
-          col.seconds, col.valid, i.seconds(negate), SECONDS_MIN, SECONDS_MAX);
+          col.seconds, col.valid, i.seconds(negate), LeafKernel.SECOND_MIN, LeafKernel.SECOND_MAX);
     }
     return new LeafKernel.InstantRange(
         col.seconds, col.nanos, col.valid, i.loSec(), i.loNano(), i.hiSec(), i.hiNano(), negate);

@@ -33,6 +33,12 @@ final class EventKernel extends Kernel {
   private final Interval interval; // the whole numbers the comparison holds for
   private final long asOfSec;
   private final int asOfNano;
+  // For the COUNT path over whole seconds: the window's and the count's bounds clamped for
+  // LeafKernel.within (seconds to the range of Instant, counts to that of an int).
+  private final long countLoSec;
+  private final long countHiSec;
+  private final long countLo;
+  private final long countHi;
 
   EventKernel(
       EventColumns events,
@@ -58,6 +64,10 @@ final class EventKernel extends Kernel {
     this.interval = Interval.of(op, value);
     this.asOfSec = asOf.getEpochSecond();
     this.asOfNano = asOf.getNano();
+    this.countLoSec = LeafKernel.clampLow(loSec, LeafKernel.SECOND_MIN, LeafKernel.SECOND_MAX);
+    this.countHiSec = LeafKernel.clampHigh(hiSec, LeafKernel.SECOND_MIN, LeafKernel.SECOND_MAX);
+    this.countLo = LeafKernel.clampLow(interval.lo(), 0, Integer.MAX_VALUE);
+    this.countHi = LeafKernel.clampHigh(interval.hi(), 0, Integer.MAX_VALUE);
   }
 
   private boolean atOrAfterLow(int e) {
@@ -115,12 +125,10 @@ final class EventKernel extends Kernel {
    * than to search), and the count is compared with the literal's interval; never UNKNOWN.
    */
   private void countInSeconds(int id, Scratch s, long[] need) {
-    long lo =
-        LeafKernel.clampLow(loSec, Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond());
-    long hi =
-        LeafKernel.clampHigh(hiSec, Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond());
-    long cLo = LeafKernel.clampLow(interval.lo(), 0, Integer.MAX_VALUE);
-    long cHi = LeafKernel.clampHigh(interval.hi(), 0, Integer.MAX_VALUE);
+    long lo = countLoSec;
+    long hi = countHiSec;
+    long cLo = countLo;
+    long cHi = countHi;
     long[] t = s.t[id];
     long[] f = s.f[id];
     for (int w = 0; w < s.words; w++) {

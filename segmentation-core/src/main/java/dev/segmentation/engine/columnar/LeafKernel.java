@@ -3,6 +3,7 @@ package dev.segmentation.engine.columnar;
 import dev.segmentation.internal.DoubleHashSet;
 import dev.segmentation.internal.LongHashSet;
 import dev.segmentation.model.GeoPoint;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -54,6 +55,11 @@ abstract class LeafKernel extends Kernel {
       f[w] |= ~b & m;
     }
   }
+
+  /** Every instant's epoch second lies within these (bounds for {@link #within} on seconds). */
+  static final long SECOND_MIN = Instant.MIN.getEpochSecond();
+
+  static final long SECOND_MAX = Instant.MAX.getEpochSecond();
 
   /**
    * 1 when {@code lo <= x <= hi}, else 0, without a branch: the bounds are such that neither
@@ -340,8 +346,9 @@ abstract class LeafKernel extends Kernel {
   static final class TagMask extends LeafKernel {
     private final long[] masks;
     private final long wanted;
-    private final long
-        flip; // 1 for any (some wanted bit present), 0 for all (no wanted bit absent)
+    // test(mask) is 1 when d = (mask & wanted) ^ expect is non-zero, xor flip: for any (expect 0,
+    // flip 0) some wanted bit is present; for all (expect wanted, flip 1) none is absent.
+    private final long flip;
     private final long expect;
 
     TagMask(long[] masks, long[] valid, long wanted, boolean all, boolean negate) {
@@ -352,7 +359,6 @@ abstract class LeafKernel extends Kernel {
       this.flip = all ? 1 : 0;
     }
 
-    // d = the wanted bits present, xor expect: any holds when d != 0, all when d == 0.
     private long test(long mask) {
       long d = (mask & wanted) ^ expect;
       return ((d | -d) >>> 63) ^ flip;

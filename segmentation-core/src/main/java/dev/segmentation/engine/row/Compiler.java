@@ -428,7 +428,7 @@ final class Compiler {
     if (!t.isOrdered() && (t != AttributeType.BOOLEAN || c.op().isOrdering())) {
       throw notFor(path, "operator " + c.op().symbol(), t);
     }
-    Comparand literal = comparand(t, c.value(), path + "/value");
+    Comparand literal = comparand(t, c.value(), path + "/value"); // rejects a wrong literal type
     String expected = Show.expected(c);
     if (t.isNumeric()) {
       return new Leaves.NumberLeaf(a, expected, NumberRange.of(c.op(), (Number) c.value()));
@@ -450,6 +450,7 @@ final class Compiler {
     if (!t.isOrdered()) {
       throw notFor(path, "between", t);
     }
+    // The comparands also reject literals of the wrong type, for the numeric leaf too.
     Comparand low = comparand(t, c.low(), path + "/low");
     Comparand high = comparand(t, c.high(), path + "/high");
     if (t.isNumeric()) {
