@@ -1,5 +1,7 @@
 package dev.segmentation.check;
 
+import dev.segmentation.internal.Printable;
+
 /**
  * One problem found in a rule.
  *
@@ -12,6 +14,9 @@ public record Issue(Severity severity, String path, String message) {
     if (severity == null || path == null || message == null) {
       throw new IllegalArgumentException("severity, path and message must not be null");
     }
+    // Names in messages come from untrusted rules: never let one forge a line of output.
+    path = Printable.escape(path);
+    message = Printable.escape(message);
   }
 
   public static Issue error(String path, String message) {

@@ -1,5 +1,7 @@
 package dev.segmentation.json;
 
+import dev.segmentation.internal.Printable;
+
 /**
  * One problem found while reading a rules document.
  *
@@ -12,10 +14,12 @@ package dev.segmentation.json;
  */
 public record Problem(String path, int line, int column, String message, boolean warning) {
   public Problem {
-    path = path == null ? "" : path;
     if (message == null) {
       throw new IllegalArgumentException("message must not be null");
     }
+    // Names in messages come from untrusted documents: never let one forge a line of output.
+    path = path == null ? "" : Printable.escape(path);
+    message = Printable.escape(message);
   }
 
   static Problem at(String path, String message) {

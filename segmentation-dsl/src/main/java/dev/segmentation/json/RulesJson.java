@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -24,11 +25,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads and writes rules documents in the JSON format described in {@code docs/rule-format.md}.
@@ -51,6 +53,9 @@ public final class RulesJson {
 
   /** Longest number literal accepted, in characters. */
   static final int MAX_NUMBER_LENGTH = 100;
+
+  /** Longest field name accepted, in characters. */
+  static final int MAX_NAME_LENGTH = 1_000;
 
   private static final RulesJson DEFAULT =
       new RulesJson(Limits.DEFAULT, DEFAULT_MAX_DOCUMENT_LENGTH);
@@ -130,15 +135,31 @@ public final class RulesJson {
 
   /** Parses a UTF-8 file. */
   public RulesDocument parse(Path file) throws IOException {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(r, file.toString());
+    String source = file.toString();
+    // A character takes at most four bytes: a longer file is over the limit before decoding.
+    long size = Files.size(file);
+    if (size > 4 * maxDocumentLength + 3) {
+      throw new RulesException(
+          source,
+          ImmutableList.of(
+              Problem.at(
+                  "",
+                  String.format(
+                      Locale.ROOT,
+                      "the file has %,d bytes, more than a document of at most %,d characters"
+                          + " can have",
+                      size,
+                      maxDocumentLength))));
     }
+    return parse(new StringReader(Utf8Text.decode(Files.readAllBytes(file), source)), source);
   }
 
   /** Parses a document from {@code reader}; {@code source} names it in messages. */
   public RulesDocument parse(Reader reader, String source) {
     JsonNode root;
-    try (JsonParser parser = mapper.getFactory().createParser(reader)) {
+    NumberGuard parser = null;
+    try (JsonParser raw = mapper.getFactory().createParser(reader)) {
+      parser = new NumberGuard(raw);
       root = mapper.readTree(parser);
       if (parser.nextToken() != null) {
         throw new RulesException(
@@ -146,27 +167,77 @@ public final class RulesJson {
             ImmutableList.of(
                 syntax(parser.currentLocation(), "unexpected text after the document")));
       }
+    } catch (StreamConstraintsException e) {
+      String pointer = parser == null ? "" : parser.getParsingContext().pathAsPointer().toString();
+      throw new RulesException(
+          source, ImmutableList.of(Problem.at(pointer, limitMessage(e.getOriginalMessage()))));
     } catch (JsonProcessingException e) {
       throw new RulesException(
           source, ImmutableList.of(syntax(e.getLocation(), e.getOriginalMessage())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return fromTree(root, source);
+    return fromTree(root, source, parser.problems());
+  }
+
+  /** Jackson's constraint messages in the words and numbers of the documented limits. */
+  private String limitMessage(String jackson) {
+    String m = jackson == null ? "" : jackson;
+    if (m.contains("nesting depth")) {
+      return "conditions are nested deeper than the limit of " + limits.maxDepth();
+    }
+    if (m.contains("String value length")) {
+      return String.format(
+          Locale.ROOT, "the string is longer than the limit of %,d characters", maxString(limits));
+    }
+    if (m.contains("Number value length")) {
+      return String.format(
+          Locale.ROOT, "the number is longer than the limit of %,d characters", MAX_NUMBER_LENGTH);
+    }
+    if (m.contains("Name length")) {
+      return String.format(
+          Locale.ROOT,
+          "the field name is longer than the limit of %,d characters",
+          MAX_NAME_LENGTH);
+    }
+    if (m.contains("Document length")) {
+      return String.format(
+          Locale.ROOT,
+          "the document is longer than the limit of %,d characters",
+          maxDocumentLength);
+    }
+    return m;
   }
 
   /** Converts a parsed tree, then checks it; throws with every problem. */
   RulesDocument fromTree(JsonNode root, String source) {
+    return fromTree(root, source, Map.of());
+  }
+
+  /**
+   * Converts a parsed tree, then checks it; throws with every problem. {@code refusedNumbers} are
+   * problems the parser found, by pointer: what the reader and the checker say at those pointers is
+   * about the placeholder, not the document, and is dropped.
+   */
+  private RulesDocument fromTree(
+      JsonNode root, String source, Map<String, Problem> refusedNumbers) {
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new RulesException(source, ImmutableList.of(Problem.at("", "the document is empty")));
     }
     TreeReader tree = new TreeReader(limits);
     RulesDocument doc = tree.document(root);
-    List<Problem> problems = new ArrayList<>(tree.problems());
+    List<Problem> problems = new ArrayList<>(refusedNumbers.values());
+    for (Problem p : tree.problems()) {
+      if (!refusedNumbers.containsKey(p.path())) {
+        problems.add(p);
+      }
+    }
     if (doc != null) {
       CheckResult result = Checker.withLimits(limits).check(doc.catalog(), doc.schema());
       for (Issue i : result.issues()) {
-        problems.add(new Problem(i.path(), 0, 0, i.message(), i.severity() == Severity.WARNING));
+        if (!refusedNumbers.containsKey(i.path())) {
+          problems.add(new Problem(i.path(), 0, 0, i.message(), i.severity() == Severity.WARNING));
+        }
       }
     }
     if (doc == null || problems.stream().anyMatch(p -> !p.warning())) {
@@ -181,6 +252,11 @@ public final class RulesJson {
     return new Problem("", line, column, message.replace('\n', ' '), false);
   }
 
+  /** The parser's limit on strings: patterns may be longer than other strings. */
+  private static int maxString(Limits limits) {
+    return Math.max(limits.maxStringLength(), limits.maxPatternLength());
+  }
+
   private static ObjectMapper mapper(Limits limits, long maxDocumentLength) {
     StreamReadConstraints constraints =
         StreamReadConstraints.builder()
@@ -188,8 +264,8 @@ public final class RulesJson {
             // document, a segment and an event filter add a few more.
             .maxNestingDepth(2 * limits.maxDepth() + 16)
             .maxNumberLength(MAX_NUMBER_LENGTH)
-            .maxStringLength(Math.max(limits.maxStringLength(), limits.maxPatternLength()))
-            .maxNameLength(1_000)
+            .maxStringLength(maxString(limits))
+            .maxNameLength(MAX_NAME_LENGTH)
             .maxDocumentLength(maxDocumentLength)
             .build();
     JsonFactory factory =

@@ -48,9 +48,12 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +143,12 @@ final class TreeReader {
     List<ScoreModel> scores = list(root, "scores", "", (e, p) -> score(e, p, schema));
     List<Tiering> tierings = list(root, "tierings", "", (e, p) -> tiering(e, p, schema));
     List<RfmModel> rfm = list(root, "rfm", "", this::rfm);
+    Map<String, String> firstSegment = new HashMap<>();
+    uniqueNames(root, "segments", "segment", firstSegment);
+    uniqueNames(root, "scores", "score", new HashMap<>());
+    Map<String, String> firstTiering = new HashMap<>();
+    uniqueNames(root, "tierings", "tiering or RFM model", firstTiering);
+    uniqueNames(root, "rfm", "tiering or RFM model", firstTiering);
     if (!problems.isEmpty()) {
       return null;
     }
@@ -153,6 +162,36 @@ final class TreeReader {
                     ImmutableList.copyOf(scores),
                     ImmutableList.copyOf(tierings),
                     ImmutableList.copyOf(rfm))));
+  }
+
+  /**
+   * Notes a second definition of a name at its own {@code name} field, pointing at the first;
+   * {@code first} maps each name to the pointer of its first definition (shared by the kinds that
+   * share a namespace).
+   */
+  private void uniqueNames(JsonNode root, String field, String what, Map<String, String> first) {
+    JsonNode array = root.get(field);
+    if (array == null || !array.isArray() || array.size() > limits.maxListSize()) {
+      return;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode name = array.get(i).get("name");
+      if (name == null || !name.isTextual()) {
+        continue;
+      }
+      String at = "/" + field + "/" + i;
+      String previous = first.putIfAbsent(name.textValue(), at);
+      if (previous != null) {
+        problem(
+            at + "/name",
+            what
+                + " \""
+                + abbreviate(name.textValue())
+                + "\" is defined twice (first at "
+                + previous
+                + ")");
+      }
+    }
   }
 
   private interface ElementReader<T> {
@@ -832,7 +871,18 @@ final class TreeReader {
     }
     String s = v.textValue();
     try {
-      return Instant.parse(s);
+      TemporalAccessor parsed = DateTimeFormatter.ISO_INSTANT.parse(s);
+      if (parsed.query(DateTimeFormatter.parsedLeapSecond())) {
+        // Instant.parse would quietly make it 23:59:59; the data readers refuse it, and so do we.
+        problem(
+            path,
+            "\""
+                + abbreviate(s)
+                + "\" is a leap second, which timestamps cannot hold; use 23:59:59 or the next"
+                + " second");
+        return null;
+      }
+      return Instant.from(parsed);
     } catch (DateTimeParseException e) {
       try {
         return OffsetDateTime.parse(s).toInstant();
@@ -871,6 +921,15 @@ final class TreeReader {
     double d = v.doubleValue();
     if (!Double.isFinite(d)) {
       problem(path, "the number " + abbreviate(v.asText()) + " is too large");
+      return null;
+    }
+    if (d == 0.0 && v.decimalValue().signum() != 0) {
+      // Rounding to zero would change the literal: 1e-400 would match 0.
+      problem(
+          path,
+          "the number "
+              + abbreviate(v.asText())
+              + " is too small to be held by a double (the smallest is 4.9E-324)");
       return null;
     }
     return d + 0.0;
