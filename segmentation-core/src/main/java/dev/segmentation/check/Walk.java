@@ -40,9 +40,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -64,6 +66,54 @@ final class Walk {
 
   List<Issue> issues() {
     return issues;
+  }
+
+  // Names of the catalog, built once per walk on first use: a reference is a hash look-up, so a
+  // catalog of 100,000 segments is checked in near-linear time.
+  private Spelling.Index segmentNames;
+  private Spelling.Index scoreNames;
+  private Spelling.Index tieringNames;
+  private Map<String, Tiering> tieringsByName;
+  private Map<String, RfmModel> rfmByName;
+  private final Map<Tiering, Spelling.Index> tierNames = new IdentityHashMap<>();
+
+  private Spelling.Index segmentNames() {
+    if (segmentNames == null) {
+      segmentNames = new Spelling.Index(catalog.segments().stream().map(Segment::name).toList());
+    }
+    return segmentNames;
+  }
+
+  private Spelling.Index scoreNames() {
+    if (scoreNames == null) {
+      scoreNames = new Spelling.Index(catalog.scores().stream().map(ScoreModel::name).toList());
+    }
+    return scoreNames;
+  }
+
+  private Spelling.Index tieringNames() {
+    if (tieringNames == null) {
+      List<String> names = new ArrayList<>(tieringsByName().keySet());
+      names.addAll(rfmByName().keySet());
+      tieringNames = new Spelling.Index(names);
+    }
+    return tieringNames;
+  }
+
+  private Map<String, Tiering> tieringsByName() {
+    if (tieringsByName == null) {
+      tieringsByName = new LinkedHashMap<>();
+      catalog.tierings().forEach(t -> tieringsByName.putIfAbsent(t.name(), t));
+    }
+    return tieringsByName;
+  }
+
+  private Map<String, RfmModel> rfmByName() {
+    if (rfmByName == null) {
+      rfmByName = new LinkedHashMap<>();
+      catalog.rfmModels().forEach(m -> rfmByName.putIfAbsent(m.name(), m));
+    }
+    return rfmByName;
   }
 
   private void error(String path, String message) {
@@ -336,11 +386,9 @@ final class Walk {
           if (noCatalogReference(scope, "inSegment", path)) {
             return;
           }
-          List<String> names = catalog.segments().stream().map(Segment::name).toList();
+          Spelling.Index names = segmentNames();
           if (!names.contains(name)) {
-            error(
-                path + "/segment",
-                "unknown segment \"" + name + "\"" + Spelling.didYouMean(name, names));
+            error(path + "/segment", "unknown segment \"" + name + "\"" + names.didYouMean(name));
           }
           return;
         }
@@ -350,11 +398,9 @@ final class Walk {
           if (noCatalogReference(scope, "score", path)) {
             return;
           }
-          List<String> names = catalog.scores().stream().map(ScoreModel::name).toList();
+          Spelling.Index names = scoreNames();
           if (!names.contains(name)) {
-            error(
-                path + "/score",
-                "unknown score \"" + name + "\"" + Spelling.didYouMean(name, names));
+            error(path + "/score", "unknown score \"" + name + "\"" + names.didYouMean(name));
           }
           return;
         }
@@ -372,52 +418,49 @@ final class Walk {
     if (noCatalogReference(scope, "inTier", path)) {
       return;
     }
-    for (Tiering t : catalog.tierings()) {
-      if (t.name().equals(x.tiering())) {
-        List<String> tiers = t.tierNames();
-        if (!tiers.contains(x.tier())) {
-          error(
-              path + "/tier",
-              "tiering \""
-                  + t.name()
-                  + "\" has no tier \""
-                  + x.tier()
-                  + "\""
-                  + Spelling.didYouMean(x.tier(), tiers)
-                  + " (tiers: "
-                  + String.join(", ", tiers)
-                  + ")");
-        }
-        return;
+    Tiering t = tieringsByName().get(x.tiering());
+    if (t != null) {
+      Spelling.Index tiers = tierNames.computeIfAbsent(t, k -> new Spelling.Index(k.tierNames()));
+      if (!tiers.contains(x.tier())) {
+        List<String> names = t.tierNames();
+        error(
+            path + "/tier",
+            "tiering \""
+                + t.name()
+                + "\" has no tier \""
+                + x.tier()
+                + "\""
+                + tiers.didYouMean(x.tier())
+                + " (tiers: "
+                + String.join(", ", names.subList(0, Math.min(names.size(), 20)))
+                + (names.size() > 20 ? ", ... " + (names.size() - 20) + " more" : "")
+                + ")");
       }
+      return;
     }
-    for (RfmModel m : catalog.rfmModels()) {
-      if (m.name().equals(x.tiering())) {
-        if (RfmSegment.fromExternalName(x.tier()) == null) {
-          List<String> names =
-              Arrays.stream(RfmSegment.values()).map(RfmSegment::externalName).toList();
-          error(
-              path + "/tier",
-              "\""
-                  + x.tier()
-                  + "\" is not an RFM segment"
-                  + Spelling.didYouMean(x.tier(), names)
-                  + " (segments: "
-                  + String.join(", ", names)
-                  + ")");
-        }
-        return;
+    RfmModel m = rfmByName().get(x.tiering());
+    if (m != null) {
+      if (RfmSegment.fromExternalName(x.tier()) == null) {
+        List<String> names =
+            Arrays.stream(RfmSegment.values()).map(RfmSegment::externalName).toList();
+        error(
+            path + "/tier",
+            "\""
+                + x.tier()
+                + "\" is not an RFM segment"
+                + Spelling.didYouMean(x.tier(), names)
+                + " (segments: "
+                + String.join(", ", names)
+                + ")");
       }
+      return;
     }
-    List<String> names = new ArrayList<>();
-    catalog.tierings().forEach(t -> names.add(t.name()));
-    catalog.rfmModels().forEach(m -> names.add(m.name()));
     error(
         path + "/tiering",
         "unknown tiering or RFM model \""
             + x.tiering()
             + "\""
-            + Spelling.didYouMean(x.tiering(), names));
+            + tieringNames().didYouMean(x.tiering()));
   }
 
   private void event(EventCondition x, Pending p, Deque<Pending> stack) {
@@ -571,6 +614,29 @@ final class Walk {
               + p.length()
               + " characters, more than the limit of "
               + limits.maxPatternLength());
+      return;
+    }
+    // Bound the compiled program before compiling: re2j expands counted repeats into copies.
+    PatternSize size = PatternSize.of(p);
+    if (size.repeatProduct > PatternSize.MAX_REPEAT_PRODUCT) {
+      error(
+          path,
+          String.format(
+              Locale.ROOT,
+              "the pattern repeats too much: nested repeat counts multiply to %,d, more than the"
+                  + " limit of %,d",
+              size.repeatProduct,
+              PatternSize.MAX_REPEAT_PRODUCT));
+      return;
+    }
+    if (size.instructions > limits.maxPatternProgram()) {
+      error(
+          path,
+          String.format(
+              Locale.ROOT,
+              "the pattern expands to about %,d instructions, more than the limit of %,d",
+              size.instructions,
+              limits.maxPatternProgram()));
       return;
     }
     try {

@@ -1,6 +1,12 @@
 package dev.segmentation.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * "Did you mean" suggestions for misspelt names: the known name within edit distance 2.
@@ -62,5 +68,61 @@ public final class Spelling {
       current = swap;
     }
     return Math.min(previous[b.length()], limit);
+  }
+
+  /**
+   * Known names indexed once for many look-ups, so that a document with a hundred thousand names
+   * and as many misspelt references is checked in near-linear time: membership is a hash look-up,
+   * suggestions compare only names within two characters of the length, and all suggestions of one
+   * index share a budget of work (after it is spent, no more suggestions are made). Not
+   * thread-safe: one index serves one check.
+   */
+  public static final class Index {
+    /** Default work for all suggestions of one index: cells of the edit-distance tables. */
+    public static final long DEFAULT_BUDGET = 50_000_000L;
+
+    private final Set<String> names;
+    private final Map<Integer, List<String>> byLength = new HashMap<>();
+    private final Map<String, Integer> order = new HashMap<>();
+    private long budget;
+
+    public Index(Collection<String> known, long budget) {
+      this.names = new HashSet<>(known);
+      this.budget = budget;
+      for (String name : known) {
+        if (order.putIfAbsent(name, order.size()) == null) {
+          byLength.computeIfAbsent(name.length(), k -> new ArrayList<>()).add(name);
+        }
+      }
+    }
+
+    public Index(Collection<String> known) {
+      this(known, DEFAULT_BUDGET);
+    }
+
+    public boolean contains(String name) {
+      return names.contains(name);
+    }
+
+    /** {@link Spelling#didYouMean} over the indexed names, or empty once the budget is spent. */
+    public String didYouMean(String name) {
+      String best = null;
+      int bestDistance = 3;
+      for (int length = name.length() - 2; length <= name.length() + 2; length++) {
+        for (String candidate : byLength.getOrDefault(length, List.of())) {
+          budget -= (long) (name.length() + 1) * (candidate.length() + 1);
+          if (budget < 0) {
+            return "";
+          }
+          int d = distance(name, candidate, bestDistance + 1);
+          if (d < bestDistance
+              || (d == bestDistance && best != null && order.get(candidate) < order.get(best))) {
+            best = candidate;
+            bestDistance = d;
+          }
+        }
+      }
+      return best == null ? "" : "; did you mean \"" + best + "\"?";
+    }
   }
 }

@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.segment.RfmScores;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import org.roaringbitmap.IntIterator;
@@ -19,6 +20,7 @@ public final class BatchResult {
   private final EvaluationContext ctx;
   private final CompiledCatalog rows;
   private final ImmutableList<String> segmentNames;
+  private final Map<String, Integer> positions; // segment name -> index; a hash look-up per call
   private final RoaringBitmap[] members;
   private final Map<String, double[]> scores;
   private final Map<String, Tiers> tiers;
@@ -38,6 +40,10 @@ public final class BatchResult {
     this.ctx = ctx;
     this.rows = rows;
     this.segmentNames = segmentNames;
+    this.positions = new HashMap<>(segmentNames.size() * 2);
+    for (int i = 0; i < segmentNames.size(); i++) {
+      positions.putIfAbsent(segmentNames.get(i), i);
+    }
     this.members = members;
     this.scores = scores;
     this.tiers = tiers;
@@ -53,10 +59,14 @@ public final class BatchResult {
   }
 
   private int index(String segment) {
-    int i = segmentNames.indexOf(segment);
-    if (i < 0) {
+    Integer i = positions.get(segment);
+    if (i == null) {
       throw new IllegalArgumentException(
-          "unknown segment \"" + segment + "\"; segments: " + segmentNames);
+          "unknown segment \""
+              + segment
+              + "\"; segments: "
+              + String.join(", ", segmentNames.subList(0, Math.min(segmentNames.size(), 20)))
+              + (segmentNames.size() > 20 ? ", ... " + (segmentNames.size() - 20) + " more" : ""));
     }
     return i;
   }
@@ -144,7 +154,7 @@ public final class BatchResult {
     ImmutableMap.Builder<String, MembershipDiff.Change> b = ImmutableMap.builder();
     for (int i = 0; i < segmentNames.size(); i++) {
       String name = segmentNames.get(i);
-      int j = previous.segmentNames.indexOf(name);
+      int j = previous.positions.getOrDefault(name, -1);
       if (j < 0) {
         continue;
       }

@@ -112,8 +112,10 @@ public final class ColumnarCatalog {
     }
     Units units = new Units(rewritten.size(), segmentIndex, scoreIndex, tieringIndex);
     Arrays.fill(roots, -1);
-    for (int i = 0; i < roots.length; i++) {
-      if (roots[i] < 0) { // not yet planned as the target of an inSegment
+    // Referenced segments first, so that planning an inSegment never recurses into another
+    // segment: a chain of 100,000 segments must not overflow the stack.
+    for (int i : referencesFirst(rewritten, segmentIndex)) {
+      if (roots[i] < 0) {
         roots[i] = node(rewritten.get(i).get(0), segmentIndex, ids, rewritten);
       }
     }
@@ -137,6 +139,71 @@ public final class ColumnarCatalog {
     this.filterSlot = planFilters();
     this.scoreList = List.copyOf(scorePlans.values());
     this.tierList = List.copyOf(tierPlans.values());
+  }
+
+  /**
+   * The segments in an order where each comes after the segments it refers to through inSegment
+   * (outside event filters), by an iterative depth-first search; a cycle (refused by the checker)
+   * is left for {@link #node} to report.
+   */
+  private int[] referencesFirst(
+      List<List<Condition>> rewritten, Map<String, Integer> segmentIndex) {
+    int n = roots.length;
+    int[] order = new int[n];
+    int done = 0;
+    byte[] state = new byte[n]; // 0 new, 1 on the stack, 2 placed
+    Deque<int[]> stack = new ArrayDeque<>(); // {segment, next reference}
+    List<int[]> references = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      references.add(null);
+    }
+    for (int start = 0; start < n; start++) {
+      if (state[start] != 0) {
+        continue;
+      }
+      state[start] = 1;
+      stack.push(new int[] {start, 0});
+      while (!stack.isEmpty()) {
+        int[] top = stack.peek();
+        int segment = top[0];
+        if (references.get(segment) == null) {
+          references.set(segment, segmentReferences(rewritten.get(segment).get(0), segmentIndex));
+        }
+        int[] out = references.get(segment);
+        if (top[1] < out.length) {
+          int target = out[top[1]++];
+          if (state[target] == 0) {
+            state[target] = 1;
+            stack.push(new int[] {target, 0});
+          }
+          continue;
+        }
+        stack.pop();
+        state[segment] = 2;
+        order[done++] = segment;
+      }
+    }
+    assert done == n;
+    return order;
+  }
+
+  /** The segments an inSegment of {@code c} names, outside event filters. */
+  private static int[] segmentReferences(Condition c, Map<String, Integer> segmentIndex) {
+    List<Integer> out = new ArrayList<>();
+    Deque<Condition> stack = new ArrayDeque<>();
+    stack.push(c);
+    while (!stack.isEmpty()) {
+      Condition x = stack.pop();
+      if (x.kind() == Kind.IN_SEGMENT) {
+        Integer target = segmentIndex.get(((InSegment) x).segment());
+        if (target != null) {
+          out.add(target);
+        }
+      } else if (x.kind() == Kind.AND || x.kind() == Kind.OR || x.kind() == Kind.NOT) {
+        x.children().forEach(stack::push);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private int[] nodes(
@@ -214,6 +281,7 @@ public final class ColumnarCatalog {
     int[] slot = new int[nodes.size()];
     Arrays.fill(slot, NO_FILTER);
     Map<String, List<Condition>> byType = new LinkedHashMap<>();
+    Map<String, Map<Condition, Integer>> filterIndex = new HashMap<>();
     for (int k = 0; k < nodes.size(); k++) {
       if (nodes.get(k).kind() != Kind.EVENT) {
         continue;
@@ -228,10 +296,13 @@ public final class ColumnarCatalog {
         continue;
       }
       List<Condition> list = byType.computeIfAbsent(e.eventType(), t -> new ArrayList<>());
-      int i = list.indexOf(where);
-      if (i < 0) {
+      Map<Condition, Integer> index =
+          filterIndex.computeIfAbsent(e.eventType(), t -> new HashMap<>());
+      Integer i = index.get(where);
+      if (i == null) {
         i = list.size();
         list.add(where);
+        index.put(where, i);
       }
       slot[k] = i;
     }
