@@ -9,8 +9,6 @@ import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +42,7 @@ final class CsvCustomerInput implements CustomerInput {
     this.schema = schema;
     this.events = events;
     this.counting = new CountingInputStream(Files.newInputStream(path));
-    this.csv = new CsvReader(new InputStreamReader(counting, StandardCharsets.UTF_8));
+    this.csv = new CsvReader(new Utf8Reader(counting));
   }
 
   @Override

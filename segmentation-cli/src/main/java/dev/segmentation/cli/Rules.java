@@ -42,12 +42,12 @@ final class Rules {
       return new Loaded(file, doc.schema(), doc.catalog(), compiled);
     } catch (CheckException e) {
       for (Issue issue : e.issues()) {
-        err.println(file + ": " + issue);
+        err.println(TextValues.printable(file + ": " + issue));
       }
       throw new Failure(ExitCode.INVALID, file + ": the rules have errors; nothing was evaluated");
     } catch (IllegalArgumentException e) {
       // The engine names the path of a rule it cannot compile (e.g. an undeclared attribute).
-      err.println(file + ": " + e.getMessage());
+      err.println(TextValues.printable(file + ": " + e.getMessage()));
       throw new Failure(ExitCode.INVALID, file + ": the rules have errors; nothing was evaluated");
     }
   }
@@ -58,7 +58,7 @@ final class Rules {
       return RulesJson.read(file);
     } catch (RulesException e) {
       for (Problem p : e.problems()) {
-        err.println(file + ": " + p);
+        err.println(TextValues.printable(file + ": " + p));
       }
       throw new Failure(ExitCode.INVALID, null);
     }
