@@ -15,6 +15,7 @@ import dev.segmentation.segment.Catalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -84,6 +85,12 @@ final class Rules {
     }
     if (e instanceof AccessDeniedException a) {
       return "cannot access " + a.getFile() + ": permission denied";
+    }
+    if (e instanceof AtomicFile.WriteException w) {
+      return "cannot write " + w.getFile() + ": " + w.getReason();
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return "cannot access " + f.getFile() + ": " + f.getReason();
     }
     return e.toString();
   }
