@@ -9,6 +9,7 @@ import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,10 +39,15 @@ final class CsvCustomerInput implements CustomerInput {
   private record GeoColumns(Attribute<?> attribute, int lat, int lon) {}
 
   CsvCustomerInput(Path path, Schema schema, Map<String, List<Event>> events) throws IOException {
-    this.file = path.toString();
+    this(path.toString(), Files.newInputStream(path), schema, events);
+  }
+
+  /** Reads {@code in}, named {@code file} in messages; closing this closes it. */
+  CsvCustomerInput(String file, InputStream in, Schema schema, Map<String, List<Event>> events) {
+    this.file = file;
     this.schema = schema;
     this.events = events;
-    this.counting = new CountingInputStream(Files.newInputStream(path));
+    this.counting = new CountingInputStream(in);
     this.csv = new CsvReader(new Utf8Reader(counting));
   }
 

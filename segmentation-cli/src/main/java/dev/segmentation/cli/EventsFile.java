@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * of the file, so that the first bad row reported is the first in the file.
  */
 final class EventsFile {
-  private final Path path;
+  private final Opener source;
+  private final FileFormat format;
   private final String file;
   private final Schema schema;
   private final Predicate<String> keep;
@@ -47,10 +48,22 @@ final class EventsFile {
   private int typeColumn;
   private int timestampColumn;
 
-  private EventsFile(Path path, Schema schema, Predicate<String> keep, boolean allProblems) {
+  /** Opens the file, once for reading and again to find the rows of unknown customers. */
+  interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  private EventsFile(
+      String file,
+      FileFormat format,
+      Opener source,
+      Schema schema,
+      Predicate<String> keep,
+      boolean allProblems) {
     this.allProblems = allProblems;
-    this.path = path;
-    this.file = path.toString();
+    this.source = source;
+    this.format = format;
+    this.file = file;
     this.schema = schema;
     this.keep = keep;
   }
@@ -64,15 +77,40 @@ final class EventsFile {
    */
   static EventsFile read(Path path, Schema schema, Predicate<String> keep, boolean allProblems)
       throws IOException, DataException {
-    EventsFile events = new EventsFile(path, schema, keep, allProblems);
-    try (InputStream in = Files.newInputStream(path)) {
-      if (FileFormat.of(path) == FileFormat.JSONL) {
-        events.readJsonl(in, null);
-      } else {
-        events.readCsv(in, null);
-      }
+    return read(
+        path.toString(),
+        FileFormat.of(path),
+        () -> Files.newInputStream(path),
+        schema,
+        keep,
+        allProblems);
+  }
+
+  /**
+   * Reads what {@code source} opens, named {@code file} in messages, as {@link #read(Path, Schema,
+   * Predicate, boolean)}.
+   */
+  static EventsFile read(
+      String file,
+      FileFormat format,
+      Opener source,
+      Schema schema,
+      Predicate<String> keep,
+      boolean allProblems)
+      throws IOException, DataException {
+    EventsFile events = new EventsFile(file, format, source, schema, keep, allProblems);
+    try (InputStream in = source.open()) {
+      events.read(in, null);
     }
     return events;
+  }
+
+  private void read(InputStream in, Rows rows) throws IOException, DataException {
+    if (format == FileFormat.JSONL) {
+      readJsonl(in, rows);
+    } else {
+      readCsv(in, rows);
+    }
   }
 
   /** The events by customer id; only read. */
@@ -103,7 +141,7 @@ final class EventsFile {
         bad.add(e.line());
       }
       List<Orphan> found = new ArrayList<>();
-      try (InputStream in = Files.newInputStream(path)) {
+      try (InputStream in = source.open()) {
         Rows rows =
             (id, line, column, text) -> {
               if (orphans.contains(id) && !bad.contains(line)) {
@@ -111,12 +149,7 @@ final class EventsFile {
               }
             };
         // The same reading as the first pass, so exactly the rows that gave events are found.
-        EventsFile again = new EventsFile(path, schema, keep, false);
-        if (FileFormat.of(path) == FileFormat.JSONL) {
-          again.readJsonl(in, rows);
-        } else {
-          again.readCsv(in, rows);
-        }
+        new EventsFile(file, format, source, schema, keep, false).read(in, rows);
       }
       for (Orphan o : found) {
         all.add(

@@ -13,6 +13,7 @@ import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +35,15 @@ final class JsonlCustomerInput implements CustomerInput {
   private final LineReader reader;
 
   JsonlCustomerInput(Path path, Schema schema, Map<String, List<Event>> events) throws IOException {
-    this.file = path.toString();
+    this(path.toString(), Files.newInputStream(path), schema, events);
+  }
+
+  /** Reads {@code in}, named {@code file} in messages; closing this closes it. */
+  JsonlCustomerInput(String file, InputStream in, Schema schema, Map<String, List<Event>> events) {
+    this.file = file;
     this.schema = schema;
     this.events = events;
-    this.counting = new CountingInputStream(Files.newInputStream(path));
+    this.counting = new CountingInputStream(in);
     this.reader = new LineReader(counting);
   }
 
