@@ -62,16 +62,7 @@ final class CsvCustomerInput implements CustomerInput {
   }
 
   private void readHeader() throws IOException, DataException {
-    CsvReader.Record r;
-    try {
-      r = csv.next();
-    } catch (CsvReader.MalformedException e) {
-      throw new DataException(
-          file, e.line, DataException.csvColumn(e.column, null), e.getMessage(), e.text, true);
-    }
-    if (r == null) {
-      throw new DataException(file, 1, null, "the file is empty (expected a header row)", "", true);
-    }
+    CsvReader.Record r = csv.header(file);
     header = r.fields();
     attributes = new Attribute<?>[header.size()];
     Map<String, Integer> seen = new HashMap<>();

@@ -73,6 +73,24 @@ final class CsvReader {
     }
   }
 
+  /**
+   * The first record, the header of {@code file}: a malformed or missing header is a fatal problem,
+   * since no row could be read without it.
+   */
+  Record header(String file) throws IOException, DataException {
+    Record r;
+    try {
+      r = next();
+    } catch (MalformedException e) {
+      throw new DataException(
+          file, e.line, DataException.csvColumn(e.column, null), e.getMessage(), e.text, true);
+    }
+    if (r == null) {
+      throw new DataException(file, 1, null, "the file is empty (expected a header row)", "", true);
+    }
+    return r;
+  }
+
   private boolean fill() throws IOException {
     len = in.read(buf, 0, buf.length);
     pos = 0;

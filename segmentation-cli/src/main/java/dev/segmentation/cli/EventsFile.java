@@ -259,16 +259,7 @@ final class EventsFile {
   }
 
   private void readHeader(CsvReader csv) throws IOException, DataException {
-    CsvReader.Record header;
-    try {
-      header = csv.next();
-    } catch (CsvReader.MalformedException e) {
-      throw new DataException(
-          file, e.line, DataException.csvColumn(e.column, null), e.getMessage(), e.text, true);
-    }
-    if (header == null) {
-      throw new DataException(file, 1, null, "the file is empty (expected a header)", "", true);
-    }
+    CsvReader.Record header = csv.header(file);
     names = new ArrayList<>(header.fields());
     if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
       names.set(0, names.get(0).substring(1)); // a byte order mark
