@@ -43,14 +43,14 @@ final class CheckCommand implements Callable<Integer> {
     } catch (Failure f) {
       return f.exitCode;
     } catch (IOException e) {
-      err.println("segmentation check: " + Rules.describe(e));
+      err.println(TextValues.printable("segmentation check: " + Rules.describe(e)));
       return ExitCode.IO;
     }
     CheckResult result = Checker.standard().check(doc.catalog(), doc.schema());
     long errors = 0;
     long warnings = 0;
     for (Issue issue : result.issues()) {
-      out.println(rules + ": " + issue);
+      out.println(TextValues.printable(rules + ": " + issue));
       if (issue.severity() == Severity.ERROR) {
         errors++;
       } else {
@@ -60,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "%s: %s (%d segments, %d tierings, %d scores, %d RFM models; %d errors, %d warnings)%n",
-        rules,
+        TextValues.printable(rules.toString()),
         errors == 0 ? "OK" : "INVALID",
         doc.catalog().segments().size(),
         doc.catalog().tierings().size(),

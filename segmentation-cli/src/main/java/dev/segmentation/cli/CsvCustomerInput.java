@@ -9,8 +9,7 @@ import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,11 +39,16 @@ final class CsvCustomerInput implements CustomerInput {
   private record GeoColumns(Attribute<?> attribute, int lat, int lon) {}
 
   CsvCustomerInput(Path path, Schema schema, Map<String, List<Event>> events) throws IOException {
-    this.file = path.toString();
+    this(path.toString(), Files.newInputStream(path), schema, events);
+  }
+
+  /** Reads {@code in}, named {@code file} in messages; closing this closes it. */
+  CsvCustomerInput(String file, InputStream in, Schema schema, Map<String, List<Event>> events) {
+    this.file = file;
     this.schema = schema;
     this.events = events;
-    this.counting = new CountingInputStream(Files.newInputStream(path));
-    this.csv = new CsvReader(new InputStreamReader(counting, StandardCharsets.UTF_8));
+    this.counting = new CountingInputStream(in);
+    this.csv = new CsvReader(new Utf8Reader(counting));
   }
 
   @Override
@@ -58,16 +62,7 @@ final class CsvCustomerInput implements CustomerInput {
   }
 
   private void readHeader() throws IOException, DataException {
-    CsvReader.Record r;
-    try {
-      r = csv.next();
-    } catch (CsvReader.MalformedException e) {
-      throw new DataException(
-          file, e.line, DataException.csvColumn(e.column, null), e.getMessage(), e.text, true);
-    }
-    if (r == null) {
-      throw new DataException(file, 1, null, "the file is empty (expected a header row)", "", true);
-    }
+    CsvReader.Record r = csv.header(file);
     header = r.fields();
     attributes = new Attribute<?>[header.size()];
     Map<String, Integer> seen = new HashMap<>();

@@ -11,22 +11,42 @@ import java.util.List;
  * quotes. Tracks the line each record starts on and whether each field was quoted, so that an
  * unquoted empty field (no value) differs from a quoted empty one {@code ""} (an empty string), as
  * in PostgreSQL's COPY ... CSV.
+ *
+ * <p>Every problem is confined to its record, so that a run that skips bad rows goes on: a record
+ * with bytes that are not UTF-8 (from a {@link Utf8Reader}), a record longer than {@link
+ * #MAX_RECORD_CHARS} (the rest of its line is skipped) and a quote that is never closed (the reader
+ * rejects the line of the opening quote and reads again from the next line, so that the quote does
+ * not swallow the rows after it).
  */
 final class CsvReader {
   /** Longest record accepted, in characters. */
   static final int MAX_RECORD_CHARS = 1 << 20;
 
+  /** How much of a record longer than the limit the rejects file keeps. */
+  static final int KEPT_CHARS = 1000;
+
   private final Reader in;
-  private final char[] buf = new char[1 << 16];
+  private final Utf8Reader utf8;
+  private char[] buf = new char[1 << 16];
   private int pos;
   private int len;
   private int line = 1;
   private int recordLine;
+
+  /** Characters consumed so far; equals the {@link Utf8Reader}'s offsets. */
+  private long offset;
+
+  private long recordOffset;
+  private long nextBad = Long.MAX_VALUE;
+  private String badReason;
+  private int badColumn;
+  private final List<String> fields = new ArrayList<>();
   private final StringBuilder field = new StringBuilder();
   private final StringBuilder raw = new StringBuilder();
 
   CsvReader(Reader in) {
     this.in = in;
+    this.utf8 = in instanceof Utf8Reader u ? u : null;
   }
 
   /** One record: its fields, which were quoted, the line it starts on and its raw text. */
@@ -53,26 +73,58 @@ final class CsvReader {
     }
   }
 
-  private int read() throws IOException {
-    if (pos == len) {
-      len = in.read(buf, 0, buf.length);
-      pos = 0;
-      if (len <= 0) {
-        len = 0;
-        return -1;
-      }
+  /**
+   * The first record, the header of {@code file}: a malformed or missing header is a fatal problem,
+   * since no row could be read without it.
+   */
+  Record header(String file) throws IOException, DataException {
+    Record r;
+    try {
+      r = next();
+    } catch (MalformedException e) {
+      throw new DataException(
+          file, e.line, DataException.csvColumn(e.column, null), e.getMessage(), e.text, true);
     }
+    if (r == null) {
+      throw new DataException(file, 1, null, "the file is empty (expected a header row)", "", true);
+    }
+    return r;
+  }
+
+  private boolean fill() throws IOException {
+    len = in.read(buf, 0, buf.length);
+    pos = 0;
+    if (len <= 0) {
+      len = 0;
+      return false;
+    }
+    nextBad = nextBadFrom(offset);
+    return true;
+  }
+
+  private long nextBadFrom(long from) {
+    Utf8Reader.Bad b = utf8 == null ? null : utf8.firstAtOrAfter(from);
+    return b == null ? Long.MAX_VALUE : b.offset();
+  }
+
+  private int read() throws IOException {
+    if (pos == len && !fill()) {
+      return -1;
+    }
+    if (offset == nextBad) {
+      if (badReason == null) {
+        badReason = utf8.firstAtOrAfter(offset).reason();
+        badColumn = fields.size() + 1;
+      }
+      nextBad = nextBadFrom(offset + 1);
+    }
+    offset++;
     return buf[pos++];
   }
 
   private int peek() throws IOException {
-    if (pos == len) {
-      len = in.read(buf, 0, buf.length);
-      pos = 0;
-      if (len <= 0) {
-        len = 0;
-        return -1;
-      }
+    if (pos == len && !fill()) {
+      return -1;
     }
     return buf[pos];
   }
@@ -82,9 +134,10 @@ final class CsvReader {
    * the reader continues with the next line.
    */
   Record next() throws IOException, MalformedException {
-    List<String> fields = new ArrayList<>();
+    fields.clear();
     List<Boolean> quoted = new ArrayList<>();
     raw.setLength(0);
+    badReason = null;
     int c = read();
     while (c == '\n' || c == '\r') { // blank lines
       if (c == '\n') {
@@ -96,6 +149,10 @@ final class CsvReader {
       return null;
     }
     recordLine = line;
+    recordOffset = offset - 1;
+    if (utf8 != null) {
+      utf8.forgetBefore(recordOffset);
+    }
     while (true) {
       field.setLength(0);
       boolean isQuoted = false;
@@ -105,15 +162,14 @@ final class CsvReader {
         while (true) {
           c = read();
           if (c == -1) {
-            throw new MalformedException(
-                "a quoted field is not closed before the end of the file",
-                recordLine,
-                fields.size() + 1,
-                raw.toString());
+            throw unclosed("a quoted field is not closed before the end of the file");
           }
           raw.append((char) c);
           if (raw.length() > MAX_RECORD_CHARS) {
-            throw tooLong(fields.size() + 1);
+            throw unclosed(
+                "a record longer than "
+                    + MAX_RECORD_CHARS
+                    + " characters (is a quote not closed?)");
           }
           if (c == '"') {
             if (peek() == '"') {
@@ -153,7 +209,7 @@ final class CsvReader {
           field.append((char) c);
           raw.append((char) c);
           if (raw.length() > MAX_RECORD_CHARS) {
-            throw tooLong(fields.size() + 1);
+            throw tooLong();
           }
           c = read();
         }
@@ -173,32 +229,86 @@ final class CsvReader {
       } else if (c == '\n') {
         line++;
       }
+      if (badReason != null) {
+        throw new MalformedException(badReason, recordLine, badColumn, raw.toString());
+      }
       boolean[] q = new boolean[quoted.size()];
       for (int i = 0; i < q.length; i++) {
         q[i] = quoted.get(i);
       }
-      return new Record(fields, q, recordLine, raw.toString());
+      return new Record(List.copyOf(fields), q, recordLine, raw.toString());
     }
   }
 
   /**
-   * A record beyond the limit: most likely a quote that is never closed, which would otherwise
-   * swallow the rest of the file. Fatal, since no later line can be told apart reliably.
+   * A quoted field that runs to the end of the file or past the limit: most likely a quote that is
+   * never closed. When the record spans lines, only its first line is rejected and reading starts
+   * again on the next line, so that the rows the quote swallowed are read (or rejected) one by one;
+   * a single line is skipped to its end.
    */
-  private MalformedException tooLong(int column) {
-    String start = raw.substring(0, 60) + "...";
+  private MalformedException unclosed(String message) throws IOException {
+    int column = fields.size() + 1;
+    int newline = raw.indexOf("\n");
+    if (newline < 0) {
+      if (raw.length() > MAX_RECORD_CHARS) {
+        return tooLong();
+      }
+      return new MalformedException(message, recordLine, column, raw.toString());
+    }
+    String first = raw.substring(0, newline);
+    if (first.endsWith("\r")) {
+      first = first.substring(0, first.length() - 1);
+    }
+    // Reads the rest of the record again, followed by what is still buffered.
+    String again = raw.substring(newline + 1);
+    char[] rest = new char[Math.max(buf.length, again.length() + (len - pos))];
+    again.getChars(0, again.length(), rest, 0);
+    System.arraycopy(buf, pos, rest, again.length(), len - pos);
+    len = again.length() + (len - pos);
+    pos = 0;
+    buf = rest;
+    offset = recordOffset + newline + 1;
+    nextBad = nextBadFrom(offset);
+    line = recordLine + 1;
     return new MalformedException(
-        "a record longer than " + MAX_RECORD_CHARS + " characters (is a quote not closed?)",
+        message.startsWith("a record longer")
+            ? "a quoted field is not closed within " + MAX_RECORD_CHARS + " characters"
+            : message,
         recordLine,
         column,
-        start,
-        true);
+        first);
+  }
+
+  /**
+   * A line beyond the limit: rejected with its start, and skipped to its end without holding it, so
+   * that a huge line costs neither memory nor the rest of the file.
+   */
+  private MalformedException tooLong() throws IOException {
+    int column = fields.size() + 1;
+    String start = raw.substring(0, KEPT_CHARS) + "...";
+    raw.setLength(0);
+    int c = read();
+    while (c != '\n' && c != -1) {
+      c = read();
+    }
+    if (c == '\n') {
+      line++;
+    }
+    return new MalformedException(
+        "a line longer than "
+            + MAX_RECORD_CHARS
+            + " characters (its first "
+            + KEPT_CHARS
+            + " are in the record)",
+        recordLine,
+        column,
+        start);
   }
 
   private void skipLine(int c) throws IOException {
     while (c != '\n' && c != -1) {
-      if (c != '\r') {
-        raw.append((char) c);
+      if (c != '\r' && raw.length() < MAX_RECORD_CHARS) {
+        raw.append((char) c); // the rejects file keeps the line, up to the limit
       }
       c = read();
     }

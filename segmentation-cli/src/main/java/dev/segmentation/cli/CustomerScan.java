@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +36,7 @@ final class CustomerScan {
     boolean accept(SchemaCustomer customer, CustomerInput.Row row);
   }
 
-  /** Scans {@code customers} and returns the number of customers accepted. */
+  /** Scans {@code customers} with every event of {@code events} (may be null). */
   static long scan(
       Path customers,
       Path events,
@@ -46,11 +45,25 @@ final class CustomerScan {
       Progress.Factory progressFactory,
       Sink sink)
       throws IOException, DataException {
-    Map<String, List<Event>> byCustomer = null;
-    Map<String, Integer> eventLine = new HashMap<>();
-    if (events != null) {
-      byCustomer = EventsFile.read(events, schema, problems, eventLine);
-    }
+    EventsFile eventsFile =
+        events == null ? null : EventsFile.read(events, schema, null, problems.skipping());
+    return scan(customers, eventsFile, schema, problems, progressFactory, sink);
+  }
+
+  /**
+   * Scans {@code customers} and returns the number of customers accepted. When the sink reads to
+   * the end, every bad row of {@code events} (may be null) is then reported, and every event whose
+   * customer was not accepted.
+   */
+  static long scan(
+      Path customers,
+      EventsFile events,
+      Schema schema,
+      Problems problems,
+      Progress.Factory progressFactory,
+      Sink sink)
+      throws IOException, DataException {
+    Map<String, List<Event>> byCustomer = events == null ? null : events.byCustomer();
     long size = Files.size(customers);
     State state = new State(customers.toString(), problems, sink);
     // The reading thread also evaluates (in the sink), so it keeps one core for itself.
@@ -102,25 +115,8 @@ final class CustomerScan {
     } finally {
       pool.shutdownNow();
     }
-    if (byCustomer != null) {
-      for (Map.Entry<String, List<Event>> e : new TreeMap<>(byCustomer).entrySet()) {
-        if (state.lineOf.containsKey(e.getKey())) {
-          continue;
-        }
-        problems.report(
-            new DataException(
-                events.toString(),
-                eventLine.getOrDefault(e.getKey(), 0),
-                "(customer)",
-                e.getValue().size()
-                    + " event(s) of customer \""
-                    + e.getKey()
-                    + "\", who is not in "
-                    + customers
-                    + (problems.count() > 0 ? " (or was rejected)" : ""),
-                "",
-                false));
-      }
+    if (events != null) {
+      events.report(state.lineOf::containsKey, customers, problems.count() > 0, problems);
     }
     return state.accepted;
   }

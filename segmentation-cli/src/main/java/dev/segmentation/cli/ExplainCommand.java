@@ -71,11 +71,12 @@ final class ExplainCommand implements Callable<Integer> {
               return true;
             });
       } catch (DataException e) {
-        err.println(e.getMessage());
+        err.println(TextValues.printable(e.getMessage()));
         return ExitCode.INVALID;
       }
       if (found[0] == null) {
-        err.println("no customer with id \"" + id + "\" in " + input.customers);
+        err.println(
+            TextValues.printable("no customer with id \"" + id + "\" in " + input.customers));
         return ExitCode.INVALID;
       }
       EvaluationContext ctx = input.context();
@@ -83,11 +84,11 @@ final class ExplainCommand implements Callable<Integer> {
       return ExitCode.OK;
     } catch (Failure f) {
       if (f.getMessage() != null) {
-        err.println(f.getMessage());
+        err.println(TextValues.printable(f.getMessage()));
       }
       return f.exitCode;
     } catch (IOException e) {
-      err.println("segmentation explain: " + Rules.describe(e));
+      err.println(TextValues.printable("segmentation explain: " + Rules.describe(e)));
       return ExitCode.IO;
     }
   }
@@ -95,7 +96,12 @@ final class ExplainCommand implements Callable<Integer> {
   private void print(
       Rules.Loaded loaded, SchemaCustomer c, EvaluationContext ctx, PrintWriter out) {
     CompiledCatalog compiled = loaded.compiled();
-    out.printf(Locale.ROOT, "customer %s as of %s (%s)%n", c.id(), ctx.asOf(), ctx.zone());
+    out.printf(
+        Locale.ROOT,
+        "customer %s as of %s (%s)%n",
+        TextValues.printable(c.id()),
+        ctx.asOf(),
+        ctx.zone());
     for (Segment s : loaded.catalog().segments()) {
       if (segment != null && !segment.equals(s.name())) {
         continue;

@@ -1,12 +1,15 @@
 package dev.segmentation.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.google.common.collect.ImmutableSet;
 import dev.segmentation.model.AttributeType;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +33,10 @@ final class JsonValues {
               StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(400).build())
           .build();
 
-  /** A JSON value as plain Java: String, Long, BigInteger, Double, Boolean, null, List or Map. */
+  /**
+   * A JSON value as plain Java: String, Long, BigInteger, BigDecimal (every number with a fraction
+   * or an exponent, read exactly; but -0.0 as a Double), Boolean, null, List or Map.
+   */
   static Object read(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     switch (t) {
@@ -42,7 +48,11 @@ final class JsonValues {
         }
         return p.getLongValue();
       case VALUE_NUMBER_FLOAT:
-        return p.getDoubleValue();
+        {
+          BigDecimal d = p.getDecimalValue();
+          // A BigDecimal has no negative zero; a double does, and -0.0 must read back as written.
+          return d.signum() == 0 && p.getText().startsWith("-") ? (Object) (-0.0) : d;
+        }
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:
@@ -72,6 +82,28 @@ final class JsonValues {
     }
   }
 
+  /**
+   * The character column of a JSON syntax error: its own location or, for the limits on lengths and
+   * depth (which report none), where the parser stopped.
+   */
+  static int errorColumn(JsonProcessingException e, JsonParser p) {
+    JsonLocation at = e.getLocation();
+    if (at == null && p != null) {
+      at = p.currentTokenLocation();
+    }
+    return at == null ? 0 : at.getColumnNr();
+  }
+
+  /** The field of a limit error (which has no location of its own), else null. */
+  static String errorField(JsonProcessingException e, JsonParser p) {
+    return e.getLocation() == null && p != null ? p.getParsingContext().getCurrentName() : null;
+  }
+
+  /** A JSON syntax error's message, without the names of Jackson's settings. */
+  static String errorMessage(JsonProcessingException e) {
+    return "malformed JSON: " + e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+  }
+
   /** Converts a plain JSON value to the canonical value of {@code type}; null stays null. */
   static Object convert(AttributeType type, Object raw) throws TextValues.BadValue {
     if (raw == null) {
@@ -90,8 +122,11 @@ final class JsonValues {
         if (raw instanceof BigInteger) {
           throw new TextValues.BadValue("integer " + raw + " is out of range (64-bit)");
         }
-        if (raw instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
-          return (long) d.doubleValue();
+        if (raw instanceof BigDecimal d) {
+          return exactLong(d);
+        }
+        if (raw instanceof Double d && d == 0) {
+          return 0L; // -0.0
         }
         break;
       case NUMBER:
@@ -145,6 +180,28 @@ final class JsonValues {
             "expected a point {\"lat\": 60.17, \"lon\": 24.94}, got " + describe(raw));
     }
     throw new TextValues.BadValue("expected " + expected(type) + ", got " + describe(raw));
+  }
+
+  /**
+   * An integer written with a fraction or an exponent ({@code 12.0}, {@code 1e3}) as its exact
+   * value: {@code 9007199254740993.0} is 9007199254740993, not the nearest double.
+   */
+  private static Long exactLong(BigDecimal d) throws TextValues.BadValue {
+    if (d.signum() == 0) {
+      return 0L;
+    }
+    if (d.stripTrailingZeros().scale() > 0) {
+      throw new TextValues.BadValue("expected an integer, got " + describe(d));
+    }
+    // Digits before the point; checked before any expansion, so 1e999999999 costs nothing.
+    if ((long) d.precision() - d.scale() > 19) {
+      throw new TextValues.BadValue("integer " + describe(d) + " is out of range (64-bit)");
+    }
+    try {
+      return d.longValueExact();
+    } catch (ArithmeticException e) {
+      throw new TextValues.BadValue("integer " + describe(d) + " is out of range (64-bit)");
+    }
   }
 
   private static String expected(AttributeType type) {

@@ -1,6 +1,5 @@
 package dev.segmentation.cli;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -13,11 +12,9 @@ import dev.segmentation.model.EventType;
 import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,16 +32,19 @@ final class JsonlCustomerInput implements CustomerInput {
   private final Schema schema;
   private final Map<String, List<Event>> events;
   private final CountingInputStream counting;
-  private final BufferedReader reader;
-  private int line;
+  private final LineReader reader;
 
   JsonlCustomerInput(Path path, Schema schema, Map<String, List<Event>> events) throws IOException {
-    this.file = path.toString();
+    this(path.toString(), Files.newInputStream(path), schema, events);
+  }
+
+  /** Reads {@code in}, named {@code file} in messages; closing this closes it. */
+  JsonlCustomerInput(String file, InputStream in, Schema schema, Map<String, List<Event>> events) {
+    this.file = file;
     this.schema = schema;
     this.events = events;
-    this.counting = new CountingInputStream(Files.newInputStream(path));
-    this.reader =
-        new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8), 1 << 16);
+    this.counting = new CountingInputStream(in);
+    this.reader = new LineReader(counting);
   }
 
   @Override
@@ -58,16 +58,24 @@ final class JsonlCustomerInput implements CustomerInput {
   }
 
   @Override
-  public Raw readRaw() throws IOException {
-    String text;
+  public Raw readRaw() throws IOException, DataException {
+    LineReader.Line l;
     do {
-      text = reader.readLine();
-      line++;
-      if (text == null) {
+      l = reader.next();
+      if (l == null) {
         return null;
       }
-    } while (text.isBlank());
-    return new Raw(line, text, null);
+      if (l.problem() != null) {
+        throw new DataException(
+            file,
+            l.number(),
+            DataException.jsonField(l.column(), null),
+            l.problem(),
+            l.text(),
+            false);
+      }
+    } while (l.text().isBlank());
+    return new Raw(l.number(), l.text(), null);
   }
 
   private DataException error(Raw raw, int column, String field, String reason) {
@@ -79,7 +87,9 @@ final class JsonlCustomerInput implements CustomerInput {
   public Row parse(Raw raw) throws DataException {
     String text = raw.text();
     String idColumn = null;
-    try (JsonParser p = JsonValues.FACTORY.createParser(text)) {
+    JsonParser p = null;
+    try {
+      p = JsonValues.FACTORY.createParser(text);
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw error(raw, 1, null, "expected a JSON object per line");
       }
@@ -173,15 +183,27 @@ final class JsonlCustomerInput implements CustomerInput {
       }
       return new Row(b.build(), raw.line(), idColumn, text);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
       throw error(
           raw,
-          at == null ? 0 : at.getColumnNr(),
-          null,
-          "malformed JSON: " + e.getOriginalMessage());
+          JsonValues.errorColumn(e, p),
+          JsonValues.errorField(e, p),
+          JsonValues.errorMessage(e));
     } catch (IOException e) {
       // Parsing a string in memory reads no file; Jackson declares IOException regardless.
       throw new UncheckedIOException(e);
+    } finally {
+      closeQuietly(p);
+    }
+  }
+
+  /** Closes a parser of a string, which reads no file and so cannot fail. */
+  static void closeQuietly(JsonParser p) {
+    if (p != null) {
+      try {
+        p.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.segmentation.cli;
 
+import dev.segmentation.engine.EvaluationContext;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -81,8 +82,22 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
-  /** {@code 2026-11-01T00:00:00Z}, an offset date-time, or a date (its start in UTC). */
+  /**
+   * {@code 2026-11-01T00:00:00Z}, an offset date-time, or a date (its start in UTC), in the range
+   * that evaluation supports (years 1 to 9999).
+   */
   static Instant parseInstant(String text) {
+    Instant instant = parseAnyInstant(text);
+    if (instant.isBefore(EvaluationContext.MIN_AS_OF)
+        || instant.isAfter(EvaluationContext.MAX_AS_OF)) {
+      throw new CommandLine.TypeConversionException(
+          "expected an instant between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, got "
+              + TextValues.quote(text));
+    }
+    return instant;
+  }
+
+  private static Instant parseAnyInstant(String text) {
     try {
       return TextValues.parseTimestamp(text);
     } catch (TextValues.BadValue e) {
@@ -90,9 +105,8 @@ public final class Main implements Runnable {
         return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException e2) {
         throw new CommandLine.TypeConversionException(
-            "expected an instant like 2026-11-01T00:00:00Z or a date like 2026-11-01, got \""
-                + text
-                + "\"");
+            "expected an instant like 2026-11-01T00:00:00Z or a date like 2026-11-01, got "
+                + TextValues.quote(text));
       }
     }
   }

@@ -47,6 +47,11 @@ final class Problems {
     return "file,line,column,reason,record\n";
   }
 
+  /** Whether bad records are skipped (rather than ending the run). */
+  boolean skipping() {
+    return skip;
+  }
+
   long count() {
     return count;
   }

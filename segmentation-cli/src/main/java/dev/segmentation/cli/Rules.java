@@ -15,6 +15,7 @@ import dev.segmentation.segment.Catalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -42,12 +43,12 @@ final class Rules {
       return new Loaded(file, doc.schema(), doc.catalog(), compiled);
     } catch (CheckException e) {
       for (Issue issue : e.issues()) {
-        err.println(file + ": " + issue);
+        err.println(TextValues.printable(file + ": " + issue));
       }
       throw new Failure(ExitCode.INVALID, file + ": the rules have errors; nothing was evaluated");
     } catch (IllegalArgumentException e) {
       // The engine names the path of a rule it cannot compile (e.g. an undeclared attribute).
-      err.println(file + ": " + e.getMessage());
+      err.println(TextValues.printable(file + ": " + e.getMessage()));
       throw new Failure(ExitCode.INVALID, file + ": the rules have errors; nothing was evaluated");
     }
   }
@@ -58,7 +59,7 @@ final class Rules {
       return RulesJson.read(file);
     } catch (RulesException e) {
       for (Problem p : e.problems()) {
-        err.println(file + ": " + p);
+        err.println(TextValues.printable(file + ": " + p));
       }
       throw new Failure(ExitCode.INVALID, null);
     }
@@ -84,6 +85,12 @@ final class Rules {
     }
     if (e instanceof AccessDeniedException a) {
       return "cannot access " + a.getFile() + ": permission denied";
+    }
+    if (e instanceof AtomicFile.WriteException w) {
+      return "cannot write " + w.getFile() + ": " + w.getReason();
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return "cannot access " + f.getFile() + ": " + f.getReason();
     }
     return e.toString();
   }

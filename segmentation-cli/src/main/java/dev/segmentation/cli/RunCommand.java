@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
                 return true;
               });
         } catch (DataException e) {
-          err.println(e.getMessage());
+          err.println(TextValues.printable(e.getMessage()));
           err.println(
               e.fatal()
                   ? "stopped: nothing was written."
@@ -126,11 +126,11 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.OK;
     } catch (Failure f) {
       if (f.getMessage() != null) {
-        err.println(f.getMessage());
+        err.println(TextValues.printable(f.getMessage()));
       }
       return f.exitCode;
     } catch (IOException e) {
-      err.println("segmentation run: " + Rules.describe(e));
+      err.println(TextValues.printable("segmentation run: " + Rules.describe(e)));
       return ExitCode.IO;
     }
   }

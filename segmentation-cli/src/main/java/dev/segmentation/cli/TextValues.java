@@ -221,7 +221,50 @@ final class TextValues {
 
   static String quote(String text) {
     String t = text.length() > 60 ? text.substring(0, 60) + "..." : text;
-    return "\"" + t + "\"";
+    return "\"" + printable(t) + "\"";
+  }
+
+  /**
+   * {@code text} safe to echo on a terminal or in a line-oriented report: control characters (line
+   * breaks, escape sequences) and the characters that reorder text (bidi controls) become escapes
+   * such as {@code \n} and {@code \u001b}, so that a name in a file cannot forge a line of output
+   * or repaint the screen.
+   */
+  static String printable(String text) {
+    int i = 0;
+    while (i < text.length() && !unprintable(text.charAt(i))) {
+      i++;
+    }
+    if (i == text.length()) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+    for (; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!unprintable(c)) {
+        sb.append(c);
+      } else if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\r') {
+        sb.append("\\r");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else {
+        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean unprintable(char c) {
+    return Character.isISOControl(c)
+        || c == '\u2028'
+        || c == '\u2029'
+        || (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069')
+        || c == '\u200E'
+        || c == '\u200F'
+        || c == '\u061C';
   }
 
   /** The text of a canonical value, which {@link #parse} reads back to an equal value. */

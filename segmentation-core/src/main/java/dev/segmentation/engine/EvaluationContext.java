@@ -26,6 +26,15 @@ import java.time.temporal.TemporalAdjusters;
  */
 public final class EvaluationContext {
 
+  /**
+   * The earliest {@code asOf}: years 1 to 9999 are what SQL databases hold, and calendar windows
+   * around any instant in that range are representable.
+   */
+  public static final Instant MIN_AS_OF = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The latest {@code asOf}. */
+  public static final Instant MAX_AS_OF = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   private final Instant asOf;
   private final ZoneId zone;
   private final LocalDate asOfDate;
@@ -41,6 +50,10 @@ public final class EvaluationContext {
     if (zone == null) {
       throw new IllegalArgumentException("zone must not be null");
     }
+    if (asOf.isBefore(MIN_AS_OF) || asOf.isAfter(MAX_AS_OF)) {
+      throw new IllegalArgumentException(
+          "asOf " + asOf + " is outside the supported range " + MIN_AS_OF + " to " + MAX_AS_OF);
+    }
     this.asOf = asOf;
     this.zone = zone;
     this.asOfDate = LocalDate.ofInstant(asOf, zone);
@@ -54,7 +67,12 @@ public final class EvaluationContext {
     }
   }
 
-  /** Evaluation at {@code asOf} in UTC. */
+  /**
+   * Evaluation at {@code asOf} in UTC.
+   *
+   * @throws IllegalArgumentException when {@code asOf} is before {@link #MIN_AS_OF} or after {@link
+   *     #MAX_AS_OF}
+   */
   public static EvaluationContext at(Instant asOf) {
     return new EvaluationContext(asOf, ZoneOffset.UTC);
   }
