@@ -151,7 +151,18 @@ public final class RulesJson {
                       size,
                       maxDocumentLength))));
     }
-    return parse(new StringReader(Utf8Text.decode(Files.readAllBytes(file), source)), source);
+    return parse(Files.readAllBytes(file), source);
+  }
+
+  /**
+   * Parses a document from UTF-8 bytes (a request body, say); {@code source} names it in messages.
+   * Bytes that are not UTF-8 are a problem with a line and column, never replaced.
+   */
+  public RulesDocument parse(byte[] utf8, String source) {
+    if (utf8 == null || source == null) {
+      throw new IllegalArgumentException("utf8 and source must not be null");
+    }
+    return parse(new StringReader(Utf8Text.decode(utf8, source)), source);
   }
 
   /** Parses a document from {@code reader}; {@code source} names it in messages. */
