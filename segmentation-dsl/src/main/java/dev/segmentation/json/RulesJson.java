@@ -21,7 +21,9 @@ import dev.segmentation.check.Issue;
 import dev.segmentation.check.Limits;
 import dev.segmentation.check.Severity;
 import dev.segmentation.condition.Condition;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -135,23 +137,9 @@ public final class RulesJson {
 
   /** Parses a UTF-8 file. */
   public RulesDocument parse(Path file) throws IOException {
-    String source = file.toString();
-    // A character takes at most four bytes: a longer file is over the limit before decoding.
-    long size = Files.size(file);
-    if (size > 4 * maxDocumentLength + 3) {
-      throw new RulesException(
-          source,
-          ImmutableList.of(
-              Problem.at(
-                  "",
-                  String.format(
-                      Locale.ROOT,
-                      "the file has %,d bytes, more than a document of at most %,d characters"
-                          + " can have",
-                      size,
-                      maxDocumentLength))));
+    try (InputStream in = Files.newInputStream(file)) {
+      return parse(new Utf8Reader(in), file.toString());
     }
-    return parse(Files.readAllBytes(file), source);
   }
 
   /**
@@ -162,14 +150,19 @@ public final class RulesJson {
     if (utf8 == null || source == null) {
       throw new IllegalArgumentException("utf8 and source must not be null");
     }
-    return parse(new StringReader(Utf8Text.decode(utf8, source)), source);
+    return parse(new Utf8Reader(new ByteArrayInputStream(utf8)), source);
   }
 
-  /** Parses a document from {@code reader}; {@code source} names it in messages. */
+  /**
+   * Parses a document from {@code reader}; {@code source} names it in messages.
+   *
+   * @throws UncheckedIOException when the reader fails
+   */
   public RulesDocument parse(Reader reader, String source) {
     JsonNode root;
     NumberGuard parser = null;
-    try (JsonParser raw = mapper.getFactory().createParser(reader)) {
+    DocumentReader counted = new DocumentReader(reader, maxDocumentLength);
+    try (JsonParser raw = mapper.getFactory().createParser(counted)) {
       parser = new NumberGuard(raw);
       root = mapper.readTree(parser);
       if (parser.nextToken() != null) {
@@ -183,12 +176,47 @@ public final class RulesJson {
       throw new RulesException(
           source, ImmutableList.of(Problem.at(pointer, limitMessage(e.getOriginalMessage()))));
     } catch (JsonProcessingException e) {
-      throw new RulesException(
-          source, ImmutableList.of(syntax(e.getLocation(), e.getOriginalMessage())));
+      IOException cause = readerProblem(e);
+      if (cause == null) {
+        throw new RulesException(
+            source, ImmutableList.of(syntax(e.getLocation(), e.getOriginalMessage())));
+      }
+      throw readerException(cause, counted, source);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      IOException cause = readerProblem(e);
+      if (cause == null) {
+        throw new UncheckedIOException(e);
+      }
+      throw readerException(cause, counted, source);
     }
     return fromTree(root, source, parser.problems());
+  }
+
+  /** What the document reader refused, found in the cause chain, or null. */
+  private static IOException readerProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DocumentReader.TooLong
+          || t instanceof Utf8Reader.Malformed
+          || t instanceof Utf8Reader.Utf16) {
+        return (IOException) t;
+      }
+    }
+    return null;
+  }
+
+  private RulesException readerException(IOException cause, DocumentReader at, String source) {
+    String message =
+        cause instanceof DocumentReader.TooLong
+            ? String.format(
+                Locale.ROOT,
+                "the document is longer than the limit of %,d characters (whitespace between"
+                    + " values is not counted)",
+                maxDocumentLength)
+            : cause.getMessage();
+    int line = cause instanceof Utf8Reader.Utf16 ? 1 : at.line();
+    int column = cause instanceof Utf8Reader.Utf16 ? 1 : at.column();
+    return new RulesException(
+        source, ImmutableList.of(new Problem("", line, column, message, false)));
   }
 
   /** Jackson's constraint messages in the words and numbers of the documented limits. */
@@ -210,12 +238,6 @@ public final class RulesJson {
           Locale.ROOT,
           "the field name is longer than the limit of %,d characters",
           MAX_NAME_LENGTH);
-    }
-    if (m.contains("Document length")) {
-      return String.format(
-          Locale.ROOT,
-          "the document is longer than the limit of %,d characters",
-          maxDocumentLength);
     }
     return m;
   }
@@ -277,7 +299,8 @@ public final class RulesJson {
             .maxNumberLength(MAX_NUMBER_LENGTH)
             .maxStringLength(maxString(limits))
             .maxNameLength(MAX_NAME_LENGTH)
-            .maxDocumentLength(maxDocumentLength)
+            // The document reader counts the document limit (whitespace excluded).
+            .maxDocumentLength(-1)
             .build();
     JsonFactory factory =
         JsonFactory.builder()

@@ -252,4 +252,46 @@ class HostileRulesTest {
         .containsExactly(
             "/segments/0/where/value: the string is longer than the limit of 50 characters");
   }
+
+  // Minor: the canonical form of a 100,000-segment document was over the document limit, so
+  // read(write(doc)) failed for a document that read had accepted.
+  @Test
+  void canonicalForm_ofAnAcceptedDocumentOfTheLargestSize_isAcceptedToo(@TempDir Path dir)
+      throws IOException {
+    StringBuilder sb =
+        new StringBuilder("{\"format\":1,\"schema\":{\"attributes\":{\"age\":\"integer\"}},")
+            .append("\"segments\":[");
+    for (int i = 0; i < 100_000; i++) {
+      sb.append(i == 0 ? "" : ",")
+          .append("{\"name\":\"segment-")
+          .append(i)
+          .append("\",\"where\":{\"op\":\"gt\",\"attribute\":\"age\",\"value\":")
+          .append(i)
+          .append("}}");
+    }
+    String compact = sb.append("]}").toString();
+    RulesDocument doc = RulesJson.read(compact);
+    String canonical = RulesJson.write(doc);
+    assertThat(canonical.length()).isGreaterThan((int) RulesJson.DEFAULT_MAX_DOCUMENT_LENGTH);
+
+    assertThat(RulesJson.read(canonical).catalog()).isEqualTo(doc.catalog());
+    Path file = dir.resolve("canonical.json");
+    Files.writeString(file, canonical);
+    assertThat(RulesJson.read(file).catalog()).isEqualTo(doc.catalog());
+  }
+
+  @Test
+  void documentLimit_countsWhatIsWrittenNotTheWhitespaceBetween() {
+    RulesJson json = RulesJson.withLimits(Limits.DEFAULT, 200);
+    String doc = gt("age", "3");
+    String spaced = doc.replace(",", " ,\n" + " ".repeat(1000));
+    assertThat(json.parse(spaced).catalog()).isEqualTo(json.parse(doc).catalog());
+    String longer = gt("age", "3").replace("\"s\"", "\"" + "s".repeat(200) + "\"");
+    Problem p = refused(json, longer).problems().get(0);
+    assertThat(p.message())
+        .isEqualTo(
+            "the document is longer than the limit of 200 characters (whitespace between values"
+                + " is not counted)");
+    assertThat(p.line()).isEqualTo(1);
+  }
 }
