@@ -30,9 +30,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes rules documents in the JSON format described in {@code docs/rule-format.md}.
@@ -219,6 +224,77 @@ public final class RulesJson {
         source, ImmutableList.of(new Problem("", line, column, message, false)));
   }
 
+  private static final List<String> TOP_LEVEL =
+      List.of("format", "schema", "segments", "scores", "tierings", "rfm");
+
+  /**
+   * Problems in the order of the document's parts (schema, segments, scores, tierings, RFM), by
+   * index within each list, then by the rest of the pointer; stable for problems at one pointer.
+   */
+  private static final Comparator<Problem> DOCUMENT_ORDER =
+      (a, b) -> {
+        String[] x = a.path().split("/", -1);
+        String[] y = b.path().split("/", -1);
+        for (int i = 1; i < Math.min(x.length, y.length); i++) {
+          int c = compareTokens(x[i], y[i], i == 1);
+          if (c != 0) {
+            return c;
+          }
+        }
+        return Integer.compare(x.length, y.length);
+      };
+
+  private static int compareTokens(String a, String b, boolean topLevel) {
+    if (topLevel) {
+      int c = Integer.compare(topLevelRank(a), topLevelRank(b));
+      if (c != 0) {
+        return c;
+      }
+    }
+    boolean numbers =
+        !a.isEmpty()
+            && !b.isEmpty()
+            && a.length() < 10
+            && b.length() < 10
+            && a.chars().allMatch(Character::isDigit)
+            && b.chars().allMatch(Character::isDigit);
+    return numbers ? Integer.compare(Integer.parseInt(a), Integer.parseInt(b)) : a.compareTo(b);
+  }
+
+  private static int topLevelRank(String token) {
+    int i = TOP_LEVEL.indexOf(token);
+    return i < 0 ? TOP_LEVEL.size() : i;
+  }
+
+  private static final Pattern ELEMENT = Pattern.compile("^/(segments|scores|tierings|rfm)/(\\d+)");
+
+  /** The pointer of the top-level element (e.g. {@code /segments/3}) a pointer is in, or "". */
+  private static String element(String path) {
+    Matcher m = ELEMENT.matcher(path);
+    return m.find() ? m.group() : "";
+  }
+
+  /** A checker pointer into the document as read, as a pointer into the document as written. */
+  private static String originalPath(TreeReader tree, String path) {
+    Matcher m = ELEMENT.matcher(path);
+    if (!m.find()) {
+      return path;
+    }
+    int original = tree.originalIndex(m.group(1), Integer.parseInt(m.group(2)));
+    return "/" + m.group(1) + "/" + original + path.substring(m.end());
+  }
+
+  private static boolean refersToLeftOut(String message, Set<String> leftOut) {
+    for (String kind : List.of("unknown segment \"", "unknown score \"", "unknown tiering")) {
+      if (message.startsWith(kind)) {
+        int open = message.indexOf('"');
+        int close = message.indexOf('"', open + 1);
+        return close > open && leftOut.contains(message.substring(open + 1, close));
+      }
+    }
+    return false;
+  }
+
   /** Jackson's constraint messages in the words and numbers of the documented limits. */
   private String limitMessage(String jackson) {
     String m = jackson == null ? "" : jackson;
@@ -266,17 +342,32 @@ public final class RulesJson {
       }
     }
     if (doc != null) {
+      // With problems already noted, the document is what could be read (conditions with
+      // problems stand in as "always", elements that could not be built are left out): the
+      // checker finds the other problems in this same pass, at the original pointers.
+      Set<String> noted = new HashSet<>(refusedNumbers.keySet());
+      Set<String> elementsWithProblems = new HashSet<>();
+      for (Problem p : problems) {
+        noted.add(p.path());
+        elementsWithProblems.add(element(p.path()));
+      }
       CheckResult result = Checker.withLimits(limits).check(doc.catalog(), doc.schema());
       for (Issue i : result.issues()) {
-        if (!refusedNumbers.containsKey(i.path())) {
-          problems.add(new Problem(i.path(), 0, 0, i.message(), i.severity() == Severity.WARNING));
+        String path = originalPath(tree, i.path());
+        boolean warning = i.severity() == Severity.WARNING;
+        if (noted.contains(path)
+            || (warning && elementsWithProblems.contains(element(path)))
+            || refersToLeftOut(i.message(), tree.leftOutNames())) {
+          continue; // about the stand-ins, not about the document
         }
+        problems.add(new Problem(path, 0, 0, i.message(), warning));
       }
     }
+    problems.sort(DOCUMENT_ORDER);
     if (doc == null || problems.stream().anyMatch(p -> !p.warning())) {
       throw new RulesException(source, ImmutableList.copyOf(problems));
     }
-    return doc;
+    return problems.isEmpty() ? doc : new RulesDocument(doc.schema(), doc.catalog(), problems);
   }
 
   private static Problem syntax(JsonLocation location, String message) {

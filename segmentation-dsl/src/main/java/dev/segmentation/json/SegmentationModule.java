@@ -24,7 +24,8 @@ import java.util.function.Function;
  * RulesDocument doc = mapper.readValue(json, RulesDocument.class);
  * }</pre>
  *
- * Reading applies the same checks as {@link RulesJson} (problems raise {@link RulesException}); the
+ * Reading applies the same checks as {@link RulesJson} (problems raise {@link
+ * InvalidRulesException}, a {@code JsonMappingException}, so that web frameworks answer 400); the
  * nesting and size limits of your mapper's {@code StreamReadConstraints} apply to parsing. No
  * default typing and no class names are involved: node types are the format's {@code op} names.
  */
@@ -64,7 +65,11 @@ public final class SegmentationModule extends SimpleModule {
     @Override
     public RulesDocument deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonNode tree = p.readValueAsTree();
-      return RulesJson.standard().fromTree(tree, "rules");
+      try {
+        return RulesJson.standard().fromTree(tree, "rules");
+      } catch (RulesException e) {
+        throw new InvalidRulesException(p, e);
+      }
     }
   }
 
@@ -76,7 +81,8 @@ public final class SegmentationModule extends SimpleModule {
       Function<String, dev.segmentation.model.AttributeType> noTypes = name -> null;
       Condition c = reader.condition(tree, "", noTypes, Schema.builder().build(), 1);
       if (c == null || !reader.problems().isEmpty()) {
-        throw new RulesException("condition", ImmutableList.copyOf(reader.problems()));
+        throw new InvalidRulesException(
+            p, new RulesException("condition", ImmutableList.copyOf(reader.problems())));
       }
       return c;
     }

@@ -54,6 +54,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,8 +113,29 @@ final class TreeReader {
   private int nodes;
   private boolean nodeLimitReported;
 
+  /** What a condition with a problem becomes inside a document (see {@link #condition}). */
+  private static final Condition STAND_IN = new Always();
+
+  private boolean standIns;
+
+  // The original index of each element read into the document's lists (elements with a problem
+  // that cannot be built at all are left out), and the names of those left out.
+  private final Map<String, List<Integer>> indexes = new HashMap<>();
+  private final Set<String> leftOutNames = new HashSet<>();
+
   TreeReader(Limits limits) {
     this.limits = limits;
+  }
+
+  /** The original index of the {@code i}-th element read from array {@code field}. */
+  int originalIndex(String field, int i) {
+    List<Integer> list = indexes.get(field);
+    return list == null || i >= list.size() ? i : list.get(i);
+  }
+
+  /** Names of segments, scores, tierings and RFM models that could not be read at all. */
+  Set<String> leftOutNames() {
+    return leftOutNames;
   }
 
   List<Problem> problems() {
@@ -126,12 +148,18 @@ final class TreeReader {
 
   // ---------------------------------------------------------------- document
 
-  /** The document, or null when there was a problem. */
+  /**
+   * The document, or null when there was a problem that leaves nothing to check. After problems in
+   * parts of the document, the rest: conditions with problems stand in as {@code always}, and
+   * elements that cannot be built are left out (see {@link #originalIndex}), so that the checker
+   * can find the other problems in the same pass.
+   */
   RulesDocument document(JsonNode root) {
+    standIns = true;
     if (!expectObject(root, "")) {
       return null;
     }
-    fields(root, "", Set.of("format", "schema", "segments", "scores", "tierings", "rfm"), "format");
+    fields(root, "", Set.of("format", "schema", "segments", "scores", "tierings", "rfm"));
     JsonNode format = root.get("format");
     if (format != null && !(format.isIntegralNumber() && format.asLong() == 1)) {
       problem("/format", "unsupported format " + format + "; this library reads format 1");
@@ -150,18 +178,38 @@ final class TreeReader {
     uniqueNames(root, "tierings", "tiering or RFM model", firstTiering);
     uniqueNames(root, "rfm", "tiering or RFM model", firstTiering);
     if (!problems.isEmpty()) {
-      return null;
+      // Only what can be checked: elements with names defined twice are left out as well.
+      segments = distinct(segments, Segment::name, "segments");
+      scores = distinct(scores, ScoreModel::name, "scores");
+      tierings = distinct(tierings, Tiering::name, "tierings");
+      rfm = distinct(rfm, RfmModel::name, "rfm");
+      Set<String> tieringNames = new HashSet<>();
+      tierings.forEach(t -> tieringNames.add(t.name()));
+      List<RfmModel> distinctRfm = new ArrayList<>();
+      List<Integer> rfmIndexes = new ArrayList<>();
+      for (int i = 0; i < rfm.size(); i++) {
+        if (tieringNames.add(rfm.get(i).name())) {
+          distinctRfm.add(rfm.get(i));
+          rfmIndexes.add(originalIndex("rfm", i));
+        }
+      }
+      indexes.put("rfm", rfmIndexes);
+      rfm = distinctRfm;
     }
+    List<Segment> segmentList = segments;
+    List<ScoreModel> scoreList = scores;
+    List<Tiering> tieringList = tierings;
+    List<RfmModel> rfmList = rfm;
     return attempt(
         "",
         () ->
             new RulesDocument(
                 schema,
                 new Catalog(
-                    ImmutableList.copyOf(segments),
-                    ImmutableList.copyOf(scores),
-                    ImmutableList.copyOf(tierings),
-                    ImmutableList.copyOf(rfm))));
+                    ImmutableList.copyOf(segmentList),
+                    ImmutableList.copyOf(scoreList),
+                    ImmutableList.copyOf(tieringList),
+                    ImmutableList.copyOf(rfmList))));
   }
 
   /**
@@ -194,6 +242,21 @@ final class TreeReader {
     }
   }
 
+  /** {@code list} without a second element of the same name, with the original indexes kept. */
+  private <T> List<T> distinct(List<T> list, Function<T, String> name, String field) {
+    Set<String> seen = new HashSet<>();
+    List<T> out = new ArrayList<>();
+    List<Integer> kept = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (seen.add(name.apply(list.get(i)))) {
+        out.add(list.get(i));
+        kept.add(originalIndex(field, i));
+      }
+    }
+    indexes.put(field, kept);
+    return out;
+  }
+
   private interface ElementReader<T> {
     T read(JsonNode element, String path);
   }
@@ -214,11 +277,21 @@ final class TreeReader {
       problem(arrayPath, "has " + array.size() + " entries, more than " + limits.maxListSize());
       return out;
     }
+    List<Integer> kept = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       T t = reader.read(array.get(i), arrayPath + "/" + i);
       if (t != null) {
         out.add(t);
+        kept.add(i);
+      } else if (path.isEmpty()) {
+        JsonNode name = array.get(i).get("name");
+        if (name != null && name.isTextual()) {
+          leftOutNames.add(name.textValue());
+        }
       }
+    }
+    if (path.isEmpty()) {
+      indexes.put(field, kept);
     }
     return out;
   }
@@ -417,6 +490,7 @@ final class TreeReader {
             "recencyCuts",
             "frequencyCuts",
             "monetaryCuts");
+    int before = problems.size();
     fields(
         node,
         path,
@@ -428,7 +502,6 @@ final class TreeReader {
         "recencyCuts",
         "frequencyCuts",
         "monetaryCuts");
-    int before = problems.size();
     String name = text(node, "name", path);
     String description = optionalText(node, "description", path);
     String eventType = text(node, "eventType", path);
@@ -485,8 +558,17 @@ final class TreeReader {
     return condition(node, path + "/" + field, types, schema, 1);
   }
 
-  /** A condition, or null after noting a problem. */
+  /**
+   * A condition; after noting a problem, null, or in a document a stand-in ({@code always}) so that
+   * the rest of the document is still built and checked, and every problem found in one pass.
+   */
   Condition condition(
+      JsonNode node, String path, Function<String, AttributeType> types, Schema schema, int depth) {
+    Condition c = conditionOrNull(node, path, types, schema, depth);
+    return c == null && standIns ? STAND_IN : c;
+  }
+
+  private Condition conditionOrNull(
       JsonNode node, String path, Function<String, AttributeType> types, Schema schema, int depth) {
     if (depth > limits.maxDepth()) {
       problem(path, "conditions are nested deeper than the limit of " + limits.maxDepth());

@@ -8,13 +8,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.segmentation.testing.RandomCatalogs;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -35,37 +30,8 @@ class JsonSchemaTest {
     return schema().validate(node);
   }
 
-  @Test
-  void everyExampleAndGoldenDocument_validates() throws IOException {
-    List<String> documents = new ArrayList<>();
-    documents.add(RulesJsonTest.resource("realistic.json"));
-    for (String block : DocsExamplesTest.jsonBlocks(DocsExamplesTest.docs("rule-format.md"))) {
-      if (block.contains("\"schema\"")) {
-        documents.add(block);
-      }
-    }
-    for (String example :
-        List.of("rules.json", "firmographic/rules.json", "behavioral/rules.json")) {
-      Path p = Path.of("..", "examples", example);
-      if (Files.exists(p)) {
-        documents.add(Files.readString(p));
-      }
-    }
-    assertThat(documents).hasSizeGreaterThanOrEqualTo(3);
-    for (String doc : documents) {
-      assertThat(validate(doc)).as(doc.substring(0, Math.min(200, doc.length()))).isEmpty();
-    }
-  }
-
-  @Test
-  void canonicalOutputOfRandomCatalogs_validates() throws IOException {
-    for (long seed = 1; seed <= 100; seed++) {
-      String json =
-          RulesJson.write(
-              new RulesDocument(RandomCatalogs.SCHEMA, new RandomCatalogs(seed).catalog(5)));
-      assertThat(validate(json)).as(json).isEmpty();
-    }
-  }
+  // Every good document (examples, docs, canonical output of random catalogs) validates:
+  // ReaderContractTest.jsonSchemaAndReader_agreeOnEveryDocumentOfTheCorpus.
 
   @Test
   void brokenDocuments_areRejectedBySchema() throws IOException {

@@ -19,7 +19,9 @@ class RoundTripProperties {
     RulesDocument doc = new RulesDocument(RandomCatalogs.SCHEMA, catalog);
     String json = RulesJson.write(doc);
     RulesDocument read = RulesJson.read(json);
-    assertThat(read).isEqualTo(doc);
+    // Warnings (such as "can never match") are the reader's findings, not part of what was written.
+    assertThat(read.schema()).isEqualTo(doc.schema());
+    assertThat(read.catalog()).isEqualTo(doc.catalog());
     assertThat(RulesJson.write(read)).isEqualTo(json);
   }
 
