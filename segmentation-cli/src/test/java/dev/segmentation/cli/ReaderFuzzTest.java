@@ -31,7 +31,9 @@ class ReaderFuzzTest {
   @FuzzTest(maxDuration = "10m")
   void csvCustomers(byte[] data) throws IOException {
     long start = System.nanoTime();
-    readAll(new CsvCustomerInput("fuzz.csv", new ByteArrayInputStream(data), SCHEMA, null));
+    readAll(
+        new CsvCustomerInput(
+            "fuzz.csv", new ByteArrayInputStream(data), SCHEMA, null, Dialect.DEFAULT));
     assertThat(System.nanoTime() - start).isLessThan(MAX_NANOS);
   }
 
@@ -94,7 +96,8 @@ class ReaderFuzzTest {
               () -> new ByteArrayInputStream(data),
               SCHEMA,
               null,
-              true);
+              true,
+              Dialect.DEFAULT);
     } catch (DataException e) {
       assertThat(e.fatal()).as(e.getMessage()).isTrue();
       return;
