@@ -43,23 +43,33 @@ final class CsvCustomerInput implements CustomerInput {
 
   CsvCustomerInput(Path path, Schema schema, Map<String, List<Event>> events, Dialect dialect)
       throws IOException {
-    this(path.toString(), Files.newInputStream(path), schema, events, dialect);
+    this(
+        path.toString(),
+        Files.newInputStream(path),
+        schema,
+        events,
+        dialect,
+        CsvReader.MAX_RECORD_CHARS);
   }
 
-  /** Reads {@code in}, named {@code file} in messages; closing this closes it. */
+  /**
+   * Reads {@code in}, named {@code file} in messages, with records of at most {@code maxChars}
+   * characters; closing this closes it.
+   */
   CsvCustomerInput(
       String file,
       InputStream in,
       Schema schema,
       Map<String, List<Event>> events,
-      Dialect dialect) {
+      Dialect dialect,
+      int maxChars) {
     this.file = file;
     this.dialect = dialect;
     this.tagWarning = new TagWarning(file, dialect.tagSeparator());
     this.schema = schema;
     this.events = events;
     this.counting = new CountingInputStream(in);
-    this.csv = new CsvReader(new Utf8Reader(counting));
+    this.csv = new CsvReader(new Utf8Reader(counting), maxChars);
   }
 
   @Override

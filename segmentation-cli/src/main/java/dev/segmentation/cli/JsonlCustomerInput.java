@@ -35,16 +35,20 @@ final class JsonlCustomerInput implements CustomerInput {
   private final LineReader reader;
 
   JsonlCustomerInput(Path path, Schema schema, Map<String, List<Event>> events) throws IOException {
-    this(path.toString(), Files.newInputStream(path), schema, events);
+    this(path.toString(), Files.newInputStream(path), schema, events, LineReader.MAX_LINE_CHARS);
   }
 
-  /** Reads {@code in}, named {@code file} in messages; closing this closes it. */
-  JsonlCustomerInput(String file, InputStream in, Schema schema, Map<String, List<Event>> events) {
+  /**
+   * Reads {@code in}, named {@code file} in messages, with lines of at most {@code maxChars}
+   * characters; closing this closes it.
+   */
+  JsonlCustomerInput(
+      String file, InputStream in, Schema schema, Map<String, List<Event>> events, int maxChars) {
     this.file = file;
     this.schema = schema;
     this.events = events;
     this.counting = new CountingInputStream(in);
-    this.reader = new LineReader(counting);
+    this.reader = new LineReader(counting, maxChars);
   }
 
   @Override
