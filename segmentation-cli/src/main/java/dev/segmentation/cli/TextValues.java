@@ -240,8 +240,12 @@ final class TextValues {
   }
 
   static String quote(String text) {
-    String t = text.length() > 60 ? text.substring(0, 60) + "..." : text;
-    return "\"" + printable(t) + "\"";
+    return "\"" + abbreviate(text) + "\"";
+  }
+
+  /** {@code text} cut to 60 characters, {@link #printable}, for messages. */
+  static String abbreviate(String text) {
+    return printable(text.length() > 60 ? text.substring(0, 60) + "..." : text);
   }
 
   /**
