@@ -41,6 +41,7 @@ final class CheckCommand implements Callable<Integer> {
     try {
       doc = Rules.read(rules, out);
     } catch (Failure f) {
+      out.println(f.getMessage()); // the summary line, as for a document that could be read
       return f.exitCode;
     } catch (IOException e) {
       err.println(TextValues.printable("segmentation check: " + Rules.describe(e)));

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class CsvCustomerInput implements CustomerInput {
   private final Map<String, List<Event>> events;
   private final CountingInputStream counting;
   private final CsvReader csv;
+  private final Dialect dialect;
+  private final TagWarning tagWarning;
   private List<String> header;
   private int idColumn = -1;
 
@@ -38,17 +41,41 @@ final class CsvCustomerInput implements CustomerInput {
 
   private record GeoColumns(Attribute<?> attribute, int lat, int lon) {}
 
-  CsvCustomerInput(Path path, Schema schema, Map<String, List<Event>> events) throws IOException {
-    this(path.toString(), Files.newInputStream(path), schema, events);
+  CsvCustomerInput(Path path, Schema schema, Map<String, List<Event>> events, Dialect dialect)
+      throws IOException {
+    this(
+        path.toString(),
+        Files.newInputStream(path),
+        schema,
+        events,
+        dialect,
+        CsvReader.MAX_RECORD_CHARS);
   }
 
-  /** Reads {@code in}, named {@code file} in messages; closing this closes it. */
-  CsvCustomerInput(String file, InputStream in, Schema schema, Map<String, List<Event>> events) {
+  /**
+   * Reads {@code in}, named {@code file} in messages, with records of at most {@code maxChars}
+   * characters; closing this closes it.
+   */
+  CsvCustomerInput(
+      String file,
+      InputStream in,
+      Schema schema,
+      Map<String, List<Event>> events,
+      Dialect dialect,
+      int maxChars) {
     this.file = file;
+    this.dialect = dialect;
+    this.tagWarning = new TagWarning(file, dialect.tagSeparator());
     this.schema = schema;
     this.events = events;
     this.counting = new CountingInputStream(in);
-    this.csv = new CsvReader(new Utf8Reader(counting));
+    this.csv = new CsvReader(new Utf8Reader(counting), maxChars);
+  }
+
+  @Override
+  public List<String> warnings() {
+    String w = tagWarning.message();
+    return w == null ? List.of() : List.of(w);
   }
 
   @Override
@@ -204,7 +231,11 @@ final class CsvCustomerInput implements CustomerInput {
         Attribute<?> attribute = attributes[i];
         if (attribute != null) {
           column = i;
-          b.set(attribute.name(), TextValues.parse(attribute, fields.get(i), r.quoted()[i]));
+          Object value = TextValues.parse(attribute, fields.get(i), r.quoted()[i], dialect);
+          if (value instanceof Collection<?> tags) {
+            tagWarning.check(r.line(), DataException.csvColumn(i + 1, header.get(i).strip()), tags);
+          }
+          b.set(attribute.name(), value);
         }
       }
       for (GeoColumns g : geoColumns) {

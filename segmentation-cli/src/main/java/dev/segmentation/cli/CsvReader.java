@@ -26,6 +26,8 @@ final class CsvReader {
   static final int KEPT_CHARS = 1000;
 
   private final Reader in;
+  private final int maxChars;
+  private final int kept;
   private final Utf8Reader utf8;
   private char[] buf = new char[1 << 16];
   private int pos;
@@ -45,8 +47,15 @@ final class CsvReader {
   private final StringBuilder raw = new StringBuilder();
 
   CsvReader(Reader in) {
+    this(in, MAX_RECORD_CHARS);
+  }
+
+  /** A reader whose records have at most {@code maxChars} characters (fuzzing uses small ones). */
+  CsvReader(Reader in, int maxChars) {
     this.in = in;
     this.utf8 = in instanceof Utf8Reader u ? u : null;
+    this.maxChars = maxChars;
+    this.kept = Math.min(KEPT_CHARS, maxChars);
   }
 
   /** One record: its fields, which were quoted, the line it starts on and its raw text. */
@@ -165,11 +174,9 @@ final class CsvReader {
             throw unclosed("a quoted field is not closed before the end of the file");
           }
           raw.append((char) c);
-          if (raw.length() > MAX_RECORD_CHARS) {
+          if (raw.length() > maxChars) {
             throw unclosed(
-                "a record longer than "
-                    + MAX_RECORD_CHARS
-                    + " characters (is a quote not closed?)");
+                "a record longer than " + maxChars + " characters (is a quote not closed?)");
           }
           if (c == '"') {
             if (peek() == '"') {
@@ -208,7 +215,7 @@ final class CsvReader {
           }
           field.append((char) c);
           raw.append((char) c);
-          if (raw.length() > MAX_RECORD_CHARS) {
+          if (raw.length() > maxChars) {
             throw tooLong();
           }
           c = read();
@@ -250,7 +257,7 @@ final class CsvReader {
     int column = fields.size() + 1;
     int newline = raw.indexOf("\n");
     if (newline < 0) {
-      if (raw.length() > MAX_RECORD_CHARS) {
+      if (raw.length() > maxChars) {
         return tooLong();
       }
       return new MalformedException(message, recordLine, column, raw.toString());
@@ -272,7 +279,7 @@ final class CsvReader {
     line = recordLine + 1;
     return new MalformedException(
         message.startsWith("a record longer")
-            ? "a quoted field is not closed within " + MAX_RECORD_CHARS + " characters"
+            ? "a quoted field is not closed within " + maxChars + " characters"
             : message,
         recordLine,
         column,
@@ -285,7 +292,7 @@ final class CsvReader {
    */
   private MalformedException tooLong() throws IOException {
     int column = fields.size() + 1;
-    String start = raw.substring(0, KEPT_CHARS) + "...";
+    String start = raw.substring(0, kept) + "...";
     raw.setLength(0);
     int c = read();
     while (c != '\n' && c != -1) {
@@ -295,11 +302,7 @@ final class CsvReader {
       line++;
     }
     return new MalformedException(
-        "a line longer than "
-            + MAX_RECORD_CHARS
-            + " characters (its first "
-            + KEPT_CHARS
-            + " are in the record)",
+        "a line longer than " + maxChars + " characters (its first " + kept + " are in the record)",
         recordLine,
         column,
         start);
@@ -307,7 +310,7 @@ final class CsvReader {
 
   private void skipLine(int c) throws IOException {
     while (c != '\n' && c != -1) {
-      if (c != '\r' && raw.length() < MAX_RECORD_CHARS) {
+      if (c != '\r' && raw.length() < maxChars) {
         raw.append((char) c); // the rejects file keeps the line, up to the limit
       }
       c = read();

@@ -40,6 +40,11 @@ interface CustomerInput extends Closeable {
     return raw == null ? null : parse(raw);
   }
 
+  /** Warnings about the whole file, once it was read (e.g. tags that look like lists). */
+  default List<String> warnings() {
+    return List.of();
+  }
+
   /** Bytes of the file consumed so far, for progress. */
   long bytesRead();
 
@@ -48,11 +53,12 @@ interface CustomerInput extends Closeable {
    * from a separate file, by customer id, are attached to their customers (null when there is no
    * events file; the map is only read).
    */
-  static CustomerInput open(Path file, Schema schema, Map<String, List<Event>> events)
+  static CustomerInput open(
+      Path file, Schema schema, Map<String, List<Event>> events, Dialect dialect)
       throws IOException {
     switch (FileFormat.of(file)) {
       case CSV:
-        return new CsvCustomerInput(file, schema, events);
+        return new CsvCustomerInput(file, schema, events, dialect);
       case JSONL:
         return new JsonlCustomerInput(file, schema, events);
     }

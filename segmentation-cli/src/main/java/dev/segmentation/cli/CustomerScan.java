@@ -40,14 +40,15 @@ final class CustomerScan {
   static long scan(
       Path customers,
       Path events,
+      Dialect dialect,
       Schema schema,
       Problems problems,
       Progress.Factory progressFactory,
       Sink sink)
       throws IOException, DataException {
     EventsFile eventsFile =
-        events == null ? null : EventsFile.read(events, schema, null, problems.skipping());
-    return scan(customers, eventsFile, schema, problems, progressFactory, sink);
+        events == null ? null : EventsFile.read(events, schema, null, problems.skipping(), dialect);
+    return scan(customers, eventsFile, dialect, schema, problems, progressFactory, sink);
   }
 
   /**
@@ -58,6 +59,7 @@ final class CustomerScan {
   static long scan(
       Path customers,
       EventsFile events,
+      Dialect dialect,
       Schema schema,
       Problems problems,
       Progress.Factory progressFactory,
@@ -76,7 +78,7 @@ final class CustomerScan {
               t.setDaemon(true);
               return t;
             });
-    try (CustomerInput in = CustomerInput.open(customers, schema, byCustomer)) {
+    try (CustomerInput in = CustomerInput.open(customers, schema, byCustomer, dialect)) {
       Progress progress =
           progressFactory.create("reading " + customers.getFileName(), size, in::bytesRead);
       try {
@@ -108,6 +110,9 @@ final class CustomerScan {
             }
             progress.update(state.accepted);
           }
+        }
+        for (String w : in.warnings()) {
+          problems.warn(w);
         }
       } finally {
         progress.finish();

@@ -40,6 +40,7 @@ final class EventsFile {
   private final Map<String, List<Event>> byCustomer = new HashMap<>();
   private final List<DataException> problems = new ArrayList<>();
   private final boolean allProblems;
+  private final Dialect dialect;
 
   /** CSV only: the columns of the header. */
   private List<String> names;
@@ -59,8 +60,10 @@ final class EventsFile {
       Opener source,
       Schema schema,
       Predicate<String> keep,
-      boolean allProblems) {
+      boolean allProblems,
+      Dialect dialect) {
     this.allProblems = allProblems;
+    this.dialect = dialect;
     this.source = source;
     this.format = format;
     this.file = file;
@@ -75,7 +78,8 @@ final class EventsFile {
    * @param allProblems whether to keep every bad row (to skip them), or only the first (to stop)
    * @throws DataException for a problem with the header, which no row could be read without
    */
-  static EventsFile read(Path path, Schema schema, Predicate<String> keep, boolean allProblems)
+  static EventsFile read(
+      Path path, Schema schema, Predicate<String> keep, boolean allProblems, Dialect dialect)
       throws IOException, DataException {
     return read(
         path.toString(),
@@ -83,7 +87,8 @@ final class EventsFile {
         () -> Files.newInputStream(path),
         schema,
         keep,
-        allProblems);
+        allProblems,
+        dialect);
   }
 
   /**
@@ -96,9 +101,10 @@ final class EventsFile {
       Opener source,
       Schema schema,
       Predicate<String> keep,
-      boolean allProblems)
+      boolean allProblems,
+      Dialect dialect)
       throws IOException, DataException {
-    EventsFile events = new EventsFile(file, format, source, schema, keep, allProblems);
+    EventsFile events = new EventsFile(file, format, source, schema, keep, allProblems, dialect);
     try (InputStream in = source.open()) {
       events.read(in, null);
     }
@@ -149,7 +155,7 @@ final class EventsFile {
               }
             };
         // The same reading as the first pass, so exactly the rows that gave events are found.
-        new EventsFile(file, format, source, schema, keep, false).read(in, rows);
+        new EventsFile(file, format, source, schema, keep, false, dialect).read(in, rows);
       }
       for (Orphan o : found) {
         all.add(
@@ -227,13 +233,14 @@ final class EventsFile {
         }
         if (keep != null
             && raw instanceof Map<?, ?> map
-            && map.get("customer") instanceof String id
+            && map.get(dialect.eventsIdColumn()) instanceof String id
             && !keep.test(id)) {
           continue;
         }
-        JsonlCustomerInput.ParsedEvent e = JsonlCustomerInput.event(schema, raw, true);
+        JsonlCustomerInput.ParsedEvent e =
+            JsonlCustomerInput.event(schema, raw, dialect.eventsIdColumn());
         if (rows != null) {
-          rows.row(e.customer(), line, DataException.jsonField(0, "customer"), text);
+          rows.row(e.customer(), line, DataException.jsonField(0, dialect.eventsIdColumn()), text);
         } else {
           add(e.customer(), e.event());
         }
@@ -264,15 +271,27 @@ final class EventsFile {
     if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
       names.set(0, names.get(0).substring(1)); // a byte order mark
     }
-    customerColumn = names.indexOf("customer");
+    customerColumn = names.indexOf(dialect.eventsIdColumn());
     typeColumn = names.indexOf("type");
     timestampColumn = names.indexOf("timestamp");
-    if (customerColumn < 0 || typeColumn < 0 || timestampColumn < 0) {
+    if (customerColumn < 0) {
       throw new DataException(
           file,
           header.line(),
           null,
-          "the header needs the columns customer, type and timestamp, got " + names,
+          Suggestions.missingIdColumn(dialect.eventsIdColumn(), "column", names),
+          header.text(),
+          true);
+    }
+    if (typeColumn < 0 || timestampColumn < 0) {
+      throw new DataException(
+          file,
+          header.line(),
+          null,
+          "the header needs the columns "
+              + dialect.eventsIdColumn()
+              + ", type and timestamp, got "
+              + names,
           header.text(),
           true);
     }
@@ -369,7 +388,7 @@ final class EventsFile {
             }
             continue;
           }
-          Object v = TextValues.parse(property, f.get(i), rec.quoted()[i]);
+          Object v = TextValues.parse(property, f.get(i), rec.quoted()[i], dialect);
           if (v != null) {
             properties.put(names.get(i), v);
           }

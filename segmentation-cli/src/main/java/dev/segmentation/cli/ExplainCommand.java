@@ -56,10 +56,17 @@ final class ExplainCommand implements Callable<Integer> {
                 + Suggestions.didYouMean(segment, loaded.compiled().segmentNames()));
       }
       SchemaCustomer[] found = new SchemaCustomer[1];
+      Dialect dialect = input.dialect(spec);
       try {
+        // Only this customer's events are kept (and checked): the events file streams by.
+        EventsFile events =
+            input.events == null
+                ? null
+                : EventsFile.read(input.events, loaded.schema(), id::equals, false, dialect);
         CustomerScan.scan(
             input.customers,
-            input.events,
+            events,
+            dialect,
             loaded.schema(),
             new Problems(false, null),
             Progress.factory(err, false),

@@ -45,11 +45,59 @@ final class InputOptions {
       paramLabel = "ZONE")
   ZoneId zone;
 
-  /** Checks the file extensions, raising a usage error. */
+  @Option(
+      names = "--tag-separator",
+      defaultValue = "|",
+      description = "Between the tags of a CSV cell (default: ${DEFAULT-VALUE}), e.g. ';'.",
+      paramLabel = "TEXT")
+  String tagSeparator;
+
+  @Option(
+      names = "--empty-tags",
+      defaultValue = "none",
+      description =
+          "What an empty tag-set cell in CSV means: none (default: no tags) or missing (no value;"
+              + " \"\" is then no tags, as in PostgreSQL's COPY and files written by generate).",
+      paramLabel = "none|missing")
+  String emptyTags;
+
+  @Option(
+      names = "--events-id-column",
+      defaultValue = "customer",
+      description =
+          "The events file's column (or JSON field) of the customer id (default:"
+              + " ${DEFAULT-VALUE}).",
+      paramLabel = "NAME")
+  String eventsIdColumn;
+
+  /** Checks the file extensions and the dialect, raising a usage error. */
   void check(CommandLine.Model.CommandSpec spec) {
     Commands.format(spec, customers, "--customers");
     if (events != null) {
       Commands.format(spec, events, "--events");
+    }
+    dialect(spec);
+  }
+
+  /** How the data files are written, from the options. */
+  Dialect dialect(CommandLine.Model.CommandSpec spec) {
+    boolean missing;
+    switch (emptyTags) {
+      case "none":
+        missing = false;
+        break;
+      case "missing":
+        missing = true;
+        break;
+      default:
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--empty-tags must be none or missing, got " + TextValues.quote(emptyTags));
+    }
+    try {
+      return new Dialect(tagSeparator, missing, eventsIdColumn);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.segmentation.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -49,7 +50,12 @@ final class JsonValues {
         return p.getLongValue();
       case VALUE_NUMBER_FLOAT:
         {
-          BigDecimal d = p.getDecimalValue();
+          BigDecimal d;
+          try {
+            d = p.getDecimalValue();
+          } catch (NumberFormatException e) {
+            throw new OutOfRange(p); // an exponent beyond 32 bits, which no BigDecimal holds
+          }
           // A BigDecimal has no negative zero; a double does, and -0.0 must read back as written.
           return d.signum() == 0 && p.getText().startsWith("-") ? (Object) (-0.0) : d;
         }
@@ -101,7 +107,22 @@ final class JsonValues {
 
   /** A JSON syntax error's message, without the names of Jackson's settings. */
   static String errorMessage(JsonProcessingException e) {
+    if (e instanceof OutOfRange) {
+      return e.getOriginalMessage();
+    }
     return "malformed JSON: " + e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+  }
+
+  /** A well-formed number that no value can hold, at the column where it starts. */
+  static final class OutOfRange extends JsonParseException {
+    private static final long serialVersionUID = 1L;
+
+    OutOfRange(JsonParser p) throws IOException {
+      super(
+          p,
+          "the number " + TextValues.abbreviate(p.getText()) + " is out of range",
+          p.currentTokenLocation());
+    }
   }
 
   /** Converts a plain JSON value to the canonical value of {@code type}; null stays null. */

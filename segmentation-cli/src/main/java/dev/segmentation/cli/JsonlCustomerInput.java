@@ -35,16 +35,20 @@ final class JsonlCustomerInput implements CustomerInput {
   private final LineReader reader;
 
   JsonlCustomerInput(Path path, Schema schema, Map<String, List<Event>> events) throws IOException {
-    this(path.toString(), Files.newInputStream(path), schema, events);
+    this(path.toString(), Files.newInputStream(path), schema, events, LineReader.MAX_LINE_CHARS);
   }
 
-  /** Reads {@code in}, named {@code file} in messages; closing this closes it. */
-  JsonlCustomerInput(String file, InputStream in, Schema schema, Map<String, List<Event>> events) {
+  /**
+   * Reads {@code in}, named {@code file} in messages, with lines of at most {@code maxChars}
+   * characters; closing this closes it.
+   */
+  JsonlCustomerInput(
+      String file, InputStream in, Schema schema, Map<String, List<Event>> events, int maxChars) {
     this.file = file;
     this.schema = schema;
     this.events = events;
     this.counting = new CountingInputStream(in);
-    this.reader = new LineReader(counting);
+    this.reader = new LineReader(counting, maxChars);
   }
 
   @Override
@@ -167,7 +171,7 @@ final class JsonlCustomerInput implements CustomerInput {
       if (rawEvents != null) {
         for (int i = 0; i < rawEvents.size(); i++) {
           try {
-            b.event(event(schema, rawEvents.get(i), false).event());
+            b.event(event(schema, rawEvents.get(i), null).event());
           } catch (TextValues.BadValue | InvalidDataException ex) {
             throw error(raw, eventsColumn, "events/" + i + fieldOf(ex), ex.getMessage());
           }
@@ -230,9 +234,9 @@ final class JsonlCustomerInput implements CustomerInput {
 
   /**
    * An event from a plain JSON object {@code {"type", "timestamp", property: value...}}, and, when
-   * {@code withCustomer}, {@code "customer"}.
+   * {@code customerField} is not null (in an events file), the customer id in that field.
    */
-  static ParsedEvent event(Schema schema, Object raw, boolean withCustomer)
+  static ParsedEvent event(Schema schema, Object raw, String customerField)
       throws TextValues.BadValue {
     if (!(raw instanceof Map<?, ?> map)) {
       throw new TextValues.BadValue("expected an event object, got " + JsonValues.describe(raw));
@@ -260,6 +264,14 @@ final class JsonlCustomerInput implements CustomerInput {
     } catch (TextValues.BadValue e) {
       throw new BadEventValue("timestamp", e.getMessage());
     }
+    if (customerField != null && !map.containsKey(customerField)) {
+      List<String> fields = new ArrayList<>();
+      for (Object k : map.keySet()) {
+        fields.add((String) k);
+      }
+      throw new BadEventValue(
+          customerField, Suggestions.missingIdColumn(customerField, "field", fields));
+    }
     String customer = null;
     // Values are converted to canonical form here, so the event is built directly.
     ImmutableMap.Builder<String, Object> properties = ImmutableMap.builder();
@@ -268,9 +280,9 @@ final class JsonlCustomerInput implements CustomerInput {
       if (name.equals("type") || name.equals("timestamp")) {
         continue;
       }
-      if (withCustomer && name.equals("customer")) {
+      if (name.equals(customerField)) {
         if (!(e.getValue() instanceof String s) || s.isEmpty()) {
-          throw new BadEventValue("customer", "the customer id must be a non-empty string");
+          throw new BadEventValue(customerField, "the customer id must be a non-empty string");
         }
         customer = s;
         continue;
@@ -295,9 +307,6 @@ final class JsonlCustomerInput implements CustomerInput {
       if (value != null) {
         properties.put(name, value);
       }
-    }
-    if (withCustomer && customer == null) {
-      throw new BadEventValue("customer", "the event has no \"customer\" id");
     }
     return new ParsedEvent(customer, new Event(type.name(), timestamp, properties.buildOrThrow()));
   }

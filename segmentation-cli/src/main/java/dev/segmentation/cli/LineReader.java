@@ -76,7 +76,7 @@ final class LineReader implements Closeable {
     }
     String t = text.toString();
     if (column > maxChars) {
-      t = t.substring(0, Math.min(t.length(), CsvReader.KEPT_CHARS)) + "...";
+      t = t.substring(0, Math.min(t.length(), Math.min(CsvReader.KEPT_CHARS, maxChars))) + "...";
     }
     return new Line(number, t, problem, column);
   }

@@ -2,6 +2,7 @@ package dev.segmentation.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ final class Problems {
   private final boolean skip;
   private final BufferedWriter rejects;
   private long count;
+  private final List<String> warnings = new ArrayList<>();
 
   /**
    * @param skip whether bad records are skipped
@@ -40,6 +42,15 @@ final class Problems {
                   e.reason(),
                   e.record() == null ? "" : e.record())));
     }
+  }
+
+  /** Keeps a warning about the input for the command to print (once) after reading. */
+  void warn(String warning) {
+    warnings.add(warning);
+  }
+
+  List<String> warnings() {
+    return warnings;
   }
 
   /** The header of the rejects file. */

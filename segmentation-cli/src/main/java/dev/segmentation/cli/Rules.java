@@ -53,7 +53,10 @@ final class Rules {
     }
   }
 
-  /** Reads {@code file}, printing every problem and failing when there is one. */
+  /**
+   * Reads {@code file}, printing every problem and failing when there is one, with the summary line
+   * {@code rules.json: INVALID (3 errors)} as its message.
+   */
   static RulesDocument read(Path file, PrintWriter err) throws Failure, IOException {
     try {
       return RulesJson.read(file);
@@ -61,7 +64,9 @@ final class Rules {
       for (Problem p : e.problems()) {
         err.println(TextValues.printable(file + ": " + p));
       }
-      throw new Failure(ExitCode.INVALID, null);
+      throw new Failure(
+          ExitCode.INVALID,
+          TextValues.printable(file + ": INVALID (" + e.problems().size() + " errors)"));
     }
   }
 

@@ -89,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
           CustomerScan.scan(
               input.customers,
               input.events,
+              input.dialect(spec),
               loaded.schema(),
               problems,
               progress.factory(err),
@@ -104,6 +105,9 @@ final class RunCommand implements Callable<Integer> {
                   : "stopped at the first bad row: nothing was written. To skip bad rows, use"
                       + " --on-error skip --rejects FILE.");
           return ExitCode.INVALID;
+        }
+        for (String w : problems.warnings()) {
+          err.println(TextValues.printable(w));
         }
         result = batch.finish();
         skipped = problems.count();

@@ -1,5 +1,6 @@
 package dev.segmentation.cli;
 
+import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableSet;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
@@ -35,10 +36,28 @@ final class TextValues {
   }
 
   /**
-   * The value of {@code text} for the attribute's type; null (no value) for an unquoted empty cell.
-   * A quoted empty cell is an empty string, or an empty tag set.
+   * The value of a CSV cell for the attribute's type, as {@link Dialect#DEFAULT} reads it.
+   *
+   * @see #parse(Attribute, String, boolean, Dialect)
    */
   static Object parse(Attribute<?> attribute, String text, boolean quoted) throws BadValue {
+    return parse(attribute, text, quoted, Dialect.DEFAULT);
+  }
+
+  /**
+   * The value of a CSV cell for the attribute's type: null (no value) for an unquoted empty cell,
+   * except in a tag-set column, where it is no tags unless {@link Dialect#emptyTagsMissing()}. A
+   * quoted empty cell is an empty string, or an empty tag set. Tags are split at {@link
+   * Dialect#tagSeparator()}.
+   */
+  static Object parse(Attribute<?> attribute, String text, boolean quoted, Dialect dialect)
+      throws BadValue {
+    if (attribute.type() == AttributeType.STRING_SET) {
+      if (text.isEmpty()) {
+        return quoted || !dialect.emptyTagsMissing() ? ImmutableSet.of() : null;
+      }
+      return parseSet(text, dialect.tagSeparator());
+    }
     if (text.isEmpty() && !quoted) {
       return null;
     }
@@ -66,7 +85,7 @@ final class TextValues {
       case TIMESTAMP:
         return parseTimestamp(text);
       case STRING_SET:
-        return parseSet(text);
+        return parseSet(text, "|");
       case GEO_POINT:
         return parseGeo(text);
     }
@@ -177,14 +196,15 @@ final class TextValues {
     return v;
   }
 
-  private static ImmutableSet<String> parseSet(String text) throws BadValue {
+  private static ImmutableSet<String> parseSet(String text, String separator) throws BadValue {
     if (text.isEmpty()) {
       return ImmutableSet.of();
     }
     ImmutableSet.Builder<String> b = ImmutableSet.builder();
-    for (String part : text.split("\\|", -1)) {
+    for (String part : Splitter.on(separator).split(text)) {
       if (part.isEmpty()) {
-        throw new BadValue("empty tag in " + quote(text) + " (tags are separated by |)");
+        throw new BadValue(
+            "empty tag in " + quote(text) + " (tags are separated by " + separator + ")");
       }
       b.add(part);
     }
@@ -220,8 +240,12 @@ final class TextValues {
   }
 
   static String quote(String text) {
-    String t = text.length() > 60 ? text.substring(0, 60) + "..." : text;
-    return "\"" + printable(t) + "\"";
+    return "\"" + abbreviate(text) + "\"";
+  }
+
+  /** {@code text} cut to 60 characters, {@link #printable}, for messages. */
+  static String abbreviate(String text) {
+    return printable(text.length() > 60 ? text.substring(0, 60) + "..." : text);
   }
 
   /**

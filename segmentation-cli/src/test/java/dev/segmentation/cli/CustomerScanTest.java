@@ -29,6 +29,7 @@ class CustomerScanTest {
     CustomerScan.scan(
         customers,
         events,
+        Dialect.WRITTEN,
         SCHEMA,
         problems,
         QUIET,

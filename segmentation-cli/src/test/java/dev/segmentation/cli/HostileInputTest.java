@@ -216,4 +216,16 @@ class HostileInputTest {
                 + "long-number.jsonl,2,\"column 13 (field \"\"age\"\")\",malformed JSON: Number value"
                 + " length (500) exceeds the maximum allowed (400),");
   }
+
+  /** Found by fuzzing: no BigDecimal holds an exponent beyond 32 bits. */
+  @Test
+  void run_jsonlExponentBeyond32Bits_badRowNotAnInternalError() {
+    Cli r = Cli.example("run", "exponent-overflow.jsonl");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(1);
+    assertThat(r.err)
+        .startsWith(
+            DATA
+                + "exponent-overflow.jsonl:1: column 19: the number 1E4999999999 is out of"
+                + " range");
+  }
 }

@@ -230,7 +230,8 @@ final class Reproducer {
     RulesDocument rules = RulesJson.read(dir.resolve(RULES));
     Schema schema = rules.schema();
     List<SchemaCustomer> customers = new ArrayList<>();
-    try (CustomerInput in = CustomerInput.open(dir.resolve(CUSTOMERS), schema, null)) {
+    try (CustomerInput in =
+        CustomerInput.open(dir.resolve(CUSTOMERS), schema, null, Dialect.WRITTEN)) {
       for (CustomerInput.Row row = in.next(); row != null; row = in.next()) {
         customers.add(row.customer());
       }
