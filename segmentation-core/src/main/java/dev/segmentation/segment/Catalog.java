@@ -71,6 +71,30 @@ public record Catalog(
     return segments.stream().collect(ImmutableMap.toImmutableMap(Segment::name, s -> s));
   }
 
+  /**
+   * This catalog with {@code segment} in place of the segment of the same name, or added last: how
+   * a service applies a segment a marketer edited in a UI.
+   */
+  public Catalog withSegment(Segment segment) {
+    if (segment == null) {
+      throw new IllegalArgumentException("segment must not be null");
+    }
+    ImmutableList.Builder<Segment> b = ImmutableList.builder();
+    boolean replaced = false;
+    for (Segment s : segments) {
+      if (s.name().equals(segment.name())) {
+        b.add(segment);
+        replaced = true;
+      } else {
+        b.add(s);
+      }
+    }
+    if (!replaced) {
+      b.add(segment);
+    }
+    return new Catalog(b.build(), scores, tierings, rfmModels);
+  }
+
   /** The segment with this name, or null. */
   public Segment segment(String name) {
     for (Segment s : segments) {

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import dev.segmentation.check.CheckResult;
 import dev.segmentation.check.Checker;
@@ -21,6 +23,9 @@ import dev.segmentation.check.Issue;
 import dev.segmentation.check.Limits;
 import dev.segmentation.check.Severity;
 import dev.segmentation.condition.Condition;
+import dev.segmentation.model.Schema;
+import dev.segmentation.segment.Catalog;
+import dev.segmentation.segment.Segment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +37,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -164,18 +170,26 @@ public final class RulesJson {
    * @throws UncheckedIOException when the reader fails
    */
   public RulesDocument parse(Reader reader, String source) {
-    JsonNode root;
+    Parsed parsed = tree(reader, source);
+    return fromTree(parsed.root(), source, parsed.refusedNumbers());
+  }
+
+  /** A parsed tree (null or missing for an empty text) and the numbers its parser refused. */
+  private record Parsed(JsonNode root, Map<String, Problem> refusedNumbers) {}
+
+  private Parsed tree(Reader reader, String source) {
     NumberGuard parser = null;
     DocumentReader counted = new DocumentReader(reader, maxDocumentLength);
     try (JsonParser raw = mapper.getFactory().createParser(counted)) {
       parser = new NumberGuard(raw);
-      root = mapper.readTree(parser);
+      JsonNode root = mapper.readTree(parser);
       if (parser.nextToken() != null) {
         throw new RulesException(
             source,
             ImmutableList.of(
                 syntax(parser.currentLocation(), "unexpected text after the document")));
       }
+      return new Parsed(root, parser.problems());
     } catch (StreamConstraintsException e) {
       String pointer = parser == null ? "" : parser.getParsingContext().pathAsPointer().toString();
       throw new RulesException(
@@ -194,7 +208,169 @@ public final class RulesJson {
       }
       throw readerException(cause, counted, source);
     }
-    return fromTree(root, source, parser.problems());
+  }
+
+  /** The tree of a text that must hold one JSON value. */
+  private Parsed tree(String json, String source) {
+    if (json == null) {
+      throw new IllegalArgumentException("json must not be null");
+    }
+    Parsed parsed = tree(new StringReader(json), source);
+    if (parsed.root() == null || parsed.root().isMissingNode()) {
+      throw new RulesException(source, ImmutableList.of(Problem.at("", "the text is empty")));
+    }
+    return parsed;
+  }
+
+  /**
+   * Reads one segment, {@code {"name": ..., "description": ..., "where": ...}}, written against a
+   * schema the caller holds (a service's own schema, with segments it defined in Java, and rules a
+   * marketer wrote in a UI). References ({@code inSegment}, {@code score}, {@code inTier}) resolve
+   * in {@code context} and in this segment, which replaces a segment of {@code context} of the same
+   * name. Every problem is reported at once, with pointers relative to {@code json} ({@code
+   * /where/of/1/value}).
+   *
+   * <pre>{@code
+   * Segment s = RulesJson.standard().readSegment(body, SCHEMA, CATALOG);
+   * CompiledCatalog compiled = RowEngine.compile(CATALOG.withSegment(s), SCHEMA);
+   * }</pre>
+   *
+   * @throws RulesException with every problem
+   */
+  public Segment readSegment(String json, Schema schema, Catalog context) {
+    Parsed parsed = tree(json, "segment");
+    return readSegments(List.of(parsed.root()), List.of(""), parsed, schema, context).get(0);
+  }
+
+  /**
+   * Reads a JSON array of segments against a schema and a catalog the caller holds, as {@link
+   * #readSegment}; pointers start at the array ({@code /2/where/op}).
+   *
+   * @throws RulesException with every problem
+   */
+  public List<Segment> readSegments(String json, Schema schema, Catalog context) {
+    Parsed parsed = tree(json, "segments");
+    if (!parsed.root().isArray()) {
+      throw new RulesException(
+          "segments", ImmutableList.of(Problem.at("", "expected an array of segments")));
+    }
+    if (parsed.root().size() > limits.maxListSize()) {
+      throw new RulesException(
+          "segments",
+          ImmutableList.of(
+              Problem.at(
+                  "",
+                  "has " + parsed.root().size() + " entries, more than " + limits.maxListSize())));
+    }
+    List<JsonNode> nodes = new ArrayList<>();
+    List<String> prefixes = new ArrayList<>();
+    for (int i = 0; i < parsed.root().size(); i++) {
+      nodes.add(parsed.root().get(i));
+      prefixes.add("/" + i);
+    }
+    return readSegments(nodes, prefixes, parsed, schema, context);
+  }
+
+  /**
+   * Reads a bare condition against a schema and a catalog the caller holds, as {@link
+   * #readSegment}; pointers start at the condition ({@code /of/0/value}).
+   *
+   * @throws RulesException with every problem
+   */
+  public Condition readCondition(String json, Schema schema, Catalog context) {
+    Parsed parsed = tree(json, "condition");
+    String name = "condition";
+    for (int i = 1; context != null && context.segment(name) != null; i++) {
+      name = "condition-" + i;
+    }
+    ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
+    wrapper.put("name", name);
+    wrapper.set("where", parsed.root());
+    try {
+      return readSegments(List.of(wrapper), List.of(""), parsed, schema, context)
+          .get(0)
+          .condition();
+    } catch (RulesException e) {
+      // The condition was read as the "where" of a segment: pointers start at the condition.
+      List<Problem> problems = new ArrayList<>();
+      for (Problem p : e.problems()) {
+        String path = p.path().startsWith("/where") ? p.path().substring(6) : p.path();
+        problems.add(new Problem(path, p.line(), p.column(), p.message(), p.warning()));
+      }
+      throw new RulesException("condition", ImmutableList.copyOf(problems));
+    }
+  }
+
+  private List<Segment> readSegments(
+      List<JsonNode> nodes, List<String> prefixes, Parsed parsed, Schema schema, Catalog context) {
+    if (schema == null) {
+      throw new IllegalArgumentException("schema must not be null");
+    }
+    Catalog base = context == null ? Catalog.of() : context;
+    String source = prefixes.size() == 1 && prefixes.get(0).isEmpty() ? "segment" : "segments";
+    TreeReader reader = new TreeReader(limits);
+    List<Segment> read = new ArrayList<>();
+    Map<String, String> prefixByName = new LinkedHashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      Segment s = reader.segmentAlone(nodes.get(i), prefixes.get(i), schema);
+      if (s != null && prefixByName.putIfAbsent(s.name(), prefixes.get(i)) == null) {
+        read.add(s);
+      } else if (s != null) {
+        reader
+            .problems()
+            .add(
+                Problem.at(
+                    prefixes.get(i) + "/name",
+                    "segment \""
+                        + s.name()
+                        + "\" is defined twice (first at "
+                        + prefixByName.get(s.name())
+                        + ")"));
+      }
+    }
+    List<Problem> problems = new ArrayList<>(parsed.refusedNumbers().values());
+    Set<String> noted = new HashSet<>(parsed.refusedNumbers().keySet());
+    for (Problem p : reader.problems()) {
+      if (!parsed.refusedNumbers().containsKey(p.path())) {
+        problems.add(p);
+        noted.add(p.path());
+      }
+    }
+    // Check the context with these segments in it (replacing those of the same name), and keep
+    // what is about them, at pointers into the JSON given.
+    List<Segment> merged = new ArrayList<>();
+    for (Segment s : base.segments()) {
+      if (!prefixByName.containsKey(s.name())) {
+        merged.add(s);
+      }
+    }
+    int first = merged.size();
+    merged.addAll(read);
+    Catalog catalog =
+        new Catalog(ImmutableList.copyOf(merged), base.scores(), base.tierings(), base.rfmModels());
+    Checker checker = Checker.withLimits(limits);
+    Set<String> before = new HashSet<>();
+    checker.check(base, schema).issues().forEach(i -> before.add(i.message()));
+    for (Issue i : checker.check(catalog, schema).issues()) {
+      Matcher m = ELEMENT.matcher(i.path());
+      String path;
+      if (m.find() && m.group(1).equals("segments") && Integer.parseInt(m.group(2)) >= first) {
+        String prefix = prefixByName.get(merged.get(Integer.parseInt(m.group(2))).name());
+        path = prefix + i.path().substring(m.end());
+      } else if (before.contains(i.message())) {
+        continue; // a problem of the context itself
+      } else {
+        path = ""; // the context has a new problem because of these segments (a cycle, say)
+      }
+      if (!noted.contains(path)) {
+        problems.add(new Problem(path, 0, 0, i.message(), i.severity() == Severity.WARNING));
+      }
+    }
+    problems.sort(DOCUMENT_ORDER);
+    if (problems.stream().anyMatch(p -> !p.warning())) {
+      throw new RulesException(source, ImmutableList.copyOf(problems));
+    }
+    return List.copyOf(read);
   }
 
   /** What the document reader refused, found in the cause chain, or null. */

@@ -375,6 +375,12 @@ final class TreeReader {
 
   // ---------------------------------------------------------------- catalog
 
+  /** One segment outside a document (conditions with problems stand in, as in a document). */
+  Segment segmentAlone(JsonNode node, String path, Schema schema) {
+    standIns = true;
+    return segment(node, path, schema);
+  }
+
   private Segment segment(JsonNode node, String path, Schema schema) {
     if (!expectObject(node, path)) {
       return null;
@@ -597,7 +603,8 @@ final class TreeReader {
     int before = problems.size();
     try {
       Condition c = condition(op, node, path, types, schema, depth);
-      return problems.size() > before ? null : c;
+      // In a document, a node built from stand-ins is kept, so that its other operands are checked.
+      return problems.size() > before && !standIns ? null : c;
     } catch (IllegalArgumentException e) {
       // A record refused its arguments (e.g. an amount out of range): report it where it is.
       problem(path, e.getMessage());
