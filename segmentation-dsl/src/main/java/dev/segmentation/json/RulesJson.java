@@ -549,8 +549,13 @@ public final class RulesJson {
   private static Problem syntax(JsonLocation location, String message) {
     int line = location == null ? 0 : Math.max(location.getLineNr(), 0);
     int column = location == null ? 0 : Math.max(location.getColumnNr(), 0);
-    return new Problem("", line, column, message.replace('\n', ' '), false);
+    // Jackson names its input source ("[Source: (BufferedReader); line: 3, ...]"): that is the
+    // library's plumbing, not the author's document.
+    String text = JACKSON_SOURCE.matcher(message.replace('\n', ' ')).replaceAll("[");
+    return new Problem("", line, column, text, false);
   }
+
+  private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;\\]]*; ");
 
   /** The parser's limit on strings: patterns may be longer than other strings. */
   private static int maxString(Limits limits) {
