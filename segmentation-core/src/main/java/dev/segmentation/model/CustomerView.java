@@ -144,8 +144,8 @@ public final class CustomerView<T> {
     }
 
     /**
-     * Reads the events of one type with {@code accessor}; the lists it returns must be sorted by
-     * timestamp.
+     * Reads the events of one type with {@code accessor}; the lists it returns may be in any order
+     * (see {@link Customer#events}), oldest first is the cheapest.
      */
     public Builder<T> events(
         String eventType, Function<? super T, ? extends List<Event>> accessor) {

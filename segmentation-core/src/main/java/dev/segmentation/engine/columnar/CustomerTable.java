@@ -2,6 +2,7 @@ package dev.segmentation.engine.columnar;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.segmentation.internal.EventOrder;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
@@ -9,7 +10,6 @@ import dev.segmentation.model.EventType;
 import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.Values;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -190,8 +190,11 @@ public final class CustomerTable {
     /**
      * Appends a customer.
      *
-     * @throws InvalidDataException on a duplicate id, a value that does not fit the schema or
-     *     events out of time order, naming the customer; the table is unchanged then
+     * <p>Events may come in any order: each type's list is checked in one pass and, when not sorted
+     * by time, a sorted copy is stored (see {@link EventOrder}).
+     *
+     * @throws InvalidDataException on a duplicate id, a value that does not fit the schema, or a
+     *     null list or event, naming the customer; the table is unchanged then
      */
     public Builder add(Customer customer) {
       if (built) {
@@ -241,29 +244,7 @@ public final class CustomerTable {
       List<List<Event>> lists = new ArrayList<>(events.length);
       for (int t = 0; t < events.length; t++) {
         String type = eventTypes.get(t).name();
-        List<Event> list = customer.events(type);
-        if (list == null) {
-          throw new InvalidDataException(id, null, "events(\"" + type + "\") returned null");
-        }
-        Instant previous = null;
-        for (Event e : list) {
-          if (e == null) {
-            throw new InvalidDataException(id, null, "a \"" + type + "\" event is null");
-          }
-          if (previous != null && e.timestamp().isBefore(previous)) {
-            throw new InvalidDataException(
-                id,
-                null,
-                "events of type \""
-                    + type
-                    + "\" are not sorted by time: "
-                    + e.timestamp()
-                    + " after "
-                    + previous);
-          }
-          previous = e.timestamp();
-        }
-        lists.add(list);
+        lists.add(EventOrder.inTimeOrder(id, type, customer.events(type)));
       }
       return lists;
     }

@@ -5,11 +5,12 @@ import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.internal.EpochTime;
+import dev.segmentation.internal.EventOrder;
 import dev.segmentation.internal.NumericLiteral;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
-import dev.segmentation.model.InvalidDataException;
+import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.model.ValueSource;
 import dev.segmentation.model.Values;
 import java.time.Instant;
@@ -19,10 +20,11 @@ import java.util.Set;
 
 /**
  * An event condition: over the customer's events of one type inside the window (found by binary
- * search on the sorted timestamps; never after {@code asOf}) for which {@code where} is TRUE,
- * compute the aggregate and compare it. COUNT, SUM and DISTINCT_COUNT are 0 over no events; AVG,
- * MIN, MAX and DAYS_SINCE_* have no value then, and the node is UNKNOWN. Property values that are
- * missing are skipped. Only DISTINCT_COUNT allocates (a hash set of the values seen).
+ * search on the timestamps, put in time order by {@link #events}; never after {@code asOf}) for
+ * which {@code where} is TRUE, compute the aggregate and compare it. COUNT, SUM and DISTINCT_COUNT
+ * are 0 over no events; AVG, MIN, MAX and DAYS_SINCE_* have no value then, and the node is UNKNOWN.
+ * Property values that are missing are skipped. Only DISTINCT_COUNT allocates (a hash set of the
+ * values seen).
  */
 final class EventNode extends Node {
   private final String eventType;
@@ -71,38 +73,17 @@ final class EventNode extends Node {
     return Explanation.leaf(description, result, actual.toString(), expected);
   }
 
-  /** The customer's events of the type, checked to be a list of events. */
+  /**
+   * The customer's events of the type in time order: a {@link SchemaCustomer}'s lists are sorted
+   * when it is built; any other customer's list is checked in one pass and sorted into a copy when
+   * it is not sorted (see {@link EventOrder}).
+   */
   static List<Event> events(Customer customer, String eventType) {
     List<Event> events = customer.events(eventType);
-    if (events == null) {
-      throw new InvalidDataException(
-          customer.id(), null, "events(\"" + eventType + "\") returned null, not a list");
+    if (customer instanceof SchemaCustomer && events != null) {
+      return events;
     }
-    return events;
-  }
-
-  static Event event(Customer customer, List<Event> events, int i, String eventType) {
-    Event e = events.get(i);
-    if (e == null) {
-      throw new InvalidDataException(
-          customer.id(), null, "event " + i + " of type \"" + eventType + "\" is null");
-    }
-    return e;
-  }
-
-  /** Throws when {@code t} is before the previous event's time: the list must be sorted. */
-  static void checkSorted(Customer customer, Instant previous, Instant t, String eventType) {
-    if (previous != null && t.isBefore(previous)) {
-      throw new InvalidDataException(
-          customer.id(),
-          null,
-          "events of type \""
-              + eventType
-              + "\" are not sorted by time: "
-              + t
-              + " after "
-              + previous);
-    }
+    return EventOrder.inTimeOrder(customer.id(), eventType, events);
   }
 
   // One pass computes every aggregate; `actual`, when not null, receives the value for explain.
@@ -120,15 +101,12 @@ final class EventNode extends Node {
     Instant first = null;
     Instant last = null;
     Set<Object> distinct = null;
-    Instant previous = null;
-    for (int i = range.firstIndex(customer, events, eventType); i < n; i++) {
-      Event e = event(customer, events, i, eventType);
+    for (int i = range.firstIndex(events); i < n; i++) {
+      Event e = events.get(i);
       Instant t = e.timestamp();
       if (!range.belowHigh(t)) {
         break;
       }
-      checkSorted(customer, previous, t, eventType);
-      previous = t;
       if (where != null && where.eval(e, customer, bounds, memo) != Truth.TRUE) {
         continue;
       }

@@ -272,12 +272,11 @@ final class Program {
       long count = 0;
       double sum = 0;
       Instant last = null;
-      for (int i = range.firstIndex(c, events, type); i < events.size(); i++) {
-        Event e = EventNode.event(c, events, i, type);
+      for (int i = range.firstIndex(events); i < events.size(); i++) {
+        Event e = events.get(i);
         if (!range.belowHigh(e.timestamp())) {
           break;
         }
-        EventNode.checkSorted(c, last, e.timestamp(), type);
         count++;
         last = e.timestamp();
         Object v = Leaf.read(e, c, model.moneyProperty(), -1, moneyType);
