@@ -6,6 +6,7 @@ import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.internal.EpochTime;
 import dev.segmentation.internal.EventOrder;
+import dev.segmentation.internal.ExactSum;
 import dev.segmentation.internal.NumericLiteral;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
@@ -88,14 +89,25 @@ final class EventNode extends Node {
 
   // One pass computes every aggregate; `actual`, when not null, receives the value for explain.
   private Truth run(Customer customer, Bounds bounds, Truth[] memo, StringBuilder actual) {
+    if (aggregate != Aggregate.SUM && aggregate != Aggregate.AVG) {
+      return run(customer, bounds, memo, actual, null);
+    }
+    ExactSum sum = ExactSum.acquire();
+    try {
+      return run(customer, bounds, memo, actual, sum);
+    } finally {
+      sum.release();
+    }
+  }
+
+  // `sum`, for SUM and AVG only, accumulates the values exactly (see ExactSum).
+  private Truth run(
+      Customer customer, Bounds bounds, Truth[] memo, StringBuilder actual, ExactSum sum) {
     List<Event> events = events(customer, eventType);
     TimeRange range = bounds.range(window);
     int n = events.size();
     long count = 0; // matching events
     long valueCount = 0; // matching events with a value of the property
-    long sumLong = 0;
-    double sumDouble = 0;
-    boolean anyDouble = false;
     Object min = null;
     Object max = null;
     Instant first = null;
@@ -127,18 +139,9 @@ final class EventNode extends Node {
         case SUM:
         case AVG:
           if (v instanceof Long l) {
-            long x = l;
-            long s = sumLong + x;
-            if (((sumLong ^ s) & (x ^ s)) < 0) { // overflow: continue in floating point
-              sumDouble += (double) sumLong + (double) x;
-              sumLong = 0;
-              anyDouble = true;
-            } else {
-              sumLong = s;
-            }
+            sum.add(l.longValue());
           } else {
-            sumDouble += (Double) v;
-            anyDouble = true;
+            sum.add(((Double) v).doubleValue());
           }
           break;
         case MIN:
@@ -167,12 +170,12 @@ final class EventNode extends Node {
       case DISTINCT_COUNT:
         return compare(distinct == null ? 0 : distinct.size(), actual);
       case SUM:
-        return anyDouble ? compare(sumDouble + sumLong, actual) : compare(sumLong, actual);
+        return sum.isLong() ? compare(sum.longValue(), actual) : compare(sum.doubleValue(), actual);
       case AVG:
         if (valueCount == 0) {
           return noValue(actual);
         }
-        return compare((anyDouble ? sumDouble + sumLong : (double) sumLong) / valueCount, actual);
+        return compare(sum.doubleValue() / valueCount, actual);
       case MIN:
         return min == null ? noValue(actual) : compare((Number) min, actual);
       case MAX:
