@@ -181,7 +181,8 @@ public final class SchemaCustomer implements Customer {
           throw new InvalidDataException(
               id, p.getKey(), "event type \"" + type.name() + "\" has no such property");
         }
-        Object canonical = Values.canonical(id, property, p.getValue());
+        Object canonical =
+            Values.canonical(id, type.name(), property.name(), property.type(), p.getValue());
         if (canonical != p.getValue()) {
           event = Event.of(id, type, event.timestamp(), event.properties());
           break;

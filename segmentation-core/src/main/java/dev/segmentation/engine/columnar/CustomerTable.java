@@ -257,7 +257,8 @@ public final class CustomerTable {
         Event e = list.get(k);
         for (int p = 0; p < declared.size(); p++) {
           Attribute<?> a = declared.get(p);
-          out[k][p] = Values.canonical(id, a, e.properties().get(a.name()));
+          out[k][p] =
+              Values.canonical(id, e.type(), a.name(), a.type(), e.properties().get(a.name()));
         }
       }
       return out;

@@ -114,8 +114,8 @@ class BadInputTest {
     @Test
     void wrongTypeOfAttribute_namesCustomerAndAttribute() {
       assertInvalid(raw("bad-1", Map.of("age", "thirty"), Map.of()), "adults", "age");
-      assertInvalid(raw("bad-1", Map.of("age", 30), Map.of()), "adults", "age"); // Integer
-      assertInvalid(raw("bad-1", Map.of("tags", List.of("a")), Map.of()), "tagged", "tags");
+      assertInvalid(raw("bad-1", Map.of("age", 30.5), Map.of()), "adults", "age"); // a fraction
+      assertInvalid(raw("bad-1", Map.of("tags", List.of("a", 1)), Map.of()), "tagged", "tags");
     }
 
     @Test
