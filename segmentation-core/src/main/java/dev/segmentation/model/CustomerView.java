@@ -145,7 +145,8 @@ public final class CustomerView<T> {
 
     /**
      * Reads the events of one type with {@code accessor}; the lists it returns may be in any order
-     * (see {@link Customer#events}), oldest first is the cheapest.
+     * (see {@link Customer#events}), oldest first is the cheapest. The row engine calls it once per
+     * evaluation of a customer, however many conditions read the type.
      */
     public Builder<T> events(
         String eventType, Function<? super T, ? extends List<Event>> accessor) {

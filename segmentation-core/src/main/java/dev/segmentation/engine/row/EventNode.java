@@ -5,13 +5,11 @@ import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.internal.EpochTime;
-import dev.segmentation.internal.EventOrder;
 import dev.segmentation.internal.ExactSum;
 import dev.segmentation.internal.NumericLiteral;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
-import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.model.ValueSource;
 import dev.segmentation.model.Values;
 import java.time.Instant;
@@ -21,11 +19,11 @@ import java.util.Set;
 
 /**
  * An event condition: over the customer's events of one type inside the window (found by binary
- * search on the timestamps, put in time order by {@link #events}; never after {@code asOf}) for
- * which {@code where} is TRUE, compute the aggregate and compare it. COUNT, SUM and DISTINCT_COUNT
- * are 0 over no events; AVG, MIN, MAX and DAYS_SINCE_* have no value then, and the node is UNKNOWN.
- * Property values that are missing are skipped. Only DISTINCT_COUNT allocates (a hash set of the
- * values seen).
+ * search on the timestamps, read once per evaluation in time order by {@link EventReads}; never
+ * after {@code asOf}) for which {@code where} is TRUE, compute the aggregate and compare it. COUNT,
+ * SUM and DISTINCT_COUNT are 0 over no events; AVG, MIN, MAX and DAYS_SINCE_* have no value then,
+ * and the node is UNKNOWN. Property values that are missing are skipped. Only DISTINCT_COUNT
+ * allocates (a hash set of the values seen).
  */
 final class EventNode extends Node {
   private final String eventType;
@@ -74,19 +72,6 @@ final class EventNode extends Node {
     return Explanation.leaf(description, result, actual.toString(), expected);
   }
 
-  /**
-   * The customer's events of the type in time order: a {@link SchemaCustomer}'s lists are sorted
-   * when it is built; any other customer's list is checked in one pass and sorted into a copy when
-   * it is not sorted (see {@link EventOrder}).
-   */
-  static List<Event> events(Customer customer, String eventType) {
-    List<Event> events = customer.events(eventType);
-    if (customer instanceof SchemaCustomer && events != null) {
-      return events;
-    }
-    return EventOrder.inTimeOrder(customer.id(), eventType, events);
-  }
-
   // One pass computes every aggregate; `actual`, when not null, receives the value for explain.
   private Truth run(Customer customer, Bounds bounds, Truth[] memo, StringBuilder actual) {
     if (aggregate != Aggregate.SUM && aggregate != Aggregate.AVG) {
@@ -103,7 +88,7 @@ final class EventNode extends Node {
   // `sum`, for SUM and AVG only, accumulates the values exactly (see ExactSum).
   private Truth run(
       Customer customer, Bounds bounds, Truth[] memo, StringBuilder actual, ExactSum sum) {
-    List<Event> events = events(customer, eventType);
+    List<Event> events = EventReads.of(customer, eventType);
     TimeRange range = bounds.range(window);
     int n = events.size();
     long count = 0; // matching events

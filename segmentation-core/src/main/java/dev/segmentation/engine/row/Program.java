@@ -269,7 +269,7 @@ final class Program {
     // RfmSegment; null without events.
     private Object scan(Customer c, Bounds b, boolean scores) {
       String type = model.eventType();
-      List<Event> events = EventNode.events(c, type);
+      List<Event> events = EventReads.of(c, type);
       TimeRange range = b.range(window);
       long count = 0;
       ExactSum sum = ExactSum.acquire();
