@@ -64,6 +64,9 @@ public final class CustomerTable {
   /** A table of the given customers, in order. */
   public static CustomerTable of(Schema schema, Iterable<? extends Customer> customers) {
     Builder b = builder(schema);
+    if (customers == null) {
+      throw new IllegalArgumentException("customers must not be null");
+    }
     for (Customer c : customers) {
       b.add(c);
     }
@@ -93,9 +96,16 @@ public final class CustomerTable {
     return ids == null ? -1 : ids.row(id);
   }
 
-  private void checkRow(int row) {
+  /** Throws unless {@code row} is a row of this table, naming it and the rows there are. */
+  void checkRow(int row) {
     if (row < 0 || row >= size) {
-      throw new IndexOutOfBoundsException("row " + row + " of a table of " + size + " customers");
+      throw new IndexOutOfBoundsException(
+          "row "
+              + row
+              + " is out of range: "
+              + (size == 0
+                  ? "the table has no customers"
+                  : "the table has " + size + " customers, rows 0 to " + (size - 1)));
     }
   }
 
@@ -137,6 +147,9 @@ public final class CustomerTable {
 
   /** The number of events of one type in the table (0 for a type the schema lacks). */
   public long eventCount(String type) {
+    if (type == null) {
+      throw new IllegalArgumentException("event type must not be null");
+    }
     EventColumns e = events(type);
     return e == null ? 0 : e.count();
   }

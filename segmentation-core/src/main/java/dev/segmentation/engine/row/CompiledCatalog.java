@@ -88,6 +88,9 @@ public final class CompiledCatalog {
 
   /** The position of the segment in {@link #segmentNames()}, or -1 when there is none. */
   public int segmentIndex(String name) {
+    if (name == null) {
+      throw new IllegalArgumentException("segment name must not be null");
+    }
     Integer i = segmentIndex.get(name);
     return i == null ? -1 : i;
   }
@@ -119,7 +122,8 @@ public final class CompiledCatalog {
               + segmentIndex
               + " is out of range: the catalog has "
               + program.segments.length
-              + " segments");
+              + " segments"
+              + (program.segments.length == 0 ? "" : ", 0 to " + (program.segments.length - 1)));
     }
     Bounds b = bounds(ctx);
     EventReads reads = EventReads.begin(customer(c));
@@ -261,6 +265,9 @@ public final class CompiledCatalog {
 
   // The RFM model's index; the error lists tierings and RFM models, which share one namespace.
   private int tieringOrRfm(String name) {
+    if (name == null) {
+      throw new IllegalArgumentException("tiering must not be null");
+    }
     Integer r = rfmIndex.get(name);
     if (r == null) {
       throw new IllegalArgumentException(
@@ -277,6 +284,9 @@ public final class CompiledCatalog {
   }
 
   private static int index(ImmutableMap<String, Integer> names, String name, String what) {
+    if (name == null) {
+      throw new IllegalArgumentException(what + " must not be null");
+    }
     Integer i = names.get(name);
     if (i == null) {
       throw new IllegalArgumentException(
