@@ -183,8 +183,7 @@ public final class Values {
     return held.compareTo(exact) == 0 ? d + 0.0 : null;
   }
 
-  /** Whether every element of {@code c} is a (non-null) String. */
-  public static boolean allStrings(Collection<?> c) {
+  private static boolean allStrings(Collection<?> c) {
     for (Object o : c) {
       if (!(o instanceof String)) {
         return false;

@@ -6,7 +6,6 @@ import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.InvalidDataException;
-import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.model.ValueSource;
 import dev.segmentation.model.Values;
 import java.util.Set;
@@ -98,17 +97,13 @@ abstract class Leaf extends Node {
       case NUMBER:
         return v instanceof Double d && Double.isFinite(d);
       case STRING_SET:
-        return v instanceof Set<?> s && isStrings(src, s);
+        // A Set is used as it is: checking its elements on every read would allocate an iterator,
+        // and an element that is not a string can never equal a rule's tag. Other collections are
+        // converted (and checked) by the rule.
+        return v instanceof Set;
       default:
         return type.javaType().isInstance(v);
     }
-  }
-
-  /**
-   * Whether a set holds strings only; a {@link SchemaCustomer}'s were checked when it was built.
-   */
-  static boolean isStrings(ValueSource src, Set<?> set) {
-    return src instanceof SchemaCustomer || Values.allStrings(set);
   }
 
   // The one conversion rule; errors name the customer, the attribute and the event type.
