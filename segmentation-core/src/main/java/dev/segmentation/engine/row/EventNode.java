@@ -22,8 +22,10 @@ import java.util.Set;
  * search on the timestamps, read once per evaluation in time order by {@link EventReads}; never
  * after {@code asOf}) for which {@code where} is TRUE, compute the aggregate and compare it. COUNT,
  * SUM and DISTINCT_COUNT are 0 over no events; AVG, MIN, MAX and DAYS_SINCE_* have no value then,
- * and the node is UNKNOWN. Property values that are missing are skipped. Only DISTINCT_COUNT
- * allocates (a hash set of the values seen).
+ * and the node is UNKNOWN. Property values that are missing are skipped. SUM is the exact sum of
+ * the values rounded once (a long when they are all integers and the sum fits one), AVG that sum as
+ * a double divided by the count, so that neither depends on the order of the events ({@link
+ * ExactSum}, this thread's). Only DISTINCT_COUNT allocates (a hash set of the values seen).
  */
 final class EventNode extends Node {
   private final String eventType;
