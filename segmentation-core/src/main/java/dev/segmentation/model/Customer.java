@@ -18,8 +18,10 @@ public interface Customer extends ValueSource {
   String id();
 
   /**
-   * The customer's events of one type, sorted by timestamp (oldest first); empty when none. The
-   * returned list must not be modified.
+   * The customer's events of one type, in any order; empty when none. The engines read them in time
+   * order: a list already sorted oldest first is read as it is, any other is copied and sorted
+   * (stably) first, which costs {@code O(n log n)} and an allocation. The returned list must not be
+   * modified.
    */
   default List<Event> events(String eventType) {
     return ImmutableList.of();

@@ -12,15 +12,24 @@ import java.util.function.Function;
  * read through an accessor function when a rule needs it and converted to its canonical form then.
  *
  * <pre>{@code
- * CustomerView<Account> view = CustomerView.builder(schema, Account::id)
- *     .attribute("age", Account::age)
- *     .attribute("country", a -> a.address().country())
- *     .build();
- * boolean vip = evaluator.matches(view.wrap(account));
+ * // CustomerView:start
+ * CustomerView<Account> view =
+ *     CustomerView.builder(schema, Account::id)
+ *         .attribute("age", Account::age) // an int is read as an integer
+ *         .attribute("country", a -> a.address().country())
+ *         .events(
+ *             "purchase",
+ *             a -> a.orders().stream()
+ *                 .map(o -> Event.of(purchase, o.placedAt(), Map.of("amount", o.total())))
+ *                 .toList()) // newest first is fine
+ *         .build();
+ * boolean vip = compiled.matches("vip", view.wrap(account), ctx);
+ * // CustomerView:end
  * }</pre>
  *
- * A value that does not fit its declared type raises {@link InvalidDataException} when it is read.
- * A view is immutable and thread-safe when the accessors are.
+ * Values are converted by the one rule of {@link Values#canonical}; a value that does not fit its
+ * declared type raises {@link InvalidDataException} when it is read. The row engine calls an event
+ * accessor once per evaluation. A view is immutable and thread-safe when the accessors are.
  *
  * @param <T> the class of the objects viewed
  */
@@ -144,8 +153,9 @@ public final class CustomerView<T> {
     }
 
     /**
-     * Reads the events of one type with {@code accessor}; the lists it returns must be sorted by
-     * timestamp.
+     * Reads the events of one type with {@code accessor}; the lists it returns may be in any order
+     * (see {@link Customer#events}), oldest first is the cheapest. The row engine calls it once per
+     * evaluation of a customer, however many conditions read the type.
      */
     public Builder<T> events(
         String eventType, Function<? super T, ? extends List<Event>> accessor) {

@@ -52,7 +52,8 @@ public record Event(String type, Instant timestamp, ImmutableMap<String, Object>
             e.getKey(),
             "event type \"" + type.name() + "\" has no property \"" + e.getKey() + "\"");
       }
-      Object v = Values.canonical(customerId, property, e.getValue());
+      Object v =
+          Values.canonical(customerId, type.name(), property.name(), property.type(), e.getValue());
       if (v != null) {
         b.put(e.getKey(), v);
       }

@@ -2,9 +2,9 @@ package dev.segmentation.model;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.segmentation.internal.EventOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +14,6 @@ import java.util.Map;
  * canonical form, no value is NaN, and events are sorted by time.
  */
 public final class SchemaCustomer implements Customer {
-
-  private static final Comparator<Event> BY_TIME = Comparator.comparing(Event::timestamp);
 
   private final Schema schema;
   private final String id;
@@ -183,7 +181,8 @@ public final class SchemaCustomer implements Customer {
           throw new InvalidDataException(
               id, p.getKey(), "event type \"" + type.name() + "\" has no such property");
         }
-        Object canonical = Values.canonical(id, property, p.getValue());
+        Object canonical =
+            Values.canonical(id, type.name(), property.name(), property.type(), p.getValue());
         if (canonical != p.getValue()) {
           event = Event.of(id, type, event.timestamp(), event.properties());
           break;
@@ -196,9 +195,9 @@ public final class SchemaCustomer implements Customer {
     public SchemaCustomer build() {
       ImmutableMap.Builder<String, ImmutableList<Event>> b = ImmutableMap.builder();
       for (Map.Entry<String, List<Event>> e : events.entrySet()) {
-        List<Event> sorted = new ArrayList<>(e.getValue());
-        sorted.sort(BY_TIME); // stable: events at the same instant keep insertion order
-        b.put(e.getKey(), ImmutableList.copyOf(sorted));
+        // stable: events at the same instant keep insertion order
+        b.put(
+            e.getKey(), ImmutableList.copyOf(EventOrder.inTimeOrder(id, e.getKey(), e.getValue())));
       }
       return new SchemaCustomer(schema, id, values.clone(), b.buildOrThrow());
     }

@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 
 /**
@@ -15,22 +17,50 @@ public final class Values {
   private Values() {}
 
   /**
-   * The canonical form of {@code raw} for the attribute's type, or null for no value.
+   * The canonical form of {@code raw} for the attribute's type, or null for no value: the one rule
+   * by which every customer implementation's values are read, by both engines and by {@link
+   * Customer#builder}.
    *
-   * <p>INTEGER accepts Long, Integer, Short, Byte, BigInteger in range, and integral doubles;
-   * NUMBER accepts any finite Number; STRING_SET accepts any collection of non-null strings.
+   * <table>
+   *   <caption>What each type accepts</caption>
+   *   <tr><th>type</th><th>canonical</th><th>also accepted</th></tr>
+   *   <tr><td>integer</td><td>Long</td><td>Integer, Short, Byte; BigInteger and BigDecimal with
+   *       a whole value in the long range; Double and Float with a whole value</td></tr>
+   *   <tr><td>number</td><td>Double</td><td>Float; Long, Integer, Short, Byte and BigInteger a
+   *       double holds exactly; BigDecimal equal to the decimal form of a double ({@code 98.66},
+   *       not {@code 0.30000000000000001})</td></tr>
+   *   <tr><td>string</td><td>String</td><td>an enum constant, as its name</td></tr>
+   *   <tr><td>timestamp</td><td>Instant</td><td>OffsetDateTime, ZonedDateTime (their
+   *       instant)</td></tr>
+   *   <tr><td>stringSet</td><td>ImmutableSet</td><td>any Collection of non-null strings
+   *       (duplicates count once)</td></tr>
+   *   <tr><td>date, boolean, geoPoint</td><td>LocalDate, Boolean, GeoPoint</td><td>-</td></tr>
+   * </table>
+   *
+   * <p>NaN and infinities are never values.
    *
    * @throws InvalidDataException naming the customer and attribute when the value does not fit
    */
   public static Object canonical(String customerId, Attribute<?> attribute, Object raw) {
+    return canonical(customerId, null, attribute.name(), attribute.type(), raw);
+  }
+
+  /**
+   * As {@link #canonical(String, Attribute, Object)}, for an attribute given by name and type, or
+   * for a property of an event of type {@code eventType} (named in errors; null for an attribute).
+   */
+  public static Object canonical(
+      String customerId, String eventType, String attribute, AttributeType type, Object raw) {
     if (raw == null) {
       return null;
     }
-    AttributeType type = attribute.type();
     switch (type) {
       case STRING:
         if (raw instanceof String) {
           return raw;
+        }
+        if (raw instanceof Enum<?> e) {
+          return e.name();
         }
         break;
       case INTEGER:
@@ -40,27 +70,60 @@ public final class Values {
         if (raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
           return ((Number) raw).longValue();
         }
-        if (raw instanceof BigInteger big && big.bitLength() < 64) {
-          return big.longValue();
+        if (raw instanceof BigInteger big) {
+          if (big.bitLength() < 64) {
+            return big.longValue();
+          }
+          throw inexact(
+              customerId, eventType, attribute, raw, "is outside the range of an integer");
         }
-        if (raw instanceof Double || raw instanceof Float || raw instanceof BigDecimal) {
+        if (raw instanceof BigDecimal dec) {
+          // At most 19 digits before the point, so that no huge exponent is expanded.
+          if (dec.signum() == 0) {
+            return 0L;
+          }
+          if (dec.precision() - dec.scale() <= 19) {
+            try {
+              return dec.longValueExact();
+            } catch (ArithmeticException notWholeOrTooLarge) {
+              // reported below
+            }
+          }
+          throw inexact(
+              customerId, eventType, attribute, raw, "is not a whole number in the long range");
+        }
+        if (raw instanceof Double || raw instanceof Float) {
           double d = ((Number) raw).doubleValue();
-          checkNotNaN(customerId, attribute, d);
+          checkFinite(customerId, eventType, attribute, d);
           if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
             return (long) d;
           }
-          throw wrongType(customerId, attribute, raw, "a whole number");
+          throw wrongType(customerId, eventType, attribute, raw, "a whole number");
         }
         break;
       case NUMBER:
         if (raw instanceof Double d) {
-          checkNotNaN(customerId, attribute, d);
+          checkFinite(customerId, eventType, attribute, d);
           return d;
         }
-        if (raw instanceof Number n) {
-          double d = n.doubleValue();
-          checkNotNaN(customerId, attribute, d);
-          return d;
+        if (raw instanceof Float f) {
+          checkFinite(customerId, eventType, attribute, f);
+          return f.doubleValue();
+        }
+        if (raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
+          return ((Number) raw).doubleValue();
+        }
+        if (raw instanceof Long || raw instanceof BigInteger || raw instanceof BigDecimal) {
+          Double d = exactDouble((Number) raw);
+          if (d != null) {
+            return d;
+          }
+          throw inexact(
+              customerId,
+              eventType,
+              attribute,
+              raw,
+              "cannot be held exactly by a number (a double)");
         }
         break;
       case BOOLEAN:
@@ -77,6 +140,12 @@ public final class Values {
         if (raw instanceof Instant) {
           return raw;
         }
+        if (raw instanceof OffsetDateTime t) {
+          return t.toInstant();
+        }
+        if (raw instanceof ZonedDateTime t) {
+          return t.toInstant();
+        }
         break;
       case STRING_SET:
         if (raw instanceof ImmutableSet<?> set && allStrings(set)) {
@@ -92,7 +161,26 @@ public final class Values {
         }
         break;
     }
-    throw wrongType(customerId, attribute, raw, "a " + type.externalName());
+    throw wrongType(customerId, eventType, attribute, raw, "a " + type.externalName());
+  }
+
+  /**
+   * The double equal to a Long or BigInteger, or to a BigDecimal's decimal form (the digits {@link
+   * Double#toString} prints for it: {@code 98.66}); null when there is none.
+   */
+  private static Double exactDouble(Number n) {
+    if (n instanceof Long l) {
+      double d = l;
+      return compare(l, d) == 0 ? d : null;
+    }
+    BigDecimal exact = n instanceof BigInteger big ? new BigDecimal(big) : (BigDecimal) n;
+    double d = exact.doubleValue();
+    if (!Double.isFinite(d)) {
+      return null;
+    }
+    BigDecimal held =
+        n instanceof BigInteger ? new BigDecimal(d) : new BigDecimal(Double.toString(d));
+    return held.compareTo(exact) == 0 ? d + 0.0 : null;
   }
 
   private static boolean allStrings(Collection<?> c) {
@@ -104,25 +192,40 @@ public final class Values {
     return true;
   }
 
-  private static void checkNotNaN(String customerId, Attribute<?> attribute, double d) {
+  private static void checkFinite(String customerId, String eventType, String attribute, double d) {
     if (Double.isNaN(d)) {
-      throw new InvalidDataException(customerId, attribute.name(), "NaN is not a value");
+      throw invalid(customerId, eventType, attribute, "NaN is not a value");
     }
     if (Double.isInfinite(d)) {
-      throw new InvalidDataException(customerId, attribute.name(), "infinity is not a value");
+      throw invalid(customerId, eventType, attribute, "infinity is not a value");
     }
   }
 
   private static InvalidDataException wrongType(
-      String customerId, Attribute<?> attribute, Object raw, String expected) {
+      String customerId, String eventType, String attribute, Object raw, String expected) {
+    return invalid(
+        customerId, eventType, attribute, "expected " + expected + ", got " + described(raw));
+  }
+
+  private static InvalidDataException inexact(
+      String customerId, String eventType, String attribute, Object raw, String problem) {
+    return invalid(customerId, eventType, attribute, described(raw) + " " + problem);
+  }
+
+  private static InvalidDataException invalid(
+      String customerId, String eventType, String attribute, String problem) {
+    return new InvalidDataException(
+        customerId,
+        attribute,
+        eventType == null ? problem : "in a \"" + eventType + "\" event: " + problem);
+  }
+
+  private static String described(Object raw) {
     String shown = String.valueOf(raw);
     if (shown.length() > 60) {
       shown = shown.substring(0, 60) + "...";
     }
-    return new InvalidDataException(
-        customerId,
-        attribute.name(),
-        "expected " + expected + ", got " + raw.getClass().getSimpleName() + " \"" + shown + "\"");
+    return raw.getClass().getSimpleName() + " \"" + shown + "\"";
   }
 
   /**

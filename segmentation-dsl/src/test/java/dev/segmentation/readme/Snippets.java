@@ -24,4 +24,17 @@ final class Snippets {
         .collect(Collectors.joining("\n"))
         .replaceAll("\\s+", " ");
   }
+
+  /**
+   * As {@link #between}, for a snippet in a javadoc comment of {@code source}: each line's leading
+   * {@code *} is dropped first.
+   */
+  static String inJavadoc(String source, String name) {
+    return between(
+        source
+            .lines()
+            .map(l -> l.strip().startsWith("*") ? l.strip().substring(1) : l)
+            .collect(Collectors.joining("\n")),
+        name);
+  }
 }

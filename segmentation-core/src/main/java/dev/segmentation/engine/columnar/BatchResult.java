@@ -13,7 +13,9 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The members of every segment of a catalog over one table: compressed bitmaps of rows, counts,
- * shares, pairwise overlaps, member ids, and the difference to an earlier run.
+ * shares, pairwise overlaps, member ids, and the difference to an earlier run. Every method checks
+ * its arguments: a null or unknown name is an IllegalArgumentException listing the names there are,
+ * a row outside the table an IndexOutOfBoundsException naming the rows there are.
  */
 public final class BatchResult {
   private final CustomerTable table;
@@ -59,6 +61,7 @@ public final class BatchResult {
   }
 
   private int index(String segment) {
+    notNull(segment, "segment");
     Integer i = positions.get(segment);
     if (i == null) {
       throw new IllegalArgumentException(
@@ -121,9 +124,11 @@ public final class BatchResult {
 
   /** Every customer's score under a score model, by row (a copy). */
   public double[] scores(String scoreModel) {
+    notNull(scoreModel, "score model");
     double[] s = scores.get(scoreModel);
     if (s == null) {
-      throw new IllegalArgumentException("unknown score \"" + scoreModel + "\"");
+      throw new IllegalArgumentException(
+          "unknown score model \"" + scoreModel + "\"; score models: " + scores.keySet());
     }
     return s.clone();
   }
@@ -133,6 +138,8 @@ public final class BatchResult {
    * it has no events in the model's window).
    */
   public String tier(String tiering, int row) {
+    notNull(tiering, "tiering");
+    table.checkRow(row);
     Tiers t = tiers.get(tiering);
     if (t != null) {
       return t.names().get(t.index()[row]);
@@ -144,6 +151,8 @@ public final class BatchResult {
 
   /** The RFM scores of the customer at {@code row}, or null when it has no events in the window. */
   public RfmScores rfm(String rfmModel, int row) {
+    notNull(rfmModel, "RFM model");
+    table.checkRow(row);
     RowView view = new RowView(table);
     view.row = row;
     return rows.rfm(rfmModel, view, ctx);
@@ -151,6 +160,7 @@ public final class BatchResult {
 
   /** Who entered and who left each segment since {@code previous}, matched by customer id. */
   public MembershipDiff diff(BatchResult previous) {
+    notNull(previous, "previous");
     ImmutableMap.Builder<String, MembershipDiff.Change> b = ImmutableMap.builder();
     for (int i = 0; i < segmentNames.size(); i++) {
       String name = segmentNames.get(i);
@@ -184,6 +194,12 @@ public final class BatchResult {
       b.put(name, new MembershipDiff.Change(entered.build(), exited.build()));
     }
     return new MembershipDiff(b.build());
+  }
+
+  private static void notNull(Object argument, String name) {
+    if (argument == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
   }
 
   @Override

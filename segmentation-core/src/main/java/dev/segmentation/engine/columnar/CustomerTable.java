@@ -2,6 +2,7 @@ package dev.segmentation.engine.columnar;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.segmentation.internal.EventOrder;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
@@ -9,7 +10,6 @@ import dev.segmentation.model.EventType;
 import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.Values;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,6 +64,9 @@ public final class CustomerTable {
   /** A table of the given customers, in order. */
   public static CustomerTable of(Schema schema, Iterable<? extends Customer> customers) {
     Builder b = builder(schema);
+    if (customers == null) {
+      throw new IllegalArgumentException("customers must not be null");
+    }
     for (Customer c : customers) {
       b.add(c);
     }
@@ -93,9 +96,16 @@ public final class CustomerTable {
     return ids == null ? -1 : ids.row(id);
   }
 
-  private void checkRow(int row) {
+  /** Throws unless {@code row} is a row of this table, naming it and the rows there are. */
+  void checkRow(int row) {
     if (row < 0 || row >= size) {
-      throw new IndexOutOfBoundsException("row " + row + " of a table of " + size + " customers");
+      throw new IndexOutOfBoundsException(
+          "row "
+              + row
+              + " is out of range: "
+              + (size == 0
+                  ? "the table has no customers"
+                  : "the table has " + size + " customers, rows 0 to " + (size - 1)));
     }
   }
 
@@ -137,6 +147,9 @@ public final class CustomerTable {
 
   /** The number of events of one type in the table (0 for a type the schema lacks). */
   public long eventCount(String type) {
+    if (type == null) {
+      throw new IllegalArgumentException("event type must not be null");
+    }
     EventColumns e = events(type);
     return e == null ? 0 : e.count();
   }
@@ -190,8 +203,11 @@ public final class CustomerTable {
     /**
      * Appends a customer.
      *
-     * @throws InvalidDataException on a duplicate id, a value that does not fit the schema or
-     *     events out of time order, naming the customer; the table is unchanged then
+     * <p>Events may come in any order: each type's list is checked in one pass and, when not sorted
+     * by time, a sorted copy is stored (see {@link EventOrder}).
+     *
+     * @throws InvalidDataException on a duplicate id, a value that does not fit the schema, or a
+     *     null list or event, naming the customer; the table is unchanged then
      */
     public Builder add(Customer customer) {
       if (built) {
@@ -241,29 +257,7 @@ public final class CustomerTable {
       List<List<Event>> lists = new ArrayList<>(events.length);
       for (int t = 0; t < events.length; t++) {
         String type = eventTypes.get(t).name();
-        List<Event> list = customer.events(type);
-        if (list == null) {
-          throw new InvalidDataException(id, null, "events(\"" + type + "\") returned null");
-        }
-        Instant previous = null;
-        for (Event e : list) {
-          if (e == null) {
-            throw new InvalidDataException(id, null, "a \"" + type + "\" event is null");
-          }
-          if (previous != null && e.timestamp().isBefore(previous)) {
-            throw new InvalidDataException(
-                id,
-                null,
-                "events of type \""
-                    + type
-                    + "\" are not sorted by time: "
-                    + e.timestamp()
-                    + " after "
-                    + previous);
-          }
-          previous = e.timestamp();
-        }
-        lists.add(list);
+        lists.add(EventOrder.inTimeOrder(id, type, customer.events(type)));
       }
       return lists;
     }
@@ -276,7 +270,8 @@ public final class CustomerTable {
         Event e = list.get(k);
         for (int p = 0; p < declared.size(); p++) {
           Attribute<?> a = declared.get(p);
-          out[k][p] = Values.canonical(id, a, e.properties().get(a.name()));
+          out[k][p] =
+              Values.canonical(id, e.type(), a.name(), a.type(), e.properties().get(a.name()));
         }
       }
       return out;

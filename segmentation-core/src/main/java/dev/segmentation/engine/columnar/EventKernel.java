@@ -3,6 +3,7 @@ package dev.segmentation.engine.columnar;
 import dev.segmentation.condition.Aggregate;
 import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Truth;
+import dev.segmentation.internal.ExactSum;
 import dev.segmentation.internal.NumericLiteral;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * An event condition over an event type's columns: for each needed customer, the events in the
  * window (a binary search on the sorted times, then a scan) that the filter holds for, the
  * aggregate, and its comparison; with the row engine's arithmetic, so that both engines agree to
- * the bit (sums of integers switch to floating point on overflow exactly as there).
+ * the bit (sums are exact and rounded once, {@link ExactSum}, in the worker's {@link Scratch}).
  *
  * <p>The filter ({@code where}) arrives evaluated for every event, as TRUE words over the event
  * index, computed by the same columnar kernels over the event type's property columns.
@@ -202,20 +203,18 @@ final class EventKernel extends Kernel {
       case DISTINCT_COUNT:
         return distinct(e, end, s);
       default:
-        return numeric(e, end);
+        return numeric(e, end, s.sum);
     }
   }
 
   // SUM, AVG, MIN and MAX of a numeric property: as the row engine's EventNode computes them.
-  private Truth numeric(int e, int end) {
+  private Truth numeric(int e, int end, ExactSum sum) {
     Column.IntegerColumn integers =
         property instanceof Column.IntegerColumn ? (Column.IntegerColumn) property : null;
     double[] doubles = integers == null ? ((Column.NumberColumn) property).values : null;
     long[] valid = property.valid;
     long values = 0;
-    long sumLong = 0;
-    double sumDouble = 0;
-    boolean anyDouble = false;
+    sum.reset();
     long minLong = 0;
     long maxLong = 0;
     double minDouble = 0;
@@ -226,20 +225,12 @@ final class EventKernel extends Kernel {
       }
       if (integers != null) {
         long x = integers.value(e);
-        long sum = sumLong + x;
-        if (((sumLong ^ sum) & (x ^ sum)) < 0) { // overflow: continue in floating point
-          sumDouble += (double) sumLong + (double) x;
-          sumLong = 0;
-          anyDouble = true;
-        } else {
-          sumLong = sum;
-        }
+        sum.add(x);
         minLong = values == 0 || x < minLong ? x : minLong;
         maxLong = values == 0 || x > maxLong ? x : maxLong;
       } else {
         double x = doubles[e];
-        sumDouble += x;
-        anyDouble = true;
+        sum.add(x);
         minDouble = values == 0 || x < minDouble ? x : minDouble;
         maxDouble = values == 0 || x > maxDouble ? x : maxDouble;
       }
@@ -247,12 +238,14 @@ final class EventKernel extends Kernel {
     }
     switch (aggregate) {
       case SUM:
-        return anyDouble ? compare(sumDouble + sumLong) : Truth.of(interval.contains(sumLong));
+        return sum.isLong()
+            ? Truth.of(interval.contains(sum.longValue()))
+            : compare(sum.doubleValue());
       case AVG:
         if (values == 0) {
           return Truth.UNKNOWN;
         }
-        return compare((anyDouble ? sumDouble + sumLong : (double) sumLong) / values);
+        return compare(sum.doubleValue() / values);
       case MIN:
         return values == 0
             ? Truth.UNKNOWN

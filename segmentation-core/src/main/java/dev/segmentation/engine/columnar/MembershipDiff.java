@@ -20,9 +20,13 @@ public record MembershipDiff(ImmutableMap<String, Change> changes) {
 
   /** The change of one segment. */
   public Change of(String segment) {
+    if (segment == null) {
+      throw new IllegalArgumentException("segment must not be null");
+    }
     Change c = changes.get(segment);
     if (c == null) {
-      throw new IllegalArgumentException("no segment \"" + segment + "\" in both runs");
+      throw new IllegalArgumentException(
+          "no segment \"" + segment + "\" in both runs; segments in both: " + changes.keySet());
     }
     return c;
   }

@@ -1,5 +1,6 @@
 package dev.segmentation.engine.columnar;
 
+import dev.segmentation.internal.ExactSum;
 import java.util.Arrays;
 
 /**
@@ -30,6 +31,7 @@ final class Scratch {
   private long[][][] frames = new long[0][][];
   final RowView view;
   long[] keys = new long[64]; // for distinct counts of event properties
+  final ExactSum sum = new ExactSum(); // for sums and averages of event properties
 
   int first;
   int rows;

@@ -34,6 +34,10 @@ import java.util.Arrays;
  *
  * <p>A value of the wrong type read from a customer raises {@link
  * dev.segmentation.model.InvalidDataException} naming the customer and attribute.
+ *
+ * <p>Each call is one evaluation: a customer's events of each type are read once per call however
+ * many conditions use them (a {@link dev.segmentation.model.CustomerView} converts a user's orders
+ * once), and are read afresh by the next call.
  */
 public final class CompiledCatalog {
   private final Program program;
@@ -84,6 +88,9 @@ public final class CompiledCatalog {
 
   /** The position of the segment in {@link #segmentNames()}, or -1 when there is none. */
   public int segmentIndex(String name) {
+    if (name == null) {
+      throw new IllegalArgumentException("segment name must not be null");
+    }
     Integer i = segmentIndex.get(name);
     return i == null ? -1 : i;
   }
@@ -115,10 +122,16 @@ public final class CompiledCatalog {
               + segmentIndex
               + " is out of range: the catalog has "
               + program.segments.length
-              + " segments");
+              + " segments"
+              + (program.segments.length == 0 ? "" : ", 0 to " + (program.segments.length - 1)));
     }
     Bounds b = bounds(ctx);
-    return program.segment(segmentIndex, customer(c), b);
+    EventReads reads = EventReads.begin(customer(c));
+    try {
+      return program.segment(segmentIndex, c, b);
+    } finally {
+      reads.end();
+    }
   }
 
   /** Whether the customer is in the segment, i.e. its condition is TRUE (not FALSE or UNKNOWN). */
@@ -139,10 +152,14 @@ public final class CompiledCatalog {
           "out must hold at least " + program.segments.length + " results");
     }
     Bounds b = bounds(ctx);
-    customer(c);
-    Node[] segments = program.segments;
-    for (int i : order) {
-      out[i] = segments[i].eval(c, c, b, out);
+    EventReads reads = EventReads.begin(customer(c));
+    try {
+      Node[] segments = program.segments;
+      for (int i : order) {
+        out[i] = segments[i].eval(c, c, b, out);
+      }
+    } finally {
+      reads.end();
     }
   }
 
@@ -162,7 +179,13 @@ public final class CompiledCatalog {
   /** The customer's score under the named score model (0 when no rule applies). */
   public double score(String scoreModel, Customer c, EvaluationContext ctx) {
     int i = index(scoreIndex, scoreModel, "score");
-    return program.score(i, customer(c), bounds(ctx), null);
+    Bounds b = bounds(ctx);
+    EventReads reads = EventReads.begin(customer(c));
+    try {
+      return program.score(i, c, b, null);
+    } finally {
+      reads.end();
+    }
   }
 
   /**
@@ -171,18 +194,30 @@ public final class CompiledCatalog {
    */
   public String tier(String tieringOrRfmModel, Customer c, EvaluationContext ctx) {
     Integer t = tieringIndex.get(tieringOrRfmModel);
-    if (t != null) {
-      return program.tierName(t, program.tierIndex(t, customer(c), bounds(ctx), null));
+    int r = t != null ? -1 : tieringOrRfm(tieringOrRfmModel);
+    Bounds b = bounds(ctx);
+    EventReads reads = EventReads.begin(customer(c));
+    try {
+      if (t != null) {
+        return program.tierName(t, program.tierIndex(t, c, b, null));
+      }
+      RfmSegment s = program.rfmSegment(r, c, b);
+      return s == null ? null : s.externalName();
+    } finally {
+      reads.end();
     }
-    int r = tieringOrRfm(tieringOrRfmModel);
-    RfmSegment s = program.rfmSegment(r, customer(c), bounds(ctx));
-    return s == null ? null : s.externalName();
   }
 
   /** The customer's RFM scores under the named model, or null without events in its window. */
   public RfmScores rfm(String rfmModel, Customer c, EvaluationContext ctx) {
     int r = index(rfmIndex, rfmModel, "RFM model");
-    return program.rfms[r].scores(customer(c), bounds(ctx));
+    Bounds b = bounds(ctx);
+    EventReads reads = EventReads.begin(customer(c));
+    try {
+      return program.rfms[r].scores(c, b);
+    } finally {
+      reads.end();
+    }
   }
 
   /**
@@ -191,13 +226,25 @@ public final class CompiledCatalog {
    */
   public Explanation explain(String segment, Customer c, EvaluationContext ctx) {
     int i = index(segmentIndex, segment, "segment");
-    return program.explainSegment(i, customer(c), bounds(ctx));
+    Bounds b = bounds(ctx);
+    EventReads reads = EventReads.begin(customer(c));
+    try {
+      return program.explainSegment(i, c, b);
+    } finally {
+      reads.end();
+    }
   }
 
   /** Which rules of the score model gave which points, and which caps applied. */
   public Explanation explainScore(String scoreModel, Customer c, EvaluationContext ctx) {
     int i = index(scoreIndex, scoreModel, "score");
-    return program.explainScore(i, customer(c), bounds(ctx));
+    Bounds b = bounds(ctx);
+    EventReads reads = EventReads.begin(customer(c));
+    try {
+      return program.explainScore(i, c, b);
+    } finally {
+      reads.end();
+    }
   }
 
   /**
@@ -206,15 +253,21 @@ public final class CompiledCatalog {
    */
   public Explanation explainTier(String tiering, Customer c, EvaluationContext ctx) {
     Integer t = tieringIndex.get(tiering);
-    if (t != null) {
-      return program.explainTiering(t, customer(c), bounds(ctx));
+    int r = t != null ? -1 : tieringOrRfm(tiering);
+    Bounds b = bounds(ctx);
+    EventReads reads = EventReads.begin(customer(c));
+    try {
+      return t != null ? program.explainTiering(t, c, b) : program.explainRfm(r, c, b);
+    } finally {
+      reads.end();
     }
-    int r = tieringOrRfm(tiering);
-    return program.explainRfm(r, customer(c), bounds(ctx));
   }
 
   // The RFM model's index; the error lists tierings and RFM models, which share one namespace.
   private int tieringOrRfm(String name) {
+    if (name == null) {
+      throw new IllegalArgumentException("tiering must not be null");
+    }
     Integer r = rfmIndex.get(name);
     if (r == null) {
       throw new IllegalArgumentException(
@@ -231,6 +284,9 @@ public final class CompiledCatalog {
   }
 
   private static int index(ImmutableMap<String, Integer> names, String name, String what) {
+    if (name == null) {
+      throw new IllegalArgumentException(what + " must not be null");
+    }
     Integer i = names.get(name);
     if (i == null) {
       throw new IllegalArgumentException(

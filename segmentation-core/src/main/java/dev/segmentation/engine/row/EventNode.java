@@ -5,11 +5,11 @@ import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.internal.EpochTime;
+import dev.segmentation.internal.ExactSum;
 import dev.segmentation.internal.NumericLiteral;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
-import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.ValueSource;
 import dev.segmentation.model.Values;
 import java.time.Instant;
@@ -19,10 +19,13 @@ import java.util.Set;
 
 /**
  * An event condition: over the customer's events of one type inside the window (found by binary
- * search on the sorted timestamps; never after {@code asOf}) for which {@code where} is TRUE,
- * compute the aggregate and compare it. COUNT, SUM and DISTINCT_COUNT are 0 over no events; AVG,
- * MIN, MAX and DAYS_SINCE_* have no value then, and the node is UNKNOWN. Property values that are
- * missing are skipped. Only DISTINCT_COUNT allocates (a hash set of the values seen).
+ * search on the timestamps, read once per evaluation in time order by {@link EventReads}; never
+ * after {@code asOf}) for which {@code where} is TRUE, compute the aggregate and compare it. COUNT,
+ * SUM and DISTINCT_COUNT are 0 over no events; AVG, MIN, MAX and DAYS_SINCE_* have no value then,
+ * and the node is UNKNOWN. Property values that are missing are skipped. SUM is the exact sum of
+ * the values rounded once (a long when they are all integers and the sum fits one), AVG that sum as
+ * a double divided by the count, so that neither depends on the order of the events ({@link
+ * ExactSum}, this thread's). Only DISTINCT_COUNT allocates (a hash set of the values seen).
  */
 final class EventNode extends Node {
   private final String eventType;
@@ -71,64 +74,38 @@ final class EventNode extends Node {
     return Explanation.leaf(description, result, actual.toString(), expected);
   }
 
-  /** The customer's events of the type, checked to be a list of events. */
-  static List<Event> events(Customer customer, String eventType) {
-    List<Event> events = customer.events(eventType);
-    if (events == null) {
-      throw new InvalidDataException(
-          customer.id(), null, "events(\"" + eventType + "\") returned null, not a list");
-    }
-    return events;
-  }
-
-  static Event event(Customer customer, List<Event> events, int i, String eventType) {
-    Event e = events.get(i);
-    if (e == null) {
-      throw new InvalidDataException(
-          customer.id(), null, "event " + i + " of type \"" + eventType + "\" is null");
-    }
-    return e;
-  }
-
-  /** Throws when {@code t} is before the previous event's time: the list must be sorted. */
-  static void checkSorted(Customer customer, Instant previous, Instant t, String eventType) {
-    if (previous != null && t.isBefore(previous)) {
-      throw new InvalidDataException(
-          customer.id(),
-          null,
-          "events of type \""
-              + eventType
-              + "\" are not sorted by time: "
-              + t
-              + " after "
-              + previous);
-    }
-  }
-
   // One pass computes every aggregate; `actual`, when not null, receives the value for explain.
   private Truth run(Customer customer, Bounds bounds, Truth[] memo, StringBuilder actual) {
-    List<Event> events = events(customer, eventType);
+    if (aggregate != Aggregate.SUM && aggregate != Aggregate.AVG) {
+      return run(customer, bounds, memo, actual, null);
+    }
+    ExactSum sum = ExactSum.acquire();
+    try {
+      return run(customer, bounds, memo, actual, sum);
+    } finally {
+      sum.release();
+    }
+  }
+
+  // `sum`, for SUM and AVG only, accumulates the values exactly (see ExactSum).
+  private Truth run(
+      Customer customer, Bounds bounds, Truth[] memo, StringBuilder actual, ExactSum sum) {
+    List<Event> events = EventReads.of(customer, eventType);
     TimeRange range = bounds.range(window);
     int n = events.size();
     long count = 0; // matching events
     long valueCount = 0; // matching events with a value of the property
-    long sumLong = 0;
-    double sumDouble = 0;
-    boolean anyDouble = false;
     Object min = null;
     Object max = null;
     Instant first = null;
     Instant last = null;
     Set<Object> distinct = null;
-    Instant previous = null;
-    for (int i = range.firstIndex(customer, events, eventType); i < n; i++) {
-      Event e = event(customer, events, i, eventType);
+    for (int i = range.firstIndex(events); i < n; i++) {
+      Event e = events.get(i);
       Instant t = e.timestamp();
       if (!range.belowHigh(t)) {
         break;
       }
-      checkSorted(customer, previous, t, eventType);
-      previous = t;
       if (where != null && where.eval(e, customer, bounds, memo) != Truth.TRUE) {
         continue;
       }
@@ -149,18 +126,9 @@ final class EventNode extends Node {
         case SUM:
         case AVG:
           if (v instanceof Long l) {
-            long x = l;
-            long s = sumLong + x;
-            if (((sumLong ^ s) & (x ^ s)) < 0) { // overflow: continue in floating point
-              sumDouble += (double) sumLong + (double) x;
-              sumLong = 0;
-              anyDouble = true;
-            } else {
-              sumLong = s;
-            }
+            sum.add(l.longValue());
           } else {
-            sumDouble += (Double) v;
-            anyDouble = true;
+            sum.add(((Double) v).doubleValue());
           }
           break;
         case MIN:
@@ -189,12 +157,12 @@ final class EventNode extends Node {
       case DISTINCT_COUNT:
         return compare(distinct == null ? 0 : distinct.size(), actual);
       case SUM:
-        return anyDouble ? compare(sumDouble + sumLong, actual) : compare(sumLong, actual);
+        return sum.isLong() ? compare(sum.longValue(), actual) : compare(sum.doubleValue(), actual);
       case AVG:
         if (valueCount == 0) {
           return noValue(actual);
         }
-        return compare((anyDouble ? sumDouble + sumLong : (double) sumLong) / valueCount, actual);
+        return compare(sum.doubleValue() / valueCount, actual);
       case MIN:
         return min == null ? noValue(actual) : compare((Number) min, actual);
       case MAX:

@@ -7,13 +7,16 @@ import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.ValueSource;
+import dev.segmentation.model.Values;
 import java.util.Set;
 
 /**
  * A test of one attribute's value: UNKNOWN when the attribute has no value, otherwise TRUE or FALSE
- * as {@link #test} says. Values are read through {@link ValueSource#value} and their class checked
- * against the declared type, so that a customer implementation returning a wrong type gets an
- * {@link InvalidDataException} naming the customer and attribute instead of a ClassCastException.
+ * as {@link #test} says. Values are read through {@link ValueSource#value}; a value not in its
+ * type's canonical form is converted by the rule the table builder uses ({@link Values#canonical}),
+ * so that a customer implementation returning an Integer or an OffsetDateTime gets the answer the
+ * columnar engine gives, and one returning a value that does not fit gets the same {@link
+ * InvalidDataException}, naming the customer and attribute, instead of a ClassCastException.
  *
  * <p>The leaves of common conditions override {@link #eval} with one that tests the value's class
  * and the value in the same method, without the generic type check and the virtual call to {@link
@@ -48,14 +51,16 @@ abstract class Leaf extends Node {
   }
 
   /**
-   * The result for a value that an overriding {@link #eval} did not accept: UNKNOWN when there is
-   * no value; otherwise the value has the wrong type, and this throws.
+   * The result for a value that an overriding {@link #eval} did not accept as canonical: UNKNOWN
+   * when there is no value; otherwise the value converted by the one conversion rule ({@link
+   * Values#canonical}, which may allocate) and tested, or an {@link InvalidDataException} when it
+   * does not fit.
    */
-  final Truth notAccepted(ValueSource src, Customer customer, Object v) {
+  final Truth notAccepted(ValueSource src, Customer customer, Object v, Bounds bounds) {
     if (v == null) {
       return Truth.UNKNOWN;
     }
-    throw wrongType(src, customer, attribute, type, v);
+    return test(convert(src, customer, attribute, type, v), bounds) ? Truth.TRUE : Truth.FALSE;
   }
 
   @Override
@@ -70,50 +75,45 @@ abstract class Leaf extends Node {
   }
 
   /**
-   * The attribute's value, or null; throws when it is not of the declared type. Numbers are
-   * accepted as Long or Double for both numeric types: both compare exactly. {@code position} is
-   * the attribute's position in the schema, or -1 (see {@link ValueSource#value(int, String)}).
+   * The attribute's value in canonical form (see {@link Values#canonical}), or null; throws when it
+   * does not fit the declared type. A value already canonical is returned as it is, without
+   * allocating. {@code position} is the attribute's position in the schema, or -1 (see {@link
+   * ValueSource#value(int, String)}).
    */
   static Object read(
       ValueSource src, Customer customer, String attribute, int position, AttributeType type) {
     Object v = src.value(position, attribute);
-    if (v == null || accepts(type, v)) {
+    if (v == null || accepts(src, type, v)) {
       return v;
     }
-    throw wrongType(src, customer, attribute, type, v);
+    return convert(src, customer, attribute, type, v);
   }
 
-  static boolean accepts(AttributeType type, Object v) {
+  /** Whether {@code v} is already in the canonical form of {@code type}. */
+  static boolean accepts(ValueSource src, AttributeType type, Object v) {
     switch (type) {
       case INTEGER:
+        return v instanceof Long;
       case NUMBER:
-        return v instanceof Long || v instanceof Double;
+        return v instanceof Double d && Double.isFinite(d);
       case STRING_SET:
+        // A Set is used as it is: checking its elements on every read would allocate an iterator,
+        // and an element that is not a string can never equal a rule's tag. Other collections are
+        // converted (and checked) by the rule.
         return v instanceof Set;
       default:
         return type.javaType().isInstance(v);
     }
   }
 
-  private static InvalidDataException wrongType(
+  // The one conversion rule; errors name the customer, the attribute and the event type.
+  private static Object convert(
       ValueSource src, Customer customer, String attribute, AttributeType type, Object v) {
-    String where = src instanceof Event e ? " of a \"" + e.type() + "\" event" : "";
-    String expected =
-        type.isNumeric()
-            ? "a Long or Double"
-            : type == AttributeType.STRING_SET
-                ? "a Set of strings"
-                : "a " + type.javaType().getSimpleName();
-    return new InvalidDataException(
+    return Values.canonical(
         customer == null ? null : customer.id(),
+        src instanceof Event e ? e.type() : null,
         attribute,
-        "the value"
-            + where
-            + " has the wrong type for "
-            + type.externalName()
-            + ": expected "
-            + expected
-            + ", got "
-            + v.getClass().getName());
+        type,
+        v);
   }
 }

@@ -15,6 +15,7 @@ import dev.segmentation.internal.DoubleHashSet;
 import dev.segmentation.internal.EpochTime;
 import dev.segmentation.internal.LongHashSet;
 import dev.segmentation.internal.StringHashSet;
+import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.ValueSource;
@@ -27,12 +28,16 @@ final class Leaves {
   private Leaves() {}
 
   /**
-   * A leaf on a number, which is a Long or a Double for either numeric type: tests the class and
-   * the unboxed value in one method (see {@link Leaf}).
+   * A leaf on a number, a Long for an integer attribute and a finite Double for a number attribute
+   * (other numbers are converted, see {@link Leaf}): tests the class and the unboxed value in one
+   * method.
    */
   abstract static class NumericLeaf extends Leaf {
+    private final boolean integer;
+
     NumericLeaf(AttributeRef attribute, String expected) {
       super(attribute, expected);
+      this.integer = attribute.type() == AttributeType.INTEGER;
     }
 
     abstract boolean test(long x);
@@ -42,13 +47,17 @@ final class Leaves {
     @Override
     final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
       Object v = src.value(position, attribute);
-      if (v instanceof Long l) {
-        return Truth.of(test(l.longValue()));
+      if (integer) {
+        if (v instanceof Long l) {
+          return Truth.of(test(l.longValue()));
+        }
+      } else if (v instanceof Double d) {
+        double x = d;
+        if (x - x == 0) { // finite
+          return Truth.of(test(x));
+        }
       }
-      if (v instanceof Double d) {
-        return Truth.of(test(d.doubleValue()));
-      }
-      return notAccepted(src, customer, v);
+      return notAccepted(src, customer, v, bounds);
     }
 
     @Override
@@ -71,7 +80,7 @@ final class Leaves {
       if (v instanceof String s) {
         return Truth.of(test(s));
       }
-      return notAccepted(src, customer, v);
+      return notAccepted(src, customer, v, bounds);
     }
 
     @Override
@@ -91,10 +100,10 @@ final class Leaves {
     @Override
     final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
       Object v = src.value(position, attribute);
-      if (v instanceof Set<?> tags) {
+      if (v instanceof Set<?> tags) { // used as it is, see Leaf.accepts
         return Truth.of(test(tags));
       }
-      return notAccepted(src, customer, v);
+      return notAccepted(src, customer, v, bounds);
     }
 
     @Override
@@ -155,7 +164,7 @@ final class Leaves {
       if (v instanceof Boolean b) {
         return Truth.of(b.booleanValue() == wanted);
       }
-      return notAccepted(src, customer, v);
+      return notAccepted(src, customer, v, bounds);
     }
 
     @Override
@@ -380,7 +389,7 @@ final class Leaves {
       if (v instanceof Instant t) {
         return Truth.of(test(t, bounds));
       }
-      return notAccepted(src, customer, v);
+      return notAccepted(src, customer, v, bounds);
     }
 
     @Override
@@ -414,7 +423,7 @@ final class Leaves {
       if (v instanceof LocalDate d) {
         return Truth.of(test(d.toEpochDay(), bounds));
       }
-      return notAccepted(src, customer, v);
+      return notAccepted(src, customer, v, bounds);
     }
 
     @Override

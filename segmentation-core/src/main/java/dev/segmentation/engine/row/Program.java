@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.internal.EpochTime;
+import dev.segmentation.internal.ExactSum;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
@@ -240,7 +241,8 @@ final class Program {
 
   /**
    * A compiled RFM model: recency (whole days since the last event), frequency (count) and monetary
-   * value (sum of the money property, missing values skipped) over the model's window.
+   * value (sum of the money property, missing values skipped; exact and rounded once, as an event
+   * condition's sum) over the model's window.
    */
   static final class Rfm {
     final RfmModel model;
@@ -267,33 +269,40 @@ final class Program {
     // RfmSegment; null without events.
     private Object scan(Customer c, Bounds b, boolean scores) {
       String type = model.eventType();
-      List<Event> events = EventNode.events(c, type);
+      List<Event> events = EventReads.of(c, type);
       TimeRange range = b.range(window);
       long count = 0;
-      double sum = 0;
+      ExactSum sum = ExactSum.acquire();
+      double monetary;
       Instant last = null;
-      for (int i = range.firstIndex(c, events, type); i < events.size(); i++) {
-        Event e = EventNode.event(c, events, i, type);
-        if (!range.belowHigh(e.timestamp())) {
-          break;
+      try {
+        for (int i = range.firstIndex(events); i < events.size(); i++) {
+          Event e = events.get(i);
+          if (!range.belowHigh(e.timestamp())) {
+            break;
+          }
+          count++;
+          last = e.timestamp();
+          Object v = Leaf.read(e, c, model.moneyProperty(), -1, moneyType);
+          if (v instanceof Long l) {
+            sum.add(l.longValue());
+          } else if (v != null) {
+            sum.add(((Double) v).doubleValue());
+          }
         }
-        EventNode.checkSorted(c, last, e.timestamp(), type);
-        count++;
-        last = e.timestamp();
-        Object v = Leaf.read(e, c, model.moneyProperty(), -1, moneyType);
-        if (v != null) {
-          sum += ((Number) v).doubleValue();
-        }
+        monetary = sum.doubleValue();
+      } finally {
+        sum.release();
       }
       if (count == 0) {
         return null;
       }
       long days = EpochTime.daysBetween(last, b.ctx.asOf());
       if (scores) {
-        return RfmScores.of(model, days, count, sum);
+        return RfmScores.of(model, days, count, monetary);
       }
       return RfmSegment.of(
-          model.recencyScore(days), model.frequencyScore(count), model.monetaryScore(sum));
+          model.recencyScore(days), model.frequencyScore(count), model.monetaryScore(monetary));
     }
 
     Explanation explain(Customer c, Bounds b) {

@@ -1,7 +1,6 @@
 package dev.segmentation.engine.row;
 
 import dev.segmentation.internal.EpochTime;
-import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import java.time.Instant;
 import java.util.List;
@@ -45,12 +44,12 @@ final class TimeRange {
    * The index of the first event at or after the range's start, by binary search over events sorted
    * by time ({@code events.size()} when none).
    */
-  int firstIndex(Customer customer, List<Event> events, String eventType) {
+  int firstIndex(List<Event> events) {
     int lo = 0;
     int hi = events.size();
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (aboveLow(EventNode.event(customer, events, mid, eventType).timestamp())) {
+      if (aboveLow(events.get(mid).timestamp())) {
         hi = mid;
       } else {
         lo = mid + 1;

@@ -100,9 +100,11 @@ class LeafKindsTest {
     assertWrongType(new Compare("country", Operator.EQ, "FI"), "country", 3L);
     assertWrongType(In.of("country", "FI", "SE"), "country", 'F');
     assertWrongType(new Compare("active", Operator.EQ, true), "active", "true");
-    assertWrongType(new Compare("balance", Operator.GT, 0L), "balance", 1);
-    assertWrongType(new Compare("age", Operator.GE, 18L), "age", java.math.BigInteger.ONE);
-    assertWrongType(In.of("age", 1L, 2L), "age", 1);
+    assertWrongType(new Compare("balance", Operator.GT, 0L), "balance", "1");
+    assertWrongType(new Compare("balance", Operator.GT, 0L), "balance", (1L << 53) + 1);
+    assertWrongType(
+        new Compare("age", Operator.GE, 18L), "age", java.math.BigInteger.ONE.shiftLeft(64));
+    assertWrongType(In.of("age", 1L, 2L), "age", 1.5);
     assertWrongType(new StringMatch("email", StringMatch.Op.STARTS_WITH, "a", false), "email", 1L);
     assertWrongType(
         new TagMatch("tags", TagMatch.Op.CONTAINS_ANY, ImmutableSet.of("vip")), "tags", "vip");

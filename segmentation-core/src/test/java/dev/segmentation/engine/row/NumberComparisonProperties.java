@@ -2,13 +2,18 @@ package dev.segmentation.engine.row;
 
 import static dev.segmentation.engine.row.Fixtures.CTX;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.segmentation.condition.Between;
 import dev.segmentation.condition.Compare;
+import dev.segmentation.condition.Condition;
 import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.internal.NumericLiteral;
+import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
+import dev.segmentation.model.InvalidDataException;
+import dev.segmentation.model.Values;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -70,9 +75,7 @@ class NumberComparisonProperties {
       @ForAll("numbers") Number literal,
       @ForAll("numbers") Number value) {
     boolean expected = op.test(NumericLiteral.of(literal).compareWith(value));
-    assertThat(eval(new Compare(attribute, op, literal), attribute, value))
-        .as("%s %s %s for %s", attribute, op.symbol(), literal, value)
-        .isEqualTo(Truth.of(expected));
+    check(new Compare(attribute, op, literal), attribute, value, expected);
   }
 
   @Provide
@@ -91,13 +94,29 @@ class NumberComparisonProperties {
     boolean expected =
         NumericLiteral.of(low).compareWith(value) >= 0
             && NumericLiteral.of(high).compareWith(value) <= 0;
-    assertThat(eval(new Between(attribute, low, high), attribute, value))
-        .as("%s between %s and %s for %s", attribute, low, high, value)
-        .isEqualTo(Truth.of(expected));
+    check(new Between(attribute, low, high), attribute, value, expected);
+  }
+
+  /**
+   * The result is {@code expected} when the value fits its attribute by the one conversion rule
+   * (converting it exactly, so the comparison is unchanged); otherwise the engine refuses it as the
+   * rule does (a fraction for an integer, a long a double cannot hold for a number).
+   */
+  private static void check(Condition c, String attribute, Number value, boolean expected) {
+    AttributeType type = attribute.equals("age") ? AttributeType.INTEGER : AttributeType.NUMBER;
+    try {
+      Values.canonical("c", null, attribute, type, value);
+    } catch (InvalidDataException refused) {
+      assertThatThrownBy(() -> eval(c, attribute, value))
+          .isInstanceOf(InvalidDataException.class)
+          .hasMessage(refused.getMessage());
+      return;
+    }
+    assertThat(eval(c, attribute, value)).as("%s for %s", c, value).isEqualTo(Truth.of(expected));
   }
 
   // Long and Double values on both attribute types exercise both forms of the interval.
-  private static Truth eval(dev.segmentation.condition.Condition c, String attribute, Object v) {
+  private static Truth eval(Condition c, String attribute, Object v) {
     Customer customer = Fixtures.raw("c", attribute, v);
     CompiledCatalog compiled = Fixtures.compile(c);
     Truth t = compiled.evaluate(0, customer, CTX);

@@ -355,6 +355,18 @@ class SemanticsTableTest {
             purchases("yes", 1, 60, 2, 50),
             purchases("no", 1, 60, 40, 50),
             "TFFFTT"));
+    // 98.66 + 173.68 + 27.66 is 300.00000000000006 added oldest first, 300.0 exactly rounded.
+    rows.add(
+        event(
+            "sum (exact, any order)",
+            Aggregate.SUM,
+            "amount",
+            Operator.LE,
+            300L,
+            last30,
+            purchases("yes", 3, 98.66, 2, 173.68, 1, 27.66),
+            purchases("no", 3, 98.66, 2, 173.68, 1, 27.67),
+            "TFTFTF"));
     rows.add(
         event(
             "avg",

@@ -1,0 +1,89 @@
+package dev.segmentation.engine.row;
+
+import dev.segmentation.internal.EventOrder;
+import dev.segmentation.model.Customer;
+import dev.segmentation.model.Event;
+import dev.segmentation.model.SchemaCustomer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The events read in the evaluation running on this thread, so that each event type is read once
+ * per evaluation however many conditions use it: a {@link dev.segmentation.model.CustomerView}
+ * converting a user's orders to events then converts them once, not once per event condition, and a
+ * list that is not in time order is sorted once.
+ *
+ * <p>An evaluation is one call of a {@link CompiledCatalog} method, between {@link #begin} and
+ * {@link #end}; a nested call for the same customer (a user's accessor evaluating again) shares it,
+ * one for another customer reads without the cache. Nothing is kept after the evaluation, so a
+ * customer whose data changes is read afresh the next time. After a thread's first evaluation, this
+ * allocates nothing while a customer has at most {@code 8} event types in use.
+ */
+final class EventReads {
+  private static final ThreadLocal<EventReads> CURRENT = ThreadLocal.withInitial(EventReads::new);
+
+  private int depth;
+  private Customer customer; // the customer of the outermost evaluation, or null
+  private String[] types = new String[8];
+  private Object[] lists = new Object[8];
+  private int used;
+
+  private EventReads() {}
+
+  /** Starts an evaluation of {@code c} on this thread; {@link #end()} it in a finally block. */
+  static EventReads begin(Customer c) {
+    EventReads r = CURRENT.get();
+    if (r.depth++ == 0) {
+      r.customer = c;
+    }
+    return r;
+  }
+
+  /** Ends the evaluation begun by {@link #begin}; the outermost end forgets what was read. */
+  void end() {
+    if (--depth == 0) {
+      Arrays.fill(types, 0, used, null);
+      Arrays.fill(lists, 0, used, null);
+      used = 0;
+      customer = null;
+    }
+  }
+
+  /** The customer's events of {@code type} in time order, read once per evaluation. */
+  static List<Event> of(Customer c, String type) {
+    return CURRENT.get().events(c, type);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Event> events(Customer c, String type) {
+    if (c != customer) {
+      return read(c, type);
+    }
+    for (int i = 0; i < used; i++) {
+      if (types[i].equals(type)) {
+        return (List<Event>) lists[i];
+      }
+    }
+    List<Event> list = read(c, type);
+    if (used == types.length) {
+      types = Arrays.copyOf(types, used * 2);
+      lists = Arrays.copyOf(lists, used * 2);
+    }
+    types[used] = type;
+    lists[used++] = list;
+    return list;
+  }
+
+  /**
+   * The customer's events of the type in time order: a {@link SchemaCustomer}'s lists are sorted
+   * when it is built; any other customer's list is checked in one pass and sorted into a copy when
+   * it is not sorted (see {@link EventOrder}).
+   */
+  private static List<Event> read(Customer c, String type) {
+    List<Event> events = c.events(type);
+    if (c instanceof SchemaCustomer && events != null) {
+      return events;
+    }
+    return EventOrder.inTimeOrder(c.id(), type, events);
+  }
+}

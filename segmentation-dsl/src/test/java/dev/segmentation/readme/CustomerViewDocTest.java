@@ -1,0 +1,104 @@
+package dev.segmentation.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.segmentation.condition.Aggregate;
+import dev.segmentation.condition.Always;
+import dev.segmentation.condition.And;
+import dev.segmentation.condition.Compare;
+import dev.segmentation.condition.EventCondition;
+import dev.segmentation.condition.EventWindow;
+import dev.segmentation.condition.Operator;
+import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.row.CompiledCatalog;
+import dev.segmentation.engine.row.RowEngine;
+import dev.segmentation.model.Attribute;
+import dev.segmentation.model.CustomerView;
+import dev.segmentation.model.Event;
+import dev.segmentation.model.EventType;
+import dev.segmentation.model.Schema;
+import dev.segmentation.segment.Catalog;
+import dev.segmentation.segment.Segment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The example in {@link CustomerView}'s javadoc is this test's code, and it runs. */
+class CustomerViewDocTest {
+
+  record Address(String country) {}
+
+  record Order(Instant placedAt, double total) {}
+
+  record Account(String id, int age, Address address, List<Order> orders) {}
+
+  static boolean example(Account account) {
+    Schema schema =
+        Schema.builder()
+            .attribute(Attribute.integer("age"))
+            .attribute(Attribute.string("country"))
+            .eventType(EventType.of("purchase", Attribute.number("amount")))
+            .build();
+    EventType purchase = schema.eventType("purchase");
+    CompiledCatalog compiled =
+        RowEngine.compile(
+            Catalog.of(
+                Segment.of(
+                    "vip",
+                    And.of(
+                        new Compare("country", Operator.EQ, "FI"),
+                        new EventCondition(
+                            "purchase",
+                            new Always(),
+                            EventWindow.last(90, TimeUnit.DAYS),
+                            Aggregate.SUM,
+                            "amount",
+                            Operator.GE,
+                            500L)))),
+            schema);
+    EvaluationContext ctx = EvaluationContext.at(Instant.parse("2026-11-22T00:00:00Z"));
+
+    // CustomerView:start
+    CustomerView<Account> view =
+        CustomerView.builder(schema, Account::id)
+            .attribute("age", Account::age) // an int is read as an integer
+            .attribute("country", a -> a.address().country())
+            .events(
+                "purchase",
+                a ->
+                    a.orders().stream()
+                        .map(o -> Event.of(purchase, o.placedAt(), Map.of("amount", o.total())))
+                        .toList()) // newest first is fine
+            .build();
+    boolean vip = compiled.matches("vip", view.wrap(account), ctx);
+    // CustomerView:end
+    return vip;
+  }
+
+  @Test
+  void customerViewJavadocExample_isThisTestsCode_andAnswersFromTheUsersObjects()
+      throws IOException {
+    String javadoc =
+        Files.readString(
+            Path.of("../segmentation-core/src/main/java/dev/segmentation/model/CustomerView.java"));
+    String source =
+        Files.readString(Path.of("src/test/java/dev/segmentation/readme/CustomerViewDocTest.java"));
+    assertThat(Snippets.inJavadoc(javadoc, "CustomerView"))
+        .isEqualTo(Snippets.between(source, "CustomerView"));
+
+    List<Order> newestFirst =
+        List.of(
+            new Order(Instant.parse("2026-11-20T09:00:00Z"), 320.0),
+            new Order(Instant.parse("2026-10-01T09:00:00Z"), 180.0),
+            new Order(Instant.parse("2024-01-01T09:00:00Z"), 900.0));
+    assertThat(example(new Account("ann", 34, new Address("FI"), newestFirst))).isTrue();
+    assertThat(example(new Account("bob", 34, new Address("SE"), newestFirst))).isFalse();
+    assertThat(example(new Account("cid", 34, new Address("FI"), newestFirst.subList(1, 3))))
+        .isFalse();
+  }
+}
