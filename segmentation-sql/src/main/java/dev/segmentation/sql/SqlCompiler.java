@@ -211,6 +211,7 @@ public final class SqlCompiler {
         }
         String name = catalog.rfmModels().get(i).name();
         output(select, columns, SqlQuery.Kind.RFM, name, "rfm:", names + " END");
+        output(select, columns, SqlQuery.Kind.RFM_SCORES, name, "rfm-scores:", q + "rs" + i + q);
       }
       String sql =
           header("membership")
@@ -1287,6 +1288,20 @@ public final class SqlCompiler {
       seg.append(" WHEN ").append(rs).append(" = 2 THEN ").append(RfmSegment.HIBERNATING.ordinal());
       seg.append(" ELSE ").append(RfmSegment.LOST.ordinal()).append(" END");
       rfmColumns.add(seg + " AS " + q + "r" + index + q);
+      rfmColumns.add(
+          "CASE WHEN "
+              + count
+              + " = 0 THEN NULL ELSE "
+              + rs
+              + " * 100 + "
+              + f
+              + " * 10 + "
+              + m
+              + " END AS "
+              + q
+              + "rs"
+              + index
+              + q);
     }
 
     private String ascending(String x, Domain domain, List<Double> cuts) {

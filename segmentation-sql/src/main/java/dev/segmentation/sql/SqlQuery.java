@@ -26,6 +26,8 @@ public record SqlQuery(String sql, ImmutableList<Column> columns) {
     TIER,
     /** The RFM segment's name, NULL without events in the model's window. */
     RFM,
+    /** The RFM scores as {@code R * 100 + F * 10 + M} (each 1-5), NULL without events. */
+    RFM_SCORES,
     /** A count (counts query): customers, or the members of a segment. */
     COUNT
   }

@@ -196,7 +196,12 @@ public final class TableLoader {
     }
   }
 
-  private void check(Customer c) {
+  /**
+   * Checks that the dialect can hold every value of the customer.
+   *
+   * @throws InvalidDataException naming the customer and attribute when it cannot
+   */
+  public void check(Customer c) {
     if (c.id() == null) {
       throw new InvalidDataException(null, null, "a customer has no id");
     }

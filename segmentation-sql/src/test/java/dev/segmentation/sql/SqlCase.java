@@ -155,7 +155,17 @@ record SqlCase(
     }
     catalog.scores().forEach(s -> out.add(rows.score(s.name(), c, ctx)));
     catalog.tierings().forEach(t -> out.add(rows.tier(t.name(), c, ctx)));
-    catalog.rfmModels().forEach(r -> out.add(rows.tier(r.name(), c, ctx)));
+    catalog
+        .rfmModels()
+        .forEach(
+            r -> {
+              out.add(rows.tier(r.name(), c, ctx));
+              var scores = rows.rfm(r.name(), c, ctx);
+              out.add(
+                  scores == null
+                      ? null
+                      : String.valueOf(scores.r() * 100 + scores.f() * 10 + scores.m()));
+            });
     return out;
   }
 
