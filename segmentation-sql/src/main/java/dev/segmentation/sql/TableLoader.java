@@ -307,6 +307,10 @@ public final class TableLoader {
   /** The SQL for one value: a parameter (added to params), or an escaped array literal. */
   private String placeholder(Column col, Object v, List<Object> params, List<Integer> kinds) {
     AttributeType t = col.attribute() == null ? null : col.attribute().type();
+    if (dialect == Dialect.DUCKDB && t != AttributeType.STRING_SET) {
+      // DuckDB binds thousands of parameters slowly; escaped literals load several times faster.
+      return literal(col, v);
+    }
     if (col.part() == 3) {
       params.add(Domain.utcText(micros((Instant) v)) + "+00");
       kinds.add(Types.VARCHAR);
@@ -354,6 +358,34 @@ public final class TableLoader {
         return "?";
     }
     throw new AssertionError(t);
+  }
+
+  /** The exact SQL literal of a value (doubles keep -0.0, unlike query literals). */
+  private String literal(Column col, Object v) {
+    if (v == null) {
+      return "NULL";
+    }
+    if (col.part() == 3 || v instanceof Instant) {
+      return dialect.timestampLiteral(Domain.utcText(micros((Instant) v)));
+    }
+    if (v instanceof String s) {
+      return dialect.string(s);
+    }
+    if (v instanceof Long l) {
+      return Domain.BIGINT.literal(dialect, java.math.BigDecimal.valueOf(l));
+    }
+    if (v instanceof Double d) {
+      return "CAST('" + d + "' AS " + dialect.doubleType() + ")";
+    }
+    if (v instanceof Boolean b) {
+      return b ? "TRUE" : "FALSE";
+    }
+    if (v instanceof LocalDate d) {
+      return dialect.dateLiteral(d.toString());
+    }
+    GeoPoint g = (GeoPoint) v;
+    double d = col.part() == 1 ? g.latitude() : g.longitude();
+    return "CAST('" + d + "' AS " + dialect.doubleType() + ")";
   }
 
   private static long micros(Instant t) {
