@@ -53,6 +53,26 @@ record SqlCase(
         seed, dialect, random.schema(), catalog, ImmutableList.copyOf(customers), random.context());
   }
 
+  /**
+   * The case with only the customers whose rows differ in {@code result}, when that smaller case
+   * still differs; otherwise this case. The reproducer then holds a handful of customers.
+   */
+  SqlCase minimize(Result result) throws SQLException {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (String line : result.detail()) {
+      int colon = line.indexOf(": ");
+      if (colon > 0) {
+        ids.add(line.substring(0, colon));
+      }
+    }
+    List<SchemaCustomer> differing = customers.stream().filter(c -> ids.contains(c.id())).toList();
+    if (differing.isEmpty() || differing.size() == customers.size()) {
+      return this;
+    }
+    SqlCase smaller = new SqlCase(seed, dialect, schema, catalog, differing, ctx);
+    return smaller.run().outcome() == Outcome.DIFFERENT ? smaller : this;
+  }
+
   /** How a case ended. */
   enum Outcome {
     SAME,
