@@ -62,8 +62,9 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "row",
       description =
           "row (default): evaluate each customer as it is read, keeping only the results;"
-              + " columnar: load all customers into a columnar table and evaluate on all cores.",
-      paramLabel = "row|columnar")
+              + " columnar: load all customers into a columnar table and evaluate on all cores;"
+              + " duckdb: load them into an embedded DuckDB and evaluate the rules' SQL.",
+      paramLabel = "row|columnar|duckdb")
   String engine;
 
   @CommandLine.Mixin ProgressOption progress;
@@ -76,7 +77,10 @@ final class RunCommand implements Callable<Integer> {
     try {
       Rules.Loaded loaded = Rules.load(input.rules, err);
       EvaluationContext ctx = input.context();
-      Batch batch = Rules.batch(loaded, ctx, engine.equals("columnar"));
+      Batch batch =
+          engine.equals("duckdb")
+              ? new DuckDbBatch(loaded, ctx)
+              : Rules.batch(loaded, ctx, engine.equals("columnar"));
       Segmentation result;
       long skipped;
       try (AtomicFile rejectsFile = skip ? AtomicFile.create(rejects) : null) {
@@ -109,7 +113,13 @@ final class RunCommand implements Callable<Integer> {
         for (String w : problems.warnings()) {
           err.println(TextValues.printable(w));
         }
-        result = batch.finish();
+        try {
+          result = batch.finish();
+        } catch (DuckDbBatch.QueryException e) {
+          err.println(e.getMessage());
+          err.println("stopped: nothing was written.");
+          return ExitCode.INVALID;
+        }
         skipped = problems.count();
         writeOutputs(result);
         if (rejectsFile != null) {
@@ -150,9 +160,9 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine(), output + " is an input file; choose another output file");
       }
     }
-    if (!engine.equals("columnar") && !engine.equals("row")) {
+    if (!engine.equals("columnar") && !engine.equals("row") && !engine.equals("duckdb")) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--engine must be columnar or row, got \"" + engine + "\"");
+          spec.commandLine(), "--engine must be row, columnar or duckdb, got \"" + engine + "\"");
     }
     boolean skip;
     switch (onError.toLowerCase(Locale.ROOT)) {

@@ -54,7 +54,7 @@ class BomTest {
 
   @Test
   void libraryModules_publishSourcesJavadocAndAnAutomaticModuleName() throws IOException {
-    for (String module : List.of("segmentation-core", "segmentation-dsl")) {
+    for (String module : List.of("segmentation-core", "segmentation-dsl", "segmentation-sql")) {
       String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
       assertThat(pom)
           .as(module)

@@ -213,6 +213,11 @@ public final class RandomSchemas {
     "i̇",
   };
 
+  /** The RE2 patterns rules are drawn from, for tests of translations of them. */
+  public static List<String> patterns() {
+    return List.of(PATTERNS);
+  }
+
   private static final double[] NUMBER_SPECIALS = {
     0.0,
     -0.0,

@@ -193,8 +193,9 @@ final class Binding {
           for (Object v : ((In) c).values()) {
             if (v instanceof Long l) {
               longs.add(l);
-            } else if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
-              longs.add(d.longValue()); // an integral double equals exactly one long
+            } else if (v instanceof Double d && d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
+              // an integral double in [-2^63, 2^63) equals exactly one long (-2^63 included)
+              longs.add(d.longValue());
             }
           }
           return new LeafKernel.IntegerIn(

@@ -492,7 +492,8 @@ final class Compiler {
       } else {
         double d = (Double) v;
         doubles[nd++] = d;
-        if (d == Math.rint(d) && Math.abs(d) < 0x1p63) { // only then can a Long value equal it
+        // only then can a Long value equal it; -2^63 is Long.MIN_VALUE exactly
+        if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
           longs[nl++] = (long) d;
         }
       }
