@@ -9,7 +9,11 @@ import dev.segmentation.engine.Explanation;
 import dev.segmentation.model.Customer;
 import dev.segmentation.segment.RfmScores;
 import dev.segmentation.segment.RfmSegment;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A catalog compiled for the row engine: answers, for one customer at a time, which segments it is
@@ -218,6 +222,55 @@ public final class CompiledCatalog {
     } finally {
       reads.end();
     }
+  }
+
+  /**
+   * Everything the catalog says about the customer in one call, the equivalent of a feature-flag
+   * SDK's "all flags": the segments they are in, every score, tier and RFM result, and, when {@code
+   * explain} is true, why they are or are not in each segment. The result is immutable and made of
+   * JDK types, so a service can return it as JSON as it is.
+   *
+   * <pre>{@code
+   * CustomerResult all = compiled.evaluateCustomer(customer, ctx, false);
+   * }</pre>
+   *
+   * <p>Unlike {@link #evaluateAll}, this allocates the result (and the explanations).
+   */
+  public CustomerResult evaluateCustomer(Customer c, EvaluationContext ctx, boolean explain) {
+    if (c == null || ctx == null) {
+      throw new IllegalArgumentException("customer and ctx must not be null");
+    }
+    Truth[] truths = new Truth[segmentNames.size()];
+    evaluateAll(c, ctx, truths);
+    List<String> in = new ArrayList<>();
+    Map<String, Explanation> why = new LinkedHashMap<>();
+    for (int i = 0; i < truths.length; i++) {
+      if (truths[i] == Truth.TRUE) {
+        in.add(segmentNames.get(i));
+      }
+      if (explain) {
+        why.put(segmentNames.get(i), explain(segmentNames.get(i), c, ctx));
+      }
+    }
+    Map<String, Double> scores = new LinkedHashMap<>();
+    for (String s : scoreNames()) {
+      scores.put(s, score(s, c, ctx));
+    }
+    Map<String, String> tiers = new LinkedHashMap<>();
+    for (String t : tieringNames()) {
+      String tier = tier(t, c, ctx);
+      if (tier != null) {
+        tiers.put(t, tier);
+      }
+    }
+    Map<String, RfmScores> rfm = new LinkedHashMap<>();
+    for (String r : rfmIndex.keySet()) {
+      RfmScores scored = rfm(r, c, ctx);
+      if (scored != null) {
+        rfm.put(r, scored);
+      }
+    }
+    return new CustomerResult(c.id(), ctx.asOf().toString(), in, scores, tiers, rfm, why);
   }
 
   /**
