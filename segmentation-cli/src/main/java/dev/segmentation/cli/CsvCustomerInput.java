@@ -196,7 +196,7 @@ final class CsvCustomerInput implements CustomerInput {
               e.column, e.column <= header.size() ? header.get(e.column - 1) : null),
           e.getMessage(),
           e.text,
-          e.fatal);
+          false);
     }
     return r == null ? null : new Raw(r.line(), r.text(), r);
   }

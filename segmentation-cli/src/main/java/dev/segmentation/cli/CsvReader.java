@@ -61,24 +61,21 @@ final class CsvReader {
   /** One record: its fields, which were quoted, the line it starts on and its raw text. */
   record Record(List<String> fields, boolean[] quoted, int line, String text) {}
 
-  /** A record that breaks RFC 4180 (e.g. a quote inside an unquoted field, an unclosed quote). */
+  /**
+   * A record that breaks RFC 4180 (e.g. a quote inside an unquoted field, an unclosed quote) or
+   * holds bytes that are not UTF-8. Never fatal: the reader goes on with the next line.
+   */
   static final class MalformedException extends Exception {
     private static final long serialVersionUID = 1L;
     final int line;
     final int column;
     final String text;
-    final boolean fatal;
 
     MalformedException(String message, int line, int column, String text) {
-      this(message, line, column, text, false);
-    }
-
-    MalformedException(String message, int line, int column, String text, boolean fatal) {
       super(message);
       this.line = line;
       this.column = column;
       this.text = text;
-      this.fatal = fatal;
     }
   }
 

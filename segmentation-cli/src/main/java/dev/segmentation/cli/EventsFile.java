@@ -337,7 +337,7 @@ final class EventsFile {
                     e.column, e.column <= names.size() ? names.get(e.column - 1) : null),
                 e.getMessage(),
                 e.text,
-                e.fatal));
+                false));
         continue;
       }
       if (rec == null) {

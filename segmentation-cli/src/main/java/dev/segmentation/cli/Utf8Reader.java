@@ -79,6 +79,9 @@ final class Utf8Reader extends Reader {
     while (out.position() == off) {
       CoderResult r = decoder.decode(bytes, out, eof);
       if (r.isError()) {
+        if (!out.hasRemaining()) {
+          break; // the decoder filled the buffer first; the next read reports the bad bytes
+        }
         bad.add(new Bad(produced + (out.position() - off), describe(r.length())));
         bytes.position(bytes.position() + r.length());
         out.put('\uFFFD');
