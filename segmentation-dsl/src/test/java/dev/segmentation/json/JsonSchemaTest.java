@@ -43,4 +43,35 @@ class JsonSchemaTest {
         .isNotEmpty();
     assertThat(validate(RulesJsonTest.resource("bad-document.json"))).isNotEmpty();
   }
+
+  /**
+   * A UI shows the validator's messages next to the node: each bad node gets a few messages at its
+   * own path (the schema dispatches on "op" with if/then; a oneOf over all operators gave 310
+   * messages for four bad segments).
+   */
+  @Test
+  void badNodes_eachGetAFewMessagesAtTheirOwnPath() throws IOException {
+    String seg = "{\"name\":\"s%d\",\"where\":%s}";
+    String doc =
+        "{\"schema\":{\"attributes\":{\"age\":\"integer\"}},\"segments\":["
+            + String.join(
+                ",",
+                String.format(seg, 0, "{\"op\":\"startWith\",\"attribute\":\"age\"}"),
+                String.format(seg, 1, "{\"op\":\"gt\",\"attribute\":\"age\"}"),
+                String.format(seg, 2, "{\"op\":\"in\",\"attribute\":\"age\",\"values\":3}"),
+                String.format(
+                    seg,
+                    3,
+                    "{\"op\":\"and\",\"of\":[{\"op\":\"eq\",\"attribute\":\"age\","
+                        + "\"value\":1,\"extra\":true}]}"))
+            + "]}";
+    Set<ValidationMessage> messages = validate(doc);
+    assertThat(messages).hasSizeBetween(4, 8);
+    for (int i = 0; i < 4; i++) {
+      String at = "$.segments[" + i + "].where";
+      assertThat(messages)
+          .as("messages at segment %d: %s", i, messages)
+          .anyMatch(m -> m.getInstanceLocation().toString().startsWith(at));
+    }
+  }
 }
