@@ -52,10 +52,13 @@ public final class CustomerView<T> {
   }
 
   /**
-   * A customer that reads {@code values} on demand; the map is not copied, so later changes to it
-   * are seen. Keys that the schema does not declare are ignored.
+   * A live view over {@code values}: read on demand, never copied, so later changes to the map are
+   * seen, and keys that the schema does not declare are ignored (a map often carries more than the
+   * rules read). For a checked, immutable copy that refuses undeclared keys, use {@code
+   * Customer.ofMap}. (Named {@code ofMap} before 0.2; renamed because the two behaved differently
+   * under one name.)
    */
-  public static Customer ofMap(Schema schema, String id, Map<String, ?> values) {
+  public static Customer overMap(Schema schema, String id, Map<String, ?> values) {
     if (schema == null || values == null) {
       throw new IllegalArgumentException("schema and values must not be null");
     }

@@ -78,9 +78,9 @@ class CustomerViewTest {
   }
 
   @Test
-  void ofMap_isALiveViewIgnoringUndeclaredKeys() {
+  void overMap_isALiveViewIgnoringUndeclaredKeys() {
     Map<String, Object> values = new HashMap<>(Map.of("age", 5, "shoeSize", 44));
-    Customer c = CustomerView.ofMap(CustomerTest.SCHEMA, "m1", values);
+    Customer c = CustomerView.overMap(CustomerTest.SCHEMA, "m1", values);
     assertThat(c.value("age")).isEqualTo(5L);
     values.put("age", 6);
     assertThat(c.value("age")).isEqualTo(6L);
