@@ -17,7 +17,7 @@ import dev.segmentation.condition.Or;
 import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.Segment;
 import java.util.ArrayList;
@@ -60,10 +60,10 @@ public final class Catalogs {
           new Compare("employees", Operator.GE, 50L),
           In.of("companySize", "medium", "large", "enterprise"),
           new Compare("revenue", Operator.GT, 1_000_000.0),
-          new RelativeTime("signupDate", RelativeTime.Op.WITHIN_LAST, 365, TimeUnit.DAYS),
-          new RelativeTime("signupDate", RelativeTime.Op.MORE_THAN_AGO, 2, TimeUnit.YEARS),
-          new RelativeTime("lastSeen", RelativeTime.Op.WITHIN_LAST, 30, TimeUnit.DAYS),
-          new RelativeTime("lastSeen", RelativeTime.Op.MORE_THAN_AGO, 180, TimeUnit.DAYS),
+          new RelativeTime("signupDate", RelativeTime.Op.WITHIN_LAST, 365, WindowUnit.DAYS),
+          new RelativeTime("signupDate", RelativeTime.Op.MORE_THAN_AGO, 2, WindowUnit.YEARS),
+          new RelativeTime("lastSeen", RelativeTime.Op.WITHIN_LAST, 30, WindowUnit.DAYS),
+          new RelativeTime("lastSeen", RelativeTime.Op.MORE_THAN_AGO, 180, WindowUnit.DAYS),
           new Compare("emailOptIn", Operator.EQ, true),
           new TagMatch("tags", TagMatch.Op.CONTAINS_ANY, ImmutableSet.of("vip")),
           new TagMatch("tags", TagMatch.Op.CONTAINS_ANY, ImmutableSet.of("newsletter", "mobile")),
@@ -77,7 +77,7 @@ public final class Catalogs {
           new EventCondition(
               "purchase",
               new Always(),
-              EventWindow.last(90, TimeUnit.DAYS),
+              EventWindow.last(90, WindowUnit.DAYS),
               Aggregate.COUNT,
               null,
               Operator.GE,
@@ -85,7 +85,7 @@ public final class Catalogs {
           new EventCondition(
               "purchase",
               new Always(),
-              EventWindow.last(365, TimeUnit.DAYS),
+              EventWindow.last(365, WindowUnit.DAYS),
               Aggregate.SUM,
               "amount",
               Operator.GT,

@@ -16,7 +16,7 @@ import dev.segmentation.condition.Or;
 import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 
 /**
  * The single-segment rules of the batch benchmark, each written once as a core {@link Condition}
@@ -99,7 +99,7 @@ public enum Rule {
             new Between("age", 21L, 70L),
             In.of("city", R3_CITIES),
             new Not(new Compare("device", Operator.EQ, "desktop")),
-            new RelativeTime("signupDate", RelativeTime.Op.WITHIN_LAST, 365, TimeUnit.DAYS),
+            new RelativeTime("signupDate", RelativeTime.Op.WITHIN_LAST, 365, WindowUnit.DAYS),
             Or.of(
                 new StringMatch("industry", StringMatch.Op.STARTS_WITH, "re", false),
                 new Compare("spend90d", Operator.GE, 100.0),
@@ -114,12 +114,12 @@ public enum Rule {
             new Not(
                 new TagMatch(
                     "tags", TagMatch.Op.CONTAINS_ANY, ImmutableSet.of("churn-risk", "dormant"))),
-            new RelativeTime("lastSeen", RelativeTime.Op.WITHIN_LAST, 180, TimeUnit.DAYS));
+            new RelativeTime("lastSeen", RelativeTime.Op.WITHIN_LAST, 180, WindowUnit.DAYS));
       case B1:
         return new EventCondition(
             "purchase",
             new Always(),
-            EventWindow.last(90, TimeUnit.DAYS),
+            EventWindow.last(90, WindowUnit.DAYS),
             Aggregate.COUNT,
             null,
             Operator.GE,

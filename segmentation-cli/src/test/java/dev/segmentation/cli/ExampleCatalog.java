@@ -22,7 +22,7 @@ import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmModel;
@@ -65,8 +65,8 @@ final class ExampleCatalog {
 
   static Catalog catalog() {
     EventWindow ever = EventWindow.ever();
-    EventWindow year = EventWindow.last(1, TimeUnit.YEARS);
-    EventWindow days30 = EventWindow.last(30, TimeUnit.DAYS);
+    EventWindow year = EventWindow.last(1, WindowUnit.YEARS);
+    EventWindow days30 = EventWindow.last(30, WindowUnit.DAYS);
     ImmutableList<Segment> segments =
         ImmutableList.of(
             new Segment(
@@ -110,7 +110,7 @@ final class ExampleCatalog {
             new Segment(
                 "repeat-buyers-90d",
                 "Behavioral: at least 3 purchases in the last 90 days.",
-                purchases(EventWindow.last(90, TimeUnit.DAYS), Operator.GE, 3)),
+                purchases(EventWindow.last(90, WindowUnit.DAYS), Operator.GE, 3)),
             new Segment(
                 "one-time-buyers",
                 "Behavioral: exactly one purchase ever.",
@@ -120,7 +120,7 @@ final class ExampleCatalog {
                 "Behavioral: bought before, but not in the last 180 days.",
                 and(
                     purchases(ever, Operator.GE, 1),
-                    purchases(EventWindow.last(180, TimeUnit.DAYS), Operator.EQ, 0))),
+                    purchases(EventWindow.last(180, WindowUnit.DAYS), Operator.EQ, 0))),
             new Segment(
                 "newsletter-readers",
                 "Behavioral: opted in and opened a newsletter in the last 30 days.",
@@ -152,21 +152,21 @@ final class ExampleCatalog {
             new Segment(
                 "new-customers",
                 "Lifecycle: signed up in the last 30 days.",
-                new RelativeTime("signupDate", RelativeTime.Op.WITHIN_LAST, 30, TimeUnit.DAYS)),
+                new RelativeTime("signupDate", RelativeTime.Op.WITHIN_LAST, 30, WindowUnit.DAYS)),
             new Segment(
                 "signup-anniversary",
                 "Lifecycle: signed up in this month of an earlier year.",
                 and(
                     new Anniversary("signupDate", Anniversary.Period.MONTH),
                     new RelativeTime(
-                        "signupDate", RelativeTime.Op.MORE_THAN_AGO, 11, TimeUnit.MONTHS))),
+                        "signupDate", RelativeTime.Op.MORE_THAN_AGO, 11, WindowUnit.MONTHS))),
             new Segment(
                 "vip-at-risk",
                 "Value tier platinum or gold, not seen for 60 days.",
                 and(
                     or(new InTier("value-tier", "platinum"), new InTier("value-tier", "gold")),
                     new RelativeTime(
-                        "lastSeen", RelativeTime.Op.MORE_THAN_AGO, 60, TimeUnit.DAYS))),
+                        "lastSeen", RelativeTime.Op.MORE_THAN_AGO, 60, WindowUnit.DAYS))),
             new Segment(
                 "hot-leads",
                 "Lead score of 50 or more, not yet a big spender.",
@@ -191,7 +191,8 @@ final class ExampleCatalog {
                     15,
                     "engagement"),
                 new ScoreRule(
-                    new RelativeTime("lastSeen", RelativeTime.Op.MORE_THAN_AGO, 180, TimeUnit.DAYS),
+                    new RelativeTime(
+                        "lastSeen", RelativeTime.Op.MORE_THAN_AGO, 180, WindowUnit.DAYS),
                     -30,
                     null)),
             ImmutableMap.of("engagement", 40.0),

@@ -15,7 +15,7 @@ public sealed interface EventWindow
   }
 
   /** Events with {@code asOf - amount units < t <= asOf}. */
-  static Last last(long amount, TimeUnit unit) {
+  static Last last(long amount, WindowUnit unit) {
     return new Last(amount, unit);
   }
 
@@ -38,7 +38,7 @@ public sealed interface EventWindow
    * @param amount at least 0, at most {@link RelativeTime#MAX_AMOUNT}
    * @param unit the unit
    */
-  record Last(long amount, TimeUnit unit) implements EventWindow {
+  record Last(long amount, WindowUnit unit) implements EventWindow {
     public Last {
       Args.notNull(unit, "unit");
       if (amount < 0 || amount > RelativeTime.MAX_AMOUNT) {

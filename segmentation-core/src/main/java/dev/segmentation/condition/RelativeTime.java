@@ -17,7 +17,7 @@ package dev.segmentation.condition;
  * @param amount N, at least 0
  * @param unit the unit of N
  */
-public record RelativeTime(String attribute, Op op, long amount, TimeUnit unit)
+public record RelativeTime(String attribute, Op op, long amount, WindowUnit unit)
     implements Condition {
 
   /** Which side of {@code asOf - N units}. */

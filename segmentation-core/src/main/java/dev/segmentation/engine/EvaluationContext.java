@@ -1,7 +1,7 @@
 package dev.segmentation.engine;
 
 import dev.segmentation.condition.CalendarPeriod;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -137,7 +137,7 @@ public final class EvaluationContext {
    * {@code asOf} minus {@code amount} units: fixed durations for minutes to weeks, calendar
    * arithmetic in the zone for months and years.
    */
-  public Instant minus(long amount, TimeUnit unit) {
+  public Instant minus(long amount, WindowUnit unit) {
     switch (unit) {
       case MINUTES:
       case HOURS:
@@ -157,7 +157,7 @@ public final class EvaluationContext {
    *
    * @throws IllegalArgumentException for minutes or hours
    */
-  public long minusDays(long amount, TimeUnit unit) {
+  public long minusDays(long amount, WindowUnit unit) {
     switch (unit) {
       case DAYS:
         return asOfDate.minusDays(amount).toEpochDay();

@@ -1,7 +1,7 @@
 package dev.segmentation.internal;
 
 import dev.segmentation.condition.EventWindow;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -22,7 +22,7 @@ public final class TimeBounds {
    * most {@code RelativeTime.MAX_AMOUNT}, but that many years do): such a bound is before every
    * instant.
    */
-  public static Instant minus(EvaluationContext ctx, long amount, TimeUnit unit) {
+  public static Instant minus(EvaluationContext ctx, long amount, WindowUnit unit) {
     try {
       return ctx.minus(amount, unit);
     } catch (DateTimeException | ArithmeticException e) {
@@ -31,7 +31,7 @@ public final class TimeBounds {
   }
 
   /** {@code asOfDate - amount units} as an epoch day; {@link #BEFORE_ALL_DAYS} off the line. */
-  public static long minusDays(EvaluationContext ctx, long amount, TimeUnit unit) {
+  public static long minusDays(EvaluationContext ctx, long amount, WindowUnit unit) {
     try {
       return ctx.minusDays(amount, unit);
     } catch (DateTimeException | ArithmeticException e) {

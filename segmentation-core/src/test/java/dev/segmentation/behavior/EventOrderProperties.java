@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
 import dev.segmentation.condition.EventWindow;
-import dev.segmentation.condition.TimeUnit;
 import dev.segmentation.condition.Truth;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.columnar.BatchResult;
 import dev.segmentation.engine.columnar.ColumnarEngine;
@@ -40,7 +40,7 @@ class EventOrderProperties {
           "",
           "purchase",
           "amount",
-          EventWindow.last(365, TimeUnit.DAYS),
+          EventWindow.last(365, WindowUnit.DAYS),
           ImmutableList.of(30.0, 90.0, 180.0, 270.0),
           ImmutableList.of(1.0, 2.0, 3.0, 4.0),
           ImmutableList.of(100.0, 250.0, 500.0, 750.0));

@@ -11,8 +11,8 @@ import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.InSegment;
 import dev.segmentation.condition.Operator;
-import dev.segmentation.condition.TimeUnit;
 import dev.segmentation.condition.Truth;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
@@ -67,7 +67,7 @@ class EventReadsTest {
     return new EventCondition(
         "purchase",
         new Always(),
-        EventWindow.last(days, TimeUnit.DAYS),
+        EventWindow.last(days, WindowUnit.DAYS),
         aggregate,
         aggregate == Aggregate.COUNT ? null : "amount",
         Operator.GE,

@@ -9,7 +9,7 @@ import dev.segmentation.condition.Always;
 import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.Operator;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.columnar.BatchResult;
 import dev.segmentation.engine.columnar.ColumnarEngine;
@@ -58,7 +58,7 @@ class ExactSumTest {
                   "",
                   "purchase",
                   "amount",
-                  EventWindow.last(365, TimeUnit.DAYS),
+                  EventWindow.last(365, WindowUnit.DAYS),
                   ImmutableList.of(30.0, 60.0, 90.0, 120.0),
                   ImmutableList.of(1.0, 2.0, 3.0, 4.0),
                   ImmutableList.of(100.0, 200.0, 300.0, 300.00000000000006))));

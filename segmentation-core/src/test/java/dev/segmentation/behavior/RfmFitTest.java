@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableMap;
 import dev.segmentation.condition.EventWindow;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.RfmFit;
 import dev.segmentation.model.Attribute;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RfmFitTest {
   static final Instant AS_OF = Instant.parse("2026-11-22T12:00:00Z");
   static final EvaluationContext CTX = EvaluationContext.at(AS_OF);
-  static final EventWindow YEAR = EventWindow.last(12, TimeUnit.MONTHS);
+  static final EventWindow YEAR = EventWindow.last(12, WindowUnit.MONTHS);
   static final Schema SCHEMA =
       Schema.builder()
           .attribute("country", AttributeType.STRING)

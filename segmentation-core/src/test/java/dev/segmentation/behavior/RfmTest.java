@@ -7,8 +7,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.InTier;
-import dev.segmentation.condition.TimeUnit;
 import dev.segmentation.condition.Truth;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RfmFit;
@@ -119,7 +119,7 @@ class RfmTest {
                     "",
                     "purchase",
                     "amount",
-                    EventWindow.last(1, TimeUnit.DAYS),
+                    EventWindow.last(1, WindowUnit.DAYS),
                     SCHEMA,
                     population(),
                     CTX))

@@ -9,7 +9,7 @@ import dev.segmentation.condition.Always;
 import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.Operator;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.columnar.BatchResult;
 import dev.segmentation.engine.columnar.ColumnarEngine;
@@ -81,7 +81,7 @@ class SumOrderProperties {
     return new EventCondition(
         "purchase",
         new Always(),
-        EventWindow.last(30, TimeUnit.DAYS),
+        EventWindow.last(30, WindowUnit.DAYS),
         a,
         property,
         Operator.EQ,

@@ -30,7 +30,7 @@ import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.Schema;
 import dev.segmentation.segment.Catalog;
@@ -78,7 +78,7 @@ class CheckerTest {
                 new InSegment("vip"),
                 new EventCondition(
                     "purchase", null, EventWindow.ever(), Aggregate.COUNT, null, Operator.GE, 1L)),
-            EventWindow.last(90, TimeUnit.DAYS),
+            EventWindow.last(90, WindowUnit.DAYS),
             Aggregate.SUM,
             "category",
             Operator.GT,
@@ -98,7 +98,7 @@ class CheckerTest {
             seg("count-on-number", new TagCount("balance", Operator.GE, 1)),
             seg(
                 "hours-on-date",
-                new RelativeTime("birthday", RelativeTime.Op.WITHIN_LAST, 3, TimeUnit.HOURS)),
+                new RelativeTime("birthday", RelativeTime.Op.WITHIN_LAST, 3, WindowUnit.HOURS)),
             seg("calendar-on-string", new CalendarWindow("country", CalendarPeriod.THIS_MONTH)),
             seg("anniversary-on-number", new Anniversary("age", Anniversary.Period.DAY)),
             seg("geo-on-string", new GeoWithin("email", new GeoPoint(1, 2), 5)),

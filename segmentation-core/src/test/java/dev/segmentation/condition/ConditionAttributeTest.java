@@ -20,7 +20,7 @@ class ConditionAttributeTest {
             new TagMatch("a", TagMatch.Op.CONTAINS_ANY, ImmutableSet.of("x")),
             new TagCount("a", Operator.GE, 1),
             new Presence("a", true),
-            new RelativeTime("a", RelativeTime.Op.WITHIN_LAST, 3, TimeUnit.DAYS),
+            new RelativeTime("a", RelativeTime.Op.WITHIN_LAST, 3, WindowUnit.DAYS),
             new CalendarWindow("a", CalendarPeriod.THIS_MONTH),
             new Anniversary("a", Anniversary.Period.MONTH),
             new GeoWithin("a", new GeoPoint(60, 25), 10));

@@ -28,7 +28,7 @@ import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
@@ -279,7 +279,10 @@ public final class RandomCatalogs {
             chance(0.5) ? "birthday" : "lastSeen",
             pick(RelativeTime.Op.values()),
             random.nextInt(400),
-            pick(new TimeUnit[] {TimeUnit.DAYS, TimeUnit.WEEKS, TimeUnit.MONTHS, TimeUnit.YEARS}));
+            pick(
+                new WindowUnit[] {
+                  WindowUnit.DAYS, WindowUnit.WEEKS, WindowUnit.MONTHS, WindowUnit.YEARS
+                }));
       case 10:
         return new CalendarWindow(
             chance(0.5) ? "birthday" : "lastSeen", pick(CalendarPeriod.values()));
@@ -331,7 +334,7 @@ public final class RandomCatalogs {
     EventWindow window =
         switch (random.nextInt(4)) {
           case 0 -> EventWindow.ever();
-          case 1 -> EventWindow.last(random.nextInt(200), TimeUnit.DAYS);
+          case 1 -> EventWindow.last(random.nextInt(200), WindowUnit.DAYS);
           case 2 -> EventWindow.in(pick(CalendarPeriod.values()));
           default ->
               EventWindow.between(

@@ -31,7 +31,7 @@ import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
@@ -285,8 +285,8 @@ public final class RandomSchemas {
     Instant.MAX,
   };
 
-  private static final TimeUnit[] DAY_UNITS = {
-    TimeUnit.DAYS, TimeUnit.WEEKS, TimeUnit.MONTHS, TimeUnit.YEARS
+  private static final WindowUnit[] DAY_UNITS = {
+    WindowUnit.DAYS, WindowUnit.WEEKS, WindowUnit.MONTHS, WindowUnit.YEARS
   };
 
   private final long seed;
@@ -837,10 +837,10 @@ public final class RandomSchemas {
       case RELATIVE_TIME:
         {
           Domain d = attribute(scope, AttributeType::isTemporal);
-          TimeUnit unit =
+          WindowUnit unit =
               d.attribute.type() == AttributeType.DATE
                   ? pick(rules, DAY_UNITS)
-                  : pick(rules, TimeUnit.values());
+                  : pick(rules, WindowUnit.values());
           long amount =
               chance(rules, 0.05)
                   ? RelativeTime.MAX_AMOUNT
@@ -1165,7 +1165,7 @@ public final class RandomSchemas {
       case 1:
         return EventWindow.last(
             chance(rules, 0.1) ? 0 : rules.nextInt(chance(rules, 0.5) ? 15 : 400),
-            pick(rules, TimeUnit.values()));
+            pick(rules, WindowUnit.values()));
       case 2:
         {
           Instant a = instant(rules);

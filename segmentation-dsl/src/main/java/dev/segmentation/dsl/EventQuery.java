@@ -5,7 +5,7 @@ import dev.segmentation.condition.Always;
 import dev.segmentation.condition.CalendarPeriod;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.condition.EventWindow;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import java.time.Instant;
 
 /**
@@ -36,7 +36,7 @@ public final class EventQuery {
   }
 
   /** Only events with {@code asOf - amount units < t <= asOf}. */
-  public EventQuery inLast(long amount, TimeUnit unit) {
+  public EventQuery inLast(long amount, WindowUnit unit) {
     return new EventQuery(eventType, where, EventWindow.last(amount, unit));
   }
 

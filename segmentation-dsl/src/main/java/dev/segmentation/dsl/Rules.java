@@ -29,7 +29,7 @@ import java.util.List;
  *
  * <pre>{@code
  * import static dev.segmentation.dsl.Rules.*;
- * import static dev.segmentation.condition.TimeUnit.DAYS;
+ * import static dev.segmentation.condition.WindowUnit.DAYS;
  *
  * static final StringField COUNTRY = string("country");
  * static final IntegerField ORDERS_90D = integer("orders90d");

@@ -5,7 +5,7 @@ import dev.segmentation.condition.CalendarPeriod;
 import dev.segmentation.condition.CalendarWindow;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.condition.RelativeTime;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 
 /** Conditions relative to the evaluation's {@code asOf}, for date and timestamp fields. */
 public interface TimeField {
@@ -14,12 +14,12 @@ public interface TimeField {
   String name();
 
   /** {@code asOf - amount units < value <= asOf}: {@code LAST_SEEN.withinLast(30, DAYS)}. */
-  default Condition withinLast(long amount, TimeUnit unit) {
+  default Condition withinLast(long amount, WindowUnit unit) {
     return new RelativeTime(name(), RelativeTime.Op.WITHIN_LAST, amount, unit);
   }
 
   /** {@code value <= asOf - amount units}: {@code LAST_SEEN.moreThanAgo(180, DAYS)}. */
-  default Condition moreThanAgo(long amount, TimeUnit unit) {
+  default Condition moreThanAgo(long amount, WindowUnit unit) {
     return new RelativeTime(name(), RelativeTime.Op.MORE_THAN_AGO, amount, unit);
   }
 

@@ -30,7 +30,7 @@ import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.internal.Spelling;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
@@ -736,7 +736,7 @@ final class TreeReader {
               "unit");
           String attribute = text(node, "attribute", path);
           Long amount = wholeNumber(node, "amount", path);
-          TimeUnit unit = unit(node.get("unit"), path + "/unit");
+          WindowUnit unit = unit(node.get("unit"), path + "/unit");
           return attribute == null || amount == null || unit == null
               ? null
               : new RelativeTime(attribute, RelativeTime.Op.fromExternalName(op), amount, unit);
@@ -880,7 +880,7 @@ final class TreeReader {
     if (node.has("last")) {
       fields(node, path, Set.of("last", "unit"), "unit");
       Long amount = wholeNumber(node, "last", path);
-      TimeUnit unit = unit(node.get("unit"), path + "/unit");
+      WindowUnit unit = unit(node.get("unit"), path + "/unit");
       return amount == null || unit == null ? null : EventWindow.last(amount, unit);
     }
     if (node.has("from") || node.has("to")) {
@@ -1081,8 +1081,8 @@ final class TreeReader {
     return op;
   }
 
-  private TimeUnit unit(JsonNode v, String path) {
-    return named(v, path, "unit", "units", TimeUnit.values(), TimeUnit::externalName);
+  private WindowUnit unit(JsonNode v, String path) {
+    return named(v, path, "unit", "units", WindowUnit.values(), WindowUnit::externalName);
   }
 
   private CalendarPeriod period(JsonNode v, String path) {

@@ -1,8 +1,8 @@
 package dev.segmentation.dsl;
 
 import static dev.segmentation.condition.CalendarPeriod.THIS_MONTH;
-import static dev.segmentation.condition.TimeUnit.DAYS;
-import static dev.segmentation.condition.TimeUnit.YEARS;
+import static dev.segmentation.condition.WindowUnit.DAYS;
+import static dev.segmentation.condition.WindowUnit.YEARS;
 import static dev.segmentation.dsl.Rules.allOf;
 import static dev.segmentation.dsl.Rules.anyOf;
 import static dev.segmentation.dsl.Rules.attribute;

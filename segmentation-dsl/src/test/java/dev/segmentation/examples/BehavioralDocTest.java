@@ -1,8 +1,8 @@
 package dev.segmentation.examples;
 
 import static dev.segmentation.condition.CalendarPeriod.THIS_MONTH;
-import static dev.segmentation.condition.TimeUnit.DAYS;
-import static dev.segmentation.condition.TimeUnit.YEARS;
+import static dev.segmentation.condition.WindowUnit.DAYS;
+import static dev.segmentation.condition.WindowUnit.YEARS;
 import static dev.segmentation.dsl.Rules.events;
 import static dev.segmentation.dsl.Rules.string;
 import static org.assertj.core.api.Assertions.assertThat;

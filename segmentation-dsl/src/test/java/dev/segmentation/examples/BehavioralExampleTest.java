@@ -1,7 +1,7 @@
 package dev.segmentation.examples;
 
-import static dev.segmentation.condition.TimeUnit.DAYS;
-import static dev.segmentation.condition.TimeUnit.YEARS;
+import static dev.segmentation.condition.WindowUnit.DAYS;
+import static dev.segmentation.condition.WindowUnit.YEARS;
 import static dev.segmentation.dsl.Rules.allOf;
 import static dev.segmentation.dsl.Rules.bool;
 import static dev.segmentation.dsl.Rules.events;

@@ -8,7 +8,7 @@ import static dev.segmentation.dsl.Rules.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableMap;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.dsl.IntegerField;
 import dev.segmentation.dsl.StringField;
 import dev.segmentation.engine.EvaluationContext;
@@ -67,7 +67,7 @@ class ColumnarDocTest {
         catalog(
             segment("nordic-adults").where(age.ge(18).and(country.in("FI", "SE", "NO"))),
             segment("repeat-buyers")
-                .where(events("purchase").inLast(90, TimeUnit.DAYS).count().ge(3)));
+                .where(events("purchase").inLast(90, WindowUnit.DAYS).count().ge(3)));
     ColumnarCatalog compiled = ColumnarEngine.compile(rules, schema); // checks, plans once
 
     CustomerTable.Builder builder = CustomerTable.builder(schema);

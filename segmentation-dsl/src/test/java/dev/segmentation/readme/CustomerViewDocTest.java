@@ -9,7 +9,7 @@ import dev.segmentation.condition.Compare;
 import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.Operator;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
@@ -55,7 +55,7 @@ class CustomerViewDocTest {
                         new EventCondition(
                             "purchase",
                             new Always(),
-                            EventWindow.last(90, TimeUnit.DAYS),
+                            EventWindow.last(90, WindowUnit.DAYS),
                             Aggregate.SUM,
                             "amount",
                             Operator.GE,

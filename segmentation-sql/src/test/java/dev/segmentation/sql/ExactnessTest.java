@@ -20,7 +20,7 @@ import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
@@ -134,7 +134,7 @@ class ExactnessTest {
         Customer.builder(SCHEMA, "recent")
             .event("buy", Instant.parse("2026-11-20T00:00:00Z"), Map.of("amount", 5.0, "qty", 2L))
             .build());
-    EventWindow last30 = EventWindow.last(30, TimeUnit.DAYS);
+    EventWindow last30 = EventWindow.last(30, WindowUnit.DAYS);
     assertThat(members(event(last30, Aggregate.COUNT, null, Operator.EQ, 0L), cs))
         .containsExactly("none", "old");
     assertThat(members(event(last30, Aggregate.SUM, "amount", Operator.EQ, 0L), cs))
@@ -290,9 +290,10 @@ class ExactnessTest {
     Instant bound = asOf.minusSeconds(30L * 86_400);
     List<SchemaCustomer> cs =
         customers("t", bound, bound.plusNanos(1000), asOf, asOf.plusNanos(1000));
-    assertThat(members(new RelativeTime("t", RelativeTime.Op.WITHIN_LAST, 30, TimeUnit.DAYS), cs))
+    assertThat(members(new RelativeTime("t", RelativeTime.Op.WITHIN_LAST, 30, WindowUnit.DAYS), cs))
         .containsExactly("c1", "c2");
-    assertThat(members(new RelativeTime("t", RelativeTime.Op.MORE_THAN_AGO, 30, TimeUnit.DAYS), cs))
+    assertThat(
+            members(new RelativeTime("t", RelativeTime.Op.MORE_THAN_AGO, 30, WindowUnit.DAYS), cs))
         .containsExactly("c0");
     List<SchemaCustomer> events = new ArrayList<>();
     for (int i = 0; i < cs.size(); i++) {
@@ -303,7 +304,8 @@ class ExactnessTest {
     }
     assertThat(
             members(
-                event(EventWindow.last(30, TimeUnit.DAYS), Aggregate.COUNT, null, Operator.EQ, 1L),
+                event(
+                    EventWindow.last(30, WindowUnit.DAYS), Aggregate.COUNT, null, Operator.EQ, 1L),
                 events))
         .containsExactly("e1", "e2");
   }

@@ -20,7 +20,7 @@ import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.model.GeoPoint;
 import java.util.Collection;
 import java.util.List;
@@ -120,7 +120,7 @@ final class Show {
   }
 
   /** {@code 90 days}, {@code 1 year}. */
-  static String amount(long amount, TimeUnit unit) {
+  static String amount(long amount, WindowUnit unit) {
     String u = unit.externalName();
     return amount + " " + (amount == 1 ? u.substring(0, u.length() - 1) : u);
   }

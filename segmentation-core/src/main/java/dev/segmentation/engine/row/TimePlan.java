@@ -1,7 +1,7 @@
 package dev.segmentation.engine.row;
 
 import dev.segmentation.condition.EventWindow;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.internal.TimeBounds;
 import java.time.Instant;
@@ -22,12 +22,12 @@ final class TimePlan {
   private final List<EventWindow> windowList = new ArrayList<>();
 
   /** The slot of {@code asOf - amount units} as an instant. */
-  int instant(long amount, TimeUnit unit) {
+  int instant(long amount, WindowUnit unit) {
     return instants.computeIfAbsent(List.of(amount, unit), k -> instants.size());
   }
 
   /** The slot of {@code asOfDate - amount units} as an epoch day. */
-  int day(long amount, TimeUnit unit) {
+  int day(long amount, WindowUnit unit) {
     return days.computeIfAbsent(List.of(amount, unit), k -> days.size());
   }
 
@@ -47,14 +47,14 @@ final class TimePlan {
     long[] instantSec = new long[instants.size()];
     int[] instantNano = new int[instants.size()];
     for (Map.Entry<List<Object>, Integer> e : instants.entrySet()) {
-      Instant t = TimeBounds.minus(ctx, (Long) e.getKey().get(0), (TimeUnit) e.getKey().get(1));
+      Instant t = TimeBounds.minus(ctx, (Long) e.getKey().get(0), (WindowUnit) e.getKey().get(1));
       instantSec[e.getValue()] = t.getEpochSecond();
       instantNano[e.getValue()] = t.getNano();
     }
     long[] day = new long[days.size()];
     for (Map.Entry<List<Object>, Integer> e : days.entrySet()) {
       day[e.getValue()] =
-          TimeBounds.minusDays(ctx, (Long) e.getKey().get(0), (TimeUnit) e.getKey().get(1));
+          TimeBounds.minusDays(ctx, (Long) e.getKey().get(0), (WindowUnit) e.getKey().get(1));
     }
     TimeRange[] ranges = new TimeRange[windowList.size()];
     for (int i = 0; i < ranges.length; i++) {

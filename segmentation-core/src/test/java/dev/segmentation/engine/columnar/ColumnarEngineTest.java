@@ -161,7 +161,7 @@ class ColumnarEngineTest {
             Segment.of(
                 attribute + "-" + op,
                 new dev.segmentation.condition.RelativeTime(
-                    attribute, op, 30, dev.segmentation.condition.TimeUnit.DAYS)));
+                    attribute, op, 30, dev.segmentation.condition.WindowUnit.DAYS)));
       }
       for (dev.segmentation.condition.CalendarPeriod p :
           dev.segmentation.condition.CalendarPeriod.values()) {

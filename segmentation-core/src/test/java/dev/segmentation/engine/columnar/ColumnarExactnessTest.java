@@ -21,7 +21,7 @@ import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
@@ -200,16 +200,16 @@ class ColumnarExactnessTest {
     }
     for (String a : List.of("seen", "whole", "day")) {
       for (RelativeTime.Op op : RelativeTime.Op.values()) {
-        conditions.add(new RelativeTime(a, op, 10, TimeUnit.DAYS));
-        conditions.add(new RelativeTime(a, op, 2, TimeUnit.MONTHS));
-        conditions.add(new RelativeTime(a, op, RelativeTime.MAX_AMOUNT, TimeUnit.YEARS));
+        conditions.add(new RelativeTime(a, op, 10, WindowUnit.DAYS));
+        conditions.add(new RelativeTime(a, op, 2, WindowUnit.MONTHS));
+        conditions.add(new RelativeTime(a, op, RelativeTime.MAX_AMOUNT, WindowUnit.YEARS));
       }
       for (CalendarPeriod p : CalendarPeriod.values()) {
         conditions.add(new dev.segmentation.condition.CalendarWindow(a, p));
       }
     }
     for (String a : List.of("seen", "whole")) {
-      conditions.add(new RelativeTime(a, RelativeTime.Op.WITHIN_LAST, 36, TimeUnit.HOURS));
+      conditions.add(new RelativeTime(a, RelativeTime.Op.WITHIN_LAST, 36, WindowUnit.HOURS));
       conditions.add(new Between(a, AS_OF.minusSeconds(86_400L * 20), AS_OF.minusNanos(1)));
     }
     conditions.add(In.of("day", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 3)));
@@ -244,8 +244,8 @@ class ColumnarExactnessTest {
     List<EventWindow> windows =
         List.of(
             EventWindow.ever(),
-            EventWindow.last(30, TimeUnit.DAYS),
-            EventWindow.last(36, TimeUnit.HOURS),
+            EventWindow.last(30, WindowUnit.DAYS),
+            EventWindow.last(36, WindowUnit.HOURS),
             EventWindow.in(CalendarPeriod.THIS_MONTH),
             EventWindow.between(AS_OF.minusSeconds(86_400L * 90), AS_OF.minusNanos(1)));
     List<Condition> filters =

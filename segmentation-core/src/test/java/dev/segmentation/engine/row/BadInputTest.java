@@ -24,8 +24,8 @@ import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
-import dev.segmentation.condition.TimeUnit;
 import dev.segmentation.condition.Truth;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.InvalidDataException;
@@ -212,7 +212,7 @@ class BadInputTest {
           "/segments/0/where",
           "contains is not defined for integer");
       assertCompileError(
-          new RelativeTime("birthday", RelativeTime.Op.WITHIN_LAST, 3, TimeUnit.HOURS),
+          new RelativeTime("birthday", RelativeTime.Op.WITHIN_LAST, 3, WindowUnit.HOURS),
           "/segments/0/where/unit",
           "hours do not apply to date");
     }

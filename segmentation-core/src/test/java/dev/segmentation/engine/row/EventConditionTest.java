@@ -15,8 +15,8 @@ import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.StringMatch;
-import dev.segmentation.condition.TimeUnit;
 import dev.segmentation.condition.Truth;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.SchemaCustomer;
 import java.time.Instant;
@@ -40,7 +40,7 @@ class EventConditionTest {
     return b.event("purchase", t, props);
   }
 
-  private static final EventWindow LAST_30 = EventWindow.last(30, TimeUnit.DAYS);
+  private static final EventWindow LAST_30 = EventWindow.last(30, WindowUnit.DAYS);
 
   @Test
   void lastWindow_excludesItsStartAndEventsAfterAsOf() {
@@ -219,7 +219,7 @@ class EventConditionTest {
   @Test
   void example_atLeastThreePurchasesInTheLast90Days() {
     Condition c =
-        purchases(EventWindow.last(90, TimeUnit.DAYS), Aggregate.COUNT, null, Operator.GE, 3L);
+        purchases(EventWindow.last(90, WindowUnit.DAYS), Aggregate.COUNT, null, Operator.GE, 3L);
     SchemaCustomer.Builder b = customer("c");
     for (int d : new int[] {1, 40, 89}) {
       buy(b, daysAgo(d), Map.of());
@@ -231,7 +231,8 @@ class EventConditionTest {
   @Test
   void example_spentOver1000InTheLastYear() {
     Condition c =
-        purchases(EventWindow.last(1, TimeUnit.YEARS), Aggregate.SUM, "amount", Operator.GT, 1000L);
+        purchases(
+            EventWindow.last(1, WindowUnit.YEARS), Aggregate.SUM, "amount", Operator.GT, 1000L);
     SchemaCustomer big =
         buy(
                 buy(customer("c"), daysAgo(300), Map.of("amount", 600.0)),
@@ -251,7 +252,7 @@ class EventConditionTest {
   @Test
   void example_noPurchaseIn180Days() {
     Condition c =
-        purchases(EventWindow.last(180, TimeUnit.DAYS), Aggregate.COUNT, null, Operator.EQ, 0L);
+        purchases(EventWindow.last(180, WindowUnit.DAYS), Aggregate.COUNT, null, Operator.EQ, 0L);
     assertThat(eval(c, customer("new", Map.of()))).isEqualTo(Truth.TRUE);
     assertThat(eval(c, buy(customer("c"), daysAgo(200), Map.of()).build())).isEqualTo(Truth.TRUE);
     assertThat(eval(c, buy(customer("c"), daysAgo(20), Map.of()).build())).isEqualTo(Truth.FALSE);

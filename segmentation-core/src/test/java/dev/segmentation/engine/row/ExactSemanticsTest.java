@@ -17,8 +17,8 @@ import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
 import dev.segmentation.condition.Truth;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.Customer;
 import java.time.Instant;
@@ -216,7 +216,7 @@ class ExactSemanticsTest {
 
   @Nested
   class Time {
-    private Truth lastSeen(RelativeTime.Op op, long amount, TimeUnit unit, Instant t) {
+    private Truth lastSeen(RelativeTime.Op op, long amount, WindowUnit unit, Instant t) {
       return eval(new RelativeTime("lastSeen", op, amount, unit), customer("c", "lastSeen", t));
     }
 
@@ -225,19 +225,19 @@ class ExactSemanticsTest {
       Instant bound = AS_OF.minusSeconds(30 * 86_400);
       RelativeTime.Op within = RelativeTime.Op.WITHIN_LAST;
       RelativeTime.Op ago = RelativeTime.Op.MORE_THAN_AGO;
-      assertThat(lastSeen(within, 30, TimeUnit.DAYS, bound)).isEqualTo(Truth.FALSE);
-      assertThat(lastSeen(within, 30, TimeUnit.DAYS, bound.plusNanos(1))).isEqualTo(Truth.TRUE);
-      assertThat(lastSeen(within, 30, TimeUnit.DAYS, AS_OF)).isEqualTo(Truth.TRUE);
-      assertThat(lastSeen(within, 30, TimeUnit.DAYS, AS_OF.plusNanos(1))).isEqualTo(Truth.FALSE);
-      assertThat(lastSeen(ago, 30, TimeUnit.DAYS, bound)).isEqualTo(Truth.TRUE);
-      assertThat(lastSeen(ago, 30, TimeUnit.DAYS, bound.plusNanos(1))).isEqualTo(Truth.FALSE);
-      assertThat(lastSeen(ago, 0, TimeUnit.DAYS, AS_OF.plusNanos(1))).isEqualTo(Truth.FALSE);
+      assertThat(lastSeen(within, 30, WindowUnit.DAYS, bound)).isEqualTo(Truth.FALSE);
+      assertThat(lastSeen(within, 30, WindowUnit.DAYS, bound.plusNanos(1))).isEqualTo(Truth.TRUE);
+      assertThat(lastSeen(within, 30, WindowUnit.DAYS, AS_OF)).isEqualTo(Truth.TRUE);
+      assertThat(lastSeen(within, 30, WindowUnit.DAYS, AS_OF.plusNanos(1))).isEqualTo(Truth.FALSE);
+      assertThat(lastSeen(ago, 30, WindowUnit.DAYS, bound)).isEqualTo(Truth.TRUE);
+      assertThat(lastSeen(ago, 30, WindowUnit.DAYS, bound.plusNanos(1))).isEqualTo(Truth.FALSE);
+      assertThat(lastSeen(ago, 0, WindowUnit.DAYS, AS_OF.plusNanos(1))).isEqualTo(Truth.FALSE);
     }
 
     @Test
     void withinLast_months_usesCalendarArithmeticClampedToMonthEnd() {
       EvaluationContext march31 = EvaluationContext.at(Instant.parse("2026-03-31T10:00:00Z"));
-      Condition c = new RelativeTime("lastSeen", RelativeTime.Op.WITHIN_LAST, 1, TimeUnit.MONTHS);
+      Condition c = new RelativeTime("lastSeen", RelativeTime.Op.WITHIN_LAST, 1, WindowUnit.MONTHS);
       assertThat(eval(c, customer("c", "lastSeen", Instant.parse("2026-02-28T10:00:00Z")), march31))
           .isEqualTo(Truth.FALSE);
       assertThat(eval(c, customer("c", "lastSeen", Instant.parse("2026-02-28T10:00:01Z")), march31))
@@ -246,7 +246,7 @@ class ExactSemanticsTest {
 
     @Test
     void withinLast_onDates_comparesWithAsOfDateInTheZone() {
-      Condition c = new RelativeTime("birthday", RelativeTime.Op.WITHIN_LAST, 1, TimeUnit.DAYS);
+      Condition c = new RelativeTime("birthday", RelativeTime.Op.WITHIN_LAST, 1, WindowUnit.DAYS);
       // 22:30 UTC on 21 Nov is already 22 Nov in Helsinki.
       EvaluationContext late = EvaluationContext.at(Instant.parse("2026-11-21T22:30:00Z"));
       EvaluationContext lateHelsinki = late.withZone(ZoneId.of("Europe/Helsinki"));

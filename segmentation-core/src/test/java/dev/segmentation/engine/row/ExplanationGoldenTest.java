@@ -22,8 +22,8 @@ import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
 import dev.segmentation.condition.Truth;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.SchemaCustomer;
@@ -44,7 +44,7 @@ class ExplanationGoldenTest {
     return new EventCondition("purchase", new Always(), window, Aggregate.COUNT, null, op, count);
   }
 
-  private static final EventWindow YEAR = EventWindow.last(365, TimeUnit.DAYS);
+  private static final EventWindow YEAR = EventWindow.last(365, WindowUnit.DAYS);
 
   static final Catalog CATALOG =
       new Catalog(
@@ -64,7 +64,7 @@ class ExplanationGoldenTest {
                           "email_open",
                           new StringMatch(
                               "campaign", StringMatch.Op.STARTS_WITH, "newsletter", true),
-                          EventWindow.last(30, TimeUnit.DAYS),
+                          EventWindow.last(30, WindowUnit.DAYS),
                           Aggregate.COUNT,
                           null,
                           Operator.GE,
@@ -86,7 +86,7 @@ class ExplanationGoldenTest {
                   "lapsed",
                   new Not(
                       new RelativeTime(
-                          "lastSeen", RelativeTime.Op.WITHIN_LAST, 90, TimeUnit.DAYS))),
+                          "lastSeen", RelativeTime.Op.WITHIN_LAST, 90, WindowUnit.DAYS))),
               Segment.of(
                   "mid-market",
                   new Between("employees", 50L, 249L)

@@ -12,8 +12,8 @@ import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
 import dev.segmentation.condition.Truth;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.InvalidDataException;
 import java.time.LocalDate;
@@ -109,11 +109,11 @@ class LeafKindsTest {
     assertWrongType(
         new TagMatch("tags", TagMatch.Op.CONTAINS_ANY, ImmutableSet.of("vip")), "tags", "vip");
     assertWrongType(
-        new RelativeTime("birthday", RelativeTime.Op.WITHIN_LAST, 3, TimeUnit.DAYS),
+        new RelativeTime("birthday", RelativeTime.Op.WITHIN_LAST, 3, WindowUnit.DAYS),
         "birthday",
         CTX.asOf());
     assertWrongType(
-        new RelativeTime("lastSeen", RelativeTime.Op.WITHIN_LAST, 3, TimeUnit.DAYS),
+        new RelativeTime("lastSeen", RelativeTime.Op.WITHIN_LAST, 3, WindowUnit.DAYS),
         "lastSeen",
         LocalDate.of(2026, 11, 21));
   }

@@ -26,7 +26,7 @@ import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
@@ -61,7 +61,7 @@ final class Population {
                       .or(new TagMatch("tags", TagMatch.Op.CONTAINS_ANY, ImmutableSet.of("vip")))),
               Segment.of(
                   "recently-seen",
-                  new RelativeTime("lastSeen", RelativeTime.Op.WITHIN_LAST, 30, TimeUnit.DAYS)),
+                  new RelativeTime("lastSeen", RelativeTime.Op.WITHIN_LAST, 30, WindowUnit.DAYS)),
               Segment.of(
                   "seen-this-month", new CalendarWindow("lastSeen", CalendarPeriod.THIS_MONTH)),
               Segment.of(
@@ -73,7 +73,7 @@ final class Population {
                   new EventCondition(
                       "purchase",
                       new Always(),
-                      EventWindow.last(90, TimeUnit.DAYS),
+                      EventWindow.last(90, WindowUnit.DAYS),
                       Aggregate.COUNT,
                       null,
                       Operator.GE,
@@ -83,7 +83,7 @@ final class Population {
                   new EventCondition(
                       "purchase",
                       new Compare("category", Operator.EQ, "paper"),
-                      EventWindow.last(1, TimeUnit.YEARS),
+                      EventWindow.last(1, WindowUnit.YEARS),
                       Aggregate.SUM,
                       "amount",
                       Operator.GT,

@@ -20,8 +20,8 @@ import dev.segmentation.condition.InTier;
 import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
 import dev.segmentation.condition.Truth;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.SchemaCustomer;
@@ -60,7 +60,7 @@ class ScoresTiersRfmTest {
     return new EventCondition(
         "purchase",
         new Always(),
-        EventWindow.last(12, TimeUnit.MONTHS),
+        EventWindow.last(12, WindowUnit.MONTHS),
         Aggregate.SUM,
         "amount",
         op,
@@ -95,7 +95,7 @@ class ScoresTiersRfmTest {
           "",
           "purchase",
           "amount",
-          EventWindow.last(365, TimeUnit.DAYS),
+          EventWindow.last(365, WindowUnit.DAYS),
           ImmutableList.of(7.0, 30.0, 90.0, 180.0),
           ImmutableList.of(1.0, 2.0, 4.0, 8.0),
           ImmutableList.of(50.0, 200.0, 1000.0, 5000.0));

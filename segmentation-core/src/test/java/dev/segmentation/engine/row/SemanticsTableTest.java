@@ -31,8 +31,8 @@ import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.condition.TimeUnit;
 import dev.segmentation.condition.Truth;
+import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.SchemaCustomer;
@@ -248,7 +248,7 @@ class SemanticsTableTest {
         attr(
             "withinLast",
             "timestamp",
-            new RelativeTime("lastSeen", RelativeTime.Op.WITHIN_LAST, 30, TimeUnit.DAYS),
+            new RelativeTime("lastSeen", RelativeTime.Op.WITHIN_LAST, 30, WindowUnit.DAYS),
             "lastSeen",
             daysAgo(29.9),
             daysAgo(30)));
@@ -256,7 +256,7 @@ class SemanticsTableTest {
         attr(
             "moreThanAgo",
             "timestamp",
-            new RelativeTime("lastSeen", RelativeTime.Op.MORE_THAN_AGO, 30, TimeUnit.DAYS),
+            new RelativeTime("lastSeen", RelativeTime.Op.MORE_THAN_AGO, 30, WindowUnit.DAYS),
             "lastSeen",
             daysAgo(30),
             daysAgo(29.9)));
@@ -264,7 +264,7 @@ class SemanticsTableTest {
         attr(
             "withinLast",
             "date",
-            new RelativeTime("birthday", RelativeTime.Op.WITHIN_LAST, 30, TimeUnit.DAYS),
+            new RelativeTime("birthday", RelativeTime.Op.WITHIN_LAST, 30, WindowUnit.DAYS),
             "birthday",
             TODAY.minusDays(29),
             TODAY.minusDays(30)));
@@ -272,7 +272,7 @@ class SemanticsTableTest {
         attr(
             "moreThanAgo",
             "date",
-            new RelativeTime("birthday", RelativeTime.Op.MORE_THAN_AGO, 30, TimeUnit.DAYS),
+            new RelativeTime("birthday", RelativeTime.Op.MORE_THAN_AGO, 30, WindowUnit.DAYS),
             "birthday",
             TODAY.minusDays(30),
             TODAY.minusDays(29)));
@@ -321,7 +321,7 @@ class SemanticsTableTest {
     rows.add(attr("never", "-", new Never(), "age", 1L, 2L, "FFFTTT"));
     rows.add(attr("inSegment", "segment", new InSegment("adults"), "age", 30L, 10L));
 
-    EventWindow last30 = EventWindow.last(30, TimeUnit.DAYS);
+    EventWindow last30 = EventWindow.last(30, WindowUnit.DAYS);
     rows.add(
         event(
             "count",
@@ -340,7 +340,7 @@ class SemanticsTableTest {
             null,
             Operator.EQ,
             0L,
-            EventWindow.last(180, TimeUnit.DAYS),
+            EventWindow.last(180, WindowUnit.DAYS),
             purchases("yes", 181, 10),
             purchases("no", 1, 10),
             "TFTFTF"));
@@ -483,7 +483,7 @@ class SemanticsTableTest {
                 "",
                 "purchase",
                 "amount",
-                EventWindow.last(365, TimeUnit.DAYS),
+                EventWindow.last(365, WindowUnit.DAYS),
                 ImmutableList.of(7.0, 30.0, 90.0, 180.0),
                 ImmutableList.of(0.0, 1.0, 2.0, 3.0),
                 ImmutableList.of(10.0, 100.0, 500.0, 1000.0))));

@@ -5,9 +5,10 @@ import java.time.temporal.ChronoUnit;
 /**
  * Units of relative time windows. MINUTES to WEEKS are fixed durations; MONTHS and YEARS are
  * calendar units applied in the evaluation's zone ({@code asOf} minus one month is the same day of
- * the previous month, clamped to its last day).
+ * the previous month, clamped to its last day). (Named {@code TimeUnit} before 0.2; renamed so that
+ * a static import of {@code DAYS} does not clash with {@code java.util.concurrent.TimeUnit}.)
  */
-public enum TimeUnit {
+public enum WindowUnit {
   MINUTES("minutes", ChronoUnit.MINUTES),
   HOURS("hours", ChronoUnit.HOURS),
   DAYS("days", ChronoUnit.DAYS),
@@ -18,7 +19,7 @@ public enum TimeUnit {
   private final String externalName;
   private final ChronoUnit chronoUnit;
 
-  TimeUnit(String externalName, ChronoUnit chronoUnit) {
+  WindowUnit(String externalName, ChronoUnit chronoUnit) {
     this.externalName = externalName;
     this.chronoUnit = chronoUnit;
   }
@@ -38,8 +39,8 @@ public enum TimeUnit {
   }
 
   /** The unit with this external name, or null. */
-  public static TimeUnit fromExternalName(String name) {
-    for (TimeUnit u : values()) {
+  public static WindowUnit fromExternalName(String name) {
+    for (WindowUnit u : values()) {
       if (u.externalName.equals(name)) {
         return u;
       }
