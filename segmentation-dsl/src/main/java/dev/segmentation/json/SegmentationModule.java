@@ -12,6 +12,7 @@ import com.google.common.collect.ImmutableList;
 import dev.segmentation.check.Limits;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.model.Schema;
+import dev.segmentation.segment.Segment;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -38,6 +39,40 @@ public final class SegmentationModule extends SimpleModule {
     addDeserializer(RulesDocument.class, new DocumentDeserializer());
     addSerializer(Condition.class, new ConditionSerializer());
     addDeserializer(Condition.class, new ConditionDeserializer());
+    addSerializer(Segment.class, new SegmentSerializer());
+    addDeserializer(Segment.class, new SegmentDeserializer());
+  }
+
+  /** A segment in the rules format's form: {@code name}, {@code description}, {@code where}. */
+  private static final class SegmentSerializer extends JsonSerializer<Segment> {
+    @Override
+    public void serialize(Segment value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeTree(TreeWriter.segment(value));
+    }
+
+    @Override
+    public Class<Segment> handledType() {
+      return Segment.class;
+    }
+  }
+
+  /**
+   * A segment without a schema: literals stay as JSON gives them (dates as strings), as for a
+   * condition. To type them, read with {@code RulesJson.readSegment(json, schema, catalog)}.
+   */
+  private static final class SegmentDeserializer extends JsonDeserializer<Segment> {
+    @Override
+    public Segment deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonNode tree = p.readValueAsTree();
+      TreeReader reader = new TreeReader(Limits.DEFAULT);
+      Segment s = reader.segmentAlone(tree, "", Schema.builder().build());
+      if (s == null || !reader.problems().isEmpty()) {
+        throw new InvalidRulesException(
+            p, new RulesException("segment", ImmutableList.copyOf(reader.problems())));
+      }
+      return s;
+    }
   }
 
   private static final class DocumentSerializer extends JsonSerializer<RulesDocument> {

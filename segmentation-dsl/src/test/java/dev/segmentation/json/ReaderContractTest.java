@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableList;
 import com.networknt.schema.JsonSchema;
+import dev.segmentation.condition.And;
+import dev.segmentation.condition.Compare;
 import dev.segmentation.condition.Condition;
+import dev.segmentation.condition.InSegment;
+import dev.segmentation.condition.Operator;
+import dev.segmentation.segment.Segment;
 import dev.segmentation.testing.RandomCatalogs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,5 +140,27 @@ class ReaderContractTest {
           .as("reader on " + doc)
           .isInstanceOf(RulesException.class);
     }
+  }
+
+  @Test
+  void ownObjectMapper_segment_isWrittenWithWhere_andReadsBackEqual() throws IOException {
+    ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+    Segment s =
+        new Segment(
+            "adults",
+            "18 or older",
+            new And(
+                ImmutableList.of(
+                    new Compare("age", Operator.GE, 18L), new InSegment("newsletter"))));
+    String json = mapper.writeValueAsString(s);
+    assertThat(mapper.readTree(json).has("where")).isTrue();
+    assertThat(mapper.readTree(json).has("condition")).isFalse();
+    assertThat(mapper.readValue(json, Segment.class)).isEqualTo(s);
+    assertThatThrownBy(
+            () ->
+                mapper.readValue(
+                    "{\"name\":\"x\",\"where\":{\"op\":\"startWith\"}}", Segment.class))
+        .isInstanceOf(InvalidRulesException.class)
+        .hasMessageContaining("/where/op");
   }
 }
