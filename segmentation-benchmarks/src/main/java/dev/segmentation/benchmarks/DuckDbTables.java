@@ -116,11 +116,11 @@ final class DuckDbTables {
     types.append('}');
     try (Statement s = connection.createStatement()) {
       s.execute(
-          "INSERT INTO \""
-              + table
-              + "\" SELECT * FROM read_csv('"
-              + file.toString().replace("'", "''")
-              + "', header = false, auto_detect = false, delim = ',', quote = '\"', escape ="
+          "INSERT INTO "
+              + Dialect.DUCKDB.identifier(table)
+              + " SELECT * FROM read_csv("
+              + Dialect.DUCKDB.literal(file.toString())
+              + ", header = false, auto_detect = false, delim = ',', quote = '\"', escape ="
               + " '\"', nullstr = '\\N', allow_quoted_nulls = false, columns = "
               + types
               + ")");
