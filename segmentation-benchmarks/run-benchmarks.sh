@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-segmentation-benchmarks/target/results}"
-parts="${PARTS:-batch single authoring catalog memory}"
+parts="${PARTS:-batch single authoring catalog sql memory}"
 mkdir -p "$out"
 mvn -B -q -pl segmentation-benchmarks -am package -DskipTests
 # Run a copy, so that rebuilding during a run cannot change the code under measurement.
@@ -35,6 +35,12 @@ fi
 if has catalog && java -jar "$jar" -l | grep -q CatalogBenchmark; then
   # The 100-segment catalog over 10,000,000 customers, 1 and 2 threads (single-shot operations).
   java -jar "$jar" CatalogBenchmark -rf json -rff "$out/catalog.json" > "$out/catalog.log" 2>&1
+fi
+if has sql; then
+  # The 100-segment catalog's counts: the generated SQL in an in-process DuckDB next to the
+  # columnar engine, over 1,000,000 and 10,000,000 customers, on 2 threads (loading not measured).
+  java -jar "$jar" SqlBenchmark -p threads=2 -f 1 -wi 2 -w 1s -i 3 -r 1s \
+    -rf json -rff "$out/sql.json" > "$out/sql.log" 2>&1
 fi
 if has memory; then
   java -Djdk.attach.allowAttachSelf=true -cp "$jar" dev.segmentation.benchmarks.MemoryReport \

@@ -7,6 +7,9 @@ import dev.segmentation.sql.Mapping;
 import dev.segmentation.sql.SqlCompiler;
 import dev.segmentation.sql.SqlQuery;
 import dev.segmentation.sql.TableLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -54,55 +57,90 @@ final class DuckDbBatch implements Batch {
 
   @Override
   public Segmentation finish() {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+      loader.create(c);
+      loader.insert(c, customers);
+      List<String> ids = new ArrayList<>(customers.size());
+      for (SchemaCustomer customer : customers) {
+        ids.add(customer.id());
+      }
+      return evaluate(c, ids);
+    } catch (SQLException e) {
+      throw new QueryException("DuckDB could not evaluate the rules: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Evaluates the rules over Parquet files in the layout of docs/sql.md: {@code customers} is the
+   * customers table; {@code events} (may be null) holds every event type's table stacked, with a
+   * {@code type} column after {@code customer_id} and the union of the types' property columns.
+   * Customers are reported in the file's order.
+   *
+   * @throws DataException naming the file and column when a file does not follow the layout, or
+   *     naming the row when its data is not accepted
+   * @throws IOException when a file cannot be read
+   */
+  Segmentation finishParquet(Path customersFile, Path eventsFile)
+      throws DataException, IOException {
+    // A missing or unreadable file is an I/O error (exit 3), as for the other formats.
+    Files.newInputStream(customersFile).close();
+    if (eventsFile != null) {
+      Files.newInputStream(eventsFile).close();
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+      loader.create(c);
+      ParquetInput.load(c, loaded.schema(), customersFile, eventsFile);
+      return evaluate(c, ParquetInput.ids(c, customersFile));
+    } catch (SQLException e) {
+      throw new QueryException("DuckDB could not evaluate the rules: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs the membership query over the loaded tables; {@code ids} in the order of the report. */
+  private Segmentation evaluate(Connection c, List<String> ids) throws SQLException {
     Segmentation.Builder results = new Segmentation.Builder(loaded.catalog());
     Map<String, Integer> rowOf = new HashMap<>();
-    for (SchemaCustomer c : customers) {
-      rowOf.put(c.id(), results.add(c.id()));
+    for (String id : ids) {
+      rowOf.put(id, results.add(id));
     }
     Map<String, Integer> segment = index(results.segments);
     Map<String, Integer> score = index(results.scores);
     Map<String, Integer> tiering = index(results.tierings);
     Map<String, Integer> rfm = index(results.rfmModels);
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-      loader.create(c);
-      loader.insert(c, customers);
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery(query.sql())) {
-        while (rs.next()) {
-          int row = rowOf.get(rs.getString(1));
-          for (int i = 1; i < query.columns().size(); i++) {
-            SqlQuery.Column col = query.columns().get(i);
-            switch (col.kind()) {
-              case SEGMENT:
-                if (rs.getBoolean(i + 1)) {
-                  results.member(segment.get(col.name()), row);
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query.sql())) {
+      while (rs.next()) {
+        int row = rowOf.get(rs.getString(1));
+        for (int i = 1; i < query.columns().size(); i++) {
+          SqlQuery.Column col = query.columns().get(i);
+          switch (col.kind()) {
+            case SEGMENT:
+              if (rs.getBoolean(i + 1)) {
+                results.member(segment.get(col.name()), row);
+              }
+              break;
+            case SCORE:
+              results.score(score.get(col.name()), row, rs.getDouble(i + 1));
+              break;
+            case TIER:
+              {
+                int t = tiering.get(col.name());
+                results.tier(t, row, results.tierNames.get(t).indexOf(rs.getString(i + 1)));
+                break;
+              }
+            case RFM_SCORES:
+              {
+                int code = rs.getInt(i + 1);
+                if (!rs.wasNull()) {
+                  results.rfm(rfm.get(col.name()), row, code / 100, code / 10 % 10, code % 10);
                 }
                 break;
-              case SCORE:
-                results.score(score.get(col.name()), row, rs.getDouble(i + 1));
-                break;
-              case TIER:
-                {
-                  int t = tiering.get(col.name());
-                  results.tier(t, row, results.tierNames.get(t).indexOf(rs.getString(i + 1)));
-                  break;
-                }
-              case RFM_SCORES:
-                {
-                  int code = rs.getInt(i + 1);
-                  if (!rs.wasNull()) {
-                    results.rfm(rfm.get(col.name()), row, code / 100, code / 10 % 10, code % 10);
-                  }
-                  break;
-                }
-              default:
-                break;
-            }
+              }
+            default:
+              break;
           }
         }
       }
-    } catch (SQLException e) {
-      throw new QueryException("DuckDB could not evaluate the rules: " + e.getMessage(), e);
     }
     return results.build();
   }

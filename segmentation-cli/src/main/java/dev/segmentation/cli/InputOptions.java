@@ -22,13 +22,15 @@ final class InputOptions {
   @Option(
       names = "--customers",
       required = true,
-      description = "Customers, .csv or .jsonl (JSON Lines; events may be inline).",
+      description =
+          "Customers, .csv or .jsonl (JSON Lines; events may be inline), or .parquet with --engine duckdb.",
       paramLabel = "FILE")
   Path customers;
 
   @Option(
       names = "--events",
-      description = "Events by customer, .csv or .jsonl (see docs/cli.md).",
+      description =
+          "Events by customer, .csv or .jsonl (see docs/cli.md), or .parquet with --engine duckdb.",
       paramLabel = "FILE")
   Path events;
 
@@ -70,11 +72,35 @@ final class InputOptions {
       paramLabel = "NAME")
   String eventsIdColumn;
 
-  /** Checks the file extensions and the dialect, raising a usage error. */
+  /** Checks the file extensions and the dialect, raising a usage error; Parquet is refused. */
   void check(CommandLine.Model.CommandSpec spec) {
-    Commands.format(spec, customers, "--customers");
-    if (events != null) {
-      Commands.format(spec, events, "--events");
+    check(spec, false);
+  }
+
+  /**
+   * Checks the file extensions and the dialect, raising a usage error. Parquet files ({@code
+   * .parquet}) are accepted only when {@code parquet} (the caller is {@code run --engine duckdb}),
+   * and then for both files or neither.
+   */
+  void check(CommandLine.Model.CommandSpec spec, boolean parquet) {
+    boolean customersParquet = ParquetInput.is(customers);
+    if (customersParquet || ParquetInput.is(events)) {
+      Path file = customersParquet ? customers : events;
+      if (!parquet) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            file + ": Parquet files are read only by run --engine duckdb; use --engine duckdb");
+      }
+      if (events != null && ParquetInput.is(events) != customersParquet) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--customers and --events must both be Parquet (.parquet) or neither");
+      }
+    } else {
+      Commands.format(spec, customers, "--customers");
+      if (events != null) {
+        Commands.format(spec, events, "--events");
+      }
     }
     dialect(spec);
   }

@@ -89,18 +89,27 @@ final class RunCommand implements Callable<Integer> {
           rejectsWriter.write(Problems.header());
         }
         Problems problems = new Problems(skip, rejectsWriter);
+        Segmentation fromParquet = null;
         try {
-          CustomerScan.scan(
-              input.customers,
-              input.events,
-              input.dialect(spec),
-              loaded.schema(),
-              problems,
-              progress.factory(err),
-              (c, row) -> {
-                batch.add(c);
-                return true;
-              });
+          if (ParquetInput.is(input.customers)) {
+            fromParquet = ((DuckDbBatch) batch).finishParquet(input.customers, input.events);
+          } else {
+            CustomerScan.scan(
+                input.customers,
+                input.events,
+                input.dialect(spec),
+                loaded.schema(),
+                problems,
+                progress.factory(err),
+                (c, row) -> {
+                  batch.add(c);
+                  return true;
+                });
+          }
+        } catch (DuckDbBatch.QueryException e) {
+          err.println(e.getMessage());
+          err.println("stopped: nothing was written.");
+          return ExitCode.INVALID;
         } catch (DataException e) {
           err.println(TextValues.printable(e.getMessage()));
           err.println(
@@ -114,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
           err.println(TextValues.printable(w));
         }
         try {
-          result = batch.finish();
+          result = fromParquet != null ? fromParquet : batch.finish();
         } catch (DuckDbBatch.QueryException e) {
           err.println(e.getMessage());
           err.println("stopped: nothing was written.");
@@ -150,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private boolean checkArguments() {
-    input.check(spec);
+    input.check(spec, engine.equals("duckdb"));
     if (out != null) {
       Commands.format(spec, out, "--out");
     }

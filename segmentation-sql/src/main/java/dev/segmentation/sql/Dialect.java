@@ -66,6 +66,30 @@ public enum Dialect {
     return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
+  /**
+   * {@code name} as a quoted identifier of this dialect (quotes doubled), for SQL written next to
+   * the compiled queries, e.g. loading the tables of the layout.
+   *
+   * @throws IllegalArgumentException saying why when the dialect cannot hold the name
+   */
+  public String identifier(String name) {
+    String quoted = identifierOrNull(name);
+    if (quoted == null) {
+      throw new IllegalArgumentException(identifierProblem(name));
+    }
+    return quoted;
+  }
+
+  /**
+   * {@code value} as a string literal of this dialect, escaped as the compiled queries escape
+   * theirs.
+   *
+   * @throws IllegalArgumentException when the value has NUL and the dialect's text cannot hold it
+   */
+  public String literal(String value) {
+    return string(value);
+  }
+
   /** Why {@link #identifierOrNull} refused {@code name}. */
   String identifierProblem(String name) {
     if (name.isEmpty()) {
