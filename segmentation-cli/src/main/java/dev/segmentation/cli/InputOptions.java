@@ -2,8 +2,6 @@ package dev.segmentation.cli;
 
 import dev.segmentation.engine.EvaluationContext;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -34,18 +32,7 @@ final class InputOptions {
       paramLabel = "FILE")
   Path events;
 
-  @Option(
-      names = "--as-of",
-      description = "Evaluate as of this instant (default: now); a date means its start in UTC.",
-      paramLabel = "INSTANT")
-  Instant asOf;
-
-  @Option(
-      names = "--zone",
-      defaultValue = "UTC",
-      description = "Zone of calendar windows (default: ${DEFAULT-VALUE}).",
-      paramLabel = "ZONE")
-  ZoneId zone;
+  @CommandLine.Mixin TimeOptions time;
 
   @Option(
       names = "--tag-separator",
@@ -129,6 +116,6 @@ final class InputOptions {
 
   /** The evaluation context: {@code --as-of} (or now) in {@code --zone}. */
   EvaluationContext context() {
-    return EvaluationContext.at(asOf != null ? asOf : Instant.now(), zone);
+    return time.context();
   }
 }

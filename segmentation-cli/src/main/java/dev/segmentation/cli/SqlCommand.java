@@ -8,8 +8,6 @@ import dev.segmentation.sql.SqlCompiler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,18 +40,7 @@ final class SqlCommand implements Callable<Integer> {
       paramLabel = "DIALECT")
   String dialect;
 
-  @Option(
-      names = "--as-of",
-      description = "Evaluate as of this instant (default: now); a date means its start in UTC.",
-      paramLabel = "INSTANT")
-  Instant asOf;
-
-  @Option(
-      names = "--zone",
-      defaultValue = "UTC",
-      description = "Zone of calendar windows (default: ${DEFAULT-VALUE}).",
-      paramLabel = "ZONE")
-  ZoneId zone;
+  @CommandLine.Mixin TimeOptions time;
 
   @Option(
       names = "--mapping",
@@ -80,7 +67,7 @@ final class SqlCommand implements Callable<Integer> {
       Rules.Loaded loaded = Rules.load(rules, err);
       Mapping m = mapping == null ? Mapping.defaults() : SqlMappingFile.read(mapping);
       SqlCompiler compiler = SqlCompiler.of(loaded.catalog(), loaded.schema(), d, m);
-      EvaluationContext ctx = EvaluationContext.at(asOf != null ? asOf : Instant.now(), zone);
+      EvaluationContext ctx = time.context();
       out.print(counts ? compiler.countsQuery(ctx).sql() : compiler.membershipQuery(ctx).sql());
       out.flush();
       return ExitCode.OK;

@@ -2,6 +2,7 @@ package dev.segmentation.cli;
 
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableSet;
+import dev.segmentation.check.Printable;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.GeoPoint;
@@ -255,40 +256,7 @@ final class TextValues {
    * or repaint the screen.
    */
   static String printable(String text) {
-    int i = 0;
-    while (i < text.length() && !unprintable(text.charAt(i))) {
-      i++;
-    }
-    if (i == text.length()) {
-      return text;
-    }
-    StringBuilder sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-    for (; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (!unprintable(c)) {
-        sb.append(c);
-      } else if (c == '\n') {
-        sb.append("\\n");
-      } else if (c == '\r') {
-        sb.append("\\r");
-      } else if (c == '\t') {
-        sb.append("\\t");
-      } else {
-        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-      }
-    }
-    return sb.toString();
-  }
-
-  private static boolean unprintable(char c) {
-    return Character.isISOControl(c)
-        || c == '\u2028'
-        || c == '\u2029'
-        || (c >= '\u202A' && c <= '\u202E')
-        || (c >= '\u2066' && c <= '\u2069')
-        || c == '\u200E'
-        || c == '\u200F'
-        || c == '\u061C';
+    return Printable.escape(text);
   }
 
   /** The text of a canonical value, which {@link #parse} reads back to an equal value. */

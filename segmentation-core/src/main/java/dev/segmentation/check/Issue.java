@@ -1,7 +1,5 @@
 package dev.segmentation.check;
 
-import dev.segmentation.internal.Printable;
-
 /**
  * One problem found in a rule.
  *

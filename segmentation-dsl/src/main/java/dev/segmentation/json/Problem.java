@@ -1,6 +1,6 @@
 package dev.segmentation.json;
 
-import dev.segmentation.internal.Printable;
+import dev.segmentation.check.Printable;
 
 /**
  * One problem found while reading a rules document.

@@ -1,9 +1,12 @@
-package dev.segmentation.internal;
+package dev.segmentation.check;
+
+import java.util.Locale;
 
 /**
  * Text from untrusted rules or data made safe to echo in one line of a message: control characters,
- * line and paragraph separators and bidirectional overrides become Java-style escapes, so that a
- * name cannot forge a line of output or reorder what a terminal shows.
+ * line and paragraph separators and bidirectional controls become Java-style escapes, so that a
+ * name cannot forge a line of output or reorder what a terminal shows. Issues, the rules reader's
+ * problems and the command line's messages all echo names through it.
  *
  * <pre>{@code
  * Printable.escape("x\nrules.json: OK"); // "x\\nrules.json: OK"
@@ -33,22 +36,24 @@ public final class Printable {
       } else if (c == '\t') {
         sb.append("\\t");
       } else {
-        sb.append(String.format("\\u%04x", (int) c));
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
       }
     }
     return sb.toString();
   }
 
   /**
-   * C0 and C1 controls, DEL, the line and paragraph separators and the bidirectional embedding,
-   * override and isolate characters.
+   * C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional marks,
+   * embeddings, overrides and isolates.
    */
   static boolean isUnsafe(char c) {
-    return c < 0x20
-        || (c >= 0x7f && c < 0xa0)
+    return Character.isISOControl(c)
         || c == '\u2028'
         || c == '\u2029'
         || (c >= '\u202a' && c <= '\u202e')
-        || (c >= '\u2066' && c <= '\u2069');
+        || (c >= '\u2066' && c <= '\u2069')
+        || c == '\u200e'
+        || c == '\u200f'
+        || c == '\u061c';
   }
 }
