@@ -44,8 +44,7 @@ final class DuckDbBatch implements Batch {
   DuckDbBatch(Rules.Loaded loaded, EvaluationContext ctx) {
     this.loaded = loaded;
     this.query =
-        SqlCompiler.of(loaded.catalog(), loaded.schema(), Dialect.DUCKDB, Mapping.defaults())
-            .membershipQuery(ctx);
+        SqlCompiler.of(loaded.checked(), Dialect.DUCKDB, Mapping.defaults()).membershipQuery(ctx);
     this.loader = TableLoader.of(Dialect.DUCKDB, loaded.schema(), Mapping.defaults());
   }
 

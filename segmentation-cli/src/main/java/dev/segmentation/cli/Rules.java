@@ -1,6 +1,8 @@
 package dev.segmentation.cli;
 
 import dev.segmentation.check.CheckException;
+import dev.segmentation.check.CheckedCatalog;
+import dev.segmentation.check.Checker;
 import dev.segmentation.check.Issue;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.columnar.ColumnarEngine;
@@ -24,7 +26,15 @@ final class Rules {
   private Rules() {}
 
   /** A checked rules document and its compiled catalog. */
-  record Loaded(Path file, Schema schema, Catalog catalog, CompiledCatalog compiled) {}
+  record Loaded(Path file, CheckedCatalog checked, CompiledCatalog compiled) {
+    Schema schema() {
+      return checked.schema();
+    }
+
+    Catalog catalog() {
+      return checked.catalog();
+    }
+  }
 
   /**
    * Reads, checks and compiles {@code file}.
@@ -39,8 +49,8 @@ final class Rules {
       throw new Failure(ExitCode.INVALID, file + ": the rules have errors; nothing was evaluated");
     }
     try {
-      CompiledCatalog compiled = RowEngine.compile(doc.catalog(), doc.schema());
-      return new Loaded(file, doc.schema(), doc.catalog(), compiled);
+      CheckedCatalog checked = Checker.standard().checked(doc.catalog(), doc.schema());
+      return new Loaded(file, checked, RowEngine.compile(checked));
     } catch (CheckException e) {
       for (Issue issue : e.issues()) {
         err.println(TextValues.printable(file + ": " + issue));
@@ -76,7 +86,7 @@ final class Rules {
       return new RowBatch(loaded.compiled(), loaded.catalog(), ctx);
     }
     return new ColumnarBatch(
-        ColumnarEngine.compile(loaded.catalog(), loaded.schema()),
+        ColumnarEngine.compile(loaded.checked()),
         loaded.compiled(),
         loaded.catalog(),
         loaded.schema(),

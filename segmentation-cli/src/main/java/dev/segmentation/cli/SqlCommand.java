@@ -66,7 +66,7 @@ final class SqlCommand implements Callable<Integer> {
     try {
       Rules.Loaded loaded = Rules.load(rules, err);
       Mapping m = mapping == null ? Mapping.defaults() : SqlMappingFile.read(mapping);
-      SqlCompiler compiler = SqlCompiler.of(loaded.catalog(), loaded.schema(), d, m);
+      SqlCompiler compiler = SqlCompiler.of(loaded.checked(), d, m);
       EvaluationContext ctx = time.context();
       out.print(counts ? compiler.countsQuery(ctx).sql() : compiler.membershipQuery(ctx).sql());
       out.flush();

@@ -4,13 +4,22 @@ import com.google.common.collect.ImmutableList;
 
 /**
  * Every issue a check found, in document order. Checking never throws on a bad rule; call {@link
- * #throwIfErrors()} when you want an exception instead.
- *
- * @param issues errors and warnings
+ * #throwIfErrors()} when you want an exception instead, or {@link #checked()} for the catalog the
+ * engines compile.
  */
-public record CheckResult(ImmutableList<Issue> issues) {
-  public CheckResult {
-    issues = issues == null ? ImmutableList.of() : ImmutableList.copyOf(issues);
+public final class CheckResult {
+  private final ImmutableList<Issue> issues;
+  // Set by the checker when a catalog (not a lone condition) passed without error.
+  CheckedCatalog checked;
+
+  /** A result of {@code issues} (errors and warnings). */
+  public CheckResult(ImmutableList<Issue> issues) {
+    this.issues = issues == null ? ImmutableList.of() : ImmutableList.copyOf(issues);
+  }
+
+  /** Errors and warnings, in document order. */
+  public ImmutableList<Issue> issues() {
+    return issues;
   }
 
   /** True when there is no error (warnings allowed). */
@@ -34,5 +43,35 @@ public record CheckResult(ImmutableList<Issue> issues) {
     if (!isOk()) {
       throw new CheckException(issues);
     }
+  }
+
+  /**
+   * The checked catalog, for the engines to compile without checking again.
+   *
+   * @throws CheckException with every issue when there is an error
+   * @throws IllegalStateException when this is the result of checking a lone condition
+   */
+  public CheckedCatalog checked() {
+    throwIfErrors();
+    if (checked == null) {
+      throw new IllegalStateException(
+          "this result is of a lone condition; check a catalog to compile it");
+    }
+    return checked;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CheckResult r && r.issues.equals(issues);
+  }
+
+  @Override
+  public int hashCode() {
+    return issues.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "CheckResult[issues=" + issues + "]";
   }
 }

@@ -31,7 +31,6 @@ import dev.segmentation.segment.RfmModel;
 import dev.segmentation.segment.RfmSegment;
 import dev.segmentation.segment.ScoreModel;
 import dev.segmentation.segment.Segment;
-import dev.segmentation.segment.Tier;
 import dev.segmentation.segment.Tiering;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -711,108 +710,18 @@ final class Walk {
 
   // ------------------------------------------------------------------ cycles
 
-  /**
-   * Finds cycles among segments, scores and tierings (through inSegment, score and inTier) with an
-   * iterative depth-first search, and names each cycle once.
-   */
-  private void cycles() {
-    Map<String, List<String>> edges = new LinkedHashMap<>();
-    Map<String, String> paths = new LinkedHashMap<>();
-    for (int i = 0; i < catalog.segments().size(); i++) {
-      Segment s = catalog.segments().get(i);
-      edges.put("segment " + s.name(), references(List.of(s.condition())));
-      paths.put("segment " + s.name(), "/segments/" + i + "/where");
-    }
-    for (int i = 0; i < catalog.scores().size(); i++) {
-      ScoreModel s = catalog.scores().get(i);
-      edges.put(
-          "score " + s.name(), references(s.rules().stream().map(r -> r.condition()).toList()));
-      paths.put("score " + s.name(), "/scores/" + i);
-    }
-    for (int i = 0; i < catalog.tierings().size(); i++) {
-      Tiering t = catalog.tierings().get(i);
-      edges.put(
-          "tiering " + t.name(), references(t.tiers().stream().map(Tier::condition).toList()));
-      paths.put("tiering " + t.name(), "/tierings/" + i);
-    }
-    Map<String, Integer> state = new LinkedHashMap<>(); // 1 on the stack, 2 done
-    Set<Set<String>> reported = new LinkedHashSet<>();
-    for (String start : edges.keySet()) {
-      if (state.containsKey(start)) {
-        continue;
-      }
-      Deque<String> path = new ArrayDeque<>();
-      Deque<Integer> next = new ArrayDeque<>();
-      path.push(start);
-      next.push(0);
-      state.put(start, 1);
-      while (!path.isEmpty()) {
-        String node = path.peek();
-        int i = next.pop();
-        List<String> out = edges.getOrDefault(node, List.of());
-        if (i >= out.size()) {
-          state.put(node, 2);
-          path.pop();
-          continue;
-        }
-        next.push(i + 1);
-        String target = out.get(i);
-        if (!edges.containsKey(target)) {
-          continue; // an unknown name, reported where it is used
-        }
-        Integer s = state.get(target);
-        if (s == null) {
-          state.put(target, 1);
-          path.push(target);
-          next.push(0);
-        } else if (s == 1) {
-          List<String> cycle = new ArrayList<>();
-          for (String n : path) {
-            cycle.add(0, n);
-            if (n.equals(target)) {
-              break;
-            }
-          }
-          if (reported.add(new LinkedHashSet<>(cycle))) {
-            cycle.add(target);
-            boolean allSegments = cycle.stream().allMatch(n -> n.startsWith("segment "));
-            String text =
-                allSegments
-                    ? "segments form a cycle: "
-                        + String.join(" -> ", cycle.stream().map(n -> n.substring(8)).toList())
-                    : "references form a cycle: " + String.join(" -> ", cycle);
-            error(paths.get(target), text);
-          }
-        }
-      }
-    }
+  private ReferenceGraph references;
+
+  /** The catalog's reference graph (after {@link #catalog()}). */
+  ReferenceGraph references() {
+    return references;
   }
 
-  /** The segments, scores and tierings the conditions refer to (not inside event filters). */
-  private static List<String> references(List<Condition> roots) {
-    List<String> out = new ArrayList<>();
-    Deque<Condition> stack = new ArrayDeque<>(roots);
-    while (!stack.isEmpty()) {
-      Condition c = stack.pop();
-      switch (c.kind()) {
-        case IN_SEGMENT:
-          out.add("segment " + ((InSegment) c).segment());
-          break;
-        case SCORE:
-          out.add("score " + ((ScoreCondition) c).score());
-          break;
-        case IN_TIER:
-          out.add("tiering " + ((InTier) c).tiering());
-          break;
-        case AND:
-        case OR:
-        case NOT:
-          stack.addAll(c.children());
-          break;
-        default:
-          break;
-      }
+  /** Names each cycle among segments, scores and tierings once, where the search met it. */
+  private void cycles() {
+    references = ReferenceGraph.of(catalog);
+    for (int[] cycle : references.cycles()) {
+      error(references.path(cycle[0]), references.cycleMessage(cycle));
     }
-    return out;
   }
 }

@@ -1,6 +1,7 @@
 package dev.segmentation.sql;
 
 import com.google.common.collect.ImmutableList;
+import dev.segmentation.check.CheckedCatalog;
 import dev.segmentation.check.Checker;
 import dev.segmentation.condition.Aggregate;
 import dev.segmentation.condition.Anniversary;
@@ -86,11 +87,18 @@ public final class SqlCompiler {
    * @throws dev.segmentation.check.CheckException when the catalog has errors
    */
   public static SqlCompiler of(Catalog catalog, Schema schema, Dialect dialect, Mapping mapping) {
-    if (catalog == null || schema == null || dialect == null || mapping == null) {
-      throw new IllegalArgumentException("catalog, schema, dialect and mapping must not be null");
+    if (catalog == null || schema == null) {
+      throw new IllegalArgumentException("catalog and schema must not be null");
     }
-    Checker.standard().check(catalog, schema).throwIfErrors();
-    return new SqlCompiler(catalog, schema, dialect, mapping);
+    return of(Checker.standard().checked(catalog, schema), dialect, mapping);
+  }
+
+  /** A compiler for a checked catalog (not checked again). */
+  public static SqlCompiler of(CheckedCatalog checked, Dialect dialect, Mapping mapping) {
+    if (checked == null || dialect == null || mapping == null) {
+      throw new IllegalArgumentException("checked, dialect and mapping must not be null");
+    }
+    return new SqlCompiler(checked.catalog(), checked.schema(), dialect, mapping);
   }
 
   public Dialect dialect() {

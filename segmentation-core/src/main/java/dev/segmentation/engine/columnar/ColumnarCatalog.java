@@ -1,6 +1,8 @@
 package dev.segmentation.engine.columnar;
 
 import com.google.common.collect.ImmutableList;
+import dev.segmentation.check.CheckedCatalog;
+import dev.segmentation.check.ReferenceGraph;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.InSegment;
@@ -18,10 +20,8 @@ import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.ScoreModel;
 import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tiering;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,8 +77,9 @@ public final class ColumnarCatalog {
   // string leaves per dictionary value); shared by evaluations.
   private final Map<Condition, CompiledCatalog> leafPrograms = new ConcurrentHashMap<>();
 
-  ColumnarCatalog(Catalog catalog, Schema schema, CompiledCatalog rows) {
-    this.schema = schema;
+  ColumnarCatalog(CheckedCatalog checked, CompiledCatalog rows) {
+    Catalog catalog = checked.catalog();
+    this.schema = checked.schema();
     this.rows = rows;
     this.segmentNames =
         catalog.segments().stream().map(Segment::name).collect(ImmutableList.toImmutableList());
@@ -100,21 +101,11 @@ public final class ColumnarCatalog {
     for (Tiering t : catalog.tierings()) {
       rewritten.add(t.tiers().stream().map(x -> Rewriter.rewrite(x.condition())).toList());
     }
-    // Units: segments, then score models, then tierings, numbered in that order.
-    Map<String, Integer> scoreIndex = new HashMap<>();
-    Map<String, Integer> tieringIndex = new HashMap<>();
-    for (int k = 0; k < catalog.scores().size(); k++) {
-      scoreIndex.put(catalog.scores().get(k).name(), roots.length + k);
-    }
-    for (int k = 0; k < catalog.tierings().size(); k++) {
-      tieringIndex.put(
-          catalog.tierings().get(k).name(), roots.length + catalog.scores().size() + k);
-    }
-    Units units = new Units(rewritten.size(), segmentIndex, scoreIndex, tieringIndex);
     Arrays.fill(roots, -1);
     // Referenced segments first, so that planning an inSegment never recurses into another
     // segment: a chain of 100,000 segments must not overflow the stack.
-    for (int i : referencesFirst(rewritten, segmentIndex)) {
+    ReferenceGraph graph = checked.references();
+    for (int i : graph.segmentOrder()) {
       if (roots[i] < 0) {
         roots[i] = node(rewritten.get(i).get(0), segmentIndex, ids, rewritten);
       }
@@ -131,79 +122,15 @@ public final class ColumnarCatalog {
       tierPlans.put(
           t.name(), new TierPlan(t, nodes(rewritten.get(unit), segmentIndex, ids, rewritten)));
     }
-    for (int u = 0; u < rewritten.size(); u++) {
-      units.collect(u, rewritten.get(u));
-    }
-    this.countOrder = units.order(roots.length);
-    this.fullOrder = units.order(rewritten.size());
+    int[] segmentUnits = new int[roots.length];
+    Arrays.setAll(segmentUnits, graph::segmentUnit);
+    int[] allUnits = new int[graph.unitCount()];
+    Arrays.setAll(allUnits, u -> u);
+    this.countOrder = graph.order(segmentUnits);
+    this.fullOrder = graph.order(allUnits);
     this.filterSlot = planFilters();
     this.scoreList = List.copyOf(scorePlans.values());
     this.tierList = List.copyOf(tierPlans.values());
-  }
-
-  /**
-   * The segments in an order where each comes after the segments it refers to through inSegment
-   * (outside event filters), by an iterative depth-first search; a cycle (refused by the checker)
-   * is left for {@link #node} to report.
-   */
-  private int[] referencesFirst(
-      List<List<Condition>> rewritten, Map<String, Integer> segmentIndex) {
-    int n = roots.length;
-    int[] order = new int[n];
-    int done = 0;
-    byte[] state = new byte[n]; // 0 new, 1 on the stack, 2 placed
-    Deque<int[]> stack = new ArrayDeque<>(); // {segment, next reference}
-    List<int[]> references = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      references.add(null);
-    }
-    for (int start = 0; start < n; start++) {
-      if (state[start] != 0) {
-        continue;
-      }
-      state[start] = 1;
-      stack.push(new int[] {start, 0});
-      while (!stack.isEmpty()) {
-        int[] top = stack.peek();
-        int segment = top[0];
-        if (references.get(segment) == null) {
-          references.set(segment, segmentReferences(rewritten.get(segment).get(0), segmentIndex));
-        }
-        int[] out = references.get(segment);
-        if (top[1] < out.length) {
-          int target = out[top[1]++];
-          if (state[target] == 0) {
-            state[target] = 1;
-            stack.push(new int[] {target, 0});
-          }
-          continue;
-        }
-        stack.pop();
-        state[segment] = 2;
-        order[done++] = segment;
-      }
-    }
-    assert done == n;
-    return order;
-  }
-
-  /** The segments an inSegment of {@code c} names, outside event filters. */
-  private static int[] segmentReferences(Condition c, Map<String, Integer> segmentIndex) {
-    List<Integer> out = new ArrayList<>();
-    Deque<Condition> stack = new ArrayDeque<>();
-    stack.push(c);
-    while (!stack.isEmpty()) {
-      Condition x = stack.pop();
-      if (x.kind() == Kind.IN_SEGMENT) {
-        Integer target = segmentIndex.get(((InSegment) x).segment());
-        if (target != null) {
-          out.add(target);
-        }
-      } else if (x.kind() == Kind.AND || x.kind() == Kind.OR || x.kind() == Kind.NOT) {
-        x.children().forEach(stack::push);
-      }
-    }
-    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private int[] nodes(
@@ -473,7 +400,7 @@ public final class ColumnarCatalog {
         });
   }
 
-  // Units are numbered: segments, then score models, then tierings (as in Units).
+  // Units are numbered: segments, then score models, then tierings (as in ReferenceGraph).
   private void computeUnit(Scratch s, int unit) {
     if (unit < roots.length) {
       s.requestAll(roots[unit]);
@@ -570,86 +497,5 @@ public final class ColumnarCatalog {
   @Override
   public String toString() {
     return "ColumnarCatalog[" + segmentNames.size() + " segments, " + nodes.size() + " nodes]";
-  }
-
-  /**
-   * The units of a catalog (segments, score models, tierings, numbered in that order) and the ones
-   * each refers to, for an evaluation order in which every unit comes after those it reads.
-   */
-  private static final class Units {
-    private final List<List<Integer>> refs = new ArrayList<>();
-    private final Map<String, Integer> segments;
-    private final Map<String, Integer> scores;
-    private final Map<String, Integer> tierings;
-
-    Units(
-        int count,
-        Map<String, Integer> segments,
-        Map<String, Integer> scores,
-        Map<String, Integer> tierings) {
-      for (int i = 0; i < count; i++) {
-        refs.add(new ArrayList<>());
-      }
-      this.segments = segments;
-      this.scores = scores;
-      this.tierings = tierings;
-    }
-
-    /** Records the units referred to by {@code conditions}, the conditions of unit {@code u}. */
-    void collect(int u, List<Condition> conditions) {
-      Deque<Condition> stack = new ArrayDeque<>(conditions);
-      while (!stack.isEmpty()) {
-        Condition c = stack.pop();
-        Integer target = null;
-        if (c.kind() == Kind.IN_SEGMENT) {
-          target = segments.get(((InSegment) c).segment());
-        } else if (c.kind() == Kind.SCORE) {
-          target = scores.get(((ScoreCondition) c).score());
-        } else if (c.kind() == Kind.IN_TIER) {
-          target = tierings.get(((InTier) c).tiering()); // null for an RFM model
-        } else if (c.kind() == Kind.AND || c.kind() == Kind.OR || c.kind() == Kind.NOT) {
-          stack.addAll(c.children());
-        }
-        if (target != null) {
-          refs.get(u).add(target);
-        }
-      }
-    }
-
-    /**
-     * Units {@code 0..roots-1} and everything they refer to, each after the units it refers to (an
-     * iterative depth-first post-order; the checker has rejected cycles).
-     */
-    int[] order(int rootCount) {
-      int n = refs.size();
-      int[] state = new int[n]; // 0 new, 1 on the stack, 2 done
-      List<Integer> out = new ArrayList<>();
-      for (int root = 0; root < rootCount; root++) {
-        if (state[root] != 0) {
-          continue;
-        }
-        Deque<int[]> stack = new ArrayDeque<>(); // {unit, next reference}
-        stack.push(new int[] {root, 0});
-        state[root] = 1;
-        while (!stack.isEmpty()) {
-          int[] top = stack.peek();
-          List<Integer> r = refs.get(top[0]);
-          if (top[1] < r.size()) {
-            int next = r.get(top[1]++);
-            if (state[next] == 0) {
-              state[next] = 1;
-              stack.push(new int[] {next, 0});
-            } else if (state[next] == 1) {
-              throw new IllegalArgumentException("the catalog's references form a cycle");
-            }
-          } else {
-            state[top[0]] = 2;
-            out.add(top[0]);
-            stack.pop();
-          }
-        }
-      }
-      return out.stream().mapToInt(Integer::intValue).toArray();
-    }
   }
 }

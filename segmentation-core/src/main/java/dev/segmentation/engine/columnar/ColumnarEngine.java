@@ -1,5 +1,7 @@
 package dev.segmentation.engine.columnar;
 
+import dev.segmentation.check.CheckedCatalog;
+import dev.segmentation.check.Checker;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.model.Schema;
@@ -26,9 +28,16 @@ public final class ColumnarEngine {
     if (catalog == null || schema == null) {
       throw new IllegalArgumentException("catalog and schema must not be null");
     }
-    // The row engine checks the catalog (and throws on errors); its compiled catalog also serves
-    // the leaves that the columnar engine evaluates row by row.
-    CompiledCatalog rows = RowEngine.compile(catalog, schema);
-    return new ColumnarCatalog(catalog, schema, rows);
+    return compile(Checker.standard().checked(catalog, schema));
+  }
+
+  /** Plans the batch evaluation of a checked catalog (without checking it again). */
+  public static ColumnarCatalog compile(CheckedCatalog checked) {
+    if (checked == null) {
+      throw new IllegalArgumentException("checked must not be null");
+    }
+    // The row engine's compiled catalog serves the leaves evaluated row by row (and RFM).
+    CompiledCatalog rows = RowEngine.compile(checked);
+    return new ColumnarCatalog(checked, rows);
   }
 }

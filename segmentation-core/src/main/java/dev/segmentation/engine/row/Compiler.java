@@ -2,7 +2,9 @@ package dev.segmentation.engine.row;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.segmentation.check.CheckedCatalog;
 import dev.segmentation.check.Limits;
+import dev.segmentation.check.ReferenceGraph;
 import dev.segmentation.condition.Aggregate;
 import dev.segmentation.condition.Anniversary;
 import dev.segmentation.condition.Between;
@@ -81,17 +83,30 @@ final class Compiler {
     String describe();
   }
 
-  private Compiler(Catalog catalog, Schema schema, Limits limits) {
+  private final ReferenceGraph references;
+
+  private Compiler(Catalog catalog, Schema schema, Limits limits, ReferenceGraph references) {
     this.schema = schema;
     this.catalog = catalog;
     this.limits = limits;
+    this.references = references;
   }
 
   /** The compiled catalog's parts. */
   record Result(Program program, TimePlan plan, int[] order) {}
 
-  static Result compile(Catalog catalog, Schema schema, Limits limits) {
-    return new Compiler(catalog, schema, limits).run();
+  static Result compile(CheckedCatalog checked) {
+    return new Compiler(checked.catalog(), checked.schema(), checked.limits(), checked.references())
+        .run();
+  }
+
+  /**
+   * Compiles a catalog no checker has seen: for tests of the engine's semantics on rules a checker
+   * rejects by policy; what cannot be evaluated still fails with an IllegalArgumentException naming
+   * the path.
+   */
+  static Result compileUnchecked(Catalog catalog, Schema schema, Limits limits) {
+    return new Compiler(catalog, schema, limits, ReferenceGraph.of(catalog)).run();
   }
 
   private Result run() {
@@ -124,7 +139,7 @@ final class Compiler {
     for (int i = 0; i < program.rfms.length; i++) {
       program.rfms[i] = rfm(catalog.rfmModels().get(i), "/rfm/" + i);
     }
-    return new Result(program, plan, new Dependencies().evaluationOrder());
+    return new Result(program, plan, references.segmentOrder());
   }
 
   private static void index(Map<String, Integer> map, List<String> names) {
@@ -595,109 +610,5 @@ final class Compiler {
     }
     return new References.RfmTierNode(
         program, model, segment, Show.description(c), Show.expected(c));
-  }
-
-  /**
-   * The references between the catalog's segments, scores and tierings: rejects cycles (naming
-   * them) and orders segments so that each comes after every segment it depends on, directly or
-   * through scores and tierings. Iterative, so long chains cannot overflow the stack.
-   */
-  private final class Dependencies {
-    private final int nSeg = catalog.segments().size();
-    private final int nScore = catalog.scores().size();
-    private final int units = nSeg + nScore + catalog.tierings().size();
-    private final int[][] edges = new int[units][];
-
-    Dependencies() {
-      for (int i = 0; i < nSeg; i++) {
-        edges[i] = refs(List.of(catalog.segments().get(i).condition()));
-      }
-      for (int i = 0; i < nScore; i++) {
-        edges[nSeg + i] =
-            refs(catalog.scores().get(i).rules().stream().map(ScoreRule::condition).toList());
-      }
-      for (int i = 0; i < catalog.tierings().size(); i++) {
-        edges[nSeg + nScore + i] =
-            refs(catalog.tierings().get(i).tiers().stream().map(Tier::condition).toList());
-      }
-    }
-
-    private int[] refs(List<Condition> roots) {
-      List<Integer> out = new ArrayList<>();
-      Deque<Condition> stack = new ArrayDeque<>(roots);
-      while (!stack.isEmpty()) {
-        Condition c = stack.pop();
-        if (c instanceof InSegment s) {
-          out.add(segments.get(s.segment()));
-        } else if (c instanceof ScoreCondition s) {
-          out.add(nSeg + scores.get(s.score()));
-        } else if (c instanceof InTier t && tierings.containsKey(t.tiering())) {
-          out.add(nSeg + nScore + tierings.get(t.tiering()));
-        }
-        c.children().forEach(stack::push);
-      }
-      return out.stream().mapToInt(Integer::intValue).distinct().toArray();
-    }
-
-    private String name(int unit) {
-      if (unit < nSeg) {
-        return "segment \"" + catalog.segments().get(unit).name() + "\"";
-      }
-      if (unit < nSeg + nScore) {
-        return "score \"" + catalog.scores().get(unit - nSeg).name() + "\"";
-      }
-      return "tiering \"" + catalog.tierings().get(unit - nSeg - nScore).name() + "\"";
-    }
-
-    /** Segments in dependency order (depth-first post-order). */
-    int[] evaluationOrder() {
-      byte[] state = new byte[units]; // 0 new, 1 on the current path, 2 done
-      int[] order = new int[nSeg];
-      int done = 0;
-      int[] pathUnits = new int[units];
-      int[] nextEdge = new int[units];
-      for (int root = 0; root < units; root++) {
-        if (state[root] != 0) {
-          continue;
-        }
-        int depth = 0;
-        pathUnits[0] = root;
-        nextEdge[0] = 0;
-        state[root] = 1;
-        while (depth >= 0) {
-          int u = pathUnits[depth];
-          if (nextEdge[depth] < edges[u].length) {
-            int v = edges[u][nextEdge[depth]++];
-            if (state[v] == 1) {
-              throw new IllegalArgumentException(cycle(pathUnits, depth, v));
-            }
-            if (state[v] == 0) {
-              state[v] = 1;
-              pathUnits[++depth] = v;
-              nextEdge[depth] = 0;
-            }
-          } else {
-            state[u] = 2;
-            if (u < nSeg) {
-              order[done++] = u;
-            }
-            depth--;
-          }
-        }
-      }
-      return order;
-    }
-
-    private String cycle(int[] pathUnits, int depth, int v) {
-      StringBuilder sb = new StringBuilder("reference cycle: ");
-      int start = depth;
-      while (pathUnits[start] != v) {
-        start--;
-      }
-      for (int i = start; i <= depth; i++) {
-        sb.append(name(pathUnits[i])).append(" -> ");
-      }
-      return sb.append(name(v)).toString();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.segmentation.engine.row;
 
+import dev.segmentation.check.CheckedCatalog;
 import dev.segmentation.check.Checker;
 import dev.segmentation.model.Schema;
 import dev.segmentation.segment.Catalog;
@@ -37,8 +38,15 @@ public final class RowEngine {
     if (catalog == null || schema == null || checker == null) {
       throw new IllegalArgumentException("catalog, schema and checker must not be null");
     }
-    checker.check(catalog, schema).throwIfErrors();
-    return new CompiledCatalog(Compiler.compile(catalog, schema, checker.limits()));
+    return compile(checker.checked(catalog, schema));
+  }
+
+  /** Compiles a checked catalog (without checking it again). */
+  public static CompiledCatalog compile(CheckedCatalog checked) {
+    if (checked == null) {
+      throw new IllegalArgumentException("checked must not be null");
+    }
+    return new CompiledCatalog(Compiler.compile(checked));
   }
 
   /** A catalog of one segment, checked and compiled. */

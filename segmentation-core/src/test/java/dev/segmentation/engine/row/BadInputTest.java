@@ -169,7 +169,7 @@ class BadInputTest {
 
   /** Compiles without the checker, as if a caller skipped or loosened it. */
   static void compileUnchecked(Catalog catalog) {
-    Compiler.compile(catalog, SCHEMA, Limits.DEFAULT);
+    Compiler.compileUnchecked(catalog, SCHEMA, Limits.DEFAULT);
   }
 
   static void assertCompileError(Condition c, String path, String message) {
@@ -285,11 +285,11 @@ class BadInputTest {
       assertThatThrownBy(() -> compileUnchecked(catalog))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
-              "reference cycle: segment \"a\" -> segment \"b\" -> score \"s\""
+              "references form a cycle: segment \"a\" -> segment \"b\" -> score \"s\""
                   + " -> tiering \"t\" -> segment \"a\"");
       assertThatThrownBy(
               () -> compileUnchecked(Catalog.of(Segment.of("self", new InSegment("self")))))
-          .hasMessage("reference cycle: segment \"self\" -> segment \"self\"");
+          .hasMessage("segments form a cycle: \"self\" -> \"self\"");
     }
 
     @Test
@@ -301,7 +301,7 @@ class BadInputTest {
       }
       java.util.Collections.reverse(chain); // dependencies after their users
       CompiledCatalog compiled =
-          new CompiledCatalog(Compiler.compile(Catalog.of(chain), SCHEMA, Limits.DEFAULT));
+          new CompiledCatalog(Compiler.compileUnchecked(Catalog.of(chain), SCHEMA, Limits.DEFAULT));
       Truth[] out = new Truth[chain.size()];
       compiled.evaluateAll(customer("c", "age", 20L), CTX, out);
       assertThat(out).containsOnly(Truth.TRUE);
