@@ -225,7 +225,7 @@ final class Walk {
     // Only a tree within the limits is analysed further: records hash and compare recursively.
     if (issues.size() == issuesBefore
         && (root.kind() == Kind.AND || root.kind() == Kind.OR || root.kind() == Kind.NOT)) {
-      for (Rewriter.Finding f : Rewriter.analyze(root).neverMatches()) {
+      for (Rewriter.Finding f : Rewriter.neverMatches(root)) {
         warning(rootPath + f.path(), "can never match: " + f.reason());
       }
     }

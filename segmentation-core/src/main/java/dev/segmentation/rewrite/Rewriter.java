@@ -87,7 +87,18 @@ public final class Rewriter {
 
   /** The rewritten condition and the contradictions found in {@code condition}. */
   public static RewriteResult analyze(Condition condition) {
-    return new RewriteResult(rewrite(condition), contradictions(condition));
+    return new RewriteResult(rewrite(condition), neverMatches(condition));
+  }
+
+  /**
+   * The conjunctions of {@code condition} that can never match, with their paths, without rewriting
+   * it (what the checker warns about).
+   */
+  public static ImmutableList<Finding> neverMatches(Condition condition) {
+    if (condition == null) {
+      throw new IllegalArgumentException("condition must not be null");
+    }
+    return contradictions(condition);
   }
 
   // ------------------------------------------------------------------ rewriting

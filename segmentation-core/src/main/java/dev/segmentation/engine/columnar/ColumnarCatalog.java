@@ -5,7 +5,6 @@ import dev.segmentation.check.CheckedCatalog;
 import dev.segmentation.check.ReferenceGraph;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.condition.EventCondition;
-import dev.segmentation.condition.InSegment;
 import dev.segmentation.condition.InTier;
 import dev.segmentation.condition.Kind;
 import dev.segmentation.condition.ScoreCondition;
@@ -15,9 +14,9 @@ import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.internal.NumericLiteral;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
-import dev.segmentation.rewrite.Rewriter;
+import dev.segmentation.plan.Plan;
+import dev.segmentation.plan.PlanNode;
 import dev.segmentation.segment.Catalog;
-import dev.segmentation.segment.ScoreModel;
 import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tiering;
 import java.util.ArrayList;
@@ -55,6 +54,7 @@ public final class ColumnarCatalog {
   private final CompiledCatalog rows;
   private final ImmutableList<String> segmentNames;
   private final List<Condition> nodes = new ArrayList<>(); // children before parents
+  private final List<Condition> filtersOf = new ArrayList<>(); // an event node's rewritten filter
   private final List<int[]> children = new ArrayList<>(); // AND/OR operands cheapest first
   private final List<Double> costs = new ArrayList<>();
   private final int[] roots;
@@ -77,51 +77,39 @@ public final class ColumnarCatalog {
   // string leaves per dictionary value); shared by evaluations.
   private final Map<Condition, CompiledCatalog> leafPrograms = new ConcurrentHashMap<>();
 
-  ColumnarCatalog(CheckedCatalog checked, CompiledCatalog rows) {
+  ColumnarCatalog(Plan plan, CompiledCatalog rows) {
+    CheckedCatalog checked = plan.checked();
     Catalog catalog = checked.catalog();
     this.schema = checked.schema();
     this.rows = rows;
     this.segmentNames =
         catalog.segments().stream().map(Segment::name).collect(ImmutableList.toImmutableList());
-    Map<String, Integer> segmentIndex = new HashMap<>();
-    for (int i = 0; i < segmentNames.size(); i++) {
-      segmentIndex.put(segmentNames.get(i), i);
-    }
     this.tieringNames =
         catalog.tierings().stream().map(Tiering::name).collect(Collectors.toUnmodifiableSet());
-    Map<Condition, Integer> ids = new HashMap<>();
+    // The physical plan: one node per plan node, except that an inSegment is the referenced
+    // segment's node (the plan places it before every segment that refers to it).
+    int[] physical = new int[plan.nodeCount()];
+    for (PlanNode n : plan.nodes()) {
+      physical[n.id()] =
+          n.kind() == Kind.IN_SEGMENT
+              ? physical[plan.segment(n.segment()).node()]
+              : node(n, physical, plan);
+    }
     this.roots = new int[segmentNames.size()];
-    List<List<Condition>> rewritten = new ArrayList<>();
     for (int i = 0; i < roots.length; i++) {
-      rewritten.add(List.of(Rewriter.rewrite(catalog.segments().get(i).condition())));
-    }
-    for (ScoreModel m : catalog.scores()) {
-      rewritten.add(m.rules().stream().map(r -> Rewriter.rewrite(r.condition())).toList());
-    }
-    for (Tiering t : catalog.tierings()) {
-      rewritten.add(t.tiers().stream().map(x -> Rewriter.rewrite(x.condition())).toList());
-    }
-    Arrays.fill(roots, -1);
-    // Referenced segments first, so that planning an inSegment never recurses into another
-    // segment: a chain of 100,000 segments must not overflow the stack.
-    ReferenceGraph graph = checked.references();
-    for (int i : graph.segmentOrder()) {
-      if (roots[i] < 0) {
-        roots[i] = node(rewritten.get(i).get(0), segmentIndex, ids, rewritten);
-      }
+      roots[i] = physical[plan.segment(i).node()];
     }
     for (int k = 0; k < catalog.scores().size(); k++) {
-      ScoreModel m = catalog.scores().get(k);
       scorePlans.put(
-          m.name(),
-          new ScorePlan(m, nodes(rewritten.get(roots.length + k), segmentIndex, ids, rewritten)));
+          catalog.scores().get(k).name(),
+          new ScorePlan(catalog.scores().get(k), physical(plan.scoreRules(k), physical)));
     }
     for (int k = 0; k < catalog.tierings().size(); k++) {
-      Tiering t = catalog.tierings().get(k);
-      int unit = roots.length + catalog.scores().size() + k;
       tierPlans.put(
-          t.name(), new TierPlan(t, nodes(rewritten.get(unit), segmentIndex, ids, rewritten)));
+          catalog.tierings().get(k).name(),
+          new TierPlan(catalog.tierings().get(k), physical(plan.tiers(k), physical)));
     }
+    ReferenceGraph graph = checked.references();
     int[] segmentUnits = new int[roots.length];
     Arrays.setAll(segmentUnits, graph::segmentUnit);
     int[] allUnits = new int[graph.unitCount()];
@@ -133,58 +121,27 @@ public final class ColumnarCatalog {
     this.tierList = List.copyOf(tierPlans.values());
   }
 
-  private int[] nodes(
-      List<Condition> conditions,
-      Map<String, Integer> segmentIndex,
-      Map<Condition, Integer> ids,
-      List<List<Condition>> rewritten) {
-    int[] out = new int[conditions.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = node(conditions.get(i), segmentIndex, ids, rewritten);
-    }
-    return out;
+  private static int[] physical(List<Plan.Root> roots, int[] physical) {
+    return roots.stream().mapToInt(r -> physical[r.node()]).toArray();
   }
 
-  // The node of a rewritten condition: equal conditions share one. Recursion depth is the
-  // condition's depth, which the row engine (compiled first) has bounded by the limits; an
-  // inSegment is the referenced segment's root.
-  private int node(
-      Condition c,
-      Map<String, Integer> segmentIndex,
-      Map<Condition, Integer> ids,
-      List<List<Condition>> rewritten) {
-    if (c.kind() == Kind.IN_SEGMENT) {
-      Integer target = segmentIndex.get(((InSegment) c).segment());
-      if (target == null) {
-        throw new IllegalArgumentException("unknown segment in " + c);
-      }
-      if (roots[target] < 0) {
-        roots[target] = -2; // being planned: a cycle would come back here
-        roots[target] = node(rewritten.get(target).get(0), segmentIndex, ids, rewritten);
-      } else if (roots[target] == -2) {
-        throw new IllegalArgumentException(
-            "segment \"" + segmentNames.get(target) + "\" refers to itself through inSegment");
-      }
-      return roots[target];
-    }
-    Integer known = ids.get(c);
-    if (known != null) {
-      return known;
-    }
+  /** A physical node for plan node {@code n}: AND and OR operands ordered cheapest first. */
+  private int node(PlanNode n, int[] physical, Plan plan) {
+    Condition c = n.condition();
     int[] kids = new int[0];
     double cost;
-    if (c.kind() == Kind.AND || c.kind() == Kind.OR || c.kind() == Kind.NOT) {
-      List<Condition> operands = c.children();
-      Integer[] order = new Integer[operands.size()];
-      int[] operandNodes = new int[operands.size()];
-      double[] operandCosts = new double[operands.size()];
+    if (n.kind() == Kind.AND || n.kind() == Kind.OR || n.kind() == Kind.NOT) {
+      int count = n.childCount();
+      Integer[] order = new Integer[count];
+      int[] operandNodes = new int[count];
+      double[] operandCosts = new double[count];
       cost = 0;
-      for (int i = 0; i < order.length; i++) {
+      for (int i = 0; i < count; i++) {
         order[i] = i;
-        operandNodes[i] = node(operands.get(i), segmentIndex, ids, rewritten);
+        operandNodes[i] = physical[n.child(i)];
         // A referenced segment is computed before the segments that refer to it: free here.
         operandCosts[i] =
-            operands.get(i).kind() == Kind.IN_SEGMENT
+            plan.node(n.child(i)).kind() == Kind.IN_SEGMENT
                 ? Costs.REFERENCE
                 : costs.get(operandNodes[i]);
         cost += operandCosts[i];
@@ -197,9 +154,9 @@ public final class ColumnarCatalog {
     }
     int id = nodes.size();
     nodes.add(c);
+    filtersOf.add(n.filter());
     children.add(kids);
     costs.add(cost);
-    ids.put(c, id);
     return id;
   }
 
@@ -214,8 +171,8 @@ public final class ColumnarCatalog {
         continue;
       }
       EventCondition e = (EventCondition) nodes.get(k);
-      Condition where = Rewriter.rewrite(e.where());
-      if (where.kind() == Kind.ALWAYS) {
+      Condition where = filtersOf.get(k);
+      if (where == null) {
         continue;
       }
       if (!Costs.readsOnlyValues(where)) {
@@ -482,10 +439,7 @@ public final class ColumnarCatalog {
           if (filterSlot[k] >= 0) {
             return binding.event(e, filterWords.get(e.eventType())[filterSlot[k]]);
           }
-          Condition where = e.where();
-          return where.kind() == Kind.ALWAYS || (Rewriter.rewrite(where).kind() == Kind.ALWAYS)
-              ? binding.event(e, null)
-              : binding.rowByRow(e);
+          return filterSlot[k] == NO_FILTER ? binding.event(e, null) : binding.rowByRow(e);
         }
       case IN_SEGMENT:
         throw new AssertionError("inSegment is resolved at compile time");

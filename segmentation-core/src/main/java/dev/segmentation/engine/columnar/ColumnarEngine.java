@@ -5,6 +5,7 @@ import dev.segmentation.check.Checker;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.model.Schema;
+import dev.segmentation.plan.Plan;
 import dev.segmentation.segment.Catalog;
 
 /**
@@ -36,8 +37,16 @@ public final class ColumnarEngine {
     if (checked == null) {
       throw new IllegalArgumentException("checked must not be null");
     }
+    return compile(Plan.of(checked));
+  }
+
+  /** Plans the batch evaluation of a logical plan (nothing checked or rewritten again). */
+  public static ColumnarCatalog compile(Plan plan) {
+    if (plan == null) {
+      throw new IllegalArgumentException("plan must not be null");
+    }
     // The row engine's compiled catalog serves the leaves evaluated row by row (and RFM).
-    CompiledCatalog rows = RowEngine.compile(checked);
-    return new ColumnarCatalog(checked, rows);
+    CompiledCatalog rows = RowEngine.compile(plan);
+    return new ColumnarCatalog(plan, rows);
   }
 }

@@ -34,6 +34,8 @@ import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.Values;
+import dev.segmentation.plan.Plan;
+import dev.segmentation.plan.PlanNode;
 import dev.segmentation.rewrite.Rewriter;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmModel;
@@ -85,18 +87,26 @@ final class Compiler {
 
   private final ReferenceGraph references;
 
-  private Compiler(Catalog catalog, Schema schema, Limits limits, ReferenceGraph references) {
+  // The logical plan (null when compiling a catalog no checker has seen) and its nodes compiled.
+  private final Plan logical;
+  private Node[] planned;
+
+  private Compiler(
+      Catalog catalog, Schema schema, Limits limits, ReferenceGraph references, Plan logical) {
     this.schema = schema;
     this.catalog = catalog;
     this.limits = limits;
     this.references = references;
+    this.logical = logical;
   }
 
   /** The compiled catalog's parts. */
   record Result(Program program, TimePlan plan, int[] order) {}
 
-  static Result compile(CheckedCatalog checked) {
-    return new Compiler(checked.catalog(), checked.schema(), checked.limits(), checked.references())
+  static Result compile(Plan logical) {
+    CheckedCatalog checked = logical.checked();
+    return new Compiler(
+            checked.catalog(), checked.schema(), checked.limits(), checked.references(), logical)
         .run();
   }
 
@@ -106,7 +116,7 @@ final class Compiler {
    * the path.
    */
   static Result compileUnchecked(Catalog catalog, Schema schema, Limits limits) {
-    return new Compiler(catalog, schema, limits, ReferenceGraph.of(catalog)).run();
+    return new Compiler(catalog, schema, limits, ReferenceGraph.of(catalog), null).run();
   }
 
   private Result run() {
@@ -115,6 +125,9 @@ final class Compiler {
     index(tierings, catalog.tierings().stream().map(Tiering::name).toList());
     index(rfms, catalog.rfmModels().stream().map(RfmModel::name).toList());
     Scope customer = customerScope();
+    if (logical != null) {
+      compilePlan(customer);
+    }
 
     int n = catalog.segments().size();
     program.segmentNames = new String[n];
@@ -124,16 +137,17 @@ final class Compiler {
       Segment s = catalog.segments().get(i);
       String path = "/segments/" + i + "/where";
       program.segmentNames[i] = s.name();
-      program.explainSegments[i] = compileTwice(s.condition(), customer, path, program.segments, i);
+      program.explainSegments[i] =
+          compileTwice(s.condition(), customer, path, program.segments, i, planRoot(i));
     }
 
     program.scores = new Program.Score[catalog.scores().size()];
     for (int i = 0; i < program.scores.length; i++) {
-      program.scores[i] = score(catalog.scores().get(i), "/scores/" + i, customer);
+      program.scores[i] = score(catalog.scores().get(i), i, customer);
     }
     program.tierings = new Program.Tiering[catalog.tierings().size()];
     for (int i = 0; i < program.tierings.length; i++) {
-      program.tierings[i] = tiering(catalog.tierings().get(i), "/tierings/" + i, customer);
+      program.tierings[i] = tiering(catalog.tierings().get(i), i, customer);
     }
     program.rfms = new Program.Rfm[catalog.rfmModels().size()];
     for (int i = 0; i < program.rfms.length; i++) {
@@ -186,13 +200,67 @@ final class Compiler {
     };
   }
 
+  private int planRoot(int segment) {
+    return logical == null ? -1 : logical.segment(segment).node();
+  }
+
   /**
-   * Compiles the condition as written (for explanations; errors name its paths) and its rewritten
-   * form (for evaluation) into {@code evaluated[i]}; returns the first.
+   * Every node of the logical plan, children first: equal sub-conditions of different segments are
+   * one node here too, and nothing is rewritten again.
    */
-  private Node compileTwice(Condition written, Scope scope, String path, Node[] evaluated, int i) {
+  private void compilePlan(Scope customer) {
+    planned = new Node[logical.nodeCount()];
+    for (PlanNode n : logical.nodes()) {
+      Condition c = n.condition();
+      String where = "plan node #" + n.id();
+      planned[n.id()] =
+          switch (n.kind()) {
+            case AND -> Logic.JunctionNode.and(plannedChildren(n));
+            case OR -> Logic.JunctionNode.or(plannedChildren(n));
+            case NOT -> new Logic.NotNode(planned[n.child(0)]);
+            case EVENT -> event((EventCondition) c, n.filter(), where);
+            case ALWAYS,
+                NEVER,
+                COMPARE,
+                BETWEEN,
+                IN,
+                STRING_MATCH,
+                TAG_MATCH,
+                TAG_COUNT,
+                PRESENCE,
+                RELATIVE_TIME,
+                CALENDAR_WINDOW,
+                ANNIVERSARY,
+                GEO_WITHIN,
+                IN_SEGMENT,
+                SCORE,
+                IN_TIER ->
+                compile(c, customer, where);
+          };
+    }
+  }
+
+  private Node[] plannedChildren(PlanNode n) {
+    Node[] out = new Node[n.childCount()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = planned[n.child(i)];
+    }
+    return out;
+  }
+
+  /**
+   * Compiles the condition as written (for explanations; errors name its paths) into the returned
+   * node, and the evaluated form into {@code evaluated[i]}: the plan's node {@code planNode}, or,
+   * without a plan ({@code planNode < 0}), the condition rewritten here.
+   */
+  private Node compileTwice(
+      Condition written, Scope scope, String path, Node[] evaluated, int i, int planNode) {
     checkDepth(written, path);
     Node explained = compile(written, scope, path);
+    if (planNode >= 0) {
+      evaluated[i] = planned[planNode];
+      return explained;
+    }
     Condition rewritten = Rewriter.rewrite(written);
     if (rewritten == null) {
       throw new IllegalStateException(path + ": the rewriter returned null");
@@ -206,7 +274,8 @@ final class Compiler {
     return explained;
   }
 
-  private Program.Score score(ScoreModel model, String path, Scope scope) {
+  private Program.Score score(ScoreModel model, int unit, Scope scope) {
+    String path = "/scores/" + unit;
     int n = model.rules().size();
     Node[] rules = new Node[n];
     Node[] explain = new Node[n];
@@ -216,7 +285,14 @@ final class Compiler {
     List<Integer> ungrouped = new ArrayList<>();
     for (int r = 0; r < n; r++) {
       ScoreRule rule = model.rules().get(r);
-      explain[r] = compileTwice(rule.condition(), scope, path + "/rules/" + r + "/when", rules, r);
+      explain[r] =
+          compileTwice(
+              rule.condition(),
+              scope,
+              path + "/rules/" + r + "/when",
+              rules,
+              r,
+              logical == null ? -1 : logical.scoreRules(unit).get(r).node());
       points[r] = rule.points();
       groupOf[r] = rule.group();
       if (rule.group() == null) {
@@ -246,13 +322,21 @@ final class Compiler {
         model.totalCap() == null ? Double.POSITIVE_INFINITY : model.totalCap());
   }
 
-  private Program.Tiering tiering(Tiering t, String path, Scope scope) {
+  private Program.Tiering tiering(Tiering t, int unit, Scope scope) {
+    String path = "/tierings/" + unit;
     int n = t.tiers().size();
     Node[] tiers = new Node[n];
     Node[] explain = new Node[n];
     for (int i = 0; i < n; i++) {
       Tier tier = t.tiers().get(i);
-      explain[i] = compileTwice(tier.condition(), scope, path + "/tiers/" + i + "/when", tiers, i);
+      explain[i] =
+          compileTwice(
+              tier.condition(),
+              scope,
+              path + "/tiers/" + i + "/when",
+              tiers,
+              i,
+              logical == null ? -1 : logical.tiers(unit).get(i).node());
     }
     return new Program.Tiering(t.name(), tiers, explain, t.tierNames().toArray(new String[0]));
   }
@@ -371,7 +455,7 @@ final class Compiler {
             lookup(segments, is.segment(), path + "/segment", "segment"),
             Show.description(c));
       case EVENT:
-        return event((EventCondition) c, path);
+        return event((EventCondition) c, ((EventCondition) c).where(), path);
       case SCORE:
         ScoreCondition sc = (ScoreCondition) c;
         return new References.ScoreNode(
@@ -551,7 +635,8 @@ final class Compiler {
     return new Leaves.RelativeDateLeaf(a, Show.expected(c), c.op(), plan.day(c.amount(), c.unit()));
   }
 
-  private Node event(EventCondition c, String path) {
+  /** An event condition whose filter is {@code where} (null or {@code always}: none). */
+  private Node event(EventCondition c, Condition where, String path) {
     EventType type = schema.eventType(c.eventType());
     if (type == null) {
       throw error(path + "/type", "the schema has no event type \"" + c.eventType() + "\"");
@@ -569,13 +654,13 @@ final class Compiler {
         throw notFor(path + "/property", c.aggregate().externalName(), propertyType);
       }
     }
-    Node where =
-        c.where().kind() == Kind.ALWAYS
+    Node filter =
+        where == null || where.kind() == Kind.ALWAYS
             ? null
-            : compile(c.where(), eventScope(type), path + "/where");
+            : compile(where, eventScope(type), path + "/where");
     return new EventNode(
         type.name(),
-        where,
+        filter,
         plan.window(c.window()),
         c.aggregate(),
         c.property(),

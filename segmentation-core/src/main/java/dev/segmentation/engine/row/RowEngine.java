@@ -3,6 +3,7 @@ package dev.segmentation.engine.row;
 import dev.segmentation.check.CheckedCatalog;
 import dev.segmentation.check.Checker;
 import dev.segmentation.model.Schema;
+import dev.segmentation.plan.Plan;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.Segment;
 
@@ -46,7 +47,15 @@ public final class RowEngine {
     if (checked == null) {
       throw new IllegalArgumentException("checked must not be null");
     }
-    return new CompiledCatalog(Compiler.compile(checked));
+    return compile(Plan.of(checked));
+  }
+
+  /** Compiles a logical plan (the catalog neither checked nor rewritten again). */
+  public static CompiledCatalog compile(Plan plan) {
+    if (plan == null) {
+      throw new IllegalArgumentException("plan must not be null");
+    }
+    return new CompiledCatalog(Compiler.compile(plan));
   }
 
   /** A catalog of one segment, checked and compiled. */

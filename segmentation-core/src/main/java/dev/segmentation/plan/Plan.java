@@ -1,0 +1,219 @@
+package dev.segmentation.plan;
+
+import com.google.common.collect.ImmutableList;
+import dev.segmentation.check.CheckedCatalog;
+import dev.segmentation.check.ReferenceGraph;
+import dev.segmentation.condition.Condition;
+import dev.segmentation.condition.EventCondition;
+import dev.segmentation.condition.InSegment;
+import dev.segmentation.condition.Kind;
+import dev.segmentation.rewrite.Rewriter;
+import dev.segmentation.segment.Catalog;
+import dev.segmentation.segment.ScoreModel;
+import dev.segmentation.segment.Tiering;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The logical plan of a checked catalog: what every backend compiles. Each condition of the catalog
+ * (segments, score rules, tiers) is rewritten once ({@link Rewriter}) and its nodes entered into
+ * one graph in which equal sub-conditions are one {@link PlanNode}, children before parents, and
+ * referenced segments before the segments that refer to them (the {@link ReferenceGraph}'s order).
+ * Each root keeps the condition as written and its JSON Pointer, for explanations and errors.
+ *
+ * <pre>{@code
+ * Plan plan = Plan.of(Checker.standard().checked(catalog, schema));
+ * CompiledCatalog rows = RowEngine.compile(plan);
+ * ColumnarCatalog batch = ColumnarEngine.compile(plan); // the same plan, nothing rewritten again
+ * }</pre>
+ *
+ * A backend keeps its physical plan (kernels, operand order by cost, SQL text) to itself, so that a
+ * new backend is written against this class without touching the others. Building never recurses
+ * over a condition, so the depth the limits allow cannot overflow the stack. Immutable.
+ */
+public final class Plan {
+  /**
+   * A condition of the catalog: its node, the condition as written and where it is written.
+   *
+   * @param node the id of the rewritten condition's node
+   * @param written the condition as the author wrote it
+   * @param pointer its JSON Pointer, e.g. {@code /segments/3/where}
+   */
+  public record Root(int node, Condition written, String pointer) {}
+
+  private final CheckedCatalog checked;
+  private final List<PlanNode> nodes = new ArrayList<>();
+  private final Map<Condition, Integer> ids = new HashMap<>();
+  private final Map<String, Integer> segmentIndex = new HashMap<>();
+  private final Root[] segments;
+  private final ImmutableList<ImmutableList<Root>> scoreRules;
+  private final ImmutableList<ImmutableList<Root>> tiers;
+
+  private Plan(CheckedCatalog checked) {
+    this.checked = checked;
+    Catalog catalog = checked.catalog();
+    for (int i = 0; i < catalog.segments().size(); i++) {
+      segmentIndex.putIfAbsent(catalog.segments().get(i).name(), i);
+    }
+    this.segments = new Root[catalog.segments().size()];
+    // Referenced segments first: an inSegment node then always follows its target's root.
+    for (int i : checked.references().segmentOrder()) {
+      segments[i] = root(catalog.segments().get(i).condition(), "/segments/" + i + "/where");
+    }
+    ImmutableList.Builder<ImmutableList<Root>> scores = ImmutableList.builder();
+    for (int k = 0; k < catalog.scores().size(); k++) {
+      ScoreModel m = catalog.scores().get(k);
+      ImmutableList.Builder<Root> rules = ImmutableList.builder();
+      for (int r = 0; r < m.rules().size(); r++) {
+        rules.add(root(m.rules().get(r).condition(), "/scores/" + k + "/rules/" + r + "/when"));
+      }
+      scores.add(rules.build());
+    }
+    this.scoreRules = scores.build();
+    ImmutableList.Builder<ImmutableList<Root>> tierings = ImmutableList.builder();
+    for (int k = 0; k < catalog.tierings().size(); k++) {
+      Tiering t = catalog.tierings().get(k);
+      ImmutableList.Builder<Root> list = ImmutableList.builder();
+      for (int j = 0; j < t.tiers().size(); j++) {
+        list.add(root(t.tiers().get(j).condition(), "/tierings/" + k + "/tiers/" + j + "/when"));
+      }
+      tierings.add(list.build());
+    }
+    this.tiers = tierings.build();
+  }
+
+  /** The plan of a checked catalog. */
+  public static Plan of(CheckedCatalog checked) {
+    if (checked == null) {
+      throw new IllegalArgumentException("checked must not be null");
+    }
+    return new Plan(checked);
+  }
+
+  private Root root(Condition written, String pointer) {
+    Condition rewritten = Rewriter.rewrite(written);
+    if (rewritten == null) {
+      throw new IllegalStateException(pointer + ": the rewriter returned null");
+    }
+    return new Root(enter(rewritten), written, pointer);
+  }
+
+  /** Enters {@code root} and its operands (post-order, with an explicit stack); returns its id. */
+  private int enter(Condition root) {
+    Deque<Condition> stack = new ArrayDeque<>();
+    Deque<Boolean> expanded = new ArrayDeque<>();
+    stack.push(root);
+    expanded.push(false);
+    while (!stack.isEmpty()) {
+      Condition c = stack.pop();
+      boolean ready = expanded.pop();
+      if (ids.containsKey(c)) {
+        continue;
+      }
+      List<Condition> operands = operands(c);
+      if (!ready && !operands.isEmpty()) {
+        stack.push(c);
+        expanded.push(true);
+        for (int i = operands.size() - 1; i >= 0; i--) {
+          stack.push(operands.get(i));
+          expanded.push(false);
+        }
+        continue;
+      }
+      int[] children = new int[operands.size()];
+      for (int i = 0; i < children.length; i++) {
+        children[i] = ids.get(operands.get(i));
+      }
+      int id = nodes.size();
+      nodes.add(new PlanNode(id, c, children, segmentOf(c), filterOf(c)));
+      ids.put(c, id);
+    }
+    return ids.get(root);
+  }
+
+  /** The operands a node has in the plan: those of AND, OR and NOT. */
+  private static List<Condition> operands(Condition c) {
+    return switch (c.kind()) {
+      case AND, OR, NOT -> c.children();
+      case ALWAYS,
+          NEVER,
+          COMPARE,
+          BETWEEN,
+          IN,
+          STRING_MATCH,
+          TAG_MATCH,
+          TAG_COUNT,
+          PRESENCE,
+          RELATIVE_TIME,
+          CALENDAR_WINDOW,
+          ANNIVERSARY,
+          GEO_WITHIN,
+          IN_SEGMENT,
+          EVENT,
+          SCORE,
+          IN_TIER ->
+          List.of();
+    };
+  }
+
+  private int segmentOf(Condition c) {
+    if (c.kind() != Kind.IN_SEGMENT) {
+      return -1;
+    }
+    Integer target = segmentIndex.get(((InSegment) c).segment());
+    if (target == null || segments[target] == null) {
+      // A checked catalog names only its own segments, and the order places them first.
+      throw new IllegalStateException("inSegment before its segment's plan: " + c);
+    }
+    return target;
+  }
+
+  private static Condition filterOf(Condition c) {
+    if (c.kind() != Kind.EVENT || ((EventCondition) c).where() == null) {
+      return null;
+    }
+    Condition where = Rewriter.rewrite(((EventCondition) c).where());
+    return where.kind() == Kind.ALWAYS ? null : where;
+  }
+
+  public CheckedCatalog checked() {
+    return checked;
+  }
+
+  /** Every node, children before parents. */
+  public List<PlanNode> nodes() {
+    return java.util.Collections.unmodifiableList(nodes);
+  }
+
+  public int nodeCount() {
+    return nodes.size();
+  }
+
+  public PlanNode node(int id) {
+    return nodes.get(id);
+  }
+
+  /** Segment {@code i}'s condition. */
+  public Root segment(int i) {
+    return segments[i];
+  }
+
+  /** The rules of score model {@code k}, in catalog order. */
+  public ImmutableList<Root> scoreRules(int k) {
+    return scoreRules.get(k);
+  }
+
+  /** The tiers of tiering {@code k}, in catalog order. */
+  public ImmutableList<Root> tiers(int k) {
+    return tiers.get(k);
+  }
+
+  @Override
+  public String toString() {
+    return "Plan[" + segments.length + " segments, " + nodes.size() + " nodes]";
+  }
+}
