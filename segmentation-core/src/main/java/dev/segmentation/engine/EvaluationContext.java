@@ -1,8 +1,10 @@
 package dev.segmentation.engine;
 
 import dev.segmentation.condition.CalendarPeriod;
+import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.WindowUnit;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -133,45 +135,76 @@ public final class EvaluationContext {
     return periodEnd[period.ordinal()];
   }
 
+  /** An epoch day before every date: what {@link #minusDays} gives beyond the time line. */
+  public static final long BEFORE_ALL_DAYS = Long.MIN_VALUE / 2;
+
   /**
    * {@code asOf} minus {@code amount} units: fixed durations for minutes to weeks, calendar
-   * arithmetic in the zone for months and years.
+   * arithmetic in the zone for months and years; {@link Instant#MIN} when that leaves the time line
+   * (amounts are at most {@code RelativeTime.MAX_AMOUNT}, but that many years do), a bound before
+   * every instant. Every engine and the SQL backend take their bounds from here.
    */
   public Instant minus(long amount, WindowUnit unit) {
-    switch (unit) {
-      case MINUTES:
-      case HOURS:
-      case DAYS:
-      case WEEKS:
-        return asOf.minus(unit.chronoUnit().getDuration().multipliedBy(amount));
-      case MONTHS:
-        return ZonedDateTime.ofInstant(asOf, zone).minusMonths(amount).toInstant();
-      case YEARS:
-        return ZonedDateTime.ofInstant(asOf, zone).minusYears(amount).toInstant();
+    try {
+      return switch (unit) {
+        case MINUTES, HOURS, DAYS, WEEKS ->
+            asOf.minus(unit.chronoUnit().getDuration().multipliedBy(amount));
+        case MONTHS -> ZonedDateTime.ofInstant(asOf, zone).minusMonths(amount).toInstant();
+        case YEARS -> ZonedDateTime.ofInstant(asOf, zone).minusYears(amount).toInstant();
+      };
+    } catch (DateTimeException | ArithmeticException e) {
+      return Instant.MIN;
     }
-    throw new AssertionError(unit);
   }
 
   /**
-   * {@link #asOfDate()} minus {@code amount} units (days or longer), as an epoch day.
+   * {@link #asOfDate()} minus {@code amount} units (days or longer), as an epoch day; {@link
+   * #BEFORE_ALL_DAYS} when that leaves the time line.
    *
    * @throws IllegalArgumentException for minutes or hours
    */
   public long minusDays(long amount, WindowUnit unit) {
-    switch (unit) {
-      case DAYS:
-        return asOfDate.minusDays(amount).toEpochDay();
-      case WEEKS:
-        return asOfDate.minusWeeks(amount).toEpochDay();
-      case MONTHS:
-        return asOfDate.minusMonths(amount).toEpochDay();
-      case YEARS:
-        return asOfDate.minusYears(amount).toEpochDay();
-      case MINUTES:
-      case HOURS:
-        throw new IllegalArgumentException(unit.externalName() + " do not apply to dates");
+    try {
+      return switch (unit) {
+        case DAYS -> asOfDate.minusDays(amount).toEpochDay();
+        case WEEKS -> asOfDate.minusWeeks(amount).toEpochDay();
+        case MONTHS -> asOfDate.minusMonths(amount).toEpochDay();
+        case YEARS -> asOfDate.minusYears(amount).toEpochDay();
+        case MINUTES, HOURS ->
+            throw new IllegalArgumentException(unit.externalName() + " do not apply to dates");
+      };
+    } catch (DateTimeException | ArithmeticException e) {
+      return BEFORE_ALL_DAYS;
     }
-    throw new AssertionError(unit);
+  }
+
+  /**
+   * The instants an event window selects in this context: never after {@code asOf}.
+   *
+   * @param low the start
+   * @param lowInclusive whether the start itself is in the range
+   * @param high the end
+   * @param highInclusive whether the end itself is in the range
+   */
+  public record Range(Instant low, boolean lowInclusive, Instant high, boolean highInclusive) {}
+
+  /** The range of {@code window} in this context. */
+  public Range range(EventWindow window) {
+    if (window instanceof EventWindow.Last last) {
+      return new Range(minus(last.amount(), last.unit()), false, asOf, true);
+    }
+    if (window instanceof EventWindow.Between between) {
+      return between.to().isAfter(asOf)
+          ? new Range(between.from(), true, asOf, true)
+          : new Range(between.from(), true, between.to(), false);
+    }
+    if (window instanceof EventWindow.InCalendar cal) {
+      Instant end = periodEnd(cal.period());
+      return end.isAfter(asOf)
+          ? new Range(periodStart(cal.period()), true, asOf, true)
+          : new Range(periodStart(cal.period()), true, end, false);
+    }
+    return new Range(Instant.MIN, true, asOf, true);
   }
 
   private static LocalDate start(CalendarPeriod p, LocalDate d) {

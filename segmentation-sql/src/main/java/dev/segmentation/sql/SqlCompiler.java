@@ -23,13 +23,13 @@ import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
 import dev.segmentation.engine.EvaluationContext;
-import dev.segmentation.internal.TimeBounds;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.Schema;
-import dev.segmentation.rewrite.Rewriter;
+import dev.segmentation.plan.Plan;
+import dev.segmentation.plan.PlanNode;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmModel;
 import dev.segmentation.segment.RfmSegment;
@@ -40,7 +40,9 @@ import dev.segmentation.segment.Tiering;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +76,12 @@ public final class SqlCompiler {
   private final Dialect dialect;
   private final Mapping mapping;
 
-  private SqlCompiler(Catalog catalog, Schema schema, Dialect dialect, Mapping mapping) {
-    this.catalog = catalog;
-    this.schema = schema;
+  private final Plan plan;
+
+  private SqlCompiler(Plan plan, Dialect dialect, Mapping mapping) {
+    this.plan = plan;
+    this.catalog = plan.checked().catalog();
+    this.schema = plan.checked().schema();
     this.dialect = dialect;
     this.mapping = mapping;
   }
@@ -95,10 +100,21 @@ public final class SqlCompiler {
 
   /** A compiler for a checked catalog (not checked again). */
   public static SqlCompiler of(CheckedCatalog checked, Dialect dialect, Mapping mapping) {
-    if (checked == null || dialect == null || mapping == null) {
-      throw new IllegalArgumentException("checked, dialect and mapping must not be null");
+    if (checked == null) {
+      throw new IllegalArgumentException("checked must not be null");
     }
-    return new SqlCompiler(checked.catalog(), checked.schema(), dialect, mapping);
+    return of(Plan.of(checked), dialect, mapping);
+  }
+
+  /**
+   * A compiler for a logical plan: the query evaluates the plan's rewritten nodes, and refusals
+   * name the paths of the conditions as written.
+   */
+  public static SqlCompiler of(Plan plan, Dialect dialect, Mapping mapping) {
+    if (plan == null || dialect == null || mapping == null) {
+      throw new IllegalArgumentException("plan, dialect and mapping must not be null");
+    }
+    return new SqlCompiler(plan, dialect, mapping);
   }
 
   public Dialect dialect() {
@@ -164,6 +180,8 @@ public final class SqlCompiler {
 
     private final List<String> rfmColumns = new ArrayList<>();
     private String owner = "";
+
+    private final String[] nodeSql = new String[plan.nodeCount()];
 
     Build(EvaluationContext ctx) {
       if (ctx == null) {
@@ -291,7 +309,7 @@ public final class SqlCompiler {
       for (int i = 0; i < nSeg; i++) {
         Segment s = catalog.segments().get(i);
         owner = "segment \"" + s.name() + "\"";
-        segmentSql[i] = twice(s.condition(), customer, "/segments/" + i + "/where");
+        segmentSql[i] = twice(plan.segment(i), customer);
       }
       for (int i = 0; i < nScore; i++) {
         scoreSql[i] = score(catalog.scores().get(i), i, customer);
@@ -301,11 +319,7 @@ public final class SqlCompiler {
         owner = "tiering \"" + t.name() + "\"";
         StringBuilder sb = new StringBuilder("CASE");
         for (int k = 0; k < t.tiers().size(); k++) {
-          String c =
-              twice(
-                  t.tiers().get(k).condition(),
-                  customer,
-                  "/tierings/" + i + "/tiers/" + k + "/when");
+          String c = twice(plan.tiers(i).get(k), customer);
           sb.append(" WHEN ").append(c).append(" THEN ").append(k);
         }
         tierSql[i] = sb.append(" ELSE ").append(t.tiers().size()).append(" END").toString();
@@ -531,13 +545,70 @@ public final class SqlCompiler {
     // ---------------------------------------------------------------- conditions
 
     /**
-     * The condition as written (so that refusals name its paths) and, when the rewriter changes it,
-     * the rewritten one, which is what the query evaluates.
+     * The condition as written (so that refusals name its paths) and, when the plan's rewritten
+     * node differs, that node, which is what the query evaluates.
      */
-    private String twice(Condition written, Scope scope, String path) {
-      String sql = condition(written, scope, path);
-      Condition rewritten = Rewriter.rewrite(written);
-      return rewritten.equals(written) ? sql : condition(rewritten, scope, path);
+    private String twice(Plan.Root root, Scope scope) {
+      String sql = condition(root.written(), scope, root.pointer());
+      return root.written().equals(plan.node(root.node()).condition()) ? sql : planned(root, scope);
+    }
+
+    /**
+     * The SQL of a root's plan node, its operands first (with an explicit stack); a node shared by
+     * several segments is written once per query build.
+     */
+    private String planned(Plan.Root root, Scope scope) {
+      Deque<Integer> stack = new ArrayDeque<>();
+      stack.push(root.node());
+      while (!stack.isEmpty()) {
+        int id = stack.peek();
+        if (nodeSql[id] != null) {
+          stack.pop();
+          continue;
+        }
+        PlanNode n = plan.node(id);
+        boolean ready = true;
+        for (int i = 0; i < n.childCount(); i++) {
+          if (nodeSql[n.child(i)] == null) {
+            stack.push(n.child(i));
+            ready = false;
+          }
+        }
+        if (!ready) {
+          continue;
+        }
+        stack.pop();
+        nodeSql[id] =
+            switch (n.kind()) {
+              case AND, OR -> {
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < n.childCount(); i++) {
+                  parts.add(nodeSql[n.child(i)]);
+                }
+                yield "(" + String.join(n.kind() == Kind.AND ? " AND " : " OR ", parts) + ")";
+              }
+              case NOT -> "(NOT " + nodeSql[n.child(0)] + ")";
+              case ALWAYS,
+                  NEVER,
+                  COMPARE,
+                  BETWEEN,
+                  IN,
+                  STRING_MATCH,
+                  TAG_MATCH,
+                  TAG_COUNT,
+                  PRESENCE,
+                  RELATIVE_TIME,
+                  CALENDAR_WINDOW,
+                  ANNIVERSARY,
+                  GEO_WITHIN,
+                  IN_SEGMENT,
+                  EVENT,
+                  SCORE,
+                  IN_TIER ->
+                  condition(n.condition(), scope, root.pointer());
+            };
+      }
+      return nodeSql[root.node()];
     }
 
     private String condition(Condition c, Scope scope, String path) {
@@ -872,7 +943,7 @@ public final class SqlCompiler {
       String x = scope.column(c.attribute());
       boolean within = c.op() == RelativeTime.Op.WITHIN_LAST;
       if (t == AttributeType.TIMESTAMP) {
-        BigDecimal bound = Domain.exact(TimeBounds.minus(ctx, c.amount(), c.unit()));
+        BigDecimal bound = Domain.exact(ctx.minus(c.amount(), c.unit()));
         if (!within) {
           return Domain.TIMESTAMP.compare(dialect, x, Operator.LE, bound);
         }
@@ -882,7 +953,7 @@ public final class SqlCompiler {
             + Domain.TIMESTAMP.compare(dialect, x, Operator.LE, Domain.exact(ctx.asOf()))
             + ")";
       }
-      BigDecimal day = BigDecimal.valueOf(TimeBounds.minusDays(ctx, c.amount(), c.unit()));
+      BigDecimal day = BigDecimal.valueOf(ctx.minusDays(c.amount(), c.unit()));
       if (!within) {
         return Domain.DATE.compare(dialect, x, Operator.LE, day);
       }
@@ -1053,7 +1124,7 @@ public final class SqlCompiler {
     }
 
     private String window(dev.segmentation.condition.EventWindow window) {
-      TimeBounds.Range r = TimeBounds.window(ctx, window);
+      EvaluationContext.Range r = ctx.range(window);
       String t = q + "e" + q + "." + identifier(mapping.eventTimeColumn(), "", "event time column");
       return "("
           + Domain.TIMESTAMP.compare(
@@ -1172,7 +1243,7 @@ public final class SqlCompiler {
       Map<String, String> groups = new LinkedHashMap<>();
       for (int r = 0; r < model.rules().size(); r++) {
         ScoreRule rule = model.rules().get(r);
-        String c = twice(rule.condition(), scope, "/scores/" + index + "/rules/" + r + "/when");
+        String c = twice(plan.scoreRules(index).get(r), scope);
         String term =
             "CASE WHEN "
                 + c

@@ -17,7 +17,6 @@ import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.internal.DoubleHashSet;
 import dev.segmentation.internal.LongHashSet;
-import dev.segmentation.internal.TimeBounds;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Schema;
 import java.time.Instant;
@@ -302,7 +301,7 @@ final class Binding {
           if (r.unit().isTimeOfDay()) {
             return null;
           }
-          long boundary = TimeBounds.minusDays(ctx, r.amount(), r.unit());
+          long boundary = ctx.minusDays(r.amount(), r.unit());
           long today = ctx.asOfDate().toEpochDay();
           Interval i =
               r.op() == RelativeTime.Op.WITHIN_LAST
@@ -358,7 +357,7 @@ final class Binding {
       case RELATIVE_TIME:
         {
           RelativeTime r = (RelativeTime) c;
-          Instant boundary = TimeBounds.minus(ctx, r.amount(), r.unit());
+          Instant boundary = ctx.minus(r.amount(), r.unit());
           return r.op() == RelativeTime.Op.WITHIN_LAST
               ? instants(col, boundary, false, ctx.asOf(), true, false)
               : instants(col, null, false, boundary, true, false);
@@ -425,7 +424,7 @@ final class Binding {
         return rowByRow(e);
       }
     }
-    TimeBounds.Range r = TimeBounds.window(ctx, e.window());
+    EvaluationContext.Range r = ctx.range(e.window());
     return new EventKernel(
         events,
         InstantInterval.of(r.low(), r.lowInclusive(), r.high(), r.highInclusive()),

@@ -3,7 +3,6 @@ package dev.segmentation.engine.row;
 import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
-import dev.segmentation.internal.TimeBounds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,14 +46,13 @@ final class TimePlan {
     long[] instantSec = new long[instants.size()];
     int[] instantNano = new int[instants.size()];
     for (Map.Entry<List<Object>, Integer> e : instants.entrySet()) {
-      Instant t = TimeBounds.minus(ctx, (Long) e.getKey().get(0), (WindowUnit) e.getKey().get(1));
+      Instant t = ctx.minus((Long) e.getKey().get(0), (WindowUnit) e.getKey().get(1));
       instantSec[e.getValue()] = t.getEpochSecond();
       instantNano[e.getValue()] = t.getNano();
     }
     long[] day = new long[days.size()];
     for (Map.Entry<List<Object>, Integer> e : days.entrySet()) {
-      day[e.getValue()] =
-          TimeBounds.minusDays(ctx, (Long) e.getKey().get(0), (WindowUnit) e.getKey().get(1));
+      day[e.getValue()] = ctx.minusDays((Long) e.getKey().get(0), (WindowUnit) e.getKey().get(1));
     }
     TimeRange[] ranges = new TimeRange[windowList.size()];
     for (int i = 0; i < ranges.length; i++) {
@@ -64,7 +62,7 @@ final class TimePlan {
   }
 
   private static TimeRange range(EvaluationContext ctx, EventWindow window) {
-    TimeBounds.Range r = TimeBounds.window(ctx, window);
+    EvaluationContext.Range r = ctx.range(window);
     return TimeRange.of(r.low(), r.lowInclusive(), r.high(), r.highInclusive());
   }
 }
