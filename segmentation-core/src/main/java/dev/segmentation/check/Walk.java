@@ -19,7 +19,6 @@ import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
 import dev.segmentation.internal.CodePointOrder;
-import dev.segmentation.internal.Spelling;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
@@ -235,182 +234,180 @@ final class Walk {
     Condition c = p.c();
     String path = p.path();
     Scope scope = p.scope();
-    switch (c.kind()) {
-      case ALWAYS:
-      case NEVER:
-        return;
-      case AND:
-      case OR:
-        {
-          List<Condition> of = c.children();
-          // Pushed in reverse so that issues come out in document order.
-          for (int i = of.size() - 1; i >= 0; i--) {
-            stack.push(new Pending(of.get(i), path + "/of/" + i, p.depth() + 1, scope));
-          }
-          return;
-        }
-      case NOT:
-        stack.push(new Pending(c.children().get(0), path + "/of", p.depth() + 1, scope));
-        return;
-      case COMPARE:
-        {
-          Compare x = (Compare) c;
-          Attribute<?> a = attribute(scope, x.attribute(), path);
-          if (a == null) {
-            return;
-          }
-          AttributeType t = a.type();
-          if (t == AttributeType.STRING_SET || t == AttributeType.GEO_POINT) {
-            error(path + "/op", notFor(x.op().externalName(), a));
-          } else if (x.op().isOrdering() && !t.isOrdered()) {
-            error(path + "/op", notFor(x.op().externalName(), a));
-          } else {
-            literal(a, x.value(), path + "/value");
-          }
-          return;
-        }
-      case BETWEEN:
-        {
-          Between x = (Between) c;
-          Attribute<?> a = attribute(scope, x.attribute(), path);
-          if (a == null) {
-            return;
-          }
-          if (!a.type().isOrdered()) {
-            error(path + "/op", notFor("between", a));
-            return;
-          }
-          boolean ok = literal(a, x.low(), path + "/low") & literal(a, x.high(), path + "/high");
-          if (ok && compareLiterals(x.low(), x.high()) > 0) {
-            warning(path, "can never match: low " + x.low() + " is greater than high " + x.high());
-          }
-          return;
-        }
-      case IN:
-        {
-          In x = (In) c;
-          Attribute<?> a = attribute(scope, x.attribute(), path);
-          if (a == null) {
-            return;
-          }
-          if (a.type() == AttributeType.STRING_SET || a.type() == AttributeType.GEO_POINT) {
-            error(path + "/op", notFor("in", a));
-            return;
-          }
-          if (!listSize(x.values().size(), path + "/values")) {
-            return;
-          }
-          int i = 0;
-          for (Object v : x.values()) {
-            literal(a, v, path + "/values/" + i++);
-          }
-          return;
-        }
-      case STRING_MATCH:
-        {
-          StringMatch x = (StringMatch) c;
-          Attribute<?> a = attribute(scope, x.attribute(), path);
-          if (a == null) {
-            return;
-          }
-          if (a.type() != AttributeType.STRING) {
-            error(path + "/op", notFor(x.op().externalName(), a));
-            return;
-          }
-          if (x.op() == StringMatch.Op.MATCHES) {
-            pattern(x.value(), path + "/value");
-          } else {
-            string(x.value(), path + "/value");
-          }
-          return;
-        }
-      case TAG_MATCH:
-        {
-          TagMatch x = (TagMatch) c;
-          Attribute<?> a = attribute(scope, x.attribute(), path);
-          if (a != null && a.type() != AttributeType.STRING_SET) {
-            error(path + "/op", notFor(x.op().externalName(), a));
-          } else if (a != null && listSize(x.values().size(), path + "/values")) {
-            int i = 0;
-            for (String v : x.values()) {
-              string(v, path + "/values/" + i++);
-            }
-          }
-          return;
-        }
-      case TAG_COUNT:
-        {
-          TagCount x = (TagCount) c;
-          Attribute<?> a = attribute(scope, x.attribute(), path);
-          if (a != null && a.type() != AttributeType.STRING_SET) {
-            error(path + "/op", notFor("tagCount", a));
-          }
-          return;
-        }
-      case PRESENCE:
-        attribute(scope, ((Presence) c).attribute(), path);
-        return;
-      case RELATIVE_TIME:
-        {
-          RelativeTime x = (RelativeTime) c;
-          Attribute<?> a = temporal(scope, x.attribute(), x.op().externalName(), path);
-          if (a != null && a.type() == AttributeType.DATE && x.unit().isTimeOfDay()) {
-            error(
-                path + "/unit",
-                x.unit().externalName()
-                    + " do not apply to date attribute \""
-                    + a.name()
-                    + "\"; use days or longer");
-          }
-          return;
-        }
-      case CALENDAR_WINDOW:
-        temporal(scope, ((CalendarWindow) c).attribute(), "inCalendar", path);
-        return;
-      case ANNIVERSARY:
-        temporal(scope, ((Anniversary) c).attribute(), "anniversary", path);
-        return;
-      case GEO_WITHIN:
-        {
-          GeoWithin x = (GeoWithin) c;
-          Attribute<?> a = attribute(scope, x.attribute(), path);
-          if (a != null && a.type() != AttributeType.GEO_POINT) {
-            error(path + "/op", notFor("withinDistance", a));
-          }
-          return;
-        }
-      case IN_SEGMENT:
-        {
-          String name = ((InSegment) c).segment();
-          if (noCatalogReference(scope, "inSegment", path)) {
-            return;
-          }
-          Spelling.Index names = segmentNames();
-          if (!names.contains(name)) {
-            error(path + "/segment", "unknown segment \"" + name + "\"" + names.didYouMean(name));
-          }
-          return;
-        }
-      case SCORE:
-        {
-          String name = ((ScoreCondition) c).score();
-          if (noCatalogReference(scope, "score", path)) {
-            return;
-          }
-          Spelling.Index names = scoreNames();
-          if (!names.contains(name)) {
-            error(path + "/score", "unknown score \"" + name + "\"" + names.didYouMean(name));
-          }
-          return;
-        }
-      case IN_TIER:
-        inTier((InTier) c, scope, path);
-        return;
-      case EVENT:
-        event((EventCondition) c, p, stack);
-        return;
-    }
-    throw new AssertionError(c.kind());
+    Runnable check =
+        switch (c.kind()) {
+          case ALWAYS, NEVER -> () -> {};
+          case AND, OR ->
+              () -> {
+                List<Condition> of = c.children();
+                // Pushed in reverse so that issues come out in document order.
+                for (int i = of.size() - 1; i >= 0; i--) {
+                  stack.push(new Pending(of.get(i), path + "/of/" + i, p.depth() + 1, scope));
+                }
+              };
+          case NOT ->
+              () -> {
+                stack.push(new Pending(c.children().get(0), path + "/of", p.depth() + 1, scope));
+              };
+          case COMPARE ->
+              () -> {
+                Compare x = (Compare) c;
+                Attribute<?> a = attribute(scope, x.attribute(), path);
+                if (a == null) {
+                  return;
+                }
+                AttributeType t = a.type();
+                if (t == AttributeType.STRING_SET || t == AttributeType.GEO_POINT) {
+                  error(path + "/op", notFor(x.op().externalName(), a));
+                } else if (x.op().isOrdering() && !t.isOrdered()) {
+                  error(path + "/op", notFor(x.op().externalName(), a));
+                } else {
+                  literal(a, x.value(), path + "/value");
+                }
+              };
+          case BETWEEN ->
+              () -> {
+                Between x = (Between) c;
+                Attribute<?> a = attribute(scope, x.attribute(), path);
+                if (a == null) {
+                  return;
+                }
+                if (!a.type().isOrdered()) {
+                  error(path + "/op", notFor("between", a));
+                  return;
+                }
+                boolean ok =
+                    literal(a, x.low(), path + "/low") & literal(a, x.high(), path + "/high");
+                if (ok && compareLiterals(x.low(), x.high()) > 0) {
+                  warning(
+                      path,
+                      "can never match: low " + x.low() + " is greater than high " + x.high());
+                }
+              };
+          case IN ->
+              () -> {
+                In x = (In) c;
+                Attribute<?> a = attribute(scope, x.attribute(), path);
+                if (a == null) {
+                  return;
+                }
+                if (a.type() == AttributeType.STRING_SET || a.type() == AttributeType.GEO_POINT) {
+                  error(path + "/op", notFor("in", a));
+                  return;
+                }
+                if (!listSize(x.values().size(), path + "/values")) {
+                  return;
+                }
+                int i = 0;
+                for (Object v : x.values()) {
+                  literal(a, v, path + "/values/" + i++);
+                }
+              };
+          case STRING_MATCH ->
+              () -> {
+                StringMatch x = (StringMatch) c;
+                Attribute<?> a = attribute(scope, x.attribute(), path);
+                if (a == null) {
+                  return;
+                }
+                if (a.type() != AttributeType.STRING) {
+                  error(path + "/op", notFor(x.op().externalName(), a));
+                  return;
+                }
+                if (x.op() == StringMatch.Op.MATCHES) {
+                  pattern(x.value(), path + "/value");
+                } else {
+                  string(x.value(), path + "/value");
+                }
+              };
+          case TAG_MATCH ->
+              () -> {
+                TagMatch x = (TagMatch) c;
+                Attribute<?> a = attribute(scope, x.attribute(), path);
+                if (a != null && a.type() != AttributeType.STRING_SET) {
+                  error(path + "/op", notFor(x.op().externalName(), a));
+                } else if (a != null && listSize(x.values().size(), path + "/values")) {
+                  int i = 0;
+                  for (String v : x.values()) {
+                    string(v, path + "/values/" + i++);
+                  }
+                }
+              };
+          case TAG_COUNT ->
+              () -> {
+                TagCount x = (TagCount) c;
+                Attribute<?> a = attribute(scope, x.attribute(), path);
+                if (a != null && a.type() != AttributeType.STRING_SET) {
+                  error(path + "/op", notFor("tagCount", a));
+                }
+              };
+          case PRESENCE ->
+              () -> {
+                attribute(scope, ((Presence) c).attribute(), path);
+              };
+          case RELATIVE_TIME ->
+              () -> {
+                RelativeTime x = (RelativeTime) c;
+                Attribute<?> a = temporal(scope, x.attribute(), x.op().externalName(), path);
+                if (a != null && a.type() == AttributeType.DATE && x.unit().isTimeOfDay()) {
+                  error(
+                      path + "/unit",
+                      x.unit().externalName()
+                          + " do not apply to date attribute \""
+                          + a.name()
+                          + "\"; use days or longer");
+                }
+              };
+          case CALENDAR_WINDOW ->
+              () -> {
+                temporal(scope, ((CalendarWindow) c).attribute(), "inCalendar", path);
+              };
+          case ANNIVERSARY ->
+              () -> {
+                temporal(scope, ((Anniversary) c).attribute(), "anniversary", path);
+              };
+          case GEO_WITHIN ->
+              () -> {
+                GeoWithin x = (GeoWithin) c;
+                Attribute<?> a = attribute(scope, x.attribute(), path);
+                if (a != null && a.type() != AttributeType.GEO_POINT) {
+                  error(path + "/op", notFor("withinDistance", a));
+                }
+              };
+          case IN_SEGMENT ->
+              () -> {
+                String name = ((InSegment) c).segment();
+                if (noCatalogReference(scope, "inSegment", path)) {
+                  return;
+                }
+                Spelling.Index names = segmentNames();
+                if (!names.contains(name)) {
+                  error(
+                      path + "/segment",
+                      "unknown segment \"" + name + "\"" + names.didYouMean(name));
+                }
+              };
+          case SCORE ->
+              () -> {
+                String name = ((ScoreCondition) c).score();
+                if (noCatalogReference(scope, "score", path)) {
+                  return;
+                }
+                Spelling.Index names = scoreNames();
+                if (!names.contains(name)) {
+                  error(path + "/score", "unknown score \"" + name + "\"" + names.didYouMean(name));
+                }
+              };
+          case IN_TIER ->
+              () -> {
+                inTier((InTier) c, scope, path);
+              };
+          case EVENT ->
+              () -> {
+                event((EventCondition) c, p, stack);
+              };
+        };
+    check.run();
   }
 
   private void inTier(InTier x, Scope scope, String path) {

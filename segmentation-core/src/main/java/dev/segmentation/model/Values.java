@@ -1,6 +1,7 @@
 package dev.segmentation.model;
 
 import com.google.common.collect.ImmutableSet;
+import dev.segmentation.internal.CodePointOrder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -226,6 +227,15 @@ public final class Values {
       shown = shown.substring(0, 60) + "...";
     }
     return raw.getClass().getSimpleName() + " \"" + shown + "\"";
+  }
+
+  /**
+   * Compares strings as the rules do: by Unicode code point (not by UTF-16 unit, which puts
+   * supplementary characters before U+E000-U+FFFF), without allocating. What a backend that stores
+   * or sorts values outside the library must use to agree with it.
+   */
+  public static int compareStrings(String a, String b) {
+    return CodePointOrder.compare(a, b);
   }
 
   /**

@@ -107,15 +107,28 @@ public final class Rewriter {
     if (depth > MAX_DEPTH) {
       return c;
     }
-    switch (c.kind()) {
-      case AND:
-      case OR:
-        return junction(c, depth);
-      case NOT:
-        return negate(((Not) c).of(), (Not) c, depth);
-      default:
-        return c;
-    }
+    return switch (c.kind()) {
+      case AND, OR -> junction(c, depth);
+      case NOT -> negate(((Not) c).of(), (Not) c, depth);
+      case ALWAYS,
+          NEVER,
+          COMPARE,
+          BETWEEN,
+          IN,
+          STRING_MATCH,
+          TAG_MATCH,
+          TAG_COUNT,
+          PRESENCE,
+          RELATIVE_TIME,
+          CALENDAR_WINDOW,
+          ANNIVERSARY,
+          GEO_WITHIN,
+          IN_SEGMENT,
+          EVENT,
+          SCORE,
+          IN_TIER ->
+          c;
+    };
   }
 
   private static Condition junction(Condition c, int depth) {
@@ -158,80 +171,73 @@ public final class Rewriter {
 
   /** NOT {@code x}, pushed into {@code x} where that is exact; {@code original} if unchanged. */
   private static Condition negate(Condition x, Not original, int depth) {
-    switch (x.kind()) {
-      case ALWAYS:
-        return new Never();
-      case NEVER:
-        return new Always();
-      case NOT:
-        return once(((Not) x).of(), depth + 1);
-      case AND:
-      case OR:
-        {
-          ImmutableList.Builder<Condition> negated = ImmutableList.builder();
-          for (Condition child : x.children()) {
-            negated.add(new Not(child));
-          }
-          Condition pushed =
-              x.kind() == Kind.AND ? new Or(negated.build()) : new And(negated.build());
-          return once(pushed, depth + 1);
+    return switch (x.kind()) {
+      case ALWAYS -> new Never();
+      case NEVER -> new Always();
+      case NOT -> once(((Not) x).of(), depth + 1);
+      case AND, OR -> {
+        ImmutableList.Builder<Condition> negated = ImmutableList.builder();
+        for (Condition child : x.children()) {
+          negated.add(new Not(child));
         }
-      case COMPARE:
-        {
-          Compare cmp = (Compare) x;
-          return new Compare(cmp.attribute(), cmp.op().negate(), cmp.value());
-        }
-      case BETWEEN:
-        {
-          Between b = (Between) x;
-          return Or.of(
-              new Compare(b.attribute(), Operator.LT, b.low()),
-              new Compare(b.attribute(), Operator.GT, b.high()));
-        }
-      case PRESENCE:
-        {
-          Presence p = (Presence) x;
-          return new Presence(p.attribute(), !p.present());
-        }
-      case TAG_MATCH:
-        {
-          TagMatch t = (TagMatch) x;
-          if (t.op() == TagMatch.Op.CONTAINS_ANY) {
-            return new TagMatch(t.attribute(), TagMatch.Op.CONTAINS_NONE, t.values());
-          }
-          if (t.op() == TagMatch.Op.CONTAINS_NONE) {
-            return new TagMatch(t.attribute(), TagMatch.Op.CONTAINS_ANY, t.values());
-          }
-          return original;
-        }
-      case TAG_COUNT:
-        {
-          TagCount t = (TagCount) x;
-          return new TagCount(t.attribute(), t.op().negate(), t.count());
-        }
-      case SCORE:
-        {
-          ScoreCondition s = (ScoreCondition) x;
-          return new ScoreCondition(s.score(), s.op().negate(), s.value());
-        }
-      case EVENT:
-        {
-          EventCondition e = (EventCondition) x;
-          return new EventCondition(
-              e.eventType(),
-              e.where(),
-              e.window(),
-              e.aggregate(),
-              e.property(),
-              e.op().negate(),
-              e.value());
-        }
-      default:
-        {
-          Condition inner = once(x, depth + 1);
-          return inner == x ? original : new Not(inner);
-        }
-    }
+        Condition pushed =
+            x.kind() == Kind.AND ? new Or(negated.build()) : new And(negated.build());
+        yield once(pushed, depth + 1);
+      }
+      case COMPARE -> {
+        Compare cmp = (Compare) x;
+        yield new Compare(cmp.attribute(), cmp.op().negate(), cmp.value());
+      }
+      case BETWEEN -> {
+        Between b = (Between) x;
+        yield Or.of(
+            new Compare(b.attribute(), Operator.LT, b.low()),
+            new Compare(b.attribute(), Operator.GT, b.high()));
+      }
+      case PRESENCE -> {
+        Presence p = (Presence) x;
+        yield new Presence(p.attribute(), !p.present());
+      }
+      case TAG_MATCH -> {
+        TagMatch t = (TagMatch) x;
+        yield switch (t.op()) {
+          case CONTAINS_ANY -> new TagMatch(t.attribute(), TagMatch.Op.CONTAINS_NONE, t.values());
+          case CONTAINS_NONE -> new TagMatch(t.attribute(), TagMatch.Op.CONTAINS_ANY, t.values());
+          case CONTAINS_ALL -> original;
+        };
+      }
+      case TAG_COUNT -> {
+        TagCount t = (TagCount) x;
+        yield new TagCount(t.attribute(), t.op().negate(), t.count());
+      }
+      case SCORE -> {
+        ScoreCondition s = (ScoreCondition) x;
+        yield new ScoreCondition(s.score(), s.op().negate(), s.value());
+      }
+      case EVENT -> {
+        EventCondition e = (EventCondition) x;
+        yield new EventCondition(
+            e.eventType(),
+            e.where(),
+            e.window(),
+            e.aggregate(),
+            e.property(),
+            e.op().negate(),
+            e.value());
+      }
+      // No exact negated form: NOT stays (its operand still simplified).
+      case IN,
+          STRING_MATCH,
+          RELATIVE_TIME,
+          CALENDAR_WINDOW,
+          ANNIVERSARY,
+          GEO_WITHIN,
+          IN_SEGMENT,
+          IN_TIER -> {
+        Condition inner = once(x, depth + 1);
+        yield inner == x ? original : new Not(inner);
+      }
+    };
   }
 
   // ------------------------------------------------------------------ contradictions

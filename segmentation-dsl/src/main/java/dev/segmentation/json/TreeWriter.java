@@ -189,169 +189,159 @@ final class TreeWriter {
       Condition c = (Condition) item[0];
       ObjectNode node = (ObjectNode) item[1];
       Kind kind = c.kind();
-      switch (kind) {
-        case ALWAYS:
-          node.put("op", "always");
-          break;
-        case NEVER:
-          node.put("op", "never");
-          if (!((Never) c).reason().isEmpty()) {
-            node.put("reason", ((Never) c).reason());
-          }
-          break;
-        case AND:
-        case OR:
-          {
-            node.put("op", kind == Kind.AND ? "and" : "or");
-            ArrayNode of = node.putArray("of");
-            for (Condition child : c.children()) {
-              work.push(new Object[] {child, of.addObject()});
-            }
-            break;
-          }
-        case NOT:
-          node.put("op", "not");
-          work.push(new Object[] {((Not) c).of(), node.putObject("of")});
-          break;
-        case COMPARE:
-          {
-            Compare x = (Compare) c;
-            node.put("op", x.op().externalName());
-            node.put("attribute", x.attribute());
-            node.set("value", literal(x.value()));
-            break;
-          }
-        case BETWEEN:
-          {
-            Between x = (Between) c;
-            node.put("op", "between");
-            node.put("attribute", x.attribute());
-            node.set("low", literal(x.low()));
-            node.set("high", literal(x.high()));
-            break;
-          }
-        case IN:
-          {
-            In x = (In) c;
-            node.put("op", "in");
-            node.put("attribute", x.attribute());
-            ArrayNode values = node.putArray("values");
-            for (Object v : x.values()) {
-              values.add(literal(v));
-            }
-            break;
-          }
-        case STRING_MATCH:
-          {
-            StringMatch x = (StringMatch) c;
-            node.put("op", x.op().externalName());
-            node.put("attribute", x.attribute());
-            node.put("value", x.value());
-            if (x.ignoreCase()) {
-              node.put("ignoreCase", true);
-            }
-            break;
-          }
-        case TAG_MATCH:
-          {
-            TagMatch x = (TagMatch) c;
-            node.put("op", x.op().externalName());
-            node.put("attribute", x.attribute());
-            ArrayNode values = node.putArray("values");
-            for (String v : x.values()) {
-              values.add(v);
-            }
-            break;
-          }
-        case TAG_COUNT:
-          {
-            TagCount x = (TagCount) c;
-            node.put("op", "tagCount");
-            node.put("attribute", x.attribute());
-            node.put("compare", x.op().externalName());
-            node.put("value", x.count());
-            break;
-          }
-        case PRESENCE:
-          {
-            Presence x = (Presence) c;
-            node.put("op", x.present() ? "isPresent" : "isMissing");
-            node.put("attribute", x.attribute());
-            break;
-          }
-        case RELATIVE_TIME:
-          {
-            RelativeTime x = (RelativeTime) c;
-            node.put("op", x.op().externalName());
-            node.put("attribute", x.attribute());
-            node.put("amount", x.amount());
-            node.put("unit", x.unit().externalName());
-            break;
-          }
-        case CALENDAR_WINDOW:
-          {
-            CalendarWindow x = (CalendarWindow) c;
-            node.put("op", "inCalendar");
-            node.put("attribute", x.attribute());
-            node.put("period", x.period().externalName());
-            break;
-          }
-        case ANNIVERSARY:
-          {
-            Anniversary x = (Anniversary) c;
-            node.put("op", "anniversary");
-            node.put("attribute", x.attribute());
-            node.put("period", x.period().externalName());
-            break;
-          }
-        case GEO_WITHIN:
-          {
-            GeoWithin x = (GeoWithin) c;
-            node.put("op", "withinDistance");
-            node.put("attribute", x.attribute());
-            node.set("center", geo(x.center()));
-            node.put("km", x.kilometers());
-            break;
-          }
-        case IN_SEGMENT:
-          node.put("op", "inSegment");
-          node.put("segment", ((InSegment) c).segment());
-          break;
-        case EVENT:
-          {
-            EventCondition x = (EventCondition) c;
-            node.put("op", "event");
-            node.put("type", x.eventType());
-            if (x.where().kind() != Kind.ALWAYS) {
-              work.push(new Object[] {x.where(), node.putObject("where")});
-            }
-            node.set("window", window(x.window()));
-            node.put("aggregate", x.aggregate().externalName());
-            if (x.property() != null) {
-              node.put("property", x.property());
-            }
-            node.put("compare", x.op().externalName());
-            node.set("value", literal(x.value()));
-            break;
-          }
-        case SCORE:
-          {
-            ScoreCondition x = (ScoreCondition) c;
-            node.put("op", "score");
-            node.put("score", x.score());
-            node.put("compare", x.op().externalName());
-            node.set("value", literal(x.value()));
-            break;
-          }
-        case IN_TIER:
-          {
-            InTier x = (InTier) c;
-            node.put("op", "inTier");
-            node.put("tiering", x.tiering());
-            node.put("tier", x.tier());
-            break;
-          }
-      }
+      Runnable write =
+          switch (kind) {
+            case ALWAYS ->
+                () -> {
+                  node.put("op", "always");
+                };
+            case NEVER ->
+                () -> {
+                  node.put("op", "never");
+                  if (!((Never) c).reason().isEmpty()) {
+                    node.put("reason", ((Never) c).reason());
+                  }
+                };
+            case AND, OR ->
+                () -> {
+                  node.put("op", kind == Kind.AND ? "and" : "or");
+                  ArrayNode of = node.putArray("of");
+                  for (Condition child : c.children()) {
+                    work.push(new Object[] {child, of.addObject()});
+                  }
+                };
+            case NOT ->
+                () -> {
+                  node.put("op", "not");
+                  work.push(new Object[] {((Not) c).of(), node.putObject("of")});
+                };
+            case COMPARE ->
+                () -> {
+                  Compare x = (Compare) c;
+                  node.put("op", x.op().externalName());
+                  node.put("attribute", x.attribute());
+                  node.set("value", literal(x.value()));
+                };
+            case BETWEEN ->
+                () -> {
+                  Between x = (Between) c;
+                  node.put("op", "between");
+                  node.put("attribute", x.attribute());
+                  node.set("low", literal(x.low()));
+                  node.set("high", literal(x.high()));
+                };
+            case IN ->
+                () -> {
+                  In x = (In) c;
+                  node.put("op", "in");
+                  node.put("attribute", x.attribute());
+                  ArrayNode values = node.putArray("values");
+                  for (Object v : x.values()) {
+                    values.add(literal(v));
+                  }
+                };
+            case STRING_MATCH ->
+                () -> {
+                  StringMatch x = (StringMatch) c;
+                  node.put("op", x.op().externalName());
+                  node.put("attribute", x.attribute());
+                  node.put("value", x.value());
+                  if (x.ignoreCase()) {
+                    node.put("ignoreCase", true);
+                  }
+                };
+            case TAG_MATCH ->
+                () -> {
+                  TagMatch x = (TagMatch) c;
+                  node.put("op", x.op().externalName());
+                  node.put("attribute", x.attribute());
+                  ArrayNode values = node.putArray("values");
+                  for (String v : x.values()) {
+                    values.add(v);
+                  }
+                };
+            case TAG_COUNT ->
+                () -> {
+                  TagCount x = (TagCount) c;
+                  node.put("op", "tagCount");
+                  node.put("attribute", x.attribute());
+                  node.put("compare", x.op().externalName());
+                  node.put("value", x.count());
+                };
+            case PRESENCE ->
+                () -> {
+                  Presence x = (Presence) c;
+                  node.put("op", x.present() ? "isPresent" : "isMissing");
+                  node.put("attribute", x.attribute());
+                };
+            case RELATIVE_TIME ->
+                () -> {
+                  RelativeTime x = (RelativeTime) c;
+                  node.put("op", x.op().externalName());
+                  node.put("attribute", x.attribute());
+                  node.put("amount", x.amount());
+                  node.put("unit", x.unit().externalName());
+                };
+            case CALENDAR_WINDOW ->
+                () -> {
+                  CalendarWindow x = (CalendarWindow) c;
+                  node.put("op", "inCalendar");
+                  node.put("attribute", x.attribute());
+                  node.put("period", x.period().externalName());
+                };
+            case ANNIVERSARY ->
+                () -> {
+                  Anniversary x = (Anniversary) c;
+                  node.put("op", "anniversary");
+                  node.put("attribute", x.attribute());
+                  node.put("period", x.period().externalName());
+                };
+            case GEO_WITHIN ->
+                () -> {
+                  GeoWithin x = (GeoWithin) c;
+                  node.put("op", "withinDistance");
+                  node.put("attribute", x.attribute());
+                  node.set("center", geo(x.center()));
+                  node.put("km", x.kilometers());
+                };
+            case IN_SEGMENT ->
+                () -> {
+                  node.put("op", "inSegment");
+                  node.put("segment", ((InSegment) c).segment());
+                };
+            case EVENT ->
+                () -> {
+                  EventCondition x = (EventCondition) c;
+                  node.put("op", "event");
+                  node.put("type", x.eventType());
+                  if (x.where().kind() != Kind.ALWAYS) {
+                    work.push(new Object[] {x.where(), node.putObject("where")});
+                  }
+                  node.set("window", window(x.window()));
+                  node.put("aggregate", x.aggregate().externalName());
+                  if (x.property() != null) {
+                    node.put("property", x.property());
+                  }
+                  node.put("compare", x.op().externalName());
+                  node.set("value", literal(x.value()));
+                };
+            case SCORE ->
+                () -> {
+                  ScoreCondition x = (ScoreCondition) c;
+                  node.put("op", "score");
+                  node.put("score", x.score());
+                  node.put("compare", x.op().externalName());
+                  node.set("value", literal(x.value()));
+                };
+            case IN_TIER ->
+                () -> {
+                  InTier x = (InTier) c;
+                  node.put("op", "inTier");
+                  node.put("tiering", x.tiering());
+                  node.put("tier", x.tier());
+                };
+          };
+      write.run();
     }
     return rootNode;
   }

@@ -612,98 +612,77 @@ public final class SqlCompiler {
     }
 
     private String condition(Condition c, Scope scope, String path) {
-      switch (c.kind()) {
-        case ALWAYS:
-          return "TRUE";
-        case NEVER:
-          return "FALSE";
-        case AND:
-        case OR:
-          {
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < c.children().size(); i++) {
-              parts.add(condition(c.children().get(i), scope, path + "/of/" + i));
-            }
-            if (parts.isEmpty()) {
-              return c.kind() == Kind.AND ? "TRUE" : "FALSE";
-            }
-            return "(" + String.join(c.kind() == Kind.AND ? " AND " : " OR ", parts) + ")";
+      return switch (c.kind()) {
+        case ALWAYS -> "TRUE";
+        case NEVER -> "FALSE";
+        case AND, OR -> {
+          List<String> parts = new ArrayList<>();
+          for (int i = 0; i < c.children().size(); i++) {
+            parts.add(condition(c.children().get(i), scope, path + "/of/" + i));
           }
-        case NOT:
-          return "(NOT " + condition(c.children().get(0), scope, path + "/of") + ")";
-        case COMPARE:
-          return compare((Compare) c, scope, path);
-        case BETWEEN:
-          return between((Between) c, scope, path);
-        case IN:
-          return in((In) c, scope, path);
-        case STRING_MATCH:
-          return stringMatch((StringMatch) c, scope, path);
-        case TAG_MATCH:
-          return tagMatch((TagMatch) c, scope, path);
-        case TAG_COUNT:
-          {
-            TagCount tc = (TagCount) c;
-            return Domain.BIGINT.compare(
-                dialect,
-                dialect.arraySize(scope.column(tc.attribute())),
-                tc.op(),
-                BigDecimal.valueOf(tc.count()));
+          if (parts.isEmpty()) {
+            yield c.kind() == Kind.AND ? "TRUE" : "FALSE";
           }
-        case PRESENCE:
-          {
-            Presence p = (Presence) c;
-            return "("
-                + scope.column(p.attribute())
-                + (p.present() ? " IS NOT NULL)" : " IS NULL)");
-          }
-        case RELATIVE_TIME:
-          return relativeTime((RelativeTime) c, scope);
-        case CALENDAR_WINDOW:
-          return calendar((CalendarWindow) c, scope);
-        case ANNIVERSARY:
-          return anniversary((Anniversary) c, scope, path);
-        case GEO_WITHIN:
-          return geo((GeoWithin) c, scope, path);
-        case IN_SEGMENT:
-          {
-            requireCustomer(scope, path, "a segment reference");
-            return q + "s" + segmentIndex.get(((InSegment) c).segment()) + q;
-          }
-        case EVENT:
+          yield "(" + String.join(c.kind() == Kind.AND ? " AND " : " OR ", parts) + ")";
+        }
+        case NOT -> "(NOT " + condition(c.children().get(0), scope, path + "/of") + ")";
+        case COMPARE -> compare((Compare) c, scope, path);
+        case BETWEEN -> between((Between) c, scope, path);
+        case IN -> in((In) c, scope, path);
+        case STRING_MATCH -> stringMatch((StringMatch) c, scope, path);
+        case TAG_MATCH -> tagMatch((TagMatch) c, scope, path);
+        case TAG_COUNT -> {
+          TagCount tc = (TagCount) c;
+          yield Domain.BIGINT.compare(
+              dialect,
+              dialect.arraySize(scope.column(tc.attribute())),
+              tc.op(),
+              BigDecimal.valueOf(tc.count()));
+        }
+        case PRESENCE -> {
+          Presence p = (Presence) c;
+          yield "(" + scope.column(p.attribute()) + (p.present() ? " IS NOT NULL)" : " IS NULL)");
+        }
+        case RELATIVE_TIME -> relativeTime((RelativeTime) c, scope);
+        case CALENDAR_WINDOW -> calendar((CalendarWindow) c, scope);
+        case ANNIVERSARY -> anniversary((Anniversary) c, scope, path);
+        case GEO_WITHIN -> geo((GeoWithin) c, scope, path);
+        case IN_SEGMENT -> {
+          requireCustomer(scope, path, "a segment reference");
+          yield q + "s" + segmentIndex.get(((InSegment) c).segment()) + q;
+        }
+        case EVENT -> {
           requireCustomer(scope, path, "an event condition");
-          return event((EventCondition) c, path);
-        case SCORE:
-          {
-            requireCustomer(scope, path, "a score condition");
-            ScoreCondition sc = (ScoreCondition) c;
-            return Domain.DOUBLE.compare(
-                dialect,
-                q + "sc" + scoreIndex.get(sc.score()) + q,
-                sc.op(),
-                Domain.exact(sc.value()));
+          yield event((EventCondition) c, path);
+        }
+        case SCORE -> {
+          requireCustomer(scope, path, "a score condition");
+          ScoreCondition sc = (ScoreCondition) c;
+          yield Domain.DOUBLE.compare(
+              dialect,
+              q + "sc" + scoreIndex.get(sc.score()) + q,
+              sc.op(),
+              Domain.exact(sc.value()));
+        }
+        case IN_TIER -> {
+          requireCustomer(scope, path, "a tier condition");
+          InTier it = (InTier) c;
+          Integer t = tieringIndex.get(it.tiering());
+          if (t != null) {
+            int k = catalog.tierings().get(t).tierNames().indexOf(it.tier());
+            yield "(" + q + "t" + t + q + " = " + k + ")";
           }
-        case IN_TIER:
-          {
-            requireCustomer(scope, path, "a tier condition");
-            InTier it = (InTier) c;
-            Integer t = tieringIndex.get(it.tiering());
-            if (t != null) {
-              int k = catalog.tierings().get(t).tierNames().indexOf(it.tier());
-              return "(" + q + "t" + t + q + " = " + k + ")";
-            }
-            int r = rfmIndex.get(it.tiering());
-            return "("
-                + q
-                + "r"
-                + r
-                + q
-                + " = "
-                + RfmSegment.fromExternalName(it.tier()).ordinal()
-                + ")";
-          }
-      }
-      throw new AssertionError(c.kind());
+          int r = rfmIndex.get(it.tiering());
+          yield "("
+              + q
+              + "r"
+              + r
+              + q
+              + " = "
+              + RfmSegment.fromExternalName(it.tier()).ordinal()
+              + ")";
+        }
+      };
     }
 
     private void requireCustomer(Scope scope, String path, String what) {

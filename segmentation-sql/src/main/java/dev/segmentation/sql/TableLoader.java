@@ -9,6 +9,7 @@ import dev.segmentation.model.EventType;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.Schema;
+import dev.segmentation.model.Values;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -346,7 +347,7 @@ public final class TableLoader {
         if (v == null) {
           return "CAST(NULL AS " + dialect.stringArrayType() + ")";
         }
-        TreeSet<String> sorted = new TreeSet<>(dev.segmentation.internal.CodePointOrder::compare);
+        TreeSet<String> sorted = new TreeSet<>(Values::compareStrings);
         for (Object o : (Collection<?>) v) {
           sorted.add((String) o);
         }

@@ -63,47 +63,37 @@ final class Binding {
 
   /** The kernel of an attribute leaf (not logic, references or events). */
   Kernel leaf(Condition c) {
-    switch (c.kind()) {
-      case ALWAYS:
-        return new Kernel.Constant(Truth.TRUE);
-      case NEVER:
-        return new Kernel.Constant(Truth.FALSE);
-      case PRESENCE:
-        {
-          Presence p = (Presence) c;
-          return new LeafKernel.Presence(column(p.attribute()).valid, p.present());
-        }
-      case TAG_MATCH:
-        return tags((TagMatch) c);
-      case TAG_COUNT:
-        {
-          TagCount tc = (TagCount) c;
-          Column.TagColumn col = (Column.TagColumn) column(tc.attribute());
-          Interval size = Interval.of(tc.op(), tc.count());
-          return col.masks != null
-              ? new LeafKernel.TagMaskSize(col.masks, col.valid, size)
-              : new LeafKernel.TagList(
-                  col, null, 0, LeafKernel.TagList.Mode.SIZE, size, size.negate());
-        }
-      case GEO_WITHIN:
-        {
-          GeoWithin g = (GeoWithin) c;
-          return new LeafKernel.GeoWithin(
-              (Column.GeoColumn) column(g.attribute()), g.center(), g.kilometers());
-        }
-      case COMPARE:
-      case BETWEEN:
-      case IN:
-      case STRING_MATCH:
-      case RELATIVE_TIME:
-      case CALENDAR_WINDOW:
-        {
-          Kernel k = valueKernel(c);
-          return k != null ? k : rowByRow(c);
-        }
-      default:
-        return rowByRow(c);
-    }
+    return switch (c.kind()) {
+      case ALWAYS -> new Kernel.Constant(Truth.TRUE);
+      case NEVER -> new Kernel.Constant(Truth.FALSE);
+      case PRESENCE -> {
+        Presence p = (Presence) c;
+        yield new LeafKernel.Presence(column(p.attribute()).valid, p.present());
+      }
+      case TAG_MATCH -> tags((TagMatch) c);
+      case TAG_COUNT -> {
+        TagCount tc = (TagCount) c;
+        Column.TagColumn col = (Column.TagColumn) column(tc.attribute());
+        Interval size = Interval.of(tc.op(), tc.count());
+        yield col.masks != null
+            ? new LeafKernel.TagMaskSize(col.masks, col.valid, size)
+            : new LeafKernel.TagList(
+                col, null, 0, LeafKernel.TagList.Mode.SIZE, size, size.negate());
+      }
+      case GEO_WITHIN -> {
+        GeoWithin g = (GeoWithin) c;
+        yield new LeafKernel.GeoWithin(
+            (Column.GeoColumn) column(g.attribute()), g.center(), g.kilometers());
+      }
+      case COMPARE, BETWEEN, IN, STRING_MATCH, RELATIVE_TIME, CALENDAR_WINDOW -> {
+        Kernel k = valueKernel(c);
+        yield k != null ? k : rowByRow(c);
+      }
+      case ANNIVERSARY -> rowByRow(c);
+      // The catalog binds operators, references and events itself.
+      case AND, OR, NOT, IN_SEGMENT, EVENT, SCORE, IN_TIER ->
+          throw new IllegalArgumentException("not an attribute leaf: " + c.kind());
+    };
   }
 
   private Kernel tags(TagMatch m) {
@@ -169,40 +159,28 @@ final class Binding {
   }
 
   private static Kernel integer(Condition c, Column.IntegerColumn col) {
-    switch (c.kind()) {
-      case COMPARE:
-        {
-          Compare cmp = (Compare) c;
-          return cmp.value() instanceof Number n
-              ? integerRange(col, Interval.of(cmp.op(), n))
-              : null;
-        }
-      case BETWEEN:
-        {
-          Between b = (Between) c;
-          if (b.low() instanceof Number lo && b.high() instanceof Number hi) {
-            return integerRange(
-                col, Interval.of(Operator.GE, lo).intersect(Interval.of(Operator.LE, hi)));
-          }
-          return null;
-        }
-      case IN:
-        {
-          List<Long> longs = new ArrayList<>();
-          for (Object v : ((In) c).values()) {
-            if (v instanceof Long l) {
-              longs.add(l);
-            } else if (v instanceof Double d && d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
-              // an integral double in [-2^63, 2^63) equals exactly one long (-2^63 included)
-              longs.add(d.longValue());
-            }
-          }
-          return new LeafKernel.IntegerIn(
-              col.longs, col.ints, col.valid, LongHashSet.of(toArray(longs)));
-        }
-      default:
-        return null;
+    if (c instanceof Compare cmp) {
+      return cmp.value() instanceof Number n ? integerRange(col, Interval.of(cmp.op(), n)) : null;
     }
+    if (c instanceof Between b) {
+      return b.low() instanceof Number lo && b.high() instanceof Number hi
+          ? integerRange(col, Interval.of(Operator.GE, lo).intersect(Interval.of(Operator.LE, hi)))
+          : null;
+    }
+    if (c instanceof In in) {
+      List<Long> longs = new ArrayList<>();
+      for (Object v : in.values()) {
+        if (v instanceof Long l) {
+          longs.add(l);
+        } else if (v instanceof Double d && d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
+          // an integral double in [-2^63, 2^63) equals exactly one long (-2^63 included)
+          longs.add(d.longValue());
+        }
+      }
+      return new LeafKernel.IntegerIn(
+          col.longs, col.ints, col.valid, LongHashSet.of(toArray(longs)));
+    }
+    return null;
   }
 
   private static long[] toArray(List<Long> values) {
@@ -210,54 +188,47 @@ final class Binding {
   }
 
   private static Kernel number(Condition c, Column.NumberColumn col) {
-    switch (c.kind()) {
-      case COMPARE:
-        {
-          Compare cmp = (Compare) c;
-          return cmp.value() instanceof Number n
-              ? new LeafKernel.DoubleRange(col.values, col.valid, DoubleInterval.of(cmp.op(), n))
-              : null;
-        }
-      case BETWEEN:
-        {
-          Between b = (Between) c;
-          if (b.low() instanceof Number lo && b.high() instanceof Number hi) {
-            DoubleInterval i =
-                DoubleInterval.of(Operator.GE, lo).intersect(DoubleInterval.of(Operator.LE, hi));
-            return new LeafKernel.DoubleRange(col.values, col.valid, i);
-          }
-          return null;
-        }
-      case IN:
-        {
-          List<Double> doubles = new ArrayList<>();
-          List<Long> longs = new ArrayList<>();
-          for (Object v : ((In) c).values()) {
-            if (v instanceof Double d) {
-              doubles.add(d + 0.0);
-            } else if (v instanceof Long l) {
-              longs.add(l);
-            }
-          }
-          return new LeafKernel.DoubleIn(
+    if (c instanceof Compare cmp) {
+      return cmp.value() instanceof Number n
+          ? new LeafKernel.DoubleRange(col.values, col.valid, DoubleInterval.of(cmp.op(), n))
+          : null;
+    }
+    if (c instanceof Between b) {
+      return b.low() instanceof Number lo && b.high() instanceof Number hi
+          ? new LeafKernel.DoubleRange(
               col.values,
               col.valid,
-              DoubleHashSet.of(doubles.stream().mapToDouble(Double::doubleValue).toArray()),
-              LongHashSet.of(toArray(longs)));
-        }
-      default:
-        return null;
+              DoubleInterval.of(Operator.GE, lo).intersect(DoubleInterval.of(Operator.LE, hi)))
+          : null;
     }
+    if (c instanceof In in) {
+      List<Double> doubles = new ArrayList<>();
+      List<Long> longs = new ArrayList<>();
+      for (Object v : in.values()) {
+        if (v instanceof Double d) {
+          doubles.add(d + 0.0);
+        } else if (v instanceof Long l) {
+          longs.add(l);
+        }
+      }
+      return new LeafKernel.DoubleIn(
+          col.values,
+          col.valid,
+          DoubleHashSet.of(doubles.stream().mapToDouble(Double::doubleValue).toArray()),
+          LongHashSet.of(toArray(longs)));
+    }
+    return null;
   }
 
   private static Kernel bool(Condition c, Column.BooleanColumn col) {
-    if (c.kind() == dev.segmentation.condition.Kind.COMPARE
-        && ((Compare) c).value() instanceof Boolean b) {
-      boolean eq = ((Compare) c).op() == Operator.EQ;
-      return new LeafKernel.BooleanIs(col, b == eq, b != eq);
+    if (c instanceof Compare cmp) {
+      if (cmp.value() instanceof Boolean b) {
+        boolean eq = cmp.op() == Operator.EQ;
+        return new LeafKernel.BooleanIs(col, b == eq, b != eq);
+      }
+      return null;
     }
-    if (c.kind() == dev.segmentation.condition.Kind.IN) {
-      In in = (In) c;
+    if (c instanceof In in) {
       return new LeafKernel.BooleanIs(
           col, in.values().contains(Boolean.TRUE), in.values().contains(Boolean.FALSE));
     }
@@ -265,112 +236,80 @@ final class Binding {
   }
 
   private Kernel date(Condition c, Column.DateColumn col) {
-    switch (c.kind()) {
-      case COMPARE:
-        {
-          Compare cmp = (Compare) c;
-          return cmp.value() instanceof LocalDate d
-              ? integerRange(col, Interval.of(cmp.op(), d.toEpochDay()))
-              : null;
-        }
-      case BETWEEN:
-        {
-          Between b = (Between) c;
-          if (b.low() instanceof LocalDate lo && b.high() instanceof LocalDate hi) {
-            Interval i =
-                Interval.of(Operator.GE, lo.toEpochDay())
-                    .intersect(Interval.of(Operator.LE, hi.toEpochDay()));
-            return integerRange(col, i);
-          }
-          return null;
-        }
-      case IN:
-        {
-          List<Long> days = new ArrayList<>();
-          for (Object v : ((In) c).values()) {
-            if (v instanceof LocalDate d) {
-              days.add(d.toEpochDay());
-            }
-          }
-          return new LeafKernel.IntegerIn(
-              col.longs, col.ints, col.valid, LongHashSet.of(toArray(days)));
-        }
-      case RELATIVE_TIME:
-        {
-          RelativeTime r = (RelativeTime) c;
-          if (r.unit().isTimeOfDay()) {
-            return null;
-          }
-          long boundary = ctx.minusDays(r.amount(), r.unit());
-          long today = ctx.asOfDate().toEpochDay();
-          Interval i =
-              r.op() == RelativeTime.Op.WITHIN_LAST
-                  ? new Interval(boundary + 1, today, false)
-                  : new Interval(Long.MIN_VALUE, boundary, false);
-          return integerRange(col, i);
-        }
-      case CALENDAR_WINDOW:
-        {
-          CalendarWindow w = (CalendarWindow) c;
-          Interval i =
-              new Interval(ctx.periodStartDay(w.period()), ctx.periodEndDay(w.period()) - 1, false);
-          return integerRange(col, i);
-        }
-      default:
-        return null;
+    if (c instanceof Compare cmp) {
+      return cmp.value() instanceof LocalDate d
+          ? integerRange(col, Interval.of(cmp.op(), d.toEpochDay()))
+          : null;
     }
+    if (c instanceof Between b) {
+      return b.low() instanceof LocalDate lo && b.high() instanceof LocalDate hi
+          ? integerRange(
+              col,
+              Interval.of(Operator.GE, lo.toEpochDay())
+                  .intersect(Interval.of(Operator.LE, hi.toEpochDay())))
+          : null;
+    }
+    if (c instanceof In in) {
+      List<Long> days = new ArrayList<>();
+      for (Object v : in.values()) {
+        if (v instanceof LocalDate d) {
+          days.add(d.toEpochDay());
+        }
+      }
+      return new LeafKernel.IntegerIn(
+          col.longs, col.ints, col.valid, LongHashSet.of(toArray(days)));
+    }
+    if (c instanceof RelativeTime r) {
+      if (r.unit().isTimeOfDay()) {
+        return null;
+      }
+      long boundary = ctx.minusDays(r.amount(), r.unit());
+      long today = ctx.asOfDate().toEpochDay();
+      return integerRange(
+          col,
+          r.op() == RelativeTime.Op.WITHIN_LAST
+              ? new Interval(boundary + 1, today, false)
+              : new Interval(Long.MIN_VALUE, boundary, false));
+    }
+    if (c instanceof CalendarWindow w) {
+      return integerRange(
+          col,
+          new Interval(ctx.periodStartDay(w.period()), ctx.periodEndDay(w.period()) - 1, false));
+    }
+    return null;
   }
 
   /** Comparisons, ranges and time windows on a timestamp column; null for other leaves. */
   private Kernel timestamp(Condition c, Column.TimestampColumn col) {
-    switch (c.kind()) {
-      case COMPARE:
-        {
-          Compare cmp = (Compare) c;
-          if (!(cmp.value() instanceof Instant t)) {
-            return null;
-          }
-          switch (cmp.op()) {
-            case EQ:
-              return instants(col, t, true, t, true, false);
-            case NE:
-              return instants(col, t, true, t, true, true);
-            case LT:
-              return instants(col, null, false, t, false, false);
-            case LE:
-              return instants(col, null, false, t, true, false);
-            case GT:
-              return instants(col, t, false, null, false, false);
-            case GE:
-              return instants(col, t, true, null, false, false);
-          }
-          return null;
-        }
-      case BETWEEN:
-        {
-          Between b = (Between) c;
-          if (b.low() instanceof Instant lo && b.high() instanceof Instant hi) {
-            return instants(col, lo, true, hi, true, false);
-          }
-          return null;
-        }
-      case RELATIVE_TIME:
-        {
-          RelativeTime r = (RelativeTime) c;
-          Instant boundary = ctx.minus(r.amount(), r.unit());
-          return r.op() == RelativeTime.Op.WITHIN_LAST
-              ? instants(col, boundary, false, ctx.asOf(), true, false)
-              : instants(col, null, false, boundary, true, false);
-        }
-      case CALENDAR_WINDOW:
-        {
-          CalendarWindow w = (CalendarWindow) c;
-          return instants(
-              col, ctx.periodStart(w.period()), true, ctx.periodEnd(w.period()), false, false);
-        }
-      default:
+    if (c instanceof Compare cmp) {
+      if (!(cmp.value() instanceof Instant t)) {
         return null;
+      }
+      return switch (cmp.op()) {
+        case EQ -> instants(col, t, true, t, true, false);
+        case NE -> instants(col, t, true, t, true, true);
+        case LT -> instants(col, null, false, t, false, false);
+        case LE -> instants(col, null, false, t, true, false);
+        case GT -> instants(col, t, false, null, false, false);
+        case GE -> instants(col, t, true, null, false, false);
+      };
     }
+    if (c instanceof Between b) {
+      return b.low() instanceof Instant lo && b.high() instanceof Instant hi
+          ? instants(col, lo, true, hi, true, false)
+          : null;
+    }
+    if (c instanceof RelativeTime r) {
+      Instant boundary = ctx.minus(r.amount(), r.unit());
+      return r.op() == RelativeTime.Op.WITHIN_LAST
+          ? instants(col, boundary, false, ctx.asOf(), true, false)
+          : instants(col, null, false, boundary, true, false);
+    }
+    if (c instanceof CalendarWindow w) {
+      return instants(
+          col, ctx.periodStart(w.period()), true, ctx.periodEnd(w.period()), false, false);
+    }
+    return null;
   }
 
   private static Kernel instants(

@@ -412,40 +412,46 @@ public final class ColumnarCatalog {
       int k, Binding binding, EvaluationContext ctx, Map<String, long[][]> filterWords) {
     Condition c = nodes.get(k);
     int[] kids = children.get(k);
-    switch (c.kind()) {
-      case AND:
-        return new Kernel.Junction(kids, true);
-      case OR:
-        return new Kernel.Junction(kids, false);
-      case NOT:
-        return new Kernel.Not(kids[0]);
-      case SCORE:
-        {
-          ScoreCondition s = (ScoreCondition) c;
-          return new Kernel.ScoreCompare(
-              scorePlans.get(s.score()), NumericLiteral.of(s.value()), s.op());
+    return switch (c.kind()) {
+      case AND -> new Kernel.Junction(kids, true);
+      case OR -> new Kernel.Junction(kids, false);
+      case NOT -> new Kernel.Not(kids[0]);
+      case SCORE -> {
+        ScoreCondition s = (ScoreCondition) c;
+        yield new Kernel.ScoreCompare(
+            scorePlans.get(s.score()), NumericLiteral.of(s.value()), s.op());
+      }
+      case IN_TIER -> {
+        InTier t = (InTier) c;
+        TierPlan plan = tierPlans.get(t.tiering());
+        yield plan != null
+            ? new Kernel.TierIs(plan, plan.names.indexOf(t.tier()))
+            : new Kernel.RfmTier(rows, ctx, t.tiering(), t.tier());
+      }
+      case EVENT -> {
+        EventCondition e = (EventCondition) c;
+        if (filterSlot[k] >= 0) {
+          yield binding.event(e, filterWords.get(e.eventType())[filterSlot[k]]);
         }
-      case IN_TIER:
-        {
-          InTier t = (InTier) c;
-          TierPlan plan = tierPlans.get(t.tiering());
-          return plan != null
-              ? new Kernel.TierIs(plan, plan.names.indexOf(t.tier()))
-              : new Kernel.RfmTier(rows, ctx, t.tiering(), t.tier());
-        }
-      case EVENT:
-        {
-          EventCondition e = (EventCondition) c;
-          if (filterSlot[k] >= 0) {
-            return binding.event(e, filterWords.get(e.eventType())[filterSlot[k]]);
-          }
-          return filterSlot[k] == NO_FILTER ? binding.event(e, null) : binding.rowByRow(e);
-        }
-      case IN_SEGMENT:
-        throw new AssertionError("inSegment is resolved at compile time");
-      default:
-        return binding.leaf(c);
-    }
+        yield filterSlot[k] == NO_FILTER ? binding.event(e, null) : binding.rowByRow(e);
+      }
+      case IN_SEGMENT ->
+          throw new IllegalStateException("an inSegment is its target's node, never bound");
+      case ALWAYS,
+          NEVER,
+          COMPARE,
+          BETWEEN,
+          IN,
+          STRING_MATCH,
+          TAG_MATCH,
+          TAG_COUNT,
+          PRESENCE,
+          RELATIVE_TIME,
+          CALENDAR_WINDOW,
+          ANNIVERSARY,
+          GEO_WITHIN ->
+          binding.leaf(c);
+    };
   }
 
   @Override

@@ -36,41 +36,28 @@ final class Costs {
    * inTier} conditions name RFM models, which go row by row).
    */
   static double of(Condition c, Schema schema, Set<String> tierings) {
-    switch (c.kind()) {
-      case ALWAYS:
-      case NEVER:
-      case PRESENCE:
-        return WORD;
-      case COMPARE:
-        return type(((Compare) c).attribute(), schema) == AttributeType.BOOLEAN ? WORD : COLUMN;
-      case BETWEEN:
-      case STRING_MATCH:
-      case RELATIVE_TIME:
-      case CALENDAR_WINDOW:
-      case TAG_MATCH:
-      case TAG_COUNT:
-        return COLUMN;
-      case IN:
-        {
-          AttributeType t = type(((In) c).attribute(), schema);
-          return t == AttributeType.BOOLEAN
-              ? WORD
-              : t == AttributeType.STRING
-                  ? COLUMN
-                  : t == AttributeType.TIMESTAMP ? ROW_BY_ROW : LOOKUP;
-        }
-      case EVENT:
-        return readsOnlyValues(((EventCondition) c).where()) ? EVENT : ROW_BY_ROW;
-      case GEO_WITHIN:
-        return GEO;
-      case SCORE:
-        return REFERENCE;
-      case IN_TIER:
-        return tierings.contains(((InTier) c).tiering()) ? REFERENCE : ROW_BY_ROW;
-      case ANNIVERSARY:
-      default:
-        return ROW_BY_ROW;
-    }
+    return switch (c.kind()) {
+      case ALWAYS, NEVER, PRESENCE -> WORD;
+      case COMPARE ->
+          type(((Compare) c).attribute(), schema) == AttributeType.BOOLEAN ? WORD : COLUMN;
+      case BETWEEN, STRING_MATCH, RELATIVE_TIME, CALENDAR_WINDOW, TAG_MATCH, TAG_COUNT -> COLUMN;
+      case IN -> {
+        AttributeType t = type(((In) c).attribute(), schema);
+        yield t == AttributeType.BOOLEAN
+            ? WORD
+            : t == AttributeType.STRING
+                ? COLUMN
+                : t == AttributeType.TIMESTAMP ? ROW_BY_ROW : LOOKUP;
+      }
+      case EVENT -> readsOnlyValues(((EventCondition) c).where()) ? EVENT : ROW_BY_ROW;
+      case GEO_WITHIN -> GEO;
+      case SCORE -> REFERENCE;
+      case IN_TIER -> tierings.contains(((InTier) c).tiering()) ? REFERENCE : ROW_BY_ROW;
+      case ANNIVERSARY -> ROW_BY_ROW;
+      // The planner costs operators from their operands and a reference as its target.
+      case AND, OR, NOT, IN_SEGMENT ->
+          throw new IllegalArgumentException("not a leaf: " + c.kind());
+    };
   }
 
   private static AttributeType type(String attribute, Schema schema) {
@@ -87,19 +74,30 @@ final class Costs {
     stack.push(c);
     while (!stack.isEmpty()) {
       Condition x = stack.pop();
-      switch (x.kind()) {
-        case IN_SEGMENT:
-        case SCORE:
-        case IN_TIER:
-        case EVENT:
-          return false;
-        case AND:
-        case OR:
-        case NOT:
-          x.children().forEach(stack::push);
-          break;
-        default:
-          break;
+      boolean onlyValues =
+          switch (x.kind()) {
+            case IN_SEGMENT, SCORE, IN_TIER, EVENT -> false;
+            case AND, OR, NOT -> {
+              x.children().forEach(stack::push);
+              yield true;
+            }
+            case ALWAYS,
+                NEVER,
+                COMPARE,
+                BETWEEN,
+                IN,
+                STRING_MATCH,
+                TAG_MATCH,
+                TAG_COUNT,
+                PRESENCE,
+                RELATIVE_TIME,
+                CALENDAR_WINDOW,
+                ANNIVERSARY,
+                GEO_WITHIN ->
+                true;
+          };
+      if (!onlyValues) {
+        return false;
       }
     }
     return true;

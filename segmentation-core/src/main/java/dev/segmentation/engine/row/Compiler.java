@@ -399,76 +399,69 @@ final class Compiler {
   }
 
   private Node compile(Condition c, Scope scope, String path) {
-    switch (c.kind()) {
-      case ALWAYS:
-        return new Logic.Constant(Truth.TRUE, Show.description(c));
-      case NEVER:
-        return new Logic.Constant(Truth.FALSE, Show.description(c));
-      case AND:
-        return Logic.JunctionNode.and(compileAll(c.children(), scope, path));
-      case OR:
-        return Logic.JunctionNode.or(compileAll(c.children(), scope, path));
-      case NOT:
-        return new Logic.NotNode(compile(c.children().get(0), scope, path + "/of"));
-      case COMPARE:
-        return compare((Compare) c, scope, path);
-      case BETWEEN:
-        return between((Between) c, scope, path);
-      case IN:
-        return in((In) c, scope, path);
-      case STRING_MATCH:
-        return stringMatch((StringMatch) c, scope, path);
-      case TAG_MATCH:
+    return switch (c.kind()) {
+      case ALWAYS -> new Logic.Constant(Truth.TRUE, Show.description(c));
+      case NEVER -> new Logic.Constant(Truth.FALSE, Show.description(c));
+      case AND -> Logic.JunctionNode.and(compileAll(c.children(), scope, path));
+      case OR -> Logic.JunctionNode.or(compileAll(c.children(), scope, path));
+      case NOT -> new Logic.NotNode(compile(c.children().get(0), scope, path + "/of"));
+      case COMPARE -> compare((Compare) c, scope, path);
+      case BETWEEN -> between((Between) c, scope, path);
+      case IN -> in((In) c, scope, path);
+      case STRING_MATCH -> stringMatch((StringMatch) c, scope, path);
+      case TAG_MATCH -> {
         TagMatch tm = (TagMatch) c;
         AttributeRef tags =
             requireType(
                 scope, tm.attribute(), path, tm.op().externalName(), AttributeType.STRING_SET);
-        return new Leaves.TagLeaf(tags, Show.expected(c), tm.op(), tm.values());
-      case TAG_COUNT:
+        yield new Leaves.TagLeaf(tags, Show.expected(c), tm.op(), tm.values());
+      }
+      case TAG_COUNT -> {
         TagCount tc = (TagCount) c;
         AttributeRef counted =
             requireType(scope, tc.attribute(), path, "tagCount", AttributeType.STRING_SET);
-        return new Leaves.TagCountLeaf(counted, Show.expected(c), tc.op(), tc.count());
-      case PRESENCE:
+        yield new Leaves.TagCountLeaf(counted, Show.expected(c), tc.op(), tc.count());
+      }
+      case PRESENCE -> {
         Presence p = (Presence) c;
-        return new Leaves.PresenceNode(
+        yield new Leaves.PresenceNode(
             attribute(scope, p.attribute(), path), p.present(), Show.expected(c));
-      case RELATIVE_TIME:
-        return relativeTime((RelativeTime) c, scope, path);
-      case CALENDAR_WINDOW:
+      }
+      case RELATIVE_TIME -> relativeTime((RelativeTime) c, scope, path);
+      case CALENDAR_WINDOW -> {
         CalendarWindow cw = (CalendarWindow) c;
-        return new Leaves.CalendarLeaf(
+        yield new Leaves.CalendarLeaf(
             temporal(scope, cw.attribute(), path, "inCalendar"), Show.expected(c), cw.period());
-      case ANNIVERSARY:
+      }
+      case ANNIVERSARY -> {
         Anniversary an = (Anniversary) c;
-        return new Leaves.AnniversaryLeaf(
+        yield new Leaves.AnniversaryLeaf(
             temporal(scope, an.attribute(), path, "anniversary"), Show.expected(c), an.period());
-      case GEO_WITHIN:
+      }
+      case GEO_WITHIN -> {
         GeoWithin g = (GeoWithin) c;
         AttributeRef point =
             requireType(scope, g.attribute(), path, "withinDistance", AttributeType.GEO_POINT);
-        return new Leaves.GeoLeaf(point, Show.expected(c), g.center(), g.kilometers());
-      case IN_SEGMENT:
-        InSegment is = (InSegment) c;
-        return new References.InSegmentNode(
-            program,
-            lookup(segments, is.segment(), path + "/segment", "segment"),
-            Show.description(c));
-      case EVENT:
-        return event((EventCondition) c, ((EventCondition) c).where(), path);
-      case SCORE:
+        yield new Leaves.GeoLeaf(point, Show.expected(c), g.center(), g.kilometers());
+      }
+      case IN_SEGMENT ->
+          new References.InSegmentNode(
+              program,
+              lookup(segments, ((InSegment) c).segment(), path + "/segment", "segment"),
+              Show.description(c));
+      case EVENT -> event((EventCondition) c, ((EventCondition) c).where(), path);
+      case SCORE -> {
         ScoreCondition sc = (ScoreCondition) c;
-        return new References.ScoreNode(
+        yield new References.ScoreNode(
             program,
             lookup(scores, sc.score(), path + "/score", "score"),
             sc.op(),
             NumericLiteral.of(sc.value()),
             Show.description(c),
             Show.expected(c));
-      case IN_TIER:
-        return inTier((InTier) c, path);
-    }
-    throw new AssertionError(c.kind());
+      }
+      case IN_TIER -> inTier((InTier) c, path);
+    };
   }
 
   private Node[] compileAll(List<Condition> of, Scope scope, String path) {

@@ -179,81 +179,89 @@ final class Show {
    * What a leaf expects of its value, e.g. {@code >= 30}; its description is subject + expected.
    */
   static String expected(Condition c) {
-    switch (c.kind()) {
-      case COMPARE:
+    return switch (c.kind()) {
+      case COMPARE -> {
         Compare cmp = (Compare) c;
-        return cmp.op().symbol() + " " + value(cmp.value());
-      case BETWEEN:
+        yield cmp.op().symbol() + " " + value(cmp.value());
+      }
+      case BETWEEN -> {
         Between b = (Between) c;
-        return "between " + value(b.low()) + " and " + value(b.high());
-      case IN:
-        return "in " + list(((In) c).values());
-      case STRING_MATCH:
+        yield "between " + value(b.low()) + " and " + value(b.high());
+      }
+      case IN -> "in " + list(((In) c).values());
+      case STRING_MATCH -> {
         StringMatch s = (StringMatch) c;
-        return s.op().externalName()
+        yield s.op().externalName()
             + " "
             + (s.op() == StringMatch.Op.MATCHES ? "/" + s.value() + "/" : quote(s.value()))
             + (s.ignoreCase() ? " ignoring case" : "");
-      case TAG_MATCH:
+      }
+      case TAG_MATCH -> {
         TagMatch t = (TagMatch) c;
-        return t.op().externalName() + " " + list(t.values());
-      case TAG_COUNT:
+        yield t.op().externalName() + " " + list(t.values());
+      }
+      case TAG_COUNT -> {
         TagCount n = (TagCount) c;
-        return "has size " + n.op().symbol() + " " + n.count();
-      case PRESENCE:
-        return ((Presence) c).present() ? "is present" : "is missing";
-      case RELATIVE_TIME:
+        yield "has size " + n.op().symbol() + " " + n.count();
+      }
+      case PRESENCE -> ((Presence) c).present() ? "is present" : "is missing";
+      case RELATIVE_TIME -> {
         RelativeTime r = (RelativeTime) c;
-        return r.op() == RelativeTime.Op.WITHIN_LAST
+        yield r.op() == RelativeTime.Op.WITHIN_LAST
             ? "within the last " + amount(r.amount(), r.unit())
             : "more than " + amount(r.amount(), r.unit()) + " ago";
-      case CALENDAR_WINDOW:
-        return "in " + period(((CalendarWindow) c).period());
-      case ANNIVERSARY:
-        return ((Anniversary) c).period() == Anniversary.Period.DAY
-            ? "has its anniversary today"
-            : "has its anniversary this month";
-      case GEO_WITHIN:
+      }
+      case CALENDAR_WINDOW -> "in " + period(((CalendarWindow) c).period());
+      case ANNIVERSARY ->
+          ((Anniversary) c).period() == Anniversary.Period.DAY
+              ? "has its anniversary today"
+              : "has its anniversary this month";
+      case GEO_WITHIN -> {
         GeoWithin g = (GeoWithin) c;
-        return "within " + g.kilometers() + " km of " + value(g.center());
-      case EVENT:
+        yield "within " + g.kilometers() + " km of " + value(g.center());
+      }
+      case EVENT -> {
         EventCondition e = (EventCondition) c;
-        return e.op().symbol() + " " + e.value();
-      case SCORE:
+        yield e.op().symbol() + " " + e.value();
+      }
+      case SCORE -> {
         ScoreCondition sc = (ScoreCondition) c;
-        return sc.op().symbol() + " " + sc.value();
-      case IN_TIER:
-        return "= " + quote(((InTier) c).tier());
-      default:
-        throw new IllegalArgumentException("not a leaf: " + c.kind());
-    }
+        yield sc.op().symbol() + " " + sc.value();
+      }
+      case IN_TIER -> "= " + quote(((InTier) c).tier());
+      case ALWAYS, NEVER, AND, OR, NOT, IN_SEGMENT ->
+          throw new IllegalArgumentException("not a leaf with an expected value: " + c.kind());
+    };
   }
 
   /** The description of a leaf, or of a logical node as in explanations ({@code and}, ...). */
   static String description(Condition c) {
-    switch (c.kind()) {
-      case ALWAYS:
-        return "always";
-      case NEVER:
+    return switch (c.kind()) {
+      case ALWAYS -> "always";
+      case NEVER -> {
         String reason = ((Never) c).reason();
-        return reason.isEmpty() ? "never" : "never (" + reason + ")";
-      case AND:
-        return "and";
-      case OR:
-        return "or";
-      case NOT:
-        return "not";
-      case IN_SEGMENT:
-        return "in segment " + quote(((InSegment) c).segment());
-      case EVENT:
-        return eventSubject((EventCondition) c) + " " + expected(c);
-      case SCORE:
-        return "score " + quote(((ScoreCondition) c).score()) + " " + expected(c);
-      case IN_TIER:
-        return "tier of " + quote(((InTier) c).tiering()) + " " + expected(c);
-      default:
-        return subject(c) + " " + expected(c);
-    }
+        yield reason.isEmpty() ? "never" : "never (" + reason + ")";
+      }
+      case AND -> "and";
+      case OR -> "or";
+      case NOT -> "not";
+      case IN_SEGMENT -> "in segment " + quote(((InSegment) c).segment());
+      case EVENT -> eventSubject((EventCondition) c) + " " + expected(c);
+      case SCORE -> "score " + quote(((ScoreCondition) c).score()) + " " + expected(c);
+      case IN_TIER -> "tier of " + quote(((InTier) c).tiering()) + " " + expected(c);
+      case COMPARE,
+          BETWEEN,
+          IN,
+          STRING_MATCH,
+          TAG_MATCH,
+          TAG_COUNT,
+          PRESENCE,
+          RELATIVE_TIME,
+          CALENDAR_WINDOW,
+          ANNIVERSARY,
+          GEO_WITHIN ->
+          subject(c) + " " + expected(c);
+    };
   }
 
   private static String subject(Condition c) {
@@ -266,22 +274,37 @@ final class Show {
 
   /** A whole condition on one line, e.g. {@code (category = "paper" or amount > 100)}. */
   static String inline(Condition c) {
-    switch (c.kind()) {
-      case AND:
-      case OR:
+    return switch (c.kind()) {
+      case AND, OR -> {
         List<Condition> of = c.children();
         if (of.isEmpty()) {
-          return c.kind() == dev.segmentation.condition.Kind.AND ? "always" : "never";
+          yield c.kind() == dev.segmentation.condition.Kind.AND ? "always" : "never";
         }
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < of.size(); i++) {
           sb.append(i == 0 ? "" : " " + description(c) + " ").append(inline(of.get(i)));
         }
-        return sb.append(')').toString();
-      case NOT:
-        return "not " + inline(c.children().get(0));
-      default:
-        return description(c);
-    }
+        yield sb.append(')').toString();
+      }
+      case NOT -> "not " + inline(c.children().get(0));
+      case ALWAYS,
+          NEVER,
+          COMPARE,
+          BETWEEN,
+          IN,
+          STRING_MATCH,
+          TAG_MATCH,
+          TAG_COUNT,
+          PRESENCE,
+          RELATIVE_TIME,
+          CALENDAR_WINDOW,
+          ANNIVERSARY,
+          GEO_WITHIN,
+          IN_SEGMENT,
+          EVENT,
+          SCORE,
+          IN_TIER ->
+          description(c);
+    };
   }
 }

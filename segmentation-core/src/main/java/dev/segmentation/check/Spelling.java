@@ -1,4 +1,4 @@
-package dev.segmentation.internal;
+package dev.segmentation.check;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * "Did you mean" suggestions for misspelt names: the known name within edit distance 2.
+ * "Did you mean" suggestions for misspelt names: the known name within edit distance 2, letters
+ * compared without regard to case. The one rule behind every suggestion of the checker, the JSON
+ * reader and the command line; public for tools that report problems in the same words.
  *
  * <pre>{@code
  * Spelling.didYouMean("agee", List.of("age", "country")); // "; did you mean \"age\"?"
@@ -55,7 +57,7 @@ public final class Spelling {
       current[0] = i;
       int rowMin = current[0];
       for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int cost = sameIgnoringCase(a.charAt(i - 1), b.charAt(j - 1)) ? 0 : 1;
         current[j] =
             Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
         rowMin = Math.min(rowMin, current[j]);
@@ -70,6 +72,10 @@ public final class Spelling {
     return Math.min(previous[b.length()], limit);
   }
 
+  private static boolean sameIgnoringCase(char x, char y) {
+    return x == y || Character.toLowerCase(x) == Character.toLowerCase(y);
+  }
+
   /**
    * Known names indexed once for many look-ups, so that a document with a hundred thousand names
    * and as many misspelt references is checked in near-linear time: membership is a hash look-up,
@@ -77,16 +83,16 @@ public final class Spelling {
    * index share a budget of work (after it is spent, no more suggestions are made). Not
    * thread-safe: one index serves one check.
    */
-  public static final class Index {
+  static final class Index {
     /** Default work for all suggestions of one index: cells of the edit-distance tables. */
-    public static final long DEFAULT_BUDGET = 50_000_000L;
+    static final long DEFAULT_BUDGET = 50_000_000L;
 
     private final Set<String> names;
     private final Map<Integer, List<String>> byLength = new HashMap<>();
     private final Map<String, Integer> order = new HashMap<>();
     private long budget;
 
-    public Index(Collection<String> known, long budget) {
+    Index(Collection<String> known, long budget) {
       this.names = new HashSet<>(known);
       this.budget = budget;
       for (String name : known) {
@@ -96,16 +102,16 @@ public final class Spelling {
       }
     }
 
-    public Index(Collection<String> known) {
+    Index(Collection<String> known) {
       this(known, DEFAULT_BUDGET);
     }
 
-    public boolean contains(String name) {
+    boolean contains(String name) {
       return names.contains(name);
     }
 
     /** {@link Spelling#didYouMean} over the indexed names, or empty once the budget is spent. */
-    public String didYouMean(String name) {
+    String didYouMean(String name) {
       String best = null;
       int bestDistance = 3;
       for (int length = name.length() - 2; length <= name.length() + 2; length++) {
