@@ -1,10 +1,10 @@
 package dev.segmentation.benchmarks;
 
-import dev.segmentation.cli.generate.CustomerGenerator;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.columnar.CustomerTable;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.testkit.CustomerGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

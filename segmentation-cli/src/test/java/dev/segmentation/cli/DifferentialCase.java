@@ -23,7 +23,7 @@ import dev.segmentation.segment.ScoreRule;
 import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tier;
 import dev.segmentation.segment.Tiering;
-import dev.segmentation.testing.RandomSchemas;
+import dev.segmentation.testkit.RandomSchemas;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayDeque;

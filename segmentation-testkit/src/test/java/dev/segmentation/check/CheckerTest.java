@@ -40,7 +40,7 @@ import dev.segmentation.segment.ScoreRule;
 import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tier;
 import dev.segmentation.segment.Tiering;
-import dev.segmentation.testing.RandomCatalogs;
+import dev.segmentation.testkit.RandomCatalogs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

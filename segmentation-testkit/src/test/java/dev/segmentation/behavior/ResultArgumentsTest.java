@@ -12,7 +12,7 @@ import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.model.Customer;
 import dev.segmentation.segment.Catalog;
-import dev.segmentation.testing.RandomCatalogs;
+import dev.segmentation.testkit.RandomCatalogs;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;

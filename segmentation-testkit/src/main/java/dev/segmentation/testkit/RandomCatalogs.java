@@ -1,4 +1,4 @@
-package dev.segmentation.testing;
+package dev.segmentation.testkit;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;

@@ -1,8 +1,8 @@
-package dev.segmentation.cli.generate;
+package dev.segmentation.testkit;
 
 import com.google.common.collect.ImmutableList;
-import dev.segmentation.cli.generate.CustomerGenerator.City;
-import dev.segmentation.cli.generate.CustomerGenerator.Country;
+import dev.segmentation.testkit.CustomerGenerator.City;
+import dev.segmentation.testkit.CustomerGenerator.Country;
 
 /** Countries in order of popularity (Zipf-weighted) and their main cities with coordinates. */
 final class Places {

@@ -22,7 +22,7 @@ import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.Segment;
-import dev.segmentation.testing.RandomCatalogs;
+import dev.segmentation.testkit.RandomCatalogs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

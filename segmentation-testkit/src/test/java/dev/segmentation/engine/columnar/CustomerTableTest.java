@@ -14,7 +14,7 @@ import dev.segmentation.model.EventType;
 import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
-import dev.segmentation.testing.RandomCatalogs;
+import dev.segmentation.testkit.RandomCatalogs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

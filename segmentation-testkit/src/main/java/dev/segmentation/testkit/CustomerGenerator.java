@@ -1,4 +1,4 @@
-package dev.segmentation.cli.generate;
+package dev.segmentation.testkit;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -65,7 +65,8 @@ public final class CustomerGenerator {
   public static final Attribute<Long> EMPLOYEES = Attribute.integer("employees");
 
   /**
-   * Size class from employees: micro (<10), small (<50), medium (<250), large (<1000), enterprise.
+   * Size class from employees: micro (under 10), small (under 50), medium (under 250), large (under
+   * 1000), enterprise.
    */
   public static final Attribute<String> COMPANY_SIZE = Attribute.string("companySize");
 

@@ -1,4 +1,4 @@
-package dev.segmentation.cli.generate;
+package dev.segmentation.testkit;
 
 /** The value lists the generator draws from, most popular first, with their weights. */
 final class Vocabulary {

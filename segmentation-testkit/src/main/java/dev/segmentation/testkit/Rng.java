@@ -1,4 +1,4 @@
-package dev.segmentation.cli.generate;
+package dev.segmentation.testkit;
 
 /**
  * A small, fast pseudo-random generator (SplitMix64) whose sequence is fixed by this code alone, so

@@ -19,7 +19,7 @@ import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmModel;
 import dev.segmentation.segment.ScoreModel;
 import dev.segmentation.segment.Tiering;
-import dev.segmentation.testing.RandomCatalogs;
+import dev.segmentation.testkit.RandomCatalogs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
-import dev.segmentation.testing.RandomCatalogs;
+import dev.segmentation.testkit.RandomCatalogs;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,7 @@ import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.Segment;
-import dev.segmentation.testing.RandomCatalogs;
+import dev.segmentation.testkit.RandomCatalogs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
