@@ -1,4 +1,4 @@
-package dev.segmentation.cli;
+package dev.segmentation.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +46,12 @@ class ShrinkTest {
             Segment.of("d", C));
     DifferentialCase.Difference differs =
         new DifferentialCase.Difference(
-            DifferentialCase.What.SEGMENT, "c", 1, List.of(0), List.of("c0: ..."));
+            DifferentialCase.What.SEGMENT,
+            "c",
+            DifferentialCase.Engine.ROW,
+            0,
+            List.of(0),
+            List.of("c0: ..."));
     assertThat(DifferentialCase.closure(catalog, differs).segments())
         .extracting(Segment::name)
         .containsExactly("a", "b", "c");

@@ -1,26 +1,34 @@
-package dev.segmentation.cli;
+package dev.segmentation.testkit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.json.RulesDocument;
 import dev.segmentation.json.RulesJson;
+import dev.segmentation.model.Attribute;
+import dev.segmentation.model.Event;
+import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The files that reproduce a difference between the engines with the command line: {@code
- * rules.json} (schema and catalog, as {@link RulesJson} writes them), {@code customers.jsonl} (as
- * {@code segmentation generate} writes them) and {@code README.txt} (what differs, the segment's
- * condition, and the exact {@code segmentation run} commands for both engines).
+ * The files that reproduce a difference between an engine and the reference interpreter: {@code
+ * rules.json} (schema and catalog, as {@link RulesJson} writes them), {@code customers.jsonl} (in
+ * the JSON Lines form the command line reads, events inline) and {@code README.txt} (what differs,
+ * the segment's condition, the customers, and the commands that show it).
  */
 final class Reproducer {
   static final String RULES = "rules.json";
@@ -28,11 +36,9 @@ final class Reproducer {
   static final String README = "README.txt";
 
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=+-]+");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Reproducer() {}
-
-  /** The schema, catalog and customers as read back by the command line's readers. */
-  record ReadBack(RulesDocument rules, List<SchemaCustomer> customers) {}
 
   /** Writes the rules and customers of {@code c} into {@code dir}, creating it. */
   static void writeData(Path dir, DifferentialCase c) throws IOException {
@@ -42,16 +48,63 @@ final class Reproducer {
         RulesJson.write(new RulesDocument(c.schema(), c.catalog())),
         StandardCharsets.UTF_8);
     try (Writer out = Files.newBufferedWriter(dir.resolve(CUSTOMERS), StandardCharsets.UTF_8)) {
-      CustomerWriter writer = new CustomerWriter(c.schema(), FileFormat.JSONL, out, null);
       for (SchemaCustomer customer : c.customers()) {
-        writer.write(customer);
+        out.write(jsonLine(c.schema(), customer));
+        out.write('\n');
       }
     }
   }
 
   /**
+   * One customer as a JSON object: its id, its present attributes, and its events (every type, by
+   * time) with their present properties. Numbers keep their exact value ({@code -0.0} included).
+   */
+  static String jsonLine(Schema schema, SchemaCustomer c) throws IOException {
+    ObjectNode line = JSON.createObjectNode().put("id", c.id());
+    for (Attribute<?> a : schema.attributes().values()) {
+      put(line, a.name(), c.value(a.name()));
+    }
+    List<Event> events = new ArrayList<>();
+    schema.eventTypes().keySet().forEach(type -> events.addAll(c.events(type)));
+    events.sort(Comparator.comparing(Event::timestamp));
+    if (!events.isEmpty()) {
+      ArrayNode array = line.putArray("events");
+      for (Event e : events) {
+        ObjectNode event = array.addObject();
+        event.put("type", e.type()).put("timestamp", e.timestamp().toString());
+        for (String property : schema.eventType(e.type()).properties().keySet()) {
+          put(event, property, e.properties().get(property));
+        }
+      }
+    }
+    return JSON.writeValueAsString(line);
+  }
+
+  private static void put(ObjectNode node, String name, Object v) {
+    if (v == null) {
+      return; // no value: the field is left out
+    }
+    if (v instanceof Long l) {
+      node.put(name, l);
+    } else if (v instanceof Double d) {
+      node.put(name, d);
+    } else if (v instanceof Boolean b) {
+      node.put(name, b);
+    } else if (v instanceof GeoPoint p) {
+      node.putObject(name).put("lat", p.latitude()).put("lon", p.longitude());
+    } else if (v instanceof Collection<?> tags) {
+      ArrayNode array = node.putArray(name);
+      tags.forEach(t -> array.add((String) t));
+    } else if (v instanceof String || v instanceof LocalDate || v instanceof Instant) {
+      node.put(name, v.toString());
+    } else {
+      throw new IllegalArgumentException("no JSON form for " + v.getClass() + " of " + name);
+    }
+  }
+
+  /**
    * Writes a reproducer of {@code difference} (found on {@code original}, shown by {@code
-   * minimized}) into {@code dir}, runs both command lines on it, and returns the directory.
+   * minimized}) into {@code dir}, and returns the directory.
    */
   static Path write(
       Path dir,
@@ -60,7 +113,7 @@ final class Reproducer {
       DifferentialCase.Difference difference)
       throws IOException {
     writeData(dir, minimized);
-    // The differences as the minimized case shows them (rows and customers may have changed).
+    // The difference as the minimized case shows it (rows and customers may have changed).
     DifferentialCase.Difference shown = difference;
     for (DifferentialCase.Difference d : minimized.differences()) {
       if (d.sameItem(difference)) {
@@ -69,12 +122,11 @@ final class Reproducer {
       }
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("The columnar and row engines differ: seed ")
+    sb.append("An engine differs from the reference interpreter: seed ")
         .append(original.seed())
         .append(", ")
         .append(shown.summary())
-        .append(".\n");
-    sb.append("Evaluated as of ")
+        .append(".\nEvaluated as of ")
         .append(minimized.ctx().asOf())
         .append(" in zone ")
         .append(minimized.ctx().zone())
@@ -98,16 +150,14 @@ final class Reproducer {
         || shown.what() == DifferentialCase.What.COUNT) {
       sb.append("The condition of segment ").append(shown.name()).append(":\n");
       sb.append(RulesJson.write(minimized.catalog().segment(shown.name()).condition()));
-      sb.append('\n');
+      sb.append("\n\n");
     }
     if (!shown.rows().isEmpty()) {
       sb.append("The customers that differ, as in ").append(CUSTOMERS).append(":\n");
-      StringWriter lines = new StringWriter();
-      CustomerWriter writer = new CustomerWriter(minimized.schema(), FileFormat.JSONL, lines, null);
       for (int r : shown.rows().subList(0, Math.min(5, shown.rows().size()))) {
-        writer.write(minimized.customers().get(r));
+        sb.append(jsonLine(minimized.schema(), minimized.customers().get(r))).append('\n');
       }
-      sb.append(lines).append(shown.rows().size() > 5 ? "...\n" : "").append('\n');
+      sb.append(shown.rows().size() > 5 ? "...\n" : "").append('\n');
     }
     sb.append("Files: ")
         .append(RULES)
@@ -116,19 +166,21 @@ final class Reproducer {
         .append(" (")
         .append(minimized.customers().size())
         .append(" customers, in table row order).\n\n");
-    sb.append("Show it with the command line (build the jar first with\n")
+    sb.append("Re-run this case in the test (it minimizes and writes this directory again):\n")
+        .append("  mvn -B verify -pl segmentation-testkit -am -Dtest=EngineDifferentialTest")
+        .append(" -Dsurefire.failIfNoSpecifiedTests=false -Ddifferential.seed=")
+        .append(original.seed())
+        .append("\n\n");
+    sb.append("Compare the engines with the command line (build it first with\n")
         .append("  mvn -B -q package -DskipTests -pl segmentation-cli -am):\n");
-    Path jar = Path.of("target").toAbsolutePath().resolve("segmentation-cli-*-all.jar");
-    sb.append("  java -jar ")
-        .append(jar)
-        .append(' ')
-        .append(shell(runArgs(dir, minimized.ctx(), "row")))
-        .append('\n');
-    sb.append("  java -jar ")
-        .append(jar)
-        .append(' ')
-        .append(shell(runArgs(dir, minimized.ctx(), "columnar")))
-        .append('\n');
+    String jar = "segmentation-cli/target/segmentation-cli-*-all.jar";
+    for (String engine : List.of("row", "columnar")) {
+      sb.append("  java -jar ")
+          .append(jar)
+          .append(' ')
+          .append(shell(runArgs(dir, minimized.ctx(), engine)))
+          .append('\n');
+    }
     sb.append("  diff ")
         .append(shell(List.of(out(dir, "row").toString(), out(dir, "columnar").toString())))
         .append('\n');
@@ -141,12 +193,6 @@ final class Reproducer {
           .append(shell(explainArgs(dir, minimized.ctx(), id)))
           .append('\n');
     }
-    sb.append("\nRe-run this case in the test:\n")
-        .append("  mvn -B verify -pl segmentation-cli -am -Dtest=EngineDifferentialTest")
-        .append(" -Dsurefire.failIfNoSpecifiedTests=false -Ddifferential.seed=")
-        .append(original.seed())
-        .append('\n');
-    sb.append('\n').append(cliVerdict(dir, minimized.ctx())).append('\n');
     Files.writeString(dir.resolve(README), sb.toString(), StandardCharsets.UTF_8);
     return dir;
   }
@@ -187,58 +233,6 @@ final class Reproducer {
 
   static Path out(Path dir, String engine) {
     return dir.resolve("membership-" + engine + ".csv").toAbsolutePath();
-  }
-
-  /** Runs both engines' commands in-process and says whether their membership files differ. */
-  static String cliVerdict(Path dir, EvaluationContext ctx) {
-    Cli row = Cli.run(runArgs(dir, ctx, "row").toArray(new String[0]));
-    Cli columnar = Cli.run(runArgs(dir, ctx, "columnar").toArray(new String[0]));
-    if (row.exitCode != 0 || columnar.exitCode != 0) {
-      return "Checked in the test: the command line failed.\n--- row engine: exit "
-          + row.exitCode
-          + "\n"
-          + head(row.err, 6)
-          + "--- columnar engine: exit "
-          + columnar.exitCode
-          + "\n"
-          + head(columnar.err, 6);
-    }
-    try {
-      String a = Files.readString(out(dir, "row"));
-      String b = Files.readString(out(dir, "columnar"));
-      return a.equals(b)
-          ? "Checked in the test: the two membership files are EQUAL. The command line runs the"
-              + " columnar engine on all cores, the test on 1 and 2 threads; see the thread count"
-              + " above."
-          : "Checked in the test: the two membership files differ.";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String head(String text, int lines) {
-    StringBuilder sb = new StringBuilder();
-    String[] all = text.split("\n");
-    for (int i = 0; i < Math.min(lines, all.length); i++) {
-      sb.append(all[i]).append('\n');
-    }
-    return all.length > lines ? sb.append("...\n").toString() : sb.toString();
-  }
-
-  /** Reads a reproducer back with the command line's readers. */
-  static ReadBack read(Path dir) throws IOException {
-    RulesDocument rules = RulesJson.read(dir.resolve(RULES));
-    Schema schema = rules.schema();
-    List<SchemaCustomer> customers = new ArrayList<>();
-    try (CustomerInput in =
-        CustomerInput.open(dir.resolve(CUSTOMERS), schema, null, Dialect.WRITTEN)) {
-      for (CustomerInput.Row row = in.next(); row != null; row = in.next()) {
-        customers.add(row.customer());
-      }
-    } catch (DataException e) {
-      throw new IllegalStateException("the command line cannot read its own customers: " + e, e);
-    }
-    return new ReadBack(rules, customers);
   }
 
   static String shell(List<String> args) {

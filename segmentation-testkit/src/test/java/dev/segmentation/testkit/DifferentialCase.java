@@ -1,4 +1,4 @@
-package dev.segmentation.cli;
+package dev.segmentation.testkit;
 
 import com.google.common.collect.ImmutableList;
 import dev.segmentation.check.Checker;
@@ -23,7 +23,6 @@ import dev.segmentation.segment.ScoreRule;
 import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tier;
 import dev.segmentation.segment.Tiering;
-import dev.segmentation.testkit.RandomSchemas;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
@@ -40,8 +39,8 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * One differential case: a random schema, a catalog over it, customers and the instant and zone of
- * evaluation, all from one seed; and the comparison of the columnar engine with the row engine on
- * it.
+ * evaluation, all from one seed; and the comparison of both engines (the row engine, and the
+ * columnar engine on 1 and 2 threads) with the {@link ReferenceInterpreter} on it.
  *
  * @param seed the seed everything was drawn from
  */
@@ -107,25 +106,45 @@ record DifferentialCase(
     EXCEPTION
   }
 
+  /** The engines the reference is compared with. */
+  enum Engine {
+    ROW("row engine"),
+    COLUMNAR("columnar engine");
+
+    final String title;
+
+    Engine(String title) {
+      this.title = title;
+    }
+  }
+
   /**
-   * One disagreement.
+   * One disagreement with the reference interpreter.
    *
    * @param what what kind of result
    * @param name the segment, score or tiering (empty for an exception)
-   * @param parallelism the columnar engine's thread count
+   * @param engine the engine that disagrees (or threw)
+   * @param parallelism the columnar engine's thread count (0 for the row engine, or an exception
+   *     before evaluation)
    * @param rows the rows whose results differ
    * @param lines one line per differing row (or the exception), for people
    */
   record Difference(
-      What what, String name, int parallelism, List<Integer> rows, List<String> lines) {
+      What what,
+      String name,
+      Engine engine,
+      int parallelism,
+      List<Integer> rows,
+      List<String> lines) {
     Difference {
       rows = ImmutableList.copyOf(rows);
       lines = ImmutableList.copyOf(lines);
     }
 
-    /** The same result differs, or an engine throws the same exception (message and all). */
+    /** The same result of the same engine differs, or it throws the same exception. */
     boolean sameItem(Difference other) {
       return what == other.what
+          && engine == other.engine
           && name.equals(other.name)
           && (what != What.EXCEPTION || lines.get(0).equals(other.lines.get(0)));
     }
@@ -133,23 +152,27 @@ record DifferentialCase(
     String summary() {
       String item =
           what == What.EXCEPTION
-              ? "an engine threw"
-              : what.name().toLowerCase(java.util.Locale.ROOT) + " \"" + name + "\" differs";
+              ? "the " + engine.title + " threw"
+              : what.name().toLowerCase(java.util.Locale.ROOT)
+                  + " \""
+                  + name
+                  + "\" differs from the reference in the "
+                  + engine.title;
       return parallelism == 0
           ? item
-          : item + " (columnar on " + parallelism + " thread" + (parallelism == 1 ? "" : "s") + ")";
+          : item + " (on " + parallelism + " thread" + (parallelism == 1 ? "" : "s") + ")";
     }
   }
 
-  /** Every disagreement between the engines (at most one per result and thread count). */
+  /** Every disagreement of an engine with the reference (at most one per result and run). */
   List<Difference> differences() {
+    Results expected = expected();
     List<Difference> out = new ArrayList<>();
-    Expected expected;
     try {
-      expected = expected();
+      CompiledCatalog rows = RowEngine.compile(catalog, schema);
+      compare(expected, rowResults(rows), Engine.ROW, 0, out);
     } catch (RuntimeException e) {
-      out.add(exception("row engine", e, 0));
-      return out;
+      out.add(exception(Engine.ROW, e, 0));
     }
     ColumnarCatalog columnar;
     CustomerTable table;
@@ -157,47 +180,116 @@ record DifferentialCase(
       columnar = ColumnarEngine.compile(catalog, schema);
       table = CustomerTable.of(schema, customers);
     } catch (RuntimeException e) {
-      out.add(exception("columnar engine (compile or table)", e, 0));
+      out.add(exception(Engine.COLUMNAR, e, 0));
       return out;
     }
     for (int p : PARALLELISMS) {
       try {
-        compare(expected, columnar.evaluate(table, ctx, p), columnar.counts(table, ctx, p), p, out);
+        BatchResult result = columnar.evaluate(table, ctx, p);
+        compare(
+            expected,
+            columnarResults(result, columnar.counts(table, ctx, p)),
+            Engine.COLUMNAR,
+            p,
+            out);
       } catch (RuntimeException e) {
-        out.add(exception("columnar engine (evaluate or counts)", e, p));
+        out.add(exception(Engine.COLUMNAR, e, p));
       }
     }
     return out;
   }
 
-  /** The row engine's results, which the columnar engine must reproduce. */
-  private record Expected(
-      CompiledCatalog rows, Truth[][] truth, double[][] scores, String[][] tiers, long[] counts) {}
+  /**
+   * One engine's results, or the reference's: per row and segment whether the customer is a member
+   * (or, for the reference, the three-valued result), per score and tiering the value per row, and
+   * the member count per segment.
+   */
+  private record Results(
+      Truth[][] truth, boolean[][] members, double[][] scores, String[][] tiers, long[] counts) {}
 
-  private Expected expected() {
-    CompiledCatalog rows = RowEngine.compile(catalog, schema);
-    int segments = catalog.segments().size();
-    Truth[][] truth = new Truth[customers.size()][segments];
-    long[] counts = new long[segments];
-    List<String> tierings = tieringNames();
-    double[][] scores = new double[catalog.scores().size()][customers.size()];
-    String[][] tiers = new String[tierings.size()][customers.size()];
-    for (int r = 0; r < customers.size(); r++) {
-      SchemaCustomer c = customers.get(r);
-      rows.evaluateAll(c, ctx, truth[r]);
-      for (int s = 0; s < segments; s++) {
-        if (truth[r][s] == Truth.TRUE) {
-          counts[s]++;
-        }
+  /** The reference interpreter's results, which both engines must reproduce. */
+  private Results expected() {
+    ReferenceInterpreter reference = ReferenceInterpreter.of(catalog, schema);
+    Results r = empty(true);
+    for (int row = 0; row < customers.size(); row++) {
+      ReferenceInterpreter.Evaluation c = reference.evaluate(customers.get(row), ctx);
+      for (int s = 0; s < catalog.segments().size(); s++) {
+        r.truth[row][s] = c.segment(catalog.segments().get(s).name());
+        r.members[row][s] = r.truth[row][s] == Truth.TRUE;
       }
-      for (int k = 0; k < scores.length; k++) {
-        scores[k][r] = rows.score(catalog.scores().get(k).name(), c, ctx);
+      for (int k = 0; k < r.scores.length; k++) {
+        r.scores[k][row] = c.score(catalog.scores().get(k).name());
       }
-      for (int k = 0; k < tiers.length; k++) {
-        tiers[k][r] = rows.tier(tierings.get(k), c, ctx);
+      List<String> tierings = tieringNames();
+      for (int k = 0; k < r.tiers.length; k++) {
+        r.tiers[k][row] = c.tier(tierings.get(k));
       }
     }
-    return new Expected(rows, truth, scores, tiers, counts);
+    countMembers(r);
+    return r;
+  }
+
+  private Results empty(boolean truth) {
+    int n = customers.size();
+    int segments = catalog.segments().size();
+    return new Results(
+        truth ? new Truth[n][segments] : null,
+        new boolean[n][segments],
+        new double[catalog.scores().size()][n],
+        new String[tieringNames().size()][n],
+        new long[segments]);
+  }
+
+  private void countMembers(Results r) {
+    for (boolean[] row : r.members) {
+      for (int s = 0; s < row.length; s++) {
+        r.counts[s] += row[s] ? 1 : 0;
+      }
+    }
+  }
+
+  private Results rowResults(CompiledCatalog rows) {
+    Results r = empty(true);
+    List<String> tierings = tieringNames();
+    for (int row = 0; row < customers.size(); row++) {
+      SchemaCustomer c = customers.get(row);
+      rows.evaluateAll(c, ctx, r.truth[row]);
+      for (int s = 0; s < r.members[row].length; s++) {
+        r.members[row][s] = r.truth[row][s] == Truth.TRUE;
+      }
+      for (int k = 0; k < r.scores.length; k++) {
+        r.scores[k][row] = rows.score(catalog.scores().get(k).name(), c, ctx);
+      }
+      for (int k = 0; k < r.tiers.length; k++) {
+        r.tiers[k][row] = rows.tier(tierings.get(k), c, ctx);
+      }
+    }
+    countMembers(r);
+    return r;
+  }
+
+  private Results columnarResults(BatchResult result, long[] counts) {
+    Results r = empty(false);
+    List<String> tierings = tieringNames();
+    for (int s = 0; s < catalog.segments().size(); s++) {
+      RoaringBitmap members = result.members(catalog.segments().get(s).name());
+      if (members.getCardinality() != members.rangeCardinality(0, customers.size())) {
+        throw new IllegalStateException("members outside the table's rows: " + members);
+      }
+      for (int row = 0; row < customers.size(); row++) {
+        r.members[row][s] = members.contains(row);
+      }
+    }
+    for (int k = 0; k < r.scores.length; k++) {
+      r.scores[k] = result.scores(catalog.scores().get(k).name()).clone();
+    }
+    for (int k = 0; k < r.tiers.length; k++) {
+      for (int row = 0; row < customers.size(); row++) {
+        r.tiers[k][row] = result.tier(tierings.get(k), row);
+      }
+    }
+    System.arraycopy(counts, 0, r.counts, 0, counts.length);
+    return r;
   }
 
   private List<String> tieringNames() {
@@ -207,80 +299,82 @@ record DifferentialCase(
     return names;
   }
 
-  private void compare(
-      Expected expected, BatchResult result, long[] counts, int p, List<Difference> out) {
+  private void compare(Results want, Results actual, Engine engine, int p, List<Difference> out) {
+    String title = engine.title.replace(" engine", "");
     for (int s = 0; s < catalog.segments().size(); s++) {
       String name = catalog.segments().get(s).name();
-      RoaringBitmap members = result.members(name);
       int segment = s;
       rows(
           What.SEGMENT,
           name,
+          engine,
           p,
-          r -> (expected.truth[r][segment] == Truth.TRUE) == members.contains(r),
-          r -> String.valueOf(expected.truth[r][segment]),
-          r -> members.contains(r) ? "member" : "not a member",
+          r ->
+              want.members[r][segment] == actual.members[r][segment]
+                  && (actual.truth == null || want.truth[r][segment] == actual.truth[r][segment]),
+          r -> String.valueOf(want.truth[r][segment]),
+          r ->
+              title
+                  + " "
+                  + (actual.truth != null
+                      ? String.valueOf(actual.truth[r][segment])
+                      : actual.members[r][segment] ? "member" : "not a member"),
           out);
-      if (members.getCardinality() != members.rangeCardinality(0, customers.size())) {
-        out.add(
-            new Difference(
-                What.SEGMENT,
-                name,
-                p,
-                List.of(),
-                List.of("columnar members outside the table's rows: " + members)));
-      }
-      if (counts[s] != expected.counts[s]) {
+      if (actual.counts[s] != want.counts[s]) {
         out.add(
             new Difference(
                 What.COUNT,
                 name,
+                engine,
                 p,
                 List.of(),
                 List.of(
-                    "counts() says "
-                        + counts[s]
-                        + " members, the row engine's TRUE set has "
-                        + expected.counts[s])));
+                    title
+                        + " counts "
+                        + actual.counts[s]
+                        + " members, the reference's TRUE set has "
+                        + want.counts[s])));
       }
     }
     for (int k = 0; k < catalog.scores().size(); k++) {
-      String name = catalog.scores().get(k).name();
-      double[] scores = result.scores(name);
-      double[] want = expected.scores[k];
+      double[] scores = actual.scores[k];
+      double[] wanted = want.scores[k];
       // By numeric value (0.0 == -0.0), as the semantics compare numbers.
       rows(
           What.SCORE,
-          name,
+          catalog.scores().get(k).name(),
+          engine,
           p,
-          r -> scores[r] == want[r],
-          r -> String.valueOf(want[r]),
-          r -> String.valueOf(scores[r]),
+          r -> scores[r] == wanted[r],
+          r -> String.valueOf(wanted[r]),
+          r -> title + " " + scores[r],
           out);
     }
     List<String> tierings = tieringNames();
     for (int k = 0; k < tierings.size(); k++) {
-      String name = tierings.get(k);
-      String[] want = expected.tiers[k];
+      String[] tiers = actual.tiers[k];
+      String[] wanted = want.tiers[k];
       rows(
           What.TIER,
-          name,
+          tierings.get(k),
+          engine,
           p,
-          r -> Objects.equals(result.tier(name, r), want[r]),
-          r -> want[r],
-          r -> result.tier(name, r),
+          r -> Objects.equals(tiers[r], wanted[r]),
+          r -> wanted[r],
+          r -> title + " " + tiers[r],
           out);
     }
   }
 
-  /** Adds a difference listing every row where {@code agree} fails, with both engines' results. */
+  /** Adds a difference listing every row where {@code agree} fails, with both results. */
   private void rows(
       What what,
       String name,
+      Engine engine,
       int p,
       IntPredicate agree,
-      IntFunction<String> row,
-      IntFunction<String> columnar,
+      IntFunction<String> reference,
+      IntFunction<String> actual,
       List<Difference> out) {
     List<Integer> rows = new ArrayList<>();
     List<String> lines = new ArrayList<>();
@@ -288,28 +382,24 @@ record DifferentialCase(
       if (!agree.test(r)) {
         rows.add(r);
         lines.add(
-            customers.get(r).id()
-                + ": row engine "
-                + row.apply(r)
-                + ", columnar "
-                + columnar.apply(r));
+            customers.get(r).id() + ": reference " + reference.apply(r) + ", " + actual.apply(r));
       }
     }
     if (!rows.isEmpty()) {
-      out.add(new Difference(what, name, p, rows, lines));
+      out.add(new Difference(what, name, engine, p, rows, lines));
     }
   }
 
-  private static Difference exception(String where, RuntimeException e, int p) {
+  private static Difference exception(Engine engine, RuntimeException e, int p) {
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));
     List<String> lines = new ArrayList<>();
-    lines.add(where + " threw " + e);
+    lines.add("the " + engine.title + " threw " + e);
     String[] frames = trace.toString().split("\n");
     for (int i = 1; i < Math.min(frames.length, 12); i++) {
       lines.add(frames[i].strip());
     }
-    return new Difference(What.EXCEPTION, "", p, List.of(), lines);
+    return new Difference(What.EXCEPTION, "", engine, p, List.of(), lines);
   }
 
   // ------------------------------------------------------------------ minimizing

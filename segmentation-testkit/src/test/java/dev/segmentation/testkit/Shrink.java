@@ -1,4 +1,4 @@
-package dev.segmentation.cli;
+package dev.segmentation.testkit;
 
 import com.google.common.collect.ImmutableList;
 import dev.segmentation.condition.Always;
