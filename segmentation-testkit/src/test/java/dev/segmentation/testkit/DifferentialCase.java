@@ -42,9 +42,12 @@ import org.roaringbitmap.RoaringBitmap;
  * evaluation, all from one seed; and the comparison of both engines (the row engine, and the
  * columnar engine on 1 and 2 threads) with the {@link ReferenceInterpreter} on it.
  *
+ * <p>Public, with {@link Reproducer}, for the command line's tests, which read reproducers back
+ * through the command line's readers (testkit's test-jar).
+ *
  * @param seed the seed everything was drawn from
  */
-record DifferentialCase(
+public record DifferentialCase(
     long seed,
     Schema schema,
     Catalog catalog,
@@ -57,7 +60,7 @@ record DifferentialCase(
   /** Row counts around the 64-bit word and the columnar engine's 4,096-row chunk boundaries. */
   private static final int[] EDGE_SIZES = {0, 1, 2, 63, 64, 65, 4095, 4096, 4097};
 
-  DifferentialCase {
+  public DifferentialCase {
     customers = ImmutableList.copyOf(customers);
   }
 
@@ -66,7 +69,7 @@ record DifferentialCase(
    * more than 4,096 (so that rows span two columnar chunks), one in fifty sits exactly at a 64-row
    * word or 4,096-row chunk boundary.
    */
-  static DifferentialCase generate(long seed) {
+  public static DifferentialCase generate(long seed) {
     RandomSchemas random = new RandomSchemas(seed);
     Random sizes = new Random(seed);
     Catalog catalog = random.catalog(1 + sizes.nextInt(8));
@@ -86,7 +89,7 @@ record DifferentialCase(
     return new DifferentialCase(seed, schema, other, customers, ctx);
   }
 
-  DifferentialCase withCustomers(List<SchemaCustomer> other) {
+  public DifferentialCase withCustomers(List<SchemaCustomer> other) {
     return new DifferentialCase(seed, schema, catalog, other, ctx);
   }
 

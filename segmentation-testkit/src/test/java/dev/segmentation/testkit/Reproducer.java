@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
  * the JSON Lines form the command line reads, events inline) and {@code README.txt} (what differs,
  * the segment's condition, the customers, and the commands that show it).
  */
-final class Reproducer {
-  static final String RULES = "rules.json";
-  static final String CUSTOMERS = "customers.jsonl";
+public final class Reproducer {
+  public static final String RULES = "rules.json";
+  public static final String CUSTOMERS = "customers.jsonl";
   static final String README = "README.txt";
 
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=+-]+");
@@ -41,7 +41,7 @@ final class Reproducer {
   private Reproducer() {}
 
   /** Writes the rules and customers of {@code c} into {@code dir}, creating it. */
-  static void writeData(Path dir, DifferentialCase c) throws IOException {
+  public static void writeData(Path dir, DifferentialCase c) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(
         dir.resolve(RULES),
