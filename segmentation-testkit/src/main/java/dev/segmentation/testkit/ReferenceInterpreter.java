@@ -84,6 +84,10 @@ import java.util.function.Function;
  * call evaluates afresh (within one call, each referenced segment, score and tier is computed
  * once).
  *
+ * <p>Two definitions come from the model rather than being written again: the conversion of a
+ * customer's values ({@link Values#canonical}, the README's "one conversion rule") and the
+ * great-circle distance ({@link GeoPoint#distanceKm}, which defines "within 20 km").
+ *
  * <p>Where the README leaves an order open, the interpreter follows the model's documentation: a
  * score adds the points of its TRUE ungrouped rules in rule order, then each group's capped sum in
  * the order the groups first appear, as doubles; regular expressions with {@code ignoreCase} use
