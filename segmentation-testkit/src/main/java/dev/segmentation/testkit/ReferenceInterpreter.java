@@ -48,8 +48,6 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -188,8 +186,8 @@ public final class ReferenceInterpreter {
     private final Map<String, Truth> segments = new HashMap<>();
     private final Map<String, Double> scores = new HashMap<>();
     private final Map<String, String> tiers = new HashMap<>();
-    private final Map<CalendarPeriod, Instant[]> periodInstants =
-        new EnumMap<>(CalendarPeriod.class);
+    private final Instant[][] periodInstants = new Instant[CalendarPeriod.values().length][];
+    private final Scope customerScope;
 
     private Evaluation(Customer customer, EvaluationContext ctx) {
       if (customer == null || ctx == null) {
@@ -199,10 +197,11 @@ public final class ReferenceInterpreter {
       this.ctx = ctx;
       this.asOf = ctx.asOf();
       this.today = LocalDate.ofInstant(asOf, ctx.zone());
+      this.customerScope = new Scope(customer::value, schema::attribute, null);
     }
 
     Scope customerScope() {
-      return new Scope(customer::value, schema::attribute, null);
+      return customerScope;
     }
 
     Scope eventScope(Event event, EventType type) {
@@ -726,13 +725,16 @@ public final class ReferenceInterpreter {
 
     /** Whether {@code t} lies in the period: from the start of its first day in the zone. */
     private boolean inPeriod(CalendarPeriod period, Instant t) {
-      Instant[] bounds =
-          periodInstants.computeIfAbsent(
-              period,
-              p ->
-                  Arrays.stream(period(p))
-                      .map(day -> day.atStartOfDay(ctx.zone()).toInstant())
-                      .toArray(Instant[]::new));
+      Instant[] bounds = periodInstants[period.ordinal()];
+      if (bounds == null) {
+        LocalDate[] days = period(period);
+        bounds =
+            new Instant[] {
+              days[0].atStartOfDay(ctx.zone()).toInstant(),
+              days[1].atStartOfDay(ctx.zone()).toInstant()
+            };
+        periodInstants[period.ordinal()] = bounds;
+      }
       return !t.isBefore(bounds[0]) && t.isBefore(bounds[1]);
     }
 
