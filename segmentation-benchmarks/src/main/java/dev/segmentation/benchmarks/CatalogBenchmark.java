@@ -1,6 +1,5 @@
 package dev.segmentation.benchmarks;
 
-import dev.segmentation.cli.generate.CustomerGenerator;
 import dev.segmentation.engine.columnar.BatchResult;
 import dev.segmentation.engine.columnar.ColumnarCatalog;
 import dev.segmentation.engine.columnar.ColumnarEngine;
@@ -8,6 +7,7 @@ import dev.segmentation.engine.columnar.CustomerTable;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.Segment;
+import dev.segmentation.testkit.CustomerGenerator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,6 +1,5 @@
 package dev.segmentation.benchmarks;
 
-import dev.segmentation.cli.generate.CustomerGenerator;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
@@ -12,6 +11,7 @@ import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.sql.Dialect;
 import dev.segmentation.sql.Mapping;
 import dev.segmentation.sql.TableLoader;
+import dev.segmentation.testkit.CustomerGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

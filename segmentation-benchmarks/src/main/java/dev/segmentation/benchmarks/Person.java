@@ -2,11 +2,11 @@ package dev.segmentation.benchmarks;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import dev.segmentation.cli.generate.CustomerGenerator;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.GeoPoint;
+import dev.segmentation.testkit.CustomerGenerator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.segmentation.benchmarks;
 
-import dev.segmentation.cli.generate.CustomerGenerator;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.columnar.CustomerTable;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.testkit.CustomerGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The benchmark data: the first {@code n} customers of the shared seeded generator (the one the
- * CLI's {@code generate} uses), as plain objects, and on demand as the hand-written primitive
- * arrays and as maps for the expression languages that read maps. Built once per JMH trial.
+ * The benchmark data: the first {@code n} customers of the shared seeded generator (testkit's
+ * {@code CustomerGenerator}, which the CLI's {@code generate} uses too), as plain objects, and on
+ * demand as the hand-written primitive arrays and as maps for the expression languages that read
+ * maps. Built once per JMH trial.
  */
 public final class Population {
 

@@ -1,6 +1,6 @@
 package dev.segmentation.cli;
 
-import dev.segmentation.cli.generate.CustomerGenerator;
+import dev.segmentation.testkit.CustomerGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package dev.segmentation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.segmentation.cli.generate.CustomerGenerator;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.testkit.CustomerGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;

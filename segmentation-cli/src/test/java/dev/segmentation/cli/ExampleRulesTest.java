@@ -2,9 +2,9 @@ package dev.segmentation.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.segmentation.cli.generate.CustomerGenerator;
 import dev.segmentation.json.RulesDocument;
 import dev.segmentation.json.RulesJson;
+import dev.segmentation.testkit.CustomerGenerator;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.segmentation.cli;
 import static dev.segmentation.cli.RunCommandTest.DATA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.segmentation.cli.generate.CustomerGenerator;
+import dev.segmentation.testkit.CustomerGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

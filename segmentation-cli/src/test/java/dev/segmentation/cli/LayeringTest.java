@@ -57,6 +57,11 @@ class LayeringTest {
   }
 
   @Test
+  void onlyTheCommandLine_usesTheCommandLine() throws IOException {
+    assertThat(references("cli", "segmentation-cli")).isEmpty();
+  }
+
+  @Test
   void theSearch_findsWhatItLooksFor() throws IOException {
     // Core itself uses its internal package: the scan must see that, or it proves nothing.
     assertThat(references("internal", "segmentation-cli"))

@@ -3,8 +3,8 @@ package dev.segmentation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.segmentation.cli.generate.CustomerGenerator;
 import dev.segmentation.model.Schema;
+import dev.segmentation.testkit.CustomerGenerator;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.segmentation.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.segmentation.testing.RandomSchemas;
+import dev.segmentation.testkit.RandomSchemas;
 import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;

@@ -10,7 +10,7 @@ import dev.segmentation.json.RulesJson;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
-import dev.segmentation.testing.RandomSchemas;
+import dev.segmentation.testkit.RandomSchemas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
