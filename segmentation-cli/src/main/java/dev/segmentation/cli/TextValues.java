@@ -246,7 +246,7 @@ final class TextValues {
 
   /** {@code text} cut to 60 characters, {@link #printable}, for messages. */
   static String abbreviate(String text) {
-    return printable(text.length() > 60 ? text.substring(0, 60) + "..." : text);
+    return printable(Printable.abbreviate(text));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.segmentation.check;
 
+import dev.segmentation.internal.Text;
 import java.util.Locale;
 
 /**
@@ -14,6 +15,14 @@ import java.util.Locale;
  */
 public final class Printable {
   private Printable() {}
+
+  /**
+   * {@code text} shortened as every message of the library shortens echoed values: at most 60
+   * characters, then {@code ...}. Not escaped: echo it through {@link #escape}.
+   */
+  public static String abbreviate(String text) {
+    return Text.abbreviate(text);
+  }
 
   /** {@code text} with every character that {@link #isUnsafe} accepts escaped. */
   public static String escape(String text) {

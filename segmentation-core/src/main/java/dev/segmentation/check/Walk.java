@@ -19,6 +19,7 @@ import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
 import dev.segmentation.internal.CodePointOrder;
+import dev.segmentation.internal.Text;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
@@ -640,7 +641,11 @@ final class Walk {
     } catch (com.google.re2j.PatternSyntaxException e) {
       error(
           path,
-          "invalid regular expression: " + e.getDescription() + " in \"" + abbreviate(p) + "\"");
+          "invalid regular expression: "
+              + e.getDescription()
+              + " in \""
+              + Text.abbreviate(p)
+              + "\"");
     }
   }
 
@@ -693,16 +698,12 @@ final class Walk {
 
   private static String show(Object value) {
     if (value instanceof String s) {
-      return "\"" + abbreviate(s) + "\"";
+      return "\"" + Text.abbreviate(s) + "\"";
     }
     if (value instanceof LocalDate || value instanceof Instant) {
       return value + " (a " + (value instanceof LocalDate ? "date" : "timestamp") + ")";
     }
     return String.valueOf(value);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
   }
 
   // ------------------------------------------------------------------ cycles

@@ -1,6 +1,7 @@
 package dev.segmentation.model;
 
 import com.google.common.collect.ImmutableSet;
+import dev.segmentation.internal.Text;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -43,15 +44,11 @@ public final class Attribute<T> {
       throw new IllegalArgumentException(
           what
               + " name \""
-              + abbreviate(name)
+              + Text.abbreviate(name)
               + "\" is malformed: it must start with a letter and contain only letters, digits,"
               + " '_', '-' or '.', at most 128 characters");
     }
     return name;
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
   }
 
   /** A string attribute. */

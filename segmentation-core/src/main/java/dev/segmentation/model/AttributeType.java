@@ -36,6 +36,11 @@ public enum AttributeType {
     return externalName;
   }
 
+  /** The external name with its article, for messages: {@code an integer}, {@code a date}. */
+  public String withArticle() {
+    return ("aeiou".indexOf(externalName.charAt(0)) >= 0 ? "an " : "a ") + externalName;
+  }
+
   /** The canonical Java class of a value of this type. */
   public Class<?> javaType() {
     return javaType;

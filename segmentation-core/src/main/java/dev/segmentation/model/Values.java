@@ -2,6 +2,7 @@ package dev.segmentation.model;
 
 import com.google.common.collect.ImmutableSet;
 import dev.segmentation.internal.CodePointOrder;
+import dev.segmentation.internal.Text;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -162,7 +163,7 @@ public final class Values {
         }
         break;
     }
-    throw wrongType(customerId, eventType, attribute, raw, "a " + type.externalName());
+    throw wrongType(customerId, eventType, attribute, raw, type.withArticle());
   }
 
   /**
@@ -222,11 +223,7 @@ public final class Values {
   }
 
   private static String described(Object raw) {
-    String shown = String.valueOf(raw);
-    if (shown.length() > 60) {
-      shown = shown.substring(0, 60) + "...";
-    }
-    return raw.getClass().getSimpleName() + " \"" + shown + "\"";
+    return raw.getClass().getSimpleName() + " \"" + Text.abbreviate(String.valueOf(raw)) + "\"";
   }
 
   /**

@@ -74,6 +74,8 @@ class ValuesTest {
   void canonical_wrongType_saysWhatWasExpectedAndGot() {
     assertThatThrownBy(() -> Values.canonical("c", Attribute.string("name"), 42))
         .hasMessage("customer \"c\", attribute \"name\": expected a string, got Integer \"42\"");
+    assertThatThrownBy(() -> Values.canonical("c", Attribute.integer("age"), "x"))
+        .hasMessage("customer \"c\", attribute \"age\": expected an integer, got String \"x\"");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.segmentation.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import dev.segmentation.check.Printable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class NumberGuard extends JsonParserDelegate {
             Problem.at(
                 pointer,
                 "the number "
-                    + TreeReader.abbreviate(text)
+                    + Printable.abbreviate(text)
                     + (negativeExponent
                         ? " is too small to be held by a double (the smallest is 4.9E-324)"
                         : " is too large")));

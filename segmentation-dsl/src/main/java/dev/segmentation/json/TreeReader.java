@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.segmentation.check.Limits;
+import dev.segmentation.check.Printable;
 import dev.segmentation.check.Spelling;
 import dev.segmentation.condition.Aggregate;
 import dev.segmentation.condition.Always;
@@ -234,7 +235,7 @@ final class TreeReader {
             at + "/name",
             what
                 + " \""
-                + abbreviate(name.textValue())
+                + Printable.abbreviate(name.textValue())
                 + "\" is defined twice (first at "
                 + previous
                 + ")");
@@ -928,7 +929,8 @@ final class TreeReader {
         try {
           return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-          problem(path, "expected a date like \"2024-05-31\", got \"" + abbreviate(s) + "\"");
+          problem(
+              path, "expected a date like \"2024-05-31\", got \"" + Printable.abbreviate(s) + "\"");
           return null;
         }
       }
@@ -966,7 +968,7 @@ final class TreeReader {
         problem(
             path,
             "\""
-                + abbreviate(s)
+                + Printable.abbreviate(s)
                 + "\" is a leap second, which timestamps cannot hold; use 23:59:59 or the next"
                 + " second");
         return null;
@@ -978,7 +980,9 @@ final class TreeReader {
       } catch (DateTimeParseException e2) {
         problem(
             path,
-            "expected a timestamp like \"2024-05-31T12:00:00Z\", got \"" + abbreviate(s) + "\"");
+            "expected a timestamp like \"2024-05-31T12:00:00Z\", got \""
+                + Printable.abbreviate(s)
+                + "\"");
         return null;
       }
     }
@@ -1004,12 +1008,14 @@ final class TreeReader {
         return v.longValue();
       }
       BigInteger big = v.bigIntegerValue();
-      problem(path, "the number " + abbreviate(big.toString()) + " is outside the 64-bit range");
+      problem(
+          path,
+          "the number " + Printable.abbreviate(big.toString()) + " is outside the 64-bit range");
       return null;
     }
     double d = v.doubleValue();
     if (!Double.isFinite(d)) {
-      problem(path, "the number " + abbreviate(v.asText()) + " is too large");
+      problem(path, "the number " + Printable.abbreviate(v.asText()) + " is too large");
       return null;
     }
     if (d == 0.0 && v.decimalValue().signum() != 0) {
@@ -1017,7 +1023,7 @@ final class TreeReader {
       problem(
           path,
           "the number "
-              + abbreviate(v.asText())
+              + Printable.abbreviate(v.asText())
               + " is too small to be held by a double (the smallest is 4.9E-324)");
       return null;
     }
@@ -1182,7 +1188,10 @@ final class TreeReader {
       if (!allowed.contains(name)) {
         problem(
             path + "/" + escape(name),
-            "unknown field \"" + abbreviate(name) + "\"" + Spelling.didYouMean(name, allowed));
+            "unknown field \""
+                + Printable.abbreviate(name)
+                + "\""
+                + Spelling.didYouMean(name, allowed));
       }
     }
     for (String r : required) {
@@ -1200,7 +1209,7 @@ final class TreeReader {
       return "null";
     }
     if (node.isTextual()) {
-      return "\"" + abbreviate(node.textValue()) + "\"";
+      return "\"" + Printable.abbreviate(node.textValue()) + "\"";
     }
     if (node.isArray()) {
       return "an array";
@@ -1208,11 +1217,7 @@ final class TreeReader {
     if (node.isObject()) {
       return "an object";
     }
-    return abbreviate(node.asText());
-  }
-
-  static String abbreviate(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    return Printable.abbreviate(node.asText());
   }
 
   /** Escapes a JSON Pointer reference token (RFC 6901). */

@@ -505,8 +505,8 @@ final class Compiler {
           Show.value(literal)
               + " ("
               + literal.getClass().getSimpleName()
-              + ") cannot be compared with a "
-              + type.externalName()
+              + ") cannot be compared with "
+              + type.withArticle()
               + " attribute");
     }
     return c;

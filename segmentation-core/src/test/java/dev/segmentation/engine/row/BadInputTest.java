@@ -194,7 +194,7 @@ class BadInputTest {
       assertCompileError(
           new Compare("age", Operator.EQ, "30"),
           "/segments/0/where/value",
-          "cannot be compared with a integer");
+          "cannot be compared with an integer");
       assertCompileError(
           new Not(In.of("country", "FI", 3L)),
           "/segments/0/where/of/values/1",
