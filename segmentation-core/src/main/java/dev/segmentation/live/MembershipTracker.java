@@ -63,6 +63,7 @@ public final class MembershipTracker {
   static final int PAGE_SIZE = 1 << 14;
   private static final int STRIPES = 256;
 
+  private final Catalog catalog;
   private final Schema schema;
   private final ZoneId zone;
   private final CompiledCatalog compiled;
@@ -112,6 +113,7 @@ public final class MembershipTracker {
   private final AtomicInteger sequence = new AtomicInteger();
 
   private MembershipTracker(Catalog catalog, Schema schema, ZoneId zone, Instant start) {
+    this.catalog = catalog;
     this.schema = schema;
     this.zone = zone;
     this.compiled = RowEngine.compile(catalog, schema);
@@ -513,11 +515,50 @@ public final class MembershipTracker {
     return b.build();
   }
 
-  /** The slots in use, as a bitmap (for tests and snapshots). */
-  RoaringBitmap usedSlots() {
-    RoaringBitmap used = new RoaringBitmap();
-    forEachSlot(used::add);
-    return used;
+  /**
+   * The results of every customer at {@link #now()}, frozen, customers in the order they were first
+   * added.
+   */
+  public MembershipSnapshot snapshot() {
+    clock.writeLock().lock(); // a consistent view: no change is half-applied
+    try {
+      List<String> ids = new ArrayList<>();
+      List<Integer> used = new ArrayList<>();
+      forEachSlot(
+          slot -> {
+            used.add(slot);
+            ids.add(page(slot).customers[slot & (PAGE_SIZE - 1)].id());
+          });
+      MembershipSnapshot.Builder b = MembershipSnapshot.builder(catalog, now, zone, ids);
+      for (int i = 0; i < segments.size(); i++) {
+        RoaringBitmap m = new RoaringBitmap();
+        for (int pos = 0; pos < used.size(); pos++) {
+          int slot = used.get(pos);
+          if ((page(slot).members[(slot & (PAGE_SIZE - 1)) * words + (i >>> 6)] & (1L << i)) != 0) {
+            m.add(pos);
+          }
+        }
+        b.members(segments.get(i), m);
+      }
+      for (int k = 0; k < scores.size(); k++) {
+        double[] v = new double[used.size()];
+        for (int pos = 0; pos < v.length; pos++) {
+          int slot = used.get(pos);
+          v[pos] = page(slot).scores[(slot & (PAGE_SIZE - 1)) * scores.size() + k];
+        }
+        b.scores(scores.get(k), v);
+      }
+      for (int k = 0; k < tierings.size(); k++) {
+        List<String> t = new ArrayList<>();
+        for (int slot : used) {
+          t.add(name(k, page(slot).tiers[(slot & (PAGE_SIZE - 1)) * tierings.size() + k] & 0xFF));
+        }
+        b.tiers(tierings.get(k), t);
+      }
+      return b.build();
+    } finally {
+      clock.writeLock().unlock();
+    }
   }
 
   private void forEachSlot(IntConsumer action) {
