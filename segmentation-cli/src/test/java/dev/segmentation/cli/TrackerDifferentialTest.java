@@ -12,7 +12,6 @@ import dev.segmentation.json.RulesDocument;
 import dev.segmentation.json.RulesJson;
 import dev.segmentation.live.MembershipTracker;
 import dev.segmentation.live.Transition;
-import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.SchemaCustomer;
 import java.nio.file.Path;
@@ -62,7 +61,6 @@ class TrackerDifferentialTest {
     List<Timed> events = new ArrayList<>();
     List<Transition> transitions = new ArrayList<>();
     for (SchemaCustomer c : customers) {
-      Customer.builder(rules.schema(), c.id());
       Map<String, Object> attributes = new HashMap<>();
       for (String a : rules.schema().attributes().keySet()) {
         attributes.put(a, c.value(a));

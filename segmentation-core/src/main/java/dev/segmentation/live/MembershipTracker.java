@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntConsumer;
 import org.roaringbitmap.RoaringBitmap;
@@ -110,7 +111,7 @@ public final class MembershipTracker {
     }
   }
 
-  private final AtomicInteger sequence = new AtomicInteger();
+  private final AtomicLong sequence = new AtomicLong();
 
   private MembershipTracker(Catalog catalog, Schema schema, ZoneId zone, Instant start) {
     this.catalog = catalog;
