@@ -33,7 +33,10 @@ final class Crossings {
   static Instant firstAtLeast(Instant t, long amount, WindowUnit unit, ZoneId zone, Instant after) {
     if (unit != WindowUnit.MONTHS && unit != WindowUnit.YEARS) {
       try {
-        Instant a = t.plus(unit.chronoUnit().getDuration().multipliedBy(amount));
+        // Whole seconds (no Duration.multipliedBy, which goes through BigDecimal): the same
+        // instant the engines' asOf - amount units compares with, exactly.
+        long seconds = Math.multiplyExact(amount, unit.chronoUnit().getDuration().getSeconds());
+        Instant a = t.plusSeconds(seconds);
         return a.isAfter(after) ? a : null;
       } catch (DateTimeException | ArithmeticException e) {
         return null; // beyond the time line: never
@@ -69,6 +72,22 @@ final class Crossings {
       }
     }
     return Instant.ofEpochSecond(second, loNano);
+  }
+
+  /**
+   * {@code TimeBounds.minus(ctx, amount, unit)}, the same instant, without the BigDecimal
+   * arithmetic of {@code Duration.multipliedBy} for minutes to weeks (whole seconds).
+   */
+  static Instant minus(EvaluationContext ctx, long amount, WindowUnit unit) {
+    if (unit == WindowUnit.MONTHS || unit == WindowUnit.YEARS) {
+      return TimeBounds.minus(ctx, amount, unit);
+    }
+    try {
+      return ctx.asOf()
+          .minusSeconds(Math.multiplyExact(amount, unit.chronoUnit().getDuration().getSeconds()));
+    } catch (DateTimeException | ArithmeticException e) {
+      return Instant.MIN; // before every instant, as TimeBounds says
+    }
   }
 
   // Whether asOf = a puts asOf - amount units at or after t, as the engines compute the bound.

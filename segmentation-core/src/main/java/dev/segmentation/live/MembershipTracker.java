@@ -375,6 +375,9 @@ public final class MembershipTracker {
     Optional<Instant> next = nextChange.next(c, ctx);
     if (next.isPresent()) {
       Instant n = next.get();
+      if (p.nextNano[o] == n.getNano() && p.nextSecond[o] == n.getEpochSecond()) {
+        return; // already queued at that instant, and that entry is still current
+      }
       p.nextSecond[o] = n.getEpochSecond();
       p.nextNano[o] = n.getNano();
       queue.add(new Due(n, sequence.getAndIncrement(), slot));

@@ -7,7 +7,6 @@ import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
-import dev.segmentation.internal.TimeBounds;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.ValueSource;
@@ -159,7 +158,7 @@ sealed interface Trigger
       }
       Instant sliding =
           window instanceof EventWindow.Last last
-              ? TimeBounds.minus(ctx, last.amount(), last.unit())
+              ? Crossings.minus(ctx, last.amount(), last.unit())
               : null;
       Instant oldestInWindow = null; // the first to leave a sliding window
       for (Event e : events) {
