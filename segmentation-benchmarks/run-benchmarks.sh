@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-segmentation-benchmarks/target/results}"
-parts="${PARTS:-batch single authoring catalog sql memory}"
+parts="${PARTS:-batch single authoring catalog sql tracker memory}"
 mkdir -p "$out"
 mvn -B -q -pl segmentation-benchmarks -am package -DskipTests
 # Run a copy, so that rebuilding during a run cannot change the code under measurement.
@@ -41,6 +41,14 @@ if has sql; then
   # columnar engine, over 1,000,000 and 10,000,000 customers, on 2 threads (loading not measured).
   java -jar "$jar" SqlBenchmark -p threads=2 -f 1 -wi 2 -w 1s -i 3 -r 1s \
     -rf json -rff "$out/sql.json" > "$out/sql.log" 2>&1
+fi
+if has tracker; then
+  # The membership tracker on the 20-segment catalog (single-shot operations): 1,000,000 events
+  # over 100,000 customers in time order; the clock moved one day over 1,000,000 customers.
+  java -jar "$jar" TrackerBenchmark.ingest -wi 1 -i 3 \
+    -rf json -rff "$out/tracker-ingest.json" > "$out/tracker-ingest.log" 2>&1
+  java -jar "$jar" TrackerBenchmark.advanceOneDay -wi 1 -i 5 \
+    -rf json -rff "$out/tracker-advance.json" > "$out/tracker-advance.log" 2>&1
 fi
 if has memory; then
   java -Djdk.attach.allowAttachSelf=true -cp "$jar" dev.segmentation.benchmarks.MemoryReport \

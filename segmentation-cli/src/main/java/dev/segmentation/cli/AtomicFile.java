@@ -55,6 +55,7 @@ final class AtomicFile implements AutoCloseable {
 
   private final Path target;
   private final Path temp;
+  private final OutputStream stream;
   private final BufferedWriter writer;
   private boolean done;
 
@@ -68,10 +69,9 @@ final class AtomicFile implements AutoCloseable {
     if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
     }
+    this.stream = new Naming(Files.newOutputStream(temp));
     this.writer =
-        new BufferedWriter(
-            new OutputStreamWriter(new Naming(Files.newOutputStream(temp)), StandardCharsets.UTF_8),
-            1 << 16);
+        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
   }
 
   /** Starts writing {@code target} (creating its directory if needed). */
@@ -81,6 +81,11 @@ final class AtomicFile implements AutoCloseable {
 
   BufferedWriter writer() {
     return writer;
+  }
+
+  /** The file as bytes, for binary output; use either this or {@link #writer()}, not both. */
+  OutputStream stream() {
+    return stream;
   }
 
   Path target() {

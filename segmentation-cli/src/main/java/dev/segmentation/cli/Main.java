@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
+      ScheduleCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -105,13 +105,16 @@ final class MembershipWriter {
 
   /** The ids of one segment's members, one per line under the header {@code id}. */
   static void writeSegment(Segmentation s, int segment, Writer out) throws IOException {
+    writeIds(() -> s.members[segment].stream().mapToObj(r -> s.ids[r]).iterator(), out);
+  }
+
+  /** A CSV of ids under the header {@code id}: a segment's members, or who entered or left. */
+  static void writeIds(Iterable<String> ids, Writer out) throws IOException {
     out.write("id\n");
     StringBuilder sb = new StringBuilder();
-    for (int r = s.members[segment].nextSetBit(0);
-        r >= 0;
-        r = s.members[segment].nextSetBit(r + 1)) {
+    for (String id : ids) {
       sb.setLength(0);
-      Csv.appendField(sb, s.ids[r]);
+      Csv.appendField(sb, id);
       out.write(sb.append('\n').toString());
     }
   }

@@ -1,6 +1,9 @@
 package dev.segmentation.cli;
 
 import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.columnar.MembershipDiff;
+import dev.segmentation.live.MembershipSnapshot;
+import dev.segmentation.live.SnapshotDiff;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,6 +71,29 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "row|columnar|duckdb")
   String engine;
 
+  @Option(
+      names = "--snapshot",
+      description =
+          "Also write the results as a membership snapshot (ids, members, scores, tiers, the"
+              + " rules' fingerprint, asOf), for a later --previous.",
+      paramLabel = "FILE")
+  Path snapshot;
+
+  @Option(
+      names = "--previous",
+      description =
+          "A snapshot of an earlier run of the same rules: print who entered and left each"
+              + " segment and the tier movements since, and write them to --changes-dir.",
+      paramLabel = "FILE")
+  Path previous;
+
+  @Option(
+      names = "--changes-dir",
+      description =
+          "With --previous: one <segment>.entered.csv and <segment>.exited.csv of ids per segment.",
+      paramLabel = "DIR")
+  Path changesDir;
+
   @CommandLine.Mixin ProgressOption progress;
 
   @Override
@@ -76,12 +103,17 @@ final class RunCommand implements Callable<Integer> {
     boolean skip = checkArguments();
     try {
       Rules.Loaded loaded = Rules.load(input.rules, err);
+      MembershipSnapshot before = previous == null ? null : readPrevious(err);
+      if (previous != null && before == null) {
+        return ExitCode.INVALID;
+      }
       EvaluationContext ctx = input.context();
       Batch batch =
           engine.equals("duckdb")
               ? new DuckDbBatch(loaded, ctx)
               : Rules.batch(loaded, ctx, engine.equals("columnar"));
       Segmentation result;
+      SnapshotDiff diff = null;
       long skipped;
       try (AtomicFile rejectsFile = skip ? AtomicFile.create(rejects) : null) {
         BufferedWriter rejectsWriter = rejectsFile == null ? null : rejectsFile.writer();
@@ -130,7 +162,20 @@ final class RunCommand implements Callable<Integer> {
           return ExitCode.INVALID;
         }
         skipped = problems.count();
-        writeOutputs(result);
+        MembershipSnapshot after =
+            snapshot == null && before == null
+                ? null
+                : Changes.snapshot(result, loaded.catalog(), ctx);
+        if (before != null) {
+          try {
+            diff = after.diffSince(before);
+          } catch (IllegalArgumentException e) {
+            err.println(TextValues.printable(previous + ": " + e.getMessage()));
+            err.println("stopped: nothing was written.");
+            return ExitCode.INVALID;
+          }
+        }
+        writeOutputs(result, after, diff);
         if (rejectsFile != null) {
           rejectsFile.commit();
         }
@@ -143,6 +188,9 @@ final class RunCommand implements Callable<Integer> {
           ctx.zone(),
           skipped == 0 ? "" : String.format(Locale.ROOT, "; %,d bad rows skipped", skipped));
       Report.print(result, stdout);
+      if (diff != null) {
+        Changes.print(diff, previous.getFileName().toString(), result, stdout);
+      }
       if (skipped > 0) {
         err.printf(Locale.ROOT, "skipped %,d bad rows; they are in %s%n", skipped, rejects);
       }
@@ -163,7 +211,13 @@ final class RunCommand implements Callable<Integer> {
     if (out != null) {
       Commands.format(spec, out, "--out");
     }
-    for (Path output : new Path[] {out, rejects}) {
+    if ((previous == null) != (changesDir == null)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--previous and --changes-dir go together: the changes since the previous snapshot are"
+              + " written to the directory");
+    }
+    for (Path output : new Path[] {out, rejects, snapshot}) {
       if (output != null && isInput(output)) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), output + " is an input file; choose another output file");
@@ -203,8 +257,20 @@ final class RunCommand implements Callable<Integer> {
         || o.equals(input.rules.toAbsolutePath().normalize());
   }
 
+  // The previous snapshot, or null after printing why it cannot be read.
+  private MembershipSnapshot readPrevious(PrintWriter err) throws IOException {
+    try {
+      return MembershipSnapshot.read(previous);
+    } catch (MembershipSnapshot.SnapshotException e) {
+      err.println(TextValues.printable(e.getMessage()));
+      err.println("stopped: nothing was written.");
+      return null;
+    }
+  }
+
   /** Writes every output to temporary files first, then renames them all; nothing on failure. */
-  private void writeOutputs(Segmentation result) throws IOException {
+  private void writeOutputs(Segmentation result, MembershipSnapshot after, SnapshotDiff diff)
+      throws IOException {
     List<AtomicFile> files = new ArrayList<>();
     try {
       if (out != null) {
@@ -222,6 +288,22 @@ final class RunCommand implements Callable<Integer> {
           AtomicFile f = AtomicFile.create(outDir.resolve(result.segments.get(s) + ".csv"));
           files.add(f);
           MembershipWriter.writeSegment(result, s, f.writer());
+        }
+      }
+      if (snapshot != null) {
+        AtomicFile f = AtomicFile.create(snapshot);
+        files.add(f);
+        after.writeTo(f.stream());
+      }
+      if (diff != null) {
+        Files.createDirectories(changesDir);
+        for (Map.Entry<String, MembershipDiff.Change> e : diff.segments().changes().entrySet()) {
+          AtomicFile entered = AtomicFile.create(changesDir.resolve(e.getKey() + ".entered.csv"));
+          files.add(entered);
+          MembershipWriter.writeIds(e.getValue().entered(), entered.writer());
+          AtomicFile exited = AtomicFile.create(changesDir.resolve(e.getKey() + ".exited.csv"));
+          files.add(exited);
+          MembershipWriter.writeIds(e.getValue().exited(), exited.writer());
         }
       }
       for (AtomicFile f : files) {
