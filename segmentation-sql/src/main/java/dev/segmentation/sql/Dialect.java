@@ -207,6 +207,15 @@ public enum Dialect {
         : "(CAST('1970-01-01' AS DATE) + CAST(" + days + " AS INTEGER))";
   }
 
+  /**
+   * The exact sum of BIGINT values. DuckDB and PostgreSQL widen {@code SUM(BIGINT)} themselves
+   * (HUGEINT, NUMERIC); Spark's is a BIGINT that wraps around past 2^63 without an error, so Spark
+   * adds DECIMAL(38, 0) values, which hold any sum of fewer than 2^36 longs.
+   */
+  String exactIntegerSum(String expr) {
+    return this == SPARK ? "SUM(CAST(" + expr + " AS DECIMAL(38, 0)))" : "SUM(" + expr + ")";
+  }
+
   /** Integer division truncating toward zero. */
   String intDiv(String a, String b) {
     switch (this) {
