@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -116,8 +117,33 @@ public final class CustomerDatasets {
     return DataTypes.createStructType(fields);
   }
 
+  /**
+   * The Spark type of an attribute type's column in the layout: STRING, BIGINT, DOUBLE, BOOLEAN,
+   * DATE, TIMESTAMP, ARRAY&lt;STRING&gt;; a point is two DOUBLE columns.
+   */
+  public static DataType sparkType(AttributeType t) {
+    switch (t) {
+      case STRING:
+        return DataTypes.StringType;
+      case INTEGER:
+        return DataTypes.LongType;
+      case NUMBER:
+      case GEO_POINT:
+        return DataTypes.DoubleType;
+      case BOOLEAN:
+        return DataTypes.BooleanType;
+      case DATE:
+        return DataTypes.DateType;
+      case TIMESTAMP:
+        return DataTypes.TimestampType;
+      case STRING_SET:
+        return DataTypes.createArrayType(DataTypes.StringType, true);
+    }
+    throw new AssertionError(t);
+  }
+
   private static StructField field(String name, AttributeType type) {
-    return DataTypes.createStructField(name, SparkTables.sparkType(type), true);
+    return DataTypes.createStructField(name, sparkType(type), true);
   }
 
   private static void add(List<Object> row, AttributeType type, Object v) {

@@ -188,28 +188,6 @@ final class SparkTables implements AutoCloseable {
     layout.eventTimeColumn("t");
   }
 
-  /** The Spark type that holds an attribute type exactly (a point is two DOUBLE columns). */
-  static DataType sparkType(AttributeType t) {
-    switch (t) {
-      case STRING:
-        return DataTypes.StringType;
-      case INTEGER:
-        return DataTypes.LongType;
-      case NUMBER:
-      case GEO_POINT:
-        return DataTypes.DoubleType;
-      case BOOLEAN:
-        return DataTypes.BooleanType;
-      case DATE:
-        return DataTypes.DateType;
-      case TIMESTAMP:
-        return DataTypes.TimestampType;
-      case STRING_SET:
-        return DataTypes.createArrayType(DataTypes.StringType, true);
-    }
-    throw new AssertionError(t);
-  }
-
   // ------------------------------------------------------------------ values
 
   /** Half of a point, or an error when the point is half there or out of range. */
@@ -361,8 +339,8 @@ final class SparkTables implements AutoCloseable {
         case BOOLEAN:
         case DATE:
         case TIMESTAMP:
-          if (!t.equals(sparkType(type))) {
-            throw wrongType(name, role, t, sparkType(type).sql());
+          if (!t.equals(CustomerDatasets.sparkType(type))) {
+            throw wrongType(name, role, t, CustomerDatasets.sparkType(type).sql());
           }
           return c;
         case GEO_POINT:
