@@ -36,10 +36,11 @@ import org.apache.spark.sql.Row;
  *
  * <p>The datasets hold the layout of {@code docs/sql.md} (customers: the id and one column per
  * attribute; events: the customer, the time and one column per property), with the names of a
- * {@link Mapping}. The result has the columns of {@link SqlCompiler#membershipQuery}: {@code id},
- * {@code segment:<name>} (boolean), {@code score:<name>} (double), {@code tiering:<name>} (the
- * tier), {@code rfm:<name>} (the RFM segment) and {@code rfm-scores:<name>} ({@code R*100 + F*10 +
- * M}). What Spark cannot evaluate exactly (an RE2 feature outside the translated subset, a
+ * {@link Mapping}. The result has the columns of {@link SqlCompiler#membershipQuery}, in no
+ * particular row order: {@code id}, {@code segment:<name>} (true when the condition is TRUE, false
+ * when it is FALSE or UNKNOWN), {@code score:<name>} (double), {@code tiering:<name>} (the tier),
+ * {@code rfm:<name>} (the RFM segment) and {@code rfm-scores:<name>} ({@code R*100 + F*10 + M}).
+ * What Spark cannot evaluate exactly (an RE2 feature outside the translated subset, a
  * case-insensitive pattern, the anniversary of a timestamp in a zone with daylight saving) is
  * refused when the query is built, with a {@link dev.segmentation.sql.SqlCompileException} naming
  * the segment and the JSON Pointer of the node, before Spark runs anything. Immutable and

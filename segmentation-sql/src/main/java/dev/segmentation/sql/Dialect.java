@@ -14,7 +14,7 @@ public enum Dialect {
   DUCKDB("DuckDB", "duckdb"),
   /** PostgreSQL 12 or later: strings compare with {@code COLLATE "C"}; text cannot hold NUL. */
   POSTGRES("PostgreSQL", "postgres"),
-  /** Spark SQL 3.x (compile only here; the Spark module runs it). */
+  /** Spark SQL 4.0 (run and proven by {@code segmentation-spark}): backtick identifiers. */
   SPARK("Spark SQL", "spark");
 
   private final String displayName;
