@@ -37,4 +37,20 @@ final class TestSpark {
   static SparkSession session() {
     return Holder.SESSION;
   }
+
+  private static final class Compiled {
+    static final SparkSession SESSION = compiled();
+
+    private static SparkSession compiled() {
+      SparkSession spark = Holder.SESSION.newSession();
+      spark.conf().set("spark.sql.codegen.wholeStage", "true");
+      spark.conf().set("spark.sql.codegen.factoryMode", "FALLBACK");
+      return spark;
+    }
+  }
+
+  /** A session on the same Spark with Spark's default code generation. */
+  static SparkSession compiledSession() {
+    return Compiled.SESSION;
+  }
 }
