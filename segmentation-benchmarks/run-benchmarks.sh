@@ -44,9 +44,9 @@ fi
 if has sql; then
   # The 100-segment catalog's counts: the generated SQL in an in-process DuckDB and on a local
   # Spark (segmentation-spark over Parquet) next to the columnar engine, over 10,000,000 customers
-  # (SQL_ARGS="-p customers=1000000" for fewer), on 2 threads (loading not measured).
+  # (SQL_CUSTOMERS=1000000 for fewer), on 2 threads (loading not measured).
   java -cp "$jar:$spark_cp" org.openjdk.jmh.Main SqlBenchmark -p threads=2 \
-    -p customers=10000000 ${SQL_ARGS:-} -f 1 -wi 1 -w 1s -i 3 -r 1s \
+    -p customers="${SQL_CUSTOMERS:-10000000}" -f 1 -wi 2 -w 1s -i 3 -r 1s \
     -jvmArgsAppend "$spark_flags" -rf json -rff "$out/sql.json" > "$out/sql.log" 2>&1
 fi
 if has memory; then
