@@ -10,10 +10,15 @@ cd "$(dirname "$0")/.."
 out="${1:-segmentation-benchmarks/target/results}"
 parts="${PARTS:-batch single authoring catalog sql tracker memory}"
 mkdir -p "$out"
-mvn -B -q -pl segmentation-benchmarks -am package -DskipTests
+mvn -B -q -pl segmentation-benchmarks -am package -DskipTests dependency:build-classpath \
+  -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile
 # Run a copy, so that rebuilding during a run cannot change the code under measurement.
 jar="$out/benchmarks.jar"
 cp segmentation-benchmarks/target/benchmarks.jar "$jar"
+# Spark is not inside the jar (provided): SqlBenchmark's Spark side gets its jars from here, and
+# the JDK flags Spark needs (examples/spark/jvm.options) in its forks.
+spark_cp="$(cat segmentation-benchmarks/target/classpath.txt)"
+spark_flags="-Xmx12g -XX:+UseParallelGC $(tr '\n' ' ' < examples/spark/jvm.options)"
 
 has() { [[ " $parts " == *" $1 "* ]]; }
 
@@ -37,10 +42,12 @@ if has catalog && java -jar "$jar" -l | grep -q CatalogBenchmark; then
   java -jar "$jar" CatalogBenchmark -rf json -rff "$out/catalog.json" > "$out/catalog.log" 2>&1
 fi
 if has sql; then
-  # The 100-segment catalog's counts: the generated SQL in an in-process DuckDB next to the
-  # columnar engine, over 1,000,000 and 10,000,000 customers, on 2 threads (loading not measured).
-  java -jar "$jar" SqlBenchmark -p threads=2 -f 1 -wi 2 -w 1s -i 3 -r 1s \
-    -rf json -rff "$out/sql.json" > "$out/sql.log" 2>&1
+  # The 100-segment catalog's counts: the generated SQL in an in-process DuckDB and on a local
+  # Spark (segmentation-spark over Parquet) next to the columnar engine, over 10,000,000 customers
+  # (SQL_CUSTOMERS=1000000 for fewer), on 2 threads (loading not measured).
+  java -cp "$jar:$spark_cp" org.openjdk.jmh.Main SqlBenchmark -p threads=2 \
+    -p customers="${SQL_CUSTOMERS:-10000000}" -f 1 -wi 2 -w 1s -i 3 -r 1s \
+    -jvmArgsAppend "$spark_flags" -rf json -rff "$out/sql.json" > "$out/sql.log" 2>&1
 fi
 if has tracker; then
   # The membership tracker on the 20-segment catalog (single-shot operations): 1,000,000 events

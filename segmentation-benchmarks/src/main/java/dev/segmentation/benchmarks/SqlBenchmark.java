@@ -33,9 +33,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * The warehouse question: the 100-segment catalog's member counts computed by {@code
  * segmentation-sql}'s counts query in an in-process DuckDB, next to the columnar engine's
  * count-only path ({@link ColumnarCatalog#counts}) over the same generated customers, on the same
- * number of threads. Loading (DuckDB: generated customers through CSV into the tables, see {@link
- * DuckDbTables}; columnar: the table built from the generator) is done once per trial and never
- * measured; only the query and the evaluation are.
+ * number of threads, and by {@code segmentation-spark} on a local Spark over Parquet files of the
+ * same customers ({@link SparkContestant}). Loading (DuckDB: generated customers through CSV into
+ * the tables, see {@link DuckDbTables}; Spark: those tables written as Parquet by DuckDB; columnar:
+ * the table built from the generator) is done once per trial and never measured; only the query and
+ * the evaluation are (for Spark, reading the Parquet files too: Spark keeps no table between
+ * queries).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,13 +55,19 @@ public class SqlBenchmark {
     /** The counts query of {@code segmentation-sql} in an in-process, in-memory DuckDB. */
     DUCKDB,
     /** The library's columnar engine, count-only path. */
-    COLUMNAR
+    COLUMNAR,
+    /**
+     * {@code segmentation-spark} on a local Spark ({@code local[threads]}) over Parquet files of
+     * the same customers: Spark as it is used, reading a data lake, with the files in the page
+     * cache.
+     */
+    SPARK
   }
 
   @Param({"1000000", "10000000"})
   public int customers;
 
-  @Param({"DUCKDB", "COLUMNAR"})
+  @Param({"DUCKDB", "COLUMNAR", "SPARK"})
   public Engine engine;
 
   @Param({"1", "2"})
@@ -71,9 +80,11 @@ public class SqlBenchmark {
     long start = System.nanoTime();
     Catalog catalog = Catalogs.catalog(Catalogs.BATCH_SIZE, CatalogBenchmark.CATALOG_SEED);
     contestant =
-        engine == Engine.DUCKDB
-            ? Contestant.duckDb(catalog, customers, threads)
-            : Contestant.columnar(catalog, customers, threads);
+        switch (engine) {
+          case DUCKDB -> Contestant.duckDb(catalog, customers, threads);
+          case COLUMNAR -> Contestant.columnar(catalog, customers, threads);
+          case SPARK -> SparkContestant.start(catalog, customers, threads);
+        };
     // Not measured by JMH: printed into the log.
     System.out.printf(
         Locale.ROOT,
@@ -88,7 +99,7 @@ public class SqlBenchmark {
     contestant.close();
   }
 
-  /** Every segment's member count (and, DuckDB, the number of customers). */
+  /** Every segment's member count. */
   @Benchmark
   public long[] counts() throws SQLException {
     return contestant.counts();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The SQL benchmark's answers: on the first 20,000 generated customers, loaded into DuckDB through
  * the benchmark's CSV path, the counts query gives every segment of the 100-segment catalog the
- * same member count as the columnar engine, on one thread and two.
+ * same member count as the columnar engine, on one thread and two; so does Spark on {@code
+ * local[2]} over those tables written as Parquet.
  */
 class SqlBenchmarkTest {
 
@@ -32,6 +33,9 @@ class SqlBenchmarkTest {
           SqlBenchmark.Contestant.duckDb(catalog, DuckDbTables.load(N, threads))) {
         assertThat(duck.counts()).as("DuckDB on %d threads", threads).containsExactly(expected);
       }
+    }
+    try (SqlBenchmark.Contestant spark = SparkContestant.start(catalog, N, 2)) {
+      assertThat(spark.counts()).as("Spark on local[2]").containsExactly(expected);
     }
     int nonEmpty = 0;
     for (long c : expected) {

@@ -14,7 +14,7 @@ public enum Dialect {
   DUCKDB("DuckDB", "duckdb"),
   /** PostgreSQL 12 or later: strings compare with {@code COLLATE "C"}; text cannot hold NUL. */
   POSTGRES("PostgreSQL", "postgres"),
-  /** Spark SQL 3.x (compile only here; the Spark module runs it). */
+  /** Spark SQL 4.0 (run and proven by {@code segmentation-spark}): backtick identifiers. */
   SPARK("Spark SQL", "spark");
 
   private final String displayName;
@@ -205,6 +205,15 @@ public enum Dialect {
     return this == SPARK
         ? "date_add(DATE '1970-01-01', CAST(" + days + " AS INT))"
         : "(CAST('1970-01-01' AS DATE) + CAST(" + days + " AS INTEGER))";
+  }
+
+  /**
+   * The exact sum of BIGINT values. DuckDB and PostgreSQL widen {@code SUM(BIGINT)} themselves
+   * (HUGEINT, NUMERIC); Spark's is a BIGINT that wraps around past 2^63 without an error, so Spark
+   * adds DECIMAL(38, 0) values, which hold any sum of fewer than 2^36 longs.
+   */
+  String exactIntegerSum(String expr) {
+    return this == SPARK ? "SUM(CAST(" + expr + " AS DECIMAL(38, 0)))" : "SUM(" + expr + ")";
   }
 
   /** Integer division truncating toward zero. */

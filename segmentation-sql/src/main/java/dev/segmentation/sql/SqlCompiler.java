@@ -130,7 +130,17 @@ public final class SqlCompiler {
    * @throws SqlCompileException when a node cannot be evaluated exactly in the dialect
    */
   public SqlQuery membershipQuery(EvaluationContext ctx) {
-    return new Build(ctx).membership();
+    return new Build(ctx).membership(true);
+  }
+
+  /**
+   * The rows of {@link #membershipQuery} in no particular order, for engines where a global sort
+   * costs a shuffle of every row (Spark) and callers that do not need the order.
+   *
+   * @throws SqlCompileException when a node cannot be evaluated exactly in the dialect
+   */
+  public SqlQuery unorderedMembershipQuery(EvaluationContext ctx) {
+    return new Build(ctx).membership(false);
   }
 
   /**
@@ -200,7 +210,7 @@ public final class SqlCompiler {
       }
     }
 
-    SqlQuery membership() {
+    SqlQuery membership(boolean ordered) {
       String with = body();
       List<SqlQuery.Column> columns = new ArrayList<>();
       StringBuilder select = new StringBuilder("SELECT " + q + "id" + q);
@@ -247,8 +257,7 @@ public final class SqlCompiler {
               + q
               + "result"
               + q
-              + "\nORDER BY "
-              + dialect.codePointOrder(q + "id" + q)
+              + (ordered ? "\nORDER BY " + dialect.codePointOrder(q + "id" + q) : "")
               + "\n";
       return new SqlQuery(sql, ImmutableList.copyOf(columns));
     }
@@ -1144,7 +1153,7 @@ public final class SqlCompiler {
           }
         case SUM:
           {
-            String x = aggregate(type.name(), "SUM(" + when + p + " END)");
+            String x = aggregate(type.name(), sum(pt, when + p + " END"));
             if (pt == AttributeType.INTEGER) {
               return Domain.EXACT_INTEGER.compare(
                   dialect, baseColumn("COALESCE(" + x + ", 0)"), c.op(), v);
@@ -1159,7 +1168,7 @@ public final class SqlCompiler {
           {
             String sum =
                 "CAST("
-                    + aggregate(type.name(), "SUM(" + when + p + " END)")
+                    + aggregate(type.name(), sum(pt, when + p + " END"))
                     + " AS "
                     + dialect.doubleType()
                     + ")";
@@ -1211,6 +1220,13 @@ public final class SqlCompiler {
           }
       }
       throw new AssertionError(c.aggregate());
+    }
+
+    /** The SUM of a property's values: exact for integers in every dialect. */
+    private String sum(AttributeType property, String values) {
+      return property == AttributeType.INTEGER
+          ? dialect.exactIntegerSum(values)
+          : "SUM(" + values + ")";
     }
 
     // ---------------------------------------------------------------- scores, RFM

@@ -23,10 +23,11 @@ import java.util.Map;
  * and RFM monetary values compare exactly, without a tolerance, while the engines still add in
  * their own orders.
  */
-final class Holdable {
+public final class Holdable {
   private Holdable() {}
 
-  static SchemaCustomer project(SchemaCustomer c, Schema schema, Dialect dialect) {
+  /** The customer with every value moved into what {@code dialect}'s layout holds. */
+  public static SchemaCustomer project(SchemaCustomer c, Schema schema, Dialect dialect) {
     SchemaCustomer.Builder b = Customer.builder(schema, text(c.id(), dialect));
     for (Attribute<?> a : schema.attributeList()) {
       Object v = c.value(a.name());

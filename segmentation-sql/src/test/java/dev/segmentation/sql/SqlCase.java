@@ -1,18 +1,16 @@
 package dev.segmentation.sql;
 
 import com.google.common.collect.ImmutableList;
-import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
-import dev.segmentation.json.RulesDocument;
-import dev.segmentation.json.RulesJson;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
+import dev.segmentation.sql.DifferentialRun.Outcome;
+import dev.segmentation.sql.DifferentialRun.Result;
 import dev.segmentation.testkit.RandomSchemas;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * One differential case of the SQL backend: a random schema, catalog and customers from one seed
@@ -37,7 +36,8 @@ record SqlCase(
     Schema schema,
     Catalog catalog,
     List<SchemaCustomer> customers,
-    EvaluationContext ctx) {
+    EvaluationContext ctx)
+    implements DifferentialRun.Case {
 
   /** The seed's case: 1 to 8 segments; up to 120 customers, one case in eighty up to 1,200. */
   static SqlCase generate(long seed, Dialect dialect) {
@@ -53,46 +53,16 @@ record SqlCase(
         seed, dialect, random.schema(), catalog, ImmutableList.copyOf(customers), random.context());
   }
 
-  /**
-   * The case with only the customers whose rows differ in {@code result}, when that smaller case
-   * still differs; otherwise this case. The reproducer then holds a handful of customers.
-   */
-  SqlCase minimize(Result result) throws SQLException {
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    for (String line : result.detail()) {
-      int colon = line.indexOf(": ");
-      if (colon > 0) {
-        ids.add(line.substring(0, colon));
-      }
-    }
-    List<SchemaCustomer> differing = customers.stream().filter(c -> ids.contains(c.id())).toList();
-    if (differing.isEmpty() || differing.size() == customers.size()) {
-      return this;
-    }
-    SqlCase smaller = new SqlCase(seed, dialect, schema, catalog, differing, ctx);
-    return smaller.run().outcome() == Outcome.DIFFERENT ? smaller : this;
+  @Override
+  public SqlCase only(Set<String> ids) {
+    List<SchemaCustomer> kept = customers.stream().filter(c -> ids.contains(c.id())).toList();
+    return kept.isEmpty() || kept.size() == customers.size()
+        ? this
+        : new SqlCase(seed, dialect, schema, catalog, kept, ctx);
   }
 
-  /** How a case ended. */
-  enum Outcome {
-    SAME,
-    /** The compiler refused the catalog for the dialect (the message says why). */
-    REFUSED,
-    /** The query stopped itself: a point within the geo band of a boundary. */
-    REFUSED_AT_RUN,
-    DIFFERENT
-  }
-
-  /**
-   * The result of running a case.
-   *
-   * @param outcome how it ended
-   * @param detail the refusal or the differences, one per line
-   * @param sql the membership query, when compiled
-   */
-  record Result(Outcome outcome, List<String> detail, String sql) {}
-
-  Result run() throws SQLException {
+  @Override
+  public Result run() throws SQLException {
     SqlQuery membership;
     SqlQuery counts;
     try {
@@ -109,7 +79,7 @@ record SqlCase(
       loader.create(place.connection());
       loader.insert(place.connection(), customers);
       Map<String, List<Object>> actual = new LinkedHashMap<>();
-      List<Object> actualCounts = new ArrayList<>();
+      List<Long> actualCounts = new ArrayList<>();
       try (Statement s = place.connection().createStatement()) {
         try (ResultSet rs = s.executeQuery(membership.sql())) {
           while (rs.next()) {
@@ -135,28 +105,9 @@ record SqlCase(
         return new Result(
             Outcome.DIFFERENT, List.of("the query failed: " + e.getMessage()), membership.sql());
       }
-      long[] expectedCounts = new long[1 + catalog.segments().size()];
-      expectedCounts[0] = customers.size();
-      for (SchemaCustomer c : customers) {
-        List<Object> expected = expected(rows, c, expectedCounts);
-        List<Object> got = actual.remove(c.id());
-        if (got == null) {
-          differences.add(c.id() + ": missing from the result");
-        } else if (!same(expected, got)) {
-          differences.add(
-              c.id() + ": expected " + expected + ", got " + got + " " + labels(membership));
-        }
-      }
-      if (!actual.isEmpty()) {
-        differences.add("rows for unknown ids " + actual.keySet());
-      }
-      List<Object> expectedCountList = new ArrayList<>();
-      for (long n : expectedCounts) {
-        expectedCountList.add(n);
-      }
-      if (!actualCounts.isEmpty() && !expectedCountList.equals(actualCounts)) {
-        differences.add("counts: expected " + expectedCountList + ", got " + actualCounts);
-      }
+      differences.addAll(
+          RowEngineAnswers.differences(
+              rows, catalog, customers, ctx, actual, actualCounts, labels(membership).toString()));
     }
     return new Result(
         differences.isEmpty() ? Outcome.SAME : Outcome.DIFFERENT, differences, membership.sql());
@@ -164,29 +115,6 @@ record SqlCase(
 
   private static List<String> labels(SqlQuery q) {
     return q.columns().subList(1, q.columns().size()).stream().map(SqlQuery.Column::label).toList();
-  }
-
-  private List<Object> expected(CompiledCatalog rows, SchemaCustomer c, long[] counts) {
-    List<Object> out = new ArrayList<>();
-    for (int i = 0; i < catalog.segments().size(); i++) {
-      boolean member = rows.evaluate(i, c, ctx) == Truth.TRUE;
-      out.add(member);
-      counts[i + 1] += member ? 1 : 0;
-    }
-    catalog.scores().forEach(s -> out.add(rows.score(s.name(), c, ctx)));
-    catalog.tierings().forEach(t -> out.add(rows.tier(t.name(), c, ctx)));
-    catalog
-        .rfmModels()
-        .forEach(
-            r -> {
-              out.add(rows.tier(r.name(), c, ctx));
-              var scores = rows.rfm(r.name(), c, ctx);
-              out.add(
-                  scores == null
-                      ? null
-                      : String.valueOf(scores.r() * 100 + scores.f() * 10 + scores.m()));
-            });
-    return out;
   }
 
   private static Object read(ResultSet rs, int i, SqlQuery.Kind kind) throws SQLException {
@@ -203,37 +131,16 @@ record SqlCase(
     }
   }
 
-  /** Equal values; scores equal as doubles (0.0 and -0.0 are the same score). */
-  private static boolean same(List<Object> expected, List<Object> actual) {
-    if (expected.size() != actual.size()) {
-      return false;
-    }
-    for (int i = 0; i < expected.size(); i++) {
-      Object e = expected.get(i);
-      Object a = actual.get(i);
-      if (e instanceof Double x && a instanceof Double y) {
-        if (x.doubleValue() != y.doubleValue()) {
-          return false;
-        }
-      } else if (!Objects.equals(e, a)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Writes rules, customers, the SQL and both answers to {@code dir}. */
-  void writeReproducer(Path dir, Result result) throws IOException {
-    Files.createDirectories(dir);
-    Files.writeString(
-        dir.resolve("rules.json"), RulesJson.write(new RulesDocument(schema, catalog)));
-    StringBuilder customersText = new StringBuilder();
-    customers.forEach(c -> customersText.append(c).append('\n'));
-    Files.writeString(dir.resolve("customers.txt"), customersText);
-    Files.writeString(dir.resolve("query.sql"), Objects.toString(result.sql(), "(not compiled)"));
-    Files.writeString(dir.resolve("differences.txt"), String.join("\n", result.detail()) + "\n");
-    Files.writeString(
-        dir.resolve("README.txt"),
+  @Override
+  public void writeReproducer(Path dir, Result result) throws IOException {
+    DifferentialRun.writeReproducer(
+        dir,
+        schema,
+        catalog,
+        customers,
+        result.sql(),
+        result,
         "SQL differential case, seed "
             + seed
             + ", "

@@ -1,17 +1,6 @@
 package dev.segmentation.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,93 +32,12 @@ class SqlDifferentialTest {
   }
 
   private static void run(Dialect dialect, int wanted) throws Exception {
-    List<Long> seeds = new ArrayList<>();
-    if (ONE_SEED != null) {
-      seeds.add(Long.parseLong(ONE_SEED.trim()));
-    }
-    Map<SqlCase.Outcome, Integer> outcomes = new EnumMap<>(SqlCase.Outcome.class);
-    Map<String, Integer> refusals = new TreeMap<>();
-    List<String> failures = new ArrayList<>();
-    long started = System.nanoTime();
-    // Two cases at a time, each on a connection of its own; results are per seed, so the order in
-    // which they finish does not matter.
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    CompletionService<Object[]> done = new ExecutorCompletionService<>(pool);
-    long next = 1;
-    int inFlight = 0;
-    int compared = 0;
-    try {
-      while (true) {
-        boolean more =
-            ONE_SEED != null
-                ? !seeds.isEmpty()
-                : compared + inFlight < wanted && next <= 4L * wanted;
-        if (more && inFlight < THREADS) {
-          long s = ONE_SEED != null ? seeds.remove(0) : next++;
-          done.submit(
-              () -> {
-                SqlCase c = SqlCase.generate(s, dialect);
-                return new Object[] {c, c.run()};
-              });
-          inFlight++;
-          continue;
-        }
-        if (inFlight == 0) {
-          break;
-        }
-        Object[] finished = done.take().get();
-        inFlight--;
-        SqlCase c = (SqlCase) finished[0];
-        SqlCase.Result r = (SqlCase.Result) finished[1];
-        outcomes.merge(r.outcome(), 1, Integer::sum);
-        switch (r.outcome()) {
-          case SAME:
-            compared++;
-            break;
-          case DIFFERENT:
-            compared++;
-            Path dir =
-                OUTPUT
-                    .resolve(dialect.externalName())
-                    .resolve(Long.toString(c.seed()))
-                    .toAbsolutePath();
-            if (failures.size() < 10) {
-              SqlCase small = c.minimize(r);
-              small.writeReproducer(dir, small == c ? r : small.run());
-            }
-            failures.add(
-                "seed "
-                    + c.seed()
-                    + ": "
-                    + r.detail().get(0)
-                    + " (+"
-                    + (r.detail().size() - 1)
-                    + "); "
-                    + dir);
-            break;
-          default:
-            refusals.merge(reason(r.detail().get(0)), 1, Integer::sum);
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    System.out.printf(
-        "sql differential %s: %d cases compared (%s), %.1f s%n",
-        dialect.displayName(), compared, outcomes, (System.nanoTime() - started) / 1e9);
-    refusals.forEach((k, v) -> System.out.printf("  refused %4d: %s%n", v, k));
-    failures.forEach(f -> System.out.println("  " + f));
-    assertThat(failures)
-        .as("cases where %s differs from the row engine", dialect.displayName())
-        .isEmpty();
-    if (ONE_SEED == null) {
-      assertThat(compared).isGreaterThanOrEqualTo(wanted);
-    }
-  }
-
-  /** The refusal's message without the names, so that reasons group. */
-  private static String reason(String message) {
-    String m = message.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("/[A-Za-z0-9/]+", "/…");
-    return m.length() > 160 ? m.substring(0, 160) : m;
+    DifferentialRun.run(
+        dialect.displayName(),
+        seed -> SqlCase.generate(seed, dialect),
+        wanted,
+        ONE_SEED,
+        OUTPUT.resolve(dialect.externalName()),
+        THREADS);
   }
 }
