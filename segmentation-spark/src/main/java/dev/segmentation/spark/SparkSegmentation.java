@@ -5,9 +5,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.google.common.collect.ImmutableMap;
+import dev.segmentation.check.CheckedCatalog;
 import dev.segmentation.check.Checker;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.Schema;
+import dev.segmentation.plan.Plan;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.sql.Dialect;
 import dev.segmentation.sql.Mapping;
@@ -47,13 +49,15 @@ import org.apache.spark.sql.Row;
  * thread-safe.
  */
 public final class SparkSegmentation {
+  private final Plan plan;
   private final Catalog catalog;
   private final Schema schema;
   private final Mapping names;
 
-  private SparkSegmentation(Catalog catalog, Schema schema, Mapping names) {
-    this.catalog = catalog;
-    this.schema = schema;
+  private SparkSegmentation(Plan plan, Mapping names) {
+    this.plan = plan;
+    this.catalog = plan.checked().catalog();
+    this.schema = plan.checked().schema();
     this.names = names;
   }
 
@@ -74,11 +78,31 @@ public final class SparkSegmentation {
    * @throws dev.segmentation.check.CheckException when the catalog has errors
    */
   public static SparkSegmentation of(Catalog catalog, Schema schema, Mapping names) {
-    if (catalog == null || schema == null || names == null) {
-      throw new IllegalArgumentException("catalog, schema and mapping must not be null");
+    if (catalog == null || schema == null) {
+      throw new IllegalArgumentException("catalog and schema must not be null");
     }
-    Checker.standard().check(catalog, schema).throwIfErrors();
-    return new SparkSegmentation(catalog, schema, names);
+    return of(Checker.standard().checked(catalog, schema), names);
+  }
+
+  /**
+   * A checked catalog (not checked again) over datasets whose columns are named by {@code names}.
+   */
+  public static SparkSegmentation of(CheckedCatalog checked, Mapping names) {
+    if (checked == null) {
+      throw new IllegalArgumentException("checked must not be null");
+    }
+    return of(Plan.of(checked), names);
+  }
+
+  /**
+   * A logical plan (nothing checked or rewritten again) over datasets whose columns are named by
+   * {@code names}: every evaluation compiles the same plan to Spark SQL.
+   */
+  public static SparkSegmentation of(Plan plan, Mapping names) {
+    if (plan == null || names == null) {
+      throw new IllegalArgumentException("plan and mapping must not be null");
+    }
+    return new SparkSegmentation(plan, names);
   }
 
   /**
@@ -166,7 +190,7 @@ public final class SparkSegmentation {
     }
     try (SparkTables tables =
         SparkTables.register(schema, names, customers, eventsByType, stacked)) {
-      SqlCompiler compiler = SqlCompiler.of(catalog, schema, Dialect.SPARK, tables.layout());
+      SqlCompiler compiler = SqlCompiler.of(plan, Dialect.SPARK, tables.layout());
       SqlQuery query = counts ? compiler.countsQuery(ctx) : compiler.unorderedMembershipQuery(ctx);
       // The query is analysed here, against the views; dropping them afterwards leaves it intact.
       Dataset<Row> result = customers.sparkSession().sql(query.sql());

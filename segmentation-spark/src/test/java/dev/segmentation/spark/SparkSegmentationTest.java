@@ -10,6 +10,8 @@ import static dev.segmentation.dsl.Rules.tags;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.segmentation.check.CheckedCatalog;
+import dev.segmentation.check.Checker;
 import dev.segmentation.dsl.IntegerField;
 import dev.segmentation.dsl.StringField;
 import dev.segmentation.engine.EvaluationContext;
@@ -18,6 +20,7 @@ import dev.segmentation.model.Event;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.plan.Plan;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.sql.Mapping;
 import dev.segmentation.sql.SqlCompileException;
@@ -77,6 +80,27 @@ class SparkSegmentationTest {
     assertThat(result.columns()).containsExactly("id", "segment:nordic-adults");
     assertThat(members(result))
         .containsExactly(Map.entry("ann", false), Map.entry("bob", true), Map.entry("eve", false));
+  }
+
+  @Test
+  void aCheckedCatalogOrAPlan_givesTheCatalogsAnswers() {
+    Dataset<Row> customers =
+        rows(
+            PEOPLE,
+            new Object[] {"ann", null, 34L},
+            new Object[] {"bob", "FI", 34L},
+            new Object[] {"eve", "FI", 12L});
+    CheckedCatalog checked = Checker.standard().checked(NORDIC_ADULTS, SCHEMA);
+    assertThat(
+            members(
+                SparkSegmentation.of(checked, Mapping.defaults())
+                    .evaluate(customers, Map.of(), CTX)))
+        .isEqualTo(
+            members(SparkSegmentation.of(NORDIC_ADULTS, SCHEMA).evaluate(customers, Map.of(), CTX)))
+        .isEqualTo(
+            members(
+                SparkSegmentation.of(Plan.of(checked), Mapping.defaults())
+                    .evaluate(customers, Map.of(), CTX)));
   }
 
   @Test
