@@ -66,14 +66,18 @@ class SparkSegmentationTest {
           .add("country", DataTypes.StringType)
           .add("age", DataTypes.LongType);
 
+  /** Ann has no country, Bob is an adult in Finland, Eve is 12. */
+  private static Dataset<Row> annBobEve() {
+    return rows(
+        PEOPLE,
+        new Object[] {"ann", null, 34L},
+        new Object[] {"bob", "FI", 34L},
+        new Object[] {"eve", "FI", 12L});
+  }
+
   @Test
   void evaluate_missingCountry_isNotAMember() {
-    Dataset<Row> customers =
-        rows(
-            PEOPLE,
-            new Object[] {"ann", null, 34L},
-            new Object[] {"bob", "FI", 34L},
-            new Object[] {"eve", "FI", 12L});
+    Dataset<Row> customers = annBobEve();
     Dataset<Row> result =
         SparkSegmentation.of(NORDIC_ADULTS, SCHEMA).evaluate(customers, Map.of(), CTX);
 
@@ -84,12 +88,7 @@ class SparkSegmentationTest {
 
   @Test
   void aCheckedCatalogOrAPlan_givesTheCatalogsAnswers() {
-    Dataset<Row> customers =
-        rows(
-            PEOPLE,
-            new Object[] {"ann", null, 34L},
-            new Object[] {"bob", "FI", 34L},
-            new Object[] {"eve", "FI", 12L});
+    Dataset<Row> customers = annBobEve();
     CheckedCatalog checked = Checker.standard().checked(NORDIC_ADULTS, SCHEMA);
     assertThat(
             members(
