@@ -9,12 +9,16 @@ import com.google.common.collect.ImmutableList;
  */
 public final class CheckResult {
   private final ImmutableList<Issue> issues;
-  // Set by the checker when a catalog (not a lone condition) passed without error.
-  CheckedCatalog checked;
+  private final CheckedCatalog checked; // a catalog (not a lone condition) without error; or null
 
   /** A result of {@code issues} (errors and warnings). */
   public CheckResult(ImmutableList<Issue> issues) {
+    this(issues, null);
+  }
+
+  CheckResult(ImmutableList<Issue> issues, CheckedCatalog checked) {
     this.issues = issues == null ? ImmutableList.of() : ImmutableList.copyOf(issues);
+    this.checked = checked;
   }
 
   /** Errors and warnings, in document order. */

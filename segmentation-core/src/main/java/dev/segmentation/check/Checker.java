@@ -74,17 +74,11 @@ public final class Checker {
     Walk walk = new Walk(schema, catalog, limits);
     walk.catalog();
     ImmutableList<Issue> issues = ImmutableList.copyOf(walk.issues());
-    CheckResult result = new CheckResult(issues);
-    if (result.isOk()) {
-      result.checked =
-          new CheckedCatalog(
-              catalog,
-              schema,
-              limits,
-              walk.references(),
-              issues); // without errors, every issue is a warning
-    }
-    return result;
+    boolean clean = issues.stream().noneMatch(i -> i.severity() == Severity.ERROR);
+    // Without errors every issue is a warning, which the checked catalog carries.
+    return new CheckResult(
+        issues,
+        clean ? new CheckedCatalog(catalog, schema, limits, walk.references(), issues) : null);
   }
 
   /**

@@ -73,11 +73,6 @@ final class Crossings {
     return Instant.ofEpochSecond(second, loNano);
   }
 
-  /** {@code ctx.minus(amount, unit)}: the engines' own bound. */
-  static Instant minus(EvaluationContext ctx, long amount, WindowUnit unit) {
-    return ctx.minus(amount, unit);
-  }
-
   // Whether asOf = a puts asOf - amount units at or after t, as the engines compute the bound.
   private static boolean crossed(Instant a, Instant t, long amount, WindowUnit unit, ZoneId zone) {
     return !EvaluationContext.at(a, zone).minus(amount, unit).isBefore(t);

@@ -157,9 +157,7 @@ sealed interface Trigger
         return;
       }
       Instant sliding =
-          window instanceof EventWindow.Last last
-              ? Crossings.minus(ctx, last.amount(), last.unit())
-              : null;
+          window instanceof EventWindow.Last last ? ctx.minus(last.amount(), last.unit()) : null;
       Instant oldestInWindow = null; // the first to leave a sliding window
       for (Event e : events) {
         Instant t = e.timestamp();

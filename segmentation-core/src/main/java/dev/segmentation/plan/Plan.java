@@ -13,6 +13,7 @@ import dev.segmentation.segment.ScoreModel;
 import dev.segmentation.segment.Tiering;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -137,27 +138,7 @@ public final class Plan {
 
   /** The operands a node has in the plan: those of AND, OR and NOT. */
   private static List<Condition> operands(Condition c) {
-    return switch (c.kind()) {
-      case AND, OR, NOT -> c.children();
-      case ALWAYS,
-          NEVER,
-          COMPARE,
-          BETWEEN,
-          IN,
-          STRING_MATCH,
-          TAG_MATCH,
-          TAG_COUNT,
-          PRESENCE,
-          RELATIVE_TIME,
-          CALENDAR_WINDOW,
-          ANNIVERSARY,
-          GEO_WITHIN,
-          IN_SEGMENT,
-          EVENT,
-          SCORE,
-          IN_TIER ->
-          List.of();
-    };
+    return c.kind().isOperator() ? c.children() : List.of();
   }
 
   private int segmentOf(Condition c) {
@@ -186,7 +167,7 @@ public final class Plan {
 
   /** Every node, children before parents. */
   public List<PlanNode> nodes() {
-    return java.util.Collections.unmodifiableList(nodes);
+    return Collections.unmodifiableList(nodes);
   }
 
   public int nodeCount() {

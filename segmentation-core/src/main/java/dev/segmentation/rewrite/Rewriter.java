@@ -107,28 +107,10 @@ public final class Rewriter {
     if (depth > MAX_DEPTH) {
       return c;
     }
-    return switch (c.kind()) {
-      case AND, OR -> junction(c, depth);
-      case NOT -> negate(((Not) c).of(), (Not) c, depth);
-      case ALWAYS,
-          NEVER,
-          COMPARE,
-          BETWEEN,
-          IN,
-          STRING_MATCH,
-          TAG_MATCH,
-          TAG_COUNT,
-          PRESENCE,
-          RELATIVE_TIME,
-          CALENDAR_WINDOW,
-          ANNIVERSARY,
-          GEO_WITHIN,
-          IN_SEGMENT,
-          EVENT,
-          SCORE,
-          IN_TIER ->
-          c;
-    };
+    if (!c.kind().isOperator()) {
+      return c;
+    }
+    return c.kind() == Kind.NOT ? negate(((Not) c).of(), (Not) c, depth) : junction(c, depth);
   }
 
   private static Condition junction(Condition c, int depth) {

@@ -566,6 +566,15 @@ public final class SqlCompiler {
      * The SQL of a root's plan node, its operands first (with an explicit stack); a node shared by
      * several segments is written once per query build.
      */
+    /** {@code (a AND b AND ...)} or {@code (a OR b OR ...)} of an operator node's operands. */
+    private String junction(PlanNode n) {
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < n.childCount(); i++) {
+        parts.add(nodeSql[n.child(i)]);
+      }
+      return "(" + String.join(n.kind() == Kind.AND ? " AND " : " OR ", parts) + ")";
+    }
+
     private String planned(Plan.Root root, Scope scope) {
       Deque<Integer> stack = new ArrayDeque<>();
       stack.push(root.node());
@@ -588,34 +597,9 @@ public final class SqlCompiler {
         }
         stack.pop();
         nodeSql[id] =
-            switch (n.kind()) {
-              case AND, OR -> {
-                List<String> parts = new ArrayList<>();
-                for (int i = 0; i < n.childCount(); i++) {
-                  parts.add(nodeSql[n.child(i)]);
-                }
-                yield "(" + String.join(n.kind() == Kind.AND ? " AND " : " OR ", parts) + ")";
-              }
-              case NOT -> "(NOT " + nodeSql[n.child(0)] + ")";
-              case ALWAYS,
-                  NEVER,
-                  COMPARE,
-                  BETWEEN,
-                  IN,
-                  STRING_MATCH,
-                  TAG_MATCH,
-                  TAG_COUNT,
-                  PRESENCE,
-                  RELATIVE_TIME,
-                  CALENDAR_WINDOW,
-                  ANNIVERSARY,
-                  GEO_WITHIN,
-                  IN_SEGMENT,
-                  EVENT,
-                  SCORE,
-                  IN_TIER ->
-                  condition(n.condition(), scope, root.pointer());
-            };
+            !n.kind().isOperator()
+                ? condition(n.condition(), scope, root.pointer())
+                : n.kind() == Kind.NOT ? "(NOT " + nodeSql[n.child(0)] + ")" : junction(n);
       }
       return nodeSql[root.node()];
     }

@@ -274,37 +274,20 @@ final class Show {
 
   /** A whole condition on one line, e.g. {@code (category = "paper" or amount > 100)}. */
   static String inline(Condition c) {
-    return switch (c.kind()) {
-      case AND, OR -> {
-        List<Condition> of = c.children();
-        if (of.isEmpty()) {
-          yield c.kind() == dev.segmentation.condition.Kind.AND ? "always" : "never";
-        }
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < of.size(); i++) {
-          sb.append(i == 0 ? "" : " " + description(c) + " ").append(inline(of.get(i)));
-        }
-        yield sb.append(')').toString();
-      }
-      case NOT -> "not " + inline(c.children().get(0));
-      case ALWAYS,
-          NEVER,
-          COMPARE,
-          BETWEEN,
-          IN,
-          STRING_MATCH,
-          TAG_MATCH,
-          TAG_COUNT,
-          PRESENCE,
-          RELATIVE_TIME,
-          CALENDAR_WINDOW,
-          ANNIVERSARY,
-          GEO_WITHIN,
-          IN_SEGMENT,
-          EVENT,
-          SCORE,
-          IN_TIER ->
-          description(c);
-    };
+    if (!c.kind().isOperator()) {
+      return description(c);
+    }
+    if (c.kind() == dev.segmentation.condition.Kind.NOT) {
+      return "not " + inline(c.children().get(0));
+    }
+    List<Condition> of = c.children();
+    if (of.isEmpty()) {
+      return c.kind() == dev.segmentation.condition.Kind.AND ? "always" : "never";
+    }
+    StringBuilder sb = new StringBuilder("(");
+    for (int i = 0; i < of.size(); i++) {
+      sb.append(i == 0 ? "" : " " + description(c) + " ").append(inline(of.get(i)));
+    }
+    return sb.append(')').toString();
   }
 }
