@@ -2,7 +2,9 @@ package dev.segmentation.model;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +41,18 @@ public final class Schema {
 
   /** A schema of the given attributes and no event types. */
   public static Schema of(Attribute<?>... attributes) {
+    return of(List.of(attributes));
+  }
+
+  /**
+   * The properties of an event type as a schema (no event types): what a filter on its events
+   * reads, one event at a time.
+   */
+  public static Schema ofProperties(EventType type) {
+    return of(type.properties().values());
+  }
+
+  private static Schema of(Collection<Attribute<?>> attributes) {
     Builder b = builder();
     for (Attribute<?> a : attributes) {
       b.attribute(a);

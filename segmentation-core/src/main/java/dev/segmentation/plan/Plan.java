@@ -10,12 +10,14 @@ import dev.segmentation.condition.Kind;
 import dev.segmentation.rewrite.Rewriter;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.ScoreModel;
+import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tiering;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +55,8 @@ public final class Plan {
   private final Root[] segments;
   private final ImmutableList<ImmutableList<Root>> scoreRules;
   private final ImmutableList<ImmutableList<Root>> tiers;
+  // Per filtered event type, the plan of its filters over the event type's properties.
+  private final Map<String, Plan> eventFilters = new LinkedHashMap<>();
 
   private Plan(CheckedCatalog checked) {
     this.checked = checked;
@@ -130,7 +134,8 @@ public final class Plan {
         children[i] = ids.get(operands.get(i));
       }
       int id = nodes.size();
-      nodes.add(new PlanNode(id, c, children, segmentOf(c), filterOf(c)));
+      int filter = filterOf(c);
+      nodes.add(new PlanNode(id, c, children, segmentOf(c), filter, whereOf(c, filter)));
       ids.put(c, id);
     }
     return ids.get(root);
@@ -153,12 +158,69 @@ public final class Plan {
     return target;
   }
 
-  private static Condition filterOf(Condition c) {
-    if (c.kind() != Kind.EVENT || ((EventCondition) c).where() == null) {
+  /**
+   * For an event condition with a filter, the filter's segment in its event type's filter plan
+   * (which rewrites it, once); otherwise -1.
+   */
+  private int filterOf(Condition c) {
+    if (c.kind() != Kind.EVENT || ((EventCondition) c).where().kind() == Kind.ALWAYS) {
+      return -1;
+    }
+    EventCondition e = (EventCondition) c;
+    Plan filters =
+        eventFilters.computeIfAbsent(e.eventType(), type -> new Plan(checked.eventFilters(type)));
+    int i = filters.writtenIndex(e.where());
+    if (i < 0) {
+      throw new IllegalStateException("a filter missing from its event type's plan: " + e);
+    }
+    return i;
+  }
+
+  /**
+   * An event condition's filter rewritten (once), or null when it has none or it is always true.
+   */
+  private Condition whereOf(Condition c, int filterSegment) {
+    if (c.kind() != Kind.EVENT) {
       return null;
     }
-    Condition where = Rewriter.rewrite(((EventCondition) c).where());
+    EventCondition e = (EventCondition) c;
+    if (filterSegment < 0) {
+      return null;
+    }
+    Condition where = eventFilters.get(e.eventType()).rootCondition(filterSegment);
     return where.kind() == Kind.ALWAYS ? null : where;
+  }
+
+  // The index of the segment written as c, or -1 (filter plans are small).
+  private int writtenIndex(Condition c) {
+    List<Segment> list = checked.catalog().segments();
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i).condition().equals(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // Segment i's rewritten condition.
+  private Condition rootCondition(int i) {
+    return nodes.get(segments[i].node()).condition();
+  }
+
+  /**
+   * The plan of the filters of the conditions on events of {@code eventType}: its segment {@link
+   * PlanNode#filterSegment()} is an event node's filter, over the event type's properties (see
+   * {@link CheckedCatalog#eventFilters}). Empty when no condition filters that type.
+   */
+  public Plan eventFilters(String eventType) {
+    Plan filters = eventFilters.get(eventType);
+    return filters != null ? filters : new Plan(checked.eventFilters(eventType));
+  }
+
+  /** The id of the node whose condition is {@code c}, or -1 when the plan has none. */
+  public int idOf(Condition c) {
+    Integer id = ids.get(c);
+    return id == null ? -1 : id;
   }
 
   public CheckedCatalog checked() {

@@ -13,13 +13,21 @@ public final class PlanNode {
   private final Condition condition;
   private final int[] children;
   private final int segment;
+  private final int filterSegment;
   private final Condition filter;
 
-  PlanNode(int id, Condition condition, int[] children, int segment, Condition filter) {
+  PlanNode(
+      int id,
+      Condition condition,
+      int[] children,
+      int segment,
+      int filterSegment,
+      Condition filter) {
     this.id = id;
     this.condition = condition;
     this.children = children;
     this.segment = segment;
+    this.filterSegment = filterSegment;
     this.filter = filter;
   }
 
@@ -55,6 +63,14 @@ public final class PlanNode {
   /** For {@code inSegment}: the referenced segment's index in the catalog; otherwise -1. */
   public int segment() {
     return segment;
+  }
+
+  /**
+   * For an event condition with a filter: the filter's segment in {@link Plan#eventFilters} of its
+   * event type; otherwise -1.
+   */
+  public int filterSegment() {
+    return filterSegment;
   }
 
   /**

@@ -126,6 +126,43 @@ class PlanTest {
     assertThat(plan.node(plan.segment(1).node()).filter()).isNull();
   }
 
+  private static final Condition SMALL_PURCHASE = new Compare("amount", Operator.LT, 5L);
+
+  @Test
+  void eventFilters_areOnePlanPerEventType_sharedByEveryNodeWithThatFilter() {
+    Condition big = new Compare("amount", Operator.GT, 100L);
+    EventCondition once =
+        new EventCondition(
+            "purchase", big, EventWindow.ever(), Aggregate.COUNT, null, Operator.GE, 1L);
+    EventCondition twice =
+        new EventCondition(
+            "purchase", big, EventWindow.ever(), Aggregate.COUNT, null, Operator.GE, 2L);
+    Plan plan =
+        plan(
+            Catalog.of(
+                Segment.of("once", once),
+                Segment.of("twice", twice),
+                Segment.of(
+                    "other",
+                    new EventCondition(
+                        "purchase",
+                        SMALL_PURCHASE,
+                        EventWindow.ever(),
+                        Aggregate.COUNT,
+                        null,
+                        Operator.GE,
+                        1L))));
+    Plan filters = plan.eventFilters("purchase");
+    assertThat(filters.checked().catalog().segments()).hasSize(2);
+    assertThat(filters.checked().schema()).isEqualTo(Schema.of(Attribute.number("amount")));
+    PlanNode a = plan.node(plan.segment(0).node());
+    PlanNode b = plan.node(plan.segment(1).node());
+    assertThat(a.filterSegment()).isZero();
+    assertThat(b.filterSegment()).isZero();
+    assertThat(a.filter()).isSameAs(filters.node(filters.segment(0).node()).condition());
+    assertThat(plan.node(plan.segment(2).node()).filterSegment()).isEqualTo(1);
+  }
+
   @Test
   void aLongChainOfReferences_isPlannedWithoutRecursion() {
     int n = 50_000;

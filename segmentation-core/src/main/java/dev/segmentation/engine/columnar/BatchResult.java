@@ -3,10 +3,13 @@ package dev.segmentation.engine.columnar;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.segmentation.engine.EvaluationContext;
-import dev.segmentation.engine.row.CompiledCatalog;
+import dev.segmentation.plan.eval.PlanEvaluator;
 import dev.segmentation.segment.RfmScores;
+import dev.segmentation.segment.RfmSegment;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
@@ -20,7 +23,7 @@ import org.roaringbitmap.RoaringBitmap;
 public final class BatchResult {
   private final CustomerTable table;
   private final EvaluationContext ctx;
-  private final CompiledCatalog rows;
+  private final PlanEvaluator rows;
   private final ImmutableList<String> segmentNames;
   private final Map<String, Integer> positions; // segment name -> index; a hash look-up per call
   private final RoaringBitmap[] members;
@@ -33,7 +36,7 @@ public final class BatchResult {
   BatchResult(
       CustomerTable table,
       EvaluationContext ctx,
-      CompiledCatalog rows,
+      PlanEvaluator rows,
       ImmutableList<String> segmentNames,
       RoaringBitmap[] members,
       Map<String, double[]> scores,
@@ -146,16 +149,40 @@ public final class BatchResult {
     }
     RowView view = new RowView(table);
     view.row = row;
-    return rows.tier(tiering, view, ctx);
+    RfmSegment s = rows.rfmSegment(rfmModel(tiering, true), view, ctx);
+    return s == null ? null : s.externalName();
   }
 
   /** The RFM scores of the customer at {@code row}, or null when it has no events in the window. */
   public RfmScores rfm(String rfmModel, int row) {
     notNull(rfmModel, "RFM model");
     table.checkRow(row);
+    int model = rfmModel(rfmModel, false);
     RowView view = new RowView(table);
     view.row = row;
-    return rows.rfm(rfmModel, view, ctx);
+    return rows.rfmScores(model, view, ctx);
+  }
+
+  // The RFM model's position; the error lists what the catalog has under that name space
+  // (tierings and RFM models share one when asked for a tier).
+  private int rfmModel(String name, boolean orTiering) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; orTiering && i < rows.tieringCount(); i++) {
+      names.add(rows.tieringName(i));
+    }
+    for (int i = 0; i < rows.rfmCount(); i++) {
+      if (rows.rfmName(i).equals(name)) {
+        return i;
+      }
+      names.add(rows.rfmName(i));
+    }
+    throw new IllegalArgumentException(
+        "the catalog has no "
+            + (orTiering ? "tiering or RFM model" : "RFM model")
+            + " \""
+            + name
+            + "\"; it has "
+            + names);
   }
 
   /** Who entered and who left each segment since {@code previous}, matched by customer id. */

@@ -14,43 +14,51 @@ import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.EvaluationContext;
-import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.internal.DoubleHashSet;
 import dev.segmentation.internal.LongHashSet;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Schema;
+import dev.segmentation.plan.Plan;
+import dev.segmentation.plan.eval.PlanEvaluator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Binds the leaves of a plan to one table and one evaluation context: picks for each leaf the
  * kernel over its column's actual representation (long or int integers, byte/char/int dictionary
  * codes, tag masks or lists, timestamps with or without nanoseconds), with literals and time bounds
  * resolved once. A leaf no kernel covers (anniversaries, a few rare forms) is evaluated row by row
- * through the row engine, which is exact for every kind.
+ * through the plan-node evaluator, which is exact for every kind.
  */
 final class Binding {
   private final Schema schema;
   private final CustomerTable table;
   private final EvaluationContext ctx;
-  private final Function<Condition, CompiledCatalog> leafProgram;
+  private final Plan plan;
+  private final PlanEvaluator rows;
 
   Binding(
-      Schema schema,
-      CustomerTable table,
-      EvaluationContext ctx,
-      Function<Condition, CompiledCatalog> leafProgram) {
+      Schema schema, CustomerTable table, EvaluationContext ctx, Plan plan, PlanEvaluator rows) {
     this.schema = schema;
     this.table = table;
     this.ctx = ctx;
-    this.leafProgram = leafProgram;
+    this.plan = plan;
+    this.rows = rows;
   }
 
+  /** Plan node {@code c}, row by row through the plan-node evaluator (exact for every kind). */
   Kernel rowByRow(Condition c) {
-    return new Kernel.RowByRow(leafProgram.apply(c), ctx);
+    return new Kernel.RowByRow(rows, node(c), ctx);
+  }
+
+  private int node(Condition c) {
+    int id = plan.idOf(c);
+    if (id < 0) {
+      throw new IllegalStateException("not a node of the plan: " + c);
+    }
+    return id;
   }
 
   private Column column(String attribute) {
@@ -333,7 +341,7 @@ final class Binding {
    * engine (so every string operator, case folding and RE2 pattern behaves exactly as there).
    */
   private Kernel dictionary(Condition c, Column.StringColumn col) {
-    CompiledCatalog leaf = leafProgram.apply(c);
+    int leaf = node(c);
     String attribute = c.attribute();
     boolean[] truth = new boolean[Math.max(1, col.dictionary.length)];
     // The leaf reads only this attribute, and no string leaf depends on time.
@@ -341,7 +349,7 @@ final class Binding {
     for (int code = 0; code < col.dictionary.length; code++) {
       Customer one =
           Customer.builder(schema, "dictionary").set(attribute, col.dictionary[code]).build();
-      truth[code] = leaf.evaluate(0, one, anyTime) == Truth.TRUE;
+      truth[code] = rows.node(leaf, one, anyTime) == Truth.TRUE;
     }
     if (col.bytes != null) {
       return new LeafKernel.ByteCodes(col.bytes, col.valid, truth);

@@ -9,14 +9,13 @@ import dev.segmentation.condition.InTier;
 import dev.segmentation.condition.Kind;
 import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.engine.EvaluationContext;
-import dev.segmentation.engine.row.CompiledCatalog;
-import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.internal.NumericLiteral;
-import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
 import dev.segmentation.plan.Plan;
 import dev.segmentation.plan.PlanNode;
+import dev.segmentation.plan.eval.PlanEvaluator;
 import dev.segmentation.segment.Catalog;
+import dev.segmentation.segment.RfmModel;
 import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tiering;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.RoaringBitmap;
@@ -51,10 +49,11 @@ import org.roaringbitmap.RoaringBitmap;
 public final class ColumnarCatalog {
 
   private final Schema schema;
-  private final CompiledCatalog rows;
+  private final Plan plan;
+  private final PlanEvaluator rows; // for what has no kernel, one customer at a time
   private final ImmutableList<String> segmentNames;
   private final List<Condition> nodes = new ArrayList<>(); // children before parents
-  private final List<Condition> filtersOf = new ArrayList<>(); // an event node's rewritten filter
+  private final List<PlanNode> planNodes = new ArrayList<>(); // each node's plan node
   private final List<int[]> children = new ArrayList<>(); // AND/OR operands cheapest first
   private final List<Double> costs = new ArrayList<>();
   private final int[] roots;
@@ -65,23 +64,17 @@ public final class ColumnarCatalog {
   // What each chunk computes, in dependency order: segments (root node), scores and tierings.
   private final int[] countOrder; // the units the segments need
   private final int[] fullOrder; // every unit
-  // Event filters: per event type with filters, a catalog over its properties; per node, the
-  // segment of its filter there, NO_FILTER, or ROW_BY_ROW for a filter that reads more than
-  // property values.
+  // Event filters: per event type with filters, a catalog over its properties (the plan's
+  // eventFilters), whose segment PlanNode.filterSegment() is an event node's filter.
   private final Map<String, ColumnarCatalog> filters = new LinkedHashMap<>();
-  private final int[] filterSlot;
-  private static final int NO_FILTER = -1;
-  private static final int ROW_BY_ROW = -2;
   private final Set<String> tieringNames;
-  // Row-engine programs of single leaves, compiled on first use (leaves without a kernel, and
-  // string leaves per dictionary value); shared by evaluations.
-  private final Map<Condition, CompiledCatalog> leafPrograms = new ConcurrentHashMap<>();
 
-  ColumnarCatalog(Plan plan, CompiledCatalog rows) {
+  ColumnarCatalog(Plan plan) {
     CheckedCatalog checked = plan.checked();
     Catalog catalog = checked.catalog();
     this.schema = checked.schema();
-    this.rows = rows;
+    this.plan = plan;
+    this.rows = PlanEvaluator.of(plan);
     this.segmentNames =
         catalog.segments().stream().map(Segment::name).collect(ImmutableList.toImmutableList());
     this.tieringNames =
@@ -116,7 +109,7 @@ public final class ColumnarCatalog {
     Arrays.setAll(allUnits, u -> u);
     this.countOrder = graph.order(segmentUnits);
     this.fullOrder = graph.order(allUnits);
-    this.filterSlot = planFilters();
+    planFilters();
     this.scoreList = List.copyOf(scorePlans.values());
     this.tierList = List.copyOf(tierPlans.values());
   }
@@ -154,59 +147,32 @@ public final class ColumnarCatalog {
     }
     int id = nodes.size();
     nodes.add(c);
-    filtersOf.add(n.filter());
+    planNodes.add(n);
     children.add(kids);
     costs.add(cost);
     return id;
   }
 
-  /** Per event type, the distinct filters of its event conditions as a catalog over properties. */
-  private int[] planFilters() {
-    int[] slot = new int[nodes.size()];
-    Arrays.fill(slot, NO_FILTER);
-    Map<String, List<Condition>> byType = new LinkedHashMap<>();
-    Map<String, Map<Condition, Integer>> filterIndex = new HashMap<>();
-    for (int k = 0; k < nodes.size(); k++) {
-      if (nodes.get(k).kind() != Kind.EVENT) {
-        continue;
+  /** The columnar catalog of every event type's filters that read only property values. */
+  private void planFilters() {
+    for (PlanNode n : planNodes) {
+      if (n.filterSegment() >= 0) {
+        filters.computeIfAbsent(
+            ((EventCondition) n.condition()).eventType(),
+            type -> new ColumnarCatalog(plan.eventFilters(type)));
       }
-      EventCondition e = (EventCondition) nodes.get(k);
-      Condition where = filtersOf.get(k);
-      if (where == null) {
-        continue;
-      }
-      if (!Costs.readsOnlyValues(where)) {
-        slot[k] = ROW_BY_ROW;
-        continue;
-      }
-      List<Condition> list = byType.computeIfAbsent(e.eventType(), t -> new ArrayList<>());
-      Map<Condition, Integer> index =
-          filterIndex.computeIfAbsent(e.eventType(), t -> new HashMap<>());
-      Integer i = index.get(where);
-      if (i == null) {
-        i = list.size();
-        list.add(where);
-        index.put(where, i);
-      }
-      slot[k] = i;
     }
-    for (Map.Entry<String, List<Condition>> e : byType.entrySet()) {
-      List<Segment> segments = new ArrayList<>();
-      for (int i = 0; i < e.getValue().size(); i++) {
-        segments.add(Segment.of("where-" + i, e.getValue().get(i)));
-      }
-      EventType type = schema.eventType(e.getKey());
-      filters.put(
-          e.getKey(),
-          ColumnarEngine.compile(
-              Catalog.of(segments.toArray(new Segment[0])), EventColumns.propertySchema(type)));
-    }
-    return slot;
   }
 
-  private CompiledCatalog leafProgram(Condition c) {
-    return leafPrograms.computeIfAbsent(
-        c, leaf -> RowEngine.compile(Catalog.of(Segment.of("leaf", leaf)), schema));
+  // The RFM model's position in the catalog (an inTier of no tiering names one).
+  private int rfmIndex(String name) {
+    List<RfmModel> models = plan.checked().catalog().rfmModels();
+    for (int i = 0; i < models.size(); i++) {
+      if (models.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no tiering or RFM model " + name);
   }
 
   /** The segment names, in catalog order. */
@@ -400,7 +366,7 @@ public final class ColumnarCatalog {
       EventColumns events = table.events(e.getKey());
       filterWords.put(e.getKey(), e.getValue().memberWords(events.properties, ctx, parallelism));
     }
-    Binding binding = new Binding(schema, table, ctx, this::leafProgram);
+    Binding binding = new Binding(schema, table, ctx, plan, rows);
     Kernel[] kernels = new Kernel[nodes.size()];
     for (int k = 0; k < kernels.length; k++) {
       kernels[k] = bind(k, binding, ctx, filterWords);
@@ -426,14 +392,15 @@ public final class ColumnarCatalog {
         TierPlan plan = tierPlans.get(t.tiering());
         yield plan != null
             ? new Kernel.TierIs(plan, plan.names.indexOf(t.tier()))
-            : new Kernel.RfmTier(rows, ctx, t.tiering(), t.tier());
+            : new Kernel.RfmTier(rows, rfmIndex(t.tiering()), ctx, t.tier());
       }
       case EVENT -> {
         EventCondition e = (EventCondition) c;
-        if (filterSlot[k] >= 0) {
-          yield binding.event(e, filterWords.get(e.eventType())[filterSlot[k]]);
+        PlanNode n = planNodes.get(k);
+        if (n.filterSegment() >= 0) {
+          yield binding.event(e, filterWords.get(e.eventType())[n.filterSegment()]);
         }
-        yield filterSlot[k] == NO_FILTER ? binding.event(e, null) : binding.rowByRow(e);
+        yield binding.event(e, null);
       }
       case IN_SEGMENT ->
           throw new IllegalStateException("an inSegment is its target's node, never bound");

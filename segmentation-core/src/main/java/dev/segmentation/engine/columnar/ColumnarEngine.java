@@ -2,8 +2,6 @@ package dev.segmentation.engine.columnar;
 
 import dev.segmentation.check.CheckedCatalog;
 import dev.segmentation.check.Checker;
-import dev.segmentation.engine.row.CompiledCatalog;
-import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.model.Schema;
 import dev.segmentation.plan.Plan;
 import dev.segmentation.segment.Catalog;
@@ -45,8 +43,6 @@ public final class ColumnarEngine {
     if (plan == null) {
       throw new IllegalArgumentException("plan must not be null");
     }
-    // The row engine's compiled catalog serves the leaves evaluated row by row (and RFM).
-    CompiledCatalog rows = RowEngine.compile(plan);
-    return new ColumnarCatalog(plan, rows);
+    return new ColumnarCatalog(plan);
   }
 }

@@ -2,14 +2,11 @@ package dev.segmentation.engine.columnar;
 
 import dev.segmentation.condition.Compare;
 import dev.segmentation.condition.Condition;
-import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.In;
 import dev.segmentation.condition.InTier;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Schema;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Set;
 
 /**
@@ -49,7 +46,7 @@ final class Costs {
                 ? COLUMN
                 : t == AttributeType.TIMESTAMP ? ROW_BY_ROW : LOOKUP;
       }
-      case EVENT -> readsOnlyValues(((EventCondition) c).where()) ? EVENT : ROW_BY_ROW;
+      case EVENT -> EVENT;
       case GEO_WITHIN -> GEO;
       case SCORE -> REFERENCE;
       case IN_TIER -> tierings.contains(((InTier) c).tiering()) ? REFERENCE : ROW_BY_ROW;
@@ -63,43 +60,5 @@ final class Costs {
   private static AttributeType type(String attribute, Schema schema) {
     Attribute<?> a = schema.attribute(attribute);
     return a == null ? null : a.type();
-  }
-
-  /**
-   * Whether a condition reads only attribute values (no segment, score, tier or event), so that it
-   * can be evaluated over a table of event properties.
-   */
-  static boolean readsOnlyValues(Condition c) {
-    Deque<Condition> stack = new ArrayDeque<>();
-    stack.push(c);
-    while (!stack.isEmpty()) {
-      Condition x = stack.pop();
-      boolean onlyValues =
-          switch (x.kind()) {
-            case IN_SEGMENT, SCORE, IN_TIER, EVENT -> false;
-            case AND, OR, NOT -> {
-              x.children().forEach(stack::push);
-              yield true;
-            }
-            case ALWAYS,
-                NEVER,
-                COMPARE,
-                BETWEEN,
-                IN,
-                STRING_MATCH,
-                TAG_MATCH,
-                TAG_COUNT,
-                PRESENCE,
-                RELATIVE_TIME,
-                CALENDAR_WINDOW,
-                ANNIVERSARY,
-                GEO_WITHIN ->
-                true;
-          };
-      if (!onlyValues) {
-        return false;
-      }
-    }
-    return true;
   }
 }

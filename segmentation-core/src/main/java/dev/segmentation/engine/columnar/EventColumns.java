@@ -2,7 +2,6 @@ package dev.segmentation.engine.columnar;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import dev.segmentation.model.Attribute;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
@@ -33,15 +32,6 @@ final class EventColumns {
       c.freeze(b.events);
     }
     this.properties = CustomerTable.ofEvents(b.schema, b.events, b.columns);
-  }
-
-  /** The schema of an event type's properties, as attributes. */
-  static Schema propertySchema(EventType type) {
-    Schema.Builder s = Schema.builder();
-    for (Attribute<?> p : type.properties().values()) {
-      s.attribute(p);
-    }
-    return s.build();
   }
 
   int count() {
@@ -90,7 +80,7 @@ final class EventColumns {
 
     Builder(EventType type) {
       this.type = type;
-      this.schema = propertySchema(type);
+      this.schema = Schema.ofProperties(type);
       this.columns = new Column[schema.attributeList().size()];
       for (int i = 0; i < columns.length; i++) {
         columns[i] = Column.of(schema.attributeList().get(i));

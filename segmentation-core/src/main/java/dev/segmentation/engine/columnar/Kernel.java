@@ -3,8 +3,9 @@ package dev.segmentation.engine.columnar;
 import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.EvaluationContext;
-import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.internal.NumericLiteral;
+import dev.segmentation.plan.eval.PlanEvaluator;
+import dev.segmentation.segment.RfmSegment;
 
 /**
  * One node of a plan bound to a table and a context: computes the node's TRUE and FALSE bits for
@@ -123,13 +124,15 @@ abstract class Kernel {
     }
   }
 
-  /** Any condition, row by row through the row engine: exact for every kind, slower. */
+  /** Any plan node, row by row through the plan-node evaluator: exact for every kind, slower. */
   static final class RowByRow extends Kernel {
-    private final CompiledCatalog leaf;
+    private final PlanEvaluator rows;
+    private final int node;
     private final EvaluationContext ctx;
 
-    RowByRow(CompiledCatalog leaf, EvaluationContext ctx) {
-      this.leaf = leaf;
+    RowByRow(PlanEvaluator rows, int node, EvaluationContext ctx) {
+      this.rows = rows;
+      this.node = node;
       this.ctx = ctx;
     }
 
@@ -139,23 +142,23 @@ abstract class Kernel {
         for (long m = need[w]; m != 0; m &= m - 1) {
           int i = (w << 6) + Long.numberOfTrailingZeros(m);
           s.view.row = s.first + i;
-          set(s, id, i, leaf.evaluate(0, s.view, ctx));
+          set(s, id, i, rows.node(node, s.view, ctx));
         }
       }
     }
   }
 
-  /** A tier of an RFM model, row by row through the row engine's catalog. */
+  /** A tier of an RFM model, row by row through the plan-node evaluator. */
   static final class RfmTier extends Kernel {
-    private final CompiledCatalog catalog;
+    private final PlanEvaluator rows;
+    private final int model;
     private final EvaluationContext ctx;
-    private final String model;
     private final String tier;
 
-    RfmTier(CompiledCatalog catalog, EvaluationContext ctx, String model, String tier) {
-      this.catalog = catalog;
-      this.ctx = ctx;
+    RfmTier(PlanEvaluator rows, int model, EvaluationContext ctx, String tier) {
+      this.rows = rows;
       this.model = model;
+      this.ctx = ctx;
       this.tier = tier;
     }
 
@@ -165,8 +168,12 @@ abstract class Kernel {
         for (long m = need[w]; m != 0; m &= m - 1) {
           int i = (w << 6) + Long.numberOfTrailingZeros(m);
           s.view.row = s.first + i;
-          String actual = catalog.tier(model, s.view, ctx);
-          set(s, id, i, actual == null ? Truth.UNKNOWN : Truth.of(actual.equals(tier)));
+          RfmSegment actual = rows.rfmSegment(model, s.view, ctx);
+          set(
+              s,
+              id,
+              i,
+              actual == null ? Truth.UNKNOWN : Truth.of(actual.externalName().equals(tier)));
         }
       }
     }

@@ -7,13 +7,15 @@ import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.model.Customer;
+import dev.segmentation.plan.eval.PlanEvaluator;
 import dev.segmentation.segment.RfmScores;
 import dev.segmentation.segment.RfmSegment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * A catalog compiled for the row engine: answers, for one customer at a time, which segments it is
@@ -44,37 +46,24 @@ import java.util.Map;
  * once), and are read afresh by the next call.
  */
 public final class CompiledCatalog {
-  private final Program program;
-  private final TimePlan plan;
-  private final int[] order;
+  private final PlanEvaluator program;
   private final ImmutableList<String> segmentNames;
   private final ImmutableMap<String, Integer> segmentIndex;
   private final ImmutableMap<String, Integer> scoreIndex;
   private final ImmutableMap<String, Integer> tieringIndex;
   private final ImmutableMap<String, Integer> rfmIndex;
-  private volatile Bounds bounds;
 
-  CompiledCatalog(Compiler.Result compiled) {
-    this.program = compiled.program();
-    this.plan = compiled.plan();
-    this.order = compiled.order();
-    this.segmentNames = ImmutableList.copyOf(program.segmentNames);
+  CompiledCatalog(PlanEvaluator program) {
+    this.program = program;
+    this.segmentNames = names(program.segmentCount(), program::segmentName);
     this.segmentIndex = indexOf(segmentNames);
-    this.scoreIndex =
-        indexOf(
-            Arrays.stream(program.scores)
-                .map(s -> s.name)
-                .collect(ImmutableList.toImmutableList()));
-    this.tieringIndex =
-        indexOf(
-            Arrays.stream(program.tierings)
-                .map(t -> t.name)
-                .collect(ImmutableList.toImmutableList()));
-    this.rfmIndex =
-        indexOf(
-            Arrays.stream(program.rfms)
-                .map(r -> r.model.name())
-                .collect(ImmutableList.toImmutableList()));
+    this.scoreIndex = indexOf(names(program.scoreCount(), program::scoreName));
+    this.tieringIndex = indexOf(names(program.tieringCount(), program::tieringName));
+    this.rfmIndex = indexOf(names(program.rfmCount(), program::rfmName));
+  }
+
+  private static ImmutableList<String> names(int count, IntFunction<String> name) {
+    return IntStream.range(0, count).mapToObj(name).collect(ImmutableList.toImmutableList());
   }
 
   private static ImmutableMap<String, Integer> indexOf(ImmutableList<String> names) {
@@ -120,22 +109,17 @@ public final class CompiledCatalog {
    * }</pre>
    */
   public Truth evaluate(int segmentIndex, Customer c, EvaluationContext ctx) {
-    if (segmentIndex < 0 || segmentIndex >= program.segments.length) {
+    int n = segmentNames.size();
+    if (segmentIndex < 0 || segmentIndex >= n) {
       throw new IllegalArgumentException(
           "segment index "
               + segmentIndex
               + " is out of range: the catalog has "
-              + program.segments.length
+              + n
               + " segments"
-              + (program.segments.length == 0 ? "" : ", 0 to " + (program.segments.length - 1)));
+              + (n == 0 ? "" : ", 0 to " + (n - 1)));
     }
-    Bounds b = bounds(ctx);
-    EventReads reads = EventReads.begin(customer(c));
-    try {
-      return program.segment(segmentIndex, c, b);
-    } finally {
-      reads.end();
-    }
+    return program.segment(segmentIndex, customer(c), context(ctx));
   }
 
   /** Whether the customer is in the segment, i.e. its condition is TRUE (not FALSE or UNKNOWN). */
@@ -151,25 +135,16 @@ public final class CompiledCatalog {
    * @param out at least {@code segmentNames().size()} long
    */
   public void evaluateAll(Customer c, EvaluationContext ctx, Truth[] out) {
-    if (out == null || out.length < program.segments.length) {
+    if (out == null || out.length < segmentNames.size()) {
       throw new IllegalArgumentException(
-          "out must hold at least " + program.segments.length + " results");
+          "out must hold at least " + segmentNames.size() + " results");
     }
-    Bounds b = bounds(ctx);
-    EventReads reads = EventReads.begin(customer(c));
-    try {
-      Node[] segments = program.segments;
-      for (int i : order) {
-        out[i] = segments[i].eval(c, c, b, out);
-      }
-    } finally {
-      reads.end();
-    }
+    program.segments(customer(c), context(ctx), out);
   }
 
   /** The names of the segments the customer is in (TRUE), in catalog order. */
   public ImmutableSet<String> segmentsOf(Customer c, EvaluationContext ctx) {
-    Truth[] results = new Truth[program.segments.length];
+    Truth[] results = new Truth[segmentNames.size()];
     evaluateAll(c, ctx, results);
     ImmutableSet.Builder<String> in = ImmutableSet.builder();
     for (int i = 0; i < results.length; i++) {
@@ -183,13 +158,7 @@ public final class CompiledCatalog {
   /** The customer's score under the named score model (0 when no rule applies). */
   public double score(String scoreModel, Customer c, EvaluationContext ctx) {
     int i = index(scoreIndex, scoreModel, "score");
-    Bounds b = bounds(ctx);
-    EventReads reads = EventReads.begin(customer(c));
-    try {
-      return program.score(i, c, b, null);
-    } finally {
-      reads.end();
-    }
+    return program.score(i, customer(c), context(ctx));
   }
 
   /**
@@ -199,29 +168,17 @@ public final class CompiledCatalog {
   public String tier(String tieringOrRfmModel, Customer c, EvaluationContext ctx) {
     Integer t = tieringIndex.get(tieringOrRfmModel);
     int r = t != null ? -1 : tieringOrRfm(tieringOrRfmModel);
-    Bounds b = bounds(ctx);
-    EventReads reads = EventReads.begin(customer(c));
-    try {
-      if (t != null) {
-        return program.tierName(t, program.tierIndex(t, c, b, null));
-      }
-      RfmSegment s = program.rfmSegment(r, c, b);
-      return s == null ? null : s.externalName();
-    } finally {
-      reads.end();
+    if (t != null) {
+      return program.tier(t, customer(c), context(ctx));
     }
+    RfmSegment s = program.rfmSegment(r, customer(c), context(ctx));
+    return s == null ? null : s.externalName();
   }
 
   /** The customer's RFM scores under the named model, or null without events in its window. */
   public RfmScores rfm(String rfmModel, Customer c, EvaluationContext ctx) {
     int r = index(rfmIndex, rfmModel, "RFM model");
-    Bounds b = bounds(ctx);
-    EventReads reads = EventReads.begin(customer(c));
-    try {
-      return program.rfms[r].scores(c, b);
-    } finally {
-      reads.end();
-    }
+    return program.rfmScores(r, customer(c), context(ctx));
   }
 
   /**
@@ -279,25 +236,13 @@ public final class CompiledCatalog {
    */
   public Explanation explain(String segment, Customer c, EvaluationContext ctx) {
     int i = index(segmentIndex, segment, "segment");
-    Bounds b = bounds(ctx);
-    EventReads reads = EventReads.begin(customer(c));
-    try {
-      return program.explainSegment(i, c, b);
-    } finally {
-      reads.end();
-    }
+    return program.explainSegment(i, customer(c), context(ctx));
   }
 
   /** Which rules of the score model gave which points, and which caps applied. */
   public Explanation explainScore(String scoreModel, Customer c, EvaluationContext ctx) {
     int i = index(scoreIndex, scoreModel, "score");
-    Bounds b = bounds(ctx);
-    EventReads reads = EventReads.begin(customer(c));
-    try {
-      return program.explainScore(i, c, b);
-    } finally {
-      reads.end();
-    }
+    return program.explainScore(i, customer(c), context(ctx));
   }
 
   /**
@@ -307,13 +252,9 @@ public final class CompiledCatalog {
   public Explanation explainTier(String tiering, Customer c, EvaluationContext ctx) {
     Integer t = tieringIndex.get(tiering);
     int r = t != null ? -1 : tieringOrRfm(tiering);
-    Bounds b = bounds(ctx);
-    EventReads reads = EventReads.begin(customer(c));
-    try {
-      return t != null ? program.explainTiering(t, c, b) : program.explainRfm(r, c, b);
-    } finally {
-      reads.end();
-    }
+    return t != null
+        ? program.explainTiering(t, customer(c), context(ctx))
+        : program.explainRfm(r, customer(c), context(ctx));
   }
 
   // The RFM model's index; the error lists tierings and RFM models, which share one namespace.
@@ -348,17 +289,11 @@ public final class CompiledCatalog {
     return i;
   }
 
-  // See the class comment: one cached Bounds, keyed by the context's identity.
-  private Bounds bounds(EvaluationContext ctx) {
+  private static EvaluationContext context(EvaluationContext ctx) {
     if (ctx == null) {
       throw new IllegalArgumentException("evaluation context must not be null");
     }
-    Bounds b = bounds;
-    if (b == null || b.ctx != ctx) {
-      b = plan.bind(ctx);
-      bounds = b;
-    }
-    return b;
+    return ctx;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.segmentation.check.CheckedCatalog;
 import dev.segmentation.check.Checker;
 import dev.segmentation.model.Schema;
 import dev.segmentation.plan.Plan;
+import dev.segmentation.plan.eval.PlanEvaluator;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.Segment;
 
@@ -55,7 +56,7 @@ public final class RowEngine {
     if (plan == null) {
       throw new IllegalArgumentException("plan must not be null");
     }
-    return new CompiledCatalog(Compiler.compile(plan));
+    return new CompiledCatalog(PlanEvaluator.of(plan));
   }
 
   /** A catalog of one segment, checked and compiled. */

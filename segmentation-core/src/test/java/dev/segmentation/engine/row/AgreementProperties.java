@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.plan.eval.EvalAccess;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -35,7 +36,7 @@ class AgreementProperties {
       assertThat(COMPILED.explainScore("engagement", c, ctx).actual())
           .isEqualTo(String.valueOf(COMPILED.score("engagement", c, ctx)));
       assertThat(COMPILED.explainTier("value", c, ctx).actual())
-          .isEqualTo(Show.quote(COMPILED.tier("value", c, ctx)));
+          .isEqualTo(EvalAccess.quote(COMPILED.tier("value", c, ctx)));
     }
   }
 }

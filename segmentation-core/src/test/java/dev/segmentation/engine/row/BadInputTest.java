@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import dev.segmentation.check.Limits;
 import dev.segmentation.condition.Aggregate;
 import dev.segmentation.condition.Always;
 import dev.segmentation.condition.Compare;
@@ -29,6 +28,7 @@ import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.InvalidDataException;
+import dev.segmentation.plan.eval.EvalAccess;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.ScoreModel;
 import dev.segmentation.segment.ScoreRule;
@@ -169,7 +169,7 @@ class BadInputTest {
 
   /** Compiles without the checker, as if a caller skipped or loosened it. */
   static void compileUnchecked(Catalog catalog) {
-    Compiler.compileUnchecked(catalog, SCHEMA, Limits.DEFAULT);
+    EvalAccess.unchecked(catalog, SCHEMA);
   }
 
   static void assertCompileError(Condition c, String path, String message) {
@@ -301,7 +301,7 @@ class BadInputTest {
       }
       java.util.Collections.reverse(chain); // dependencies after their users
       CompiledCatalog compiled =
-          new CompiledCatalog(Compiler.compileUnchecked(Catalog.of(chain), SCHEMA, Limits.DEFAULT));
+          new CompiledCatalog(EvalAccess.unchecked(Catalog.of(chain), SCHEMA));
       Truth[] out = new Truth[chain.size()];
       compiled.evaluateAll(customer("c", "age", 20L), CTX, out);
       assertThat(out).containsOnly(Truth.TRUE);

@@ -1,7 +1,6 @@
 package dev.segmentation.engine.row;
 
 import com.google.common.collect.ImmutableMap;
-import dev.segmentation.check.Limits;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.Attribute;
@@ -10,6 +9,7 @@ import dev.segmentation.model.Customer;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.plan.eval.EvalAccess;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.Segment;
 import java.time.Instant;
@@ -91,7 +91,7 @@ final class Fixtures {
    * tag list), and must not depend on that policy.
    */
   static CompiledCatalog compileUnchecked(Catalog catalog) {
-    return new CompiledCatalog(Compiler.compileUnchecked(catalog, SCHEMA, Limits.DEFAULT));
+    return new CompiledCatalog(EvalAccess.unchecked(catalog, SCHEMA));
   }
 
   static Instant daysAgo(double days) {

@@ -36,6 +36,7 @@ import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.plan.eval.EvalAccess;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmModel;
 import dev.segmentation.segment.ScoreModel;
@@ -75,7 +76,7 @@ class SemanticsTableTest {
       String expected) {
     @Override
     public String toString() {
-      return operator + " on " + type + ": " + Show.description(condition);
+      return operator + " on " + type + ": " + EvalAccess.description(condition);
     }
   }
 
@@ -536,7 +537,7 @@ class SemanticsTableTest {
           .append(" | ")
           .append(row.type())
           .append(" | `")
-          .append(Show.description(row.condition()))
+          .append(EvalAccess.description(row.condition()))
           .append("` |");
       for (Truth t : r) {
         md.append(' ').append(t.name()).append(" |");

@@ -1,4 +1,4 @@
-package dev.segmentation.engine.row;
+package dev.segmentation.plan.eval;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -101,7 +101,7 @@ final class Compiler {
   }
 
   /** The compiled catalog's parts. */
-  record Result(Program program, TimePlan plan, int[] order) {}
+  record Result(Program program, TimePlan plan, int[] order, Node[] planned) {}
 
   static Result compile(Plan logical) {
     CheckedCatalog checked = logical.checked();
@@ -153,7 +153,7 @@ final class Compiler {
     for (int i = 0; i < program.rfms.length; i++) {
       program.rfms[i] = rfm(catalog.rfmModels().get(i), "/rfm/" + i);
     }
-    return new Result(program, plan, references.segmentOrder());
+    return new Result(program, plan, references.segmentOrder(), planned);
   }
 
   private static void index(Map<String, Integer> map, List<String> names) {

@@ -1,4 +1,4 @@
-package dev.segmentation.engine.row;
+package dev.segmentation.plan.eval;
 
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.Explanation;

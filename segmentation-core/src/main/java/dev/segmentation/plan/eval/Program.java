@@ -1,4 +1,4 @@
-package dev.segmentation.engine.row;
+package dev.segmentation.plan.eval;
 
 import com.google.common.collect.ImmutableList;
 import dev.segmentation.condition.Truth;
@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Everything a catalog compiles to: each segment twice (the rewritten condition that is evaluated,
  * the condition as written that is explained), score models, tierings and RFM models. Filled by
- * {@link Compiler} before the owning {@link CompiledCatalog} is published, never changed after, so
- * it is safely shared between threads through that catalog's final field.
+ * {@link Compiler} before the owning {@link PlanEvaluator} is published, never changed after, so it
+ * is safely shared between threads through that catalog's final field.
  */
 final class Program {
   String[] segmentNames;

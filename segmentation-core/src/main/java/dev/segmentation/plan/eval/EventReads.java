@@ -1,4 +1,4 @@
-package dev.segmentation.engine.row;
+package dev.segmentation.plan.eval;
 
 import dev.segmentation.internal.EventOrder;
 import dev.segmentation.model.Customer;
@@ -13,10 +13,10 @@ import java.util.List;
  * converting a user's orders to events then converts them once, not once per event condition, and a
  * list that is not in time order is sorted once.
  *
- * <p>An evaluation is one call of a {@link CompiledCatalog} method, between {@link #begin} and
- * {@link #end}; a nested call for the same customer (a user's accessor evaluating again) shares it,
- * one for another customer reads without the cache. Nothing is kept after the evaluation, so a
- * customer whose data changes is read afresh the next time. After a thread's first evaluation, this
+ * <p>An evaluation is one call of a {@link PlanEvaluator} method, between {@link #begin} and {@link
+ * #end}; a nested call for the same customer (a user's accessor evaluating again) shares it, one
+ * for another customer reads without the cache. Nothing is kept after the evaluation, so a customer
+ * whose data changes is read afresh the next time. After a thread's first evaluation, this
  * allocates nothing while a customer has at most {@code 8} event types in use.
  */
 final class EventReads {

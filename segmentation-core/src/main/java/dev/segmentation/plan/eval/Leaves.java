@@ -1,4 +1,4 @@
-package dev.segmentation.engine.row;
+package dev.segmentation.plan.eval;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.re2j.Pattern;

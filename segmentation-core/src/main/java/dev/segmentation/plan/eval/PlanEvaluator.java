@@ -1,0 +1,201 @@
+package dev.segmentation.plan.eval;
+
+import dev.segmentation.check.Limits;
+import dev.segmentation.condition.Truth;
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.Explanation;
+import dev.segmentation.model.Customer;
+import dev.segmentation.model.Schema;
+import dev.segmentation.plan.Plan;
+import dev.segmentation.segment.Catalog;
+import dev.segmentation.segment.RfmScores;
+import dev.segmentation.segment.RfmSegment;
+
+/**
+ * The plan-node evaluator: a {@link Plan} compiled for evaluation one customer at a time. The row
+ * engine's {@code CompiledCatalog} answers through it, and any other backend evaluates with it
+ * whatever it has no physical form for (the columnar engine's leaves without a kernel, its RFM
+ * cells), so that no backend calls another backend's entry points.
+ *
+ * <p>Everything is addressed by position: segment {@code i} of the catalog, score model {@code i},
+ * tiering {@code i}, RFM model {@code i}, and plan node {@code id} ({@link #node}). Arguments are
+ * not checked here (the callers check theirs, with names). Time bounds such as {@code asOf - 90
+ * days} are computed when the evaluator first sees a context and cached in one volatile field keyed
+ * by the context's identity; each call is one evaluation, in which a customer's events of each type
+ * are read once. Immutable and thread-safe.
+ */
+public final class PlanEvaluator {
+  private final Program program;
+  private final TimePlan times;
+  private final int[] order;
+  private final Node[] planned; // null when compiled without a plan
+  private volatile Bounds bounds;
+
+  private PlanEvaluator(Compiler.Result compiled) {
+    this.program = compiled.program();
+    this.times = compiled.plan();
+    this.order = compiled.order();
+    this.planned = compiled.planned();
+  }
+
+  /** Compiles every node of the plan (nothing checked or rewritten again). */
+  public static PlanEvaluator of(Plan plan) {
+    if (plan == null) {
+      throw new IllegalArgumentException("plan must not be null");
+    }
+    return new PlanEvaluator(Compiler.compile(plan));
+  }
+
+  /**
+   * Compiles a catalog no checker has seen, for tests of the semantics on rules a checker rejects
+   * by policy; what cannot be evaluated still fails with an IllegalArgumentException naming the
+   * path. {@link #node} is not available on the result.
+   */
+  static PlanEvaluator unchecked(Catalog catalog, Schema schema, Limits limits) {
+    return new PlanEvaluator(Compiler.compileUnchecked(catalog, schema, limits));
+  }
+
+  public int segmentCount() {
+    return program.segments.length;
+  }
+
+  public String segmentName(int i) {
+    return program.segmentNames[i];
+  }
+
+  public int scoreCount() {
+    return program.scores.length;
+  }
+
+  public String scoreName(int i) {
+    return program.scores[i].name;
+  }
+
+  public int tieringCount() {
+    return program.tierings.length;
+  }
+
+  public String tieringName(int i) {
+    return program.tierings[i].name;
+  }
+
+  public int rfmCount() {
+    return program.rfms.length;
+  }
+
+  public String rfmName(int i) {
+    return program.rfms[i].model.name();
+  }
+
+  /** Segment {@code i}'s result. */
+  public Truth segment(int i, Customer c, EvaluationContext ctx) {
+    return once(Program::segment, i, c, ctx);
+  }
+
+  /**
+   * Every segment's result into {@code out}, in catalog order; each segment is evaluated once,
+   * after the segments it refers to, whose results it reuses. Allocates nothing.
+   */
+  public void segments(Customer c, EvaluationContext ctx, Truth[] out) {
+    Bounds b = bounds(ctx);
+    EventReads reads = EventReads.begin(c);
+    try {
+      Node[] segments = program.segments;
+      for (int i : order) {
+        out[i] = segments[i].eval(c, c, b, out);
+      }
+    } finally {
+      reads.end();
+    }
+  }
+
+  /** The result of plan node {@code id} (any node of the plan this evaluator was compiled from). */
+  public Truth node(int id, Customer c, EvaluationContext ctx) {
+    if (planned == null) {
+      throw new IllegalStateException("compiled without a plan");
+    }
+    Bounds b = bounds(ctx);
+    EventReads reads = EventReads.begin(c);
+    try {
+      return planned[id].eval(c, c, b, null);
+    } finally {
+      reads.end();
+    }
+  }
+
+  /** Score model {@code i}'s score (0 when no rule applies). */
+  public double score(int i, Customer c, EvaluationContext ctx) {
+    Bounds b = bounds(ctx);
+    EventReads reads = EventReads.begin(c);
+    try {
+      return program.score(i, c, b, null);
+    } finally {
+      reads.end();
+    }
+  }
+
+  /** The name of the tier tiering {@code i} gives the customer. */
+  public String tier(int i, Customer c, EvaluationContext ctx) {
+    return once((p, k, x, b) -> p.tierName(k, p.tierIndex(k, x, b, null)), i, c, ctx);
+  }
+
+  /** RFM model {@code i}'s segment, or null without events in its window. */
+  public RfmSegment rfmSegment(int i, Customer c, EvaluationContext ctx) {
+    return once(Program::rfmSegment, i, c, ctx);
+  }
+
+  /** RFM model {@code i}'s scores, or null without events in its window. */
+  public RfmScores rfmScores(int i, Customer c, EvaluationContext ctx) {
+    return once((p, k, x, b) -> p.rfms[k].scores(x, b), i, c, ctx);
+  }
+
+  /** Why segment {@code i} gives its result: the condition as written, node by node. */
+  public Explanation explainSegment(int i, Customer c, EvaluationContext ctx) {
+    return once(Program::explainSegment, i, c, ctx);
+  }
+
+  /** Which rules of score model {@code i} gave which points, and which caps applied. */
+  public Explanation explainScore(int i, Customer c, EvaluationContext ctx) {
+    return once(Program::explainScore, i, c, ctx);
+  }
+
+  /** Tiering {@code i}'s tier and why the earlier tiers did not apply. */
+  public Explanation explainTiering(int i, Customer c, EvaluationContext ctx) {
+    return once(Program::explainTiering, i, c, ctx);
+  }
+
+  /** RFM model {@code i}'s recency, frequency and monetary values and scores. */
+  public Explanation explainRfm(int i, Customer c, EvaluationContext ctx) {
+    return once(Program::explainRfm, i, c, ctx);
+  }
+
+  /** One evaluation of {@code part} of the program (non-capturing, so nothing is allocated). */
+  private interface Part<T> {
+    T of(Program program, int i, Customer c, Bounds bounds);
+  }
+
+  private <T> T once(Part<T> part, int i, Customer c, EvaluationContext ctx) {
+    Bounds b = bounds(ctx);
+    EventReads reads = EventReads.begin(c);
+    try {
+      return part.of(program, i, c, b);
+    } finally {
+      reads.end();
+    }
+  }
+
+  // See the class comment: one cached Bounds, keyed by the context's identity.
+  private Bounds bounds(EvaluationContext ctx) {
+    Bounds b = bounds;
+    if (b == null || b.ctx != ctx) {
+      b = times.bind(ctx);
+      bounds = b;
+    }
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    return "PlanEvaluator[" + program.segments.length + " segments]";
+  }
+}
