@@ -8,7 +8,6 @@ import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.columnar.ColumnarEngine;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
-import dev.segmentation.json.Problem;
 import dev.segmentation.json.RulesDocument;
 import dev.segmentation.json.RulesException;
 import dev.segmentation.json.RulesJson;
@@ -71,7 +70,7 @@ final class Rules {
     try {
       return RulesJson.read(file);
     } catch (RulesException e) {
-      for (Problem p : e.problems()) {
+      for (Issue p : e.problems()) {
         err.println(TextValues.printable(file + ": " + p));
       }
       throw new Failure(

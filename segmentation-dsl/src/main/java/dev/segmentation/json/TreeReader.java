@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import dev.segmentation.check.Issue;
 import dev.segmentation.check.Limits;
 import dev.segmentation.check.Printable;
 import dev.segmentation.check.Spelling;
@@ -110,7 +111,7 @@ final class TreeReader {
           "inTier");
 
   private final Limits limits;
-  private final List<Problem> problems = new ArrayList<>();
+  private final List<Issue> problems = new ArrayList<>();
   private int nodes;
   private boolean nodeLimitReported;
 
@@ -139,12 +140,12 @@ final class TreeReader {
     return leftOutNames;
   }
 
-  List<Problem> problems() {
+  List<Issue> problems() {
     return problems;
   }
 
   private void problem(String path, String message) {
-    problems.add(Problem.at(path, message));
+    problems.add(Issue.error(path, message));
   }
 
   // ---------------------------------------------------------------- document
