@@ -23,6 +23,7 @@ import dev.segmentation.internal.Text;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
+import dev.segmentation.model.ExternalName;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.Schema;
 import dev.segmentation.rewrite.Rewriter;
@@ -36,7 +37,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -183,7 +183,7 @@ final class Walk {
           "the money property \""
               + money.name()
               + "\" is "
-              + article(money.type())
+              + money.type().inWords()
               + ", not a number");
     }
   }
@@ -428,27 +428,20 @@ final class Walk {
                 + x.tier()
                 + "\""
                 + tiers.didYouMean(x.tier())
-                + " (tiers: "
-                + String.join(", ", names.subList(0, Math.min(names.size(), 20)))
-                + (names.size() > 20 ? ", ... " + (names.size() - 20) + " more" : "")
-                + ")");
+                + Spelling.listing("tiers", names, 20));
       }
       return;
     }
     RfmModel m = rfmByName().get(x.tiering());
     if (m != null) {
       if (RfmSegment.fromExternalName(x.tier()) == null) {
-        List<String> names =
-            Arrays.stream(RfmSegment.values()).map(RfmSegment::externalName).toList();
         error(
             path + "/tier",
             "\""
                 + x.tier()
                 + "\" is not an RFM segment"
-                + Spelling.didYouMean(x.tier(), names)
-                + " (segments: "
-                + String.join(", ", names)
-                + ")");
+                + Spelling.didYouMeanAmong(
+                    x.tier(), ExternalName.names(RfmSegment.class), "segments"));
       }
       return;
     }
@@ -494,7 +487,7 @@ final class Walk {
                 + " needs a numeric property; \""
                 + property.name()
                 + "\" is "
-                + article(property.type()));
+                + property.type().inWords());
       }
     }
     Scope properties =
@@ -587,7 +580,7 @@ final class Walk {
         fits = false;
     }
     if (!fits) {
-      error(path, "attribute \"" + a.name() + "\" is " + article(t) + ", got " + show(value));
+      error(path, "attribute \"" + a.name() + "\" is " + t.inWords() + ", got " + show(value));
     }
     return fits;
   }
@@ -672,28 +665,6 @@ final class Walk {
       return x.compareTo(y);
     }
     return 0;
-  }
-
-  static String article(AttributeType t) {
-    switch (t) {
-      case INTEGER:
-        return "an integer";
-      case NUMBER:
-        return "a number";
-      case STRING:
-        return "a string";
-      case BOOLEAN:
-        return "a boolean";
-      case DATE:
-        return "a date";
-      case TIMESTAMP:
-        return "a timestamp";
-      case STRING_SET:
-        return "a set of strings";
-      case GEO_POINT:
-        return "a geo point";
-    }
-    throw new AssertionError(t);
   }
 
   private static String show(Object value) {

@@ -37,6 +37,7 @@ import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
+import dev.segmentation.model.ExternalName;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.Schema;
 import dev.segmentation.segment.Catalog;
@@ -54,7 +55,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -354,8 +354,7 @@ final class TreeReader {
       problem(path, "expected a type name such as \"integer\", got " + describe(type));
       return null;
     }
-    AttributeType t =
-        named(type, path, "type", "types", AttributeType.values(), AttributeType::externalName);
+    AttributeType t = named(type, path, "type", "types", AttributeType.class);
     if (t == null) {
       return null;
     }
@@ -806,10 +805,7 @@ final class TreeReader {
             "unknown operator \""
                 + op
                 + "\""
-                + Spelling.didYouMean(op, OPERATORS)
-                + " (operators: "
-                + String.join(", ", OPERATORS)
-                + ")");
+                + Spelling.didYouMeanAmong(op, OPERATORS, "operators"));
         return null;
     }
   }
@@ -838,12 +834,7 @@ final class TreeReader {
     EventWindow window = node.has("window") ? window(node.get("window"), path + "/window") : null;
     Aggregate aggregate =
         named(
-            node.get("aggregate"),
-            path + "/aggregate",
-            "aggregate",
-            "aggregates",
-            Aggregate.values(),
-            Aggregate::externalName);
+            node.get("aggregate"), path + "/aggregate", "aggregate", "aggregates", Aggregate.class);
     String property = node.has("property") ? text(node, "property", path) : null;
     if (aggregate != null
         && aggregate.needsProperty()
@@ -1083,36 +1074,28 @@ final class TreeReader {
     if (op == null) {
       problem(
           path + "/compare",
-          "unknown comparison \"" + name + "\"; use one of eq, ne, lt, le, gt, ge");
+          "unknown comparison \""
+              + name
+              + "\"; use one of "
+              + String.join(", ", ExternalName.names(Operator.class)));
     }
     return op;
   }
 
   private WindowUnit unit(JsonNode v, String path) {
-    return named(v, path, "unit", "units", WindowUnit.values(), WindowUnit::externalName);
+    return named(v, path, "unit", "units", WindowUnit.class);
   }
 
   private CalendarPeriod period(JsonNode v, String path) {
-    return named(
-        v,
-        path,
-        "calendar period",
-        "periods",
-        CalendarPeriod.values(),
-        CalendarPeriod::externalName);
+    return named(v, path, "calendar period", "periods", CalendarPeriod.class);
   }
 
   /**
    * The constant whose external name is the text of {@code v}, or null after noting a problem that
    * lists the names (with a "did you mean").
    */
-  private <E> E named(
-      JsonNode v,
-      String path,
-      String what,
-      String plural,
-      E[] values,
-      Function<E, String> externalName) {
+  private <E extends Enum<E> & ExternalName> E named(
+      JsonNode v, String path, String what, String plural, Class<E> type) {
     if (v == null) {
       return null;
     }
@@ -1120,26 +1103,18 @@ final class TreeReader {
     if (name == null) {
       return null;
     }
-    for (E e : values) {
-      if (externalName.apply(e).equals(name)) {
-        return e;
-      }
+    E found = ExternalName.find(type, name);
+    if (found == null) {
+      problem(
+          path,
+          "unknown "
+              + what
+              + " \""
+              + name
+              + "\""
+              + Spelling.didYouMeanAmong(name, ExternalName.names(type), plural));
     }
-    List<String> known = Arrays.stream(values).map(externalName).toList();
-    problem(
-        path,
-        "unknown "
-            + what
-            + " \""
-            + name
-            + "\""
-            + Spelling.didYouMean(name, known)
-            + " ("
-            + plural
-            + ": "
-            + String.join(", ", known)
-            + ")");
-    return null;
+    return found;
   }
 
   private String text(JsonNode node, String field, String path) {
