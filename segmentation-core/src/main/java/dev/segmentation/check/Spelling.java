@@ -75,6 +75,19 @@ public final class Spelling {
         + ")";
   }
 
+  /**
+   * The names as a choice, {@code a, b or c}, for messages that say what a value must be: {@code
+   * --dialect must be duckdb, postgres or spark}.
+   */
+  public static String either(List<String> names) {
+    if (names.size() < 2) {
+      return String.join("", names);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " or "
+        + names.get(names.size() - 1);
+  }
+
   /** {@code ; did you mean "x"?}, or the empty string for null. */
   private static String suggestion(String best) {
     return best == null ? "" : "; " + question(best);

@@ -46,4 +46,12 @@ class SpellingTest {
     Spelling.Index index = new Spelling.Index(List.of("age", "country"));
     assertThat(index.didYouMean("agee")).isEqualTo(Spelling.didYouMean("agee", List.of("age")));
   }
+
+  @Test
+  void either_names_commasThenOr() {
+    assertThat(Spelling.either(List.of("duckdb", "postgres", "spark")))
+        .isEqualTo("duckdb, postgres or spark");
+    assertThat(Spelling.either(List.of("day", "month"))).isEqualTo("day or month");
+    assertThat(Spelling.either(List.of("day"))).isEqualTo("day");
+  }
 }

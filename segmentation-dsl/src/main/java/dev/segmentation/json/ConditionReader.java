@@ -34,6 +34,7 @@ import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
+import dev.segmentation.model.ExternalName;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.Schema;
 import java.time.Instant;
@@ -332,7 +333,14 @@ final class ConditionReader {
               period == null ? null : Anniversary.Period.fromExternalName(period);
           if (period != null && p == null) {
             valueReader.problem(
-                path + "/period", "unknown period \"" + period + "\"; use \"day\" or \"month\"");
+                path + "/period",
+                "unknown period \""
+                    + period
+                    + "\"; use "
+                    + Spelling.either(
+                        ExternalName.names(Anniversary.Period.class).stream()
+                            .map(n -> "\"" + n + "\"")
+                            .toList()));
           }
           return attribute == null || p == null ? null : new Anniversary(attribute, p);
         }
