@@ -151,7 +151,8 @@ final class Literals {
       return "\"" + Text.abbreviate(s) + "\"";
     }
     if (value instanceof LocalDate || value instanceof Instant) {
-      return value + " (a " + (value instanceof LocalDate ? "date" : "timestamp") + ")";
+      AttributeType t = value instanceof LocalDate ? AttributeType.DATE : AttributeType.TIMESTAMP;
+      return value + " (" + t.inWords() + ")";
     }
     return String.valueOf(value);
   }
