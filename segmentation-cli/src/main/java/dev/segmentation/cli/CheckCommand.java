@@ -2,8 +2,6 @@ package dev.segmentation.cli;
 
 import dev.segmentation.check.CheckResult;
 import dev.segmentation.check.Checker;
-import dev.segmentation.check.Issue;
-import dev.segmentation.check.Severity;
 import dev.segmentation.json.RulesDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,16 +46,9 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCode.IO;
     }
     CheckResult result = Checker.standard().check(doc.catalog(), doc.schema());
-    long errors = 0;
-    long warnings = 0;
-    for (Issue issue : result.issues()) {
-      out.println(TextValues.printable(rules + ": " + issue));
-      if (issue.severity() == Severity.ERROR) {
-        errors++;
-      } else {
-        warnings++;
-      }
-    }
+    Rules.print(rules, result.issues(), out);
+    long errors = result.errors().size();
+    long warnings = result.issues().size() - errors;
     out.printf(
         Locale.ROOT,
         "%s: %s (%d segments, %d tierings, %d scores, %d RFM models; %d errors, %d warnings)%n",

@@ -1,6 +1,7 @@
 package dev.segmentation.cli;
 
 import com.google.common.io.CountingInputStream;
+import dev.segmentation.check.Spelling;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
@@ -139,7 +140,7 @@ final class CsvCustomerInput implements CustomerInput {
           "unknown column \""
               + name
               + "\": the rules' schema has no such attribute"
-              + Suggestions.didYouMean(name, known),
+              + Spelling.didYouMeanAside(name, known),
           r.text(),
           true);
     }

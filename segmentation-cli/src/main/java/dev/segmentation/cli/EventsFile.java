@@ -3,6 +3,7 @@ package dev.segmentation.cli;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.segmentation.check.Spelling;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.EventType;
@@ -314,7 +315,7 @@ final class EventsFile {
             "unknown column \""
                 + name
                 + "\": no event type has such a property"
-                + Suggestions.didYouMean(name, all),
+                + Spelling.didYouMeanAside(name, all),
             header.text(),
             true);
       }
@@ -366,7 +367,7 @@ final class EventsFile {
           throw new TextValues.BadValue(
               "unknown event type "
                   + TextValues.quote(f.get(typeColumn))
-                  + Suggestions.didYouMean(f.get(typeColumn), schema.eventTypes().keySet()));
+                  + Spelling.didYouMeanAside(f.get(typeColumn), schema.eventTypes().keySet()));
         }
         column = customerColumn;
         if (customer.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.segmentation.cli;
 
+import dev.segmentation.check.Spelling;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.engine.row.CompiledCatalog;
@@ -53,7 +54,7 @@ final class ExplainCommand implements Callable<Integer> {
             "--segment: the rules have no segment \""
                 + segment
                 + "\""
-                + Suggestions.didYouMean(segment, loaded.compiled().segmentNames()));
+                + Spelling.didYouMeanAside(segment, loaded.compiled().segmentNames()));
       }
       SchemaCustomer[] found = new SchemaCustomer[1];
       Dialect dialect = input.dialect(spec);

@@ -228,11 +228,9 @@ final class JsonValues {
   private static String expected(AttributeType type) {
     switch (type) {
       case STRING:
-        return "a string";
       case INTEGER:
-        return "an integer";
       case NUMBER:
-        return "a number";
+        return type.inWords();
       case BOOLEAN:
         return "true or false";
       case DATE:

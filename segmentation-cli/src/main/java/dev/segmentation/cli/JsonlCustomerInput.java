@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.io.CountingInputStream;
+import dev.segmentation.check.Spelling;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
@@ -144,7 +145,7 @@ final class JsonlCustomerInput implements CustomerInput {
               "unknown field \""
                   + name
                   + "\": the rules' schema has no such attribute"
-                  + Suggestions.didYouMean(name, known));
+                  + Spelling.didYouMeanAside(name, known));
         }
         values.put(name, value);
         columns.put(name, column);
@@ -252,7 +253,7 @@ final class JsonlCustomerInput implements CustomerInput {
           "unknown event type \""
               + typeString
               + "\""
-              + Suggestions.didYouMean(typeString, schema.eventTypes().keySet()));
+              + Spelling.didYouMeanAside(typeString, schema.eventTypes().keySet()));
     }
     Object ts = map.get("timestamp");
     if (!(ts instanceof String tsString)) {
@@ -296,7 +297,7 @@ final class JsonlCustomerInput implements CustomerInput {
                 + "\" has no property \""
                 + name
                 + "\""
-                + Suggestions.didYouMean(name, type.properties().keySet()));
+                + Spelling.didYouMeanAside(name, type.properties().keySet()));
       }
       Object value;
       try {

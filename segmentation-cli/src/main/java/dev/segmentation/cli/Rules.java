@@ -8,7 +8,6 @@ import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.columnar.ColumnarEngine;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.engine.row.RowEngine;
-import dev.segmentation.json.Problem;
 import dev.segmentation.json.RulesDocument;
 import dev.segmentation.json.RulesException;
 import dev.segmentation.json.RulesJson;
@@ -20,6 +19,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Loads and compiles a rules document, printing every problem with its JSON Pointer. */
 final class Rules {
@@ -52,9 +52,7 @@ final class Rules {
       CheckedCatalog checked = Checker.standard().checked(doc.catalog(), doc.schema());
       return new Loaded(file, checked, RowEngine.compile(checked));
     } catch (CheckException e) {
-      for (Issue issue : e.issues()) {
-        err.println(TextValues.printable(file + ": " + issue));
-      }
+      print(file, e.issues(), err);
       throw new Failure(ExitCode.INVALID, file + ": the rules have errors; nothing was evaluated");
     } catch (IllegalArgumentException e) {
       // The engine names the path of a rule it cannot compile (e.g. an undeclared attribute).
@@ -71,12 +69,20 @@ final class Rules {
     try {
       return RulesJson.read(file);
     } catch (RulesException e) {
-      for (Problem p : e.problems()) {
-        err.println(TextValues.printable(file + ": " + p));
-      }
+      print(file, e.problems(), err);
       throw new Failure(
           ExitCode.INVALID,
           TextValues.printable(file + ": INVALID (" + e.problems().size() + " errors)"));
+    }
+  }
+
+  /**
+   * Prints each issue on a line of its own, after the file's name: {@code rules.json:
+   * /segments/0/where/value: expected a number} (the one printed form of a problem in the rules).
+   */
+  static void print(Path file, List<Issue> issues, PrintWriter to) {
+    for (Issue issue : issues) {
+      to.println(TextValues.printable(file + ": " + issue));
     }
   }
 

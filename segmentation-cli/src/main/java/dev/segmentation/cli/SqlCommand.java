@@ -1,6 +1,8 @@
 package dev.segmentation.cli;
 
+import dev.segmentation.check.Spelling;
 import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.model.ExternalName;
 import dev.segmentation.sql.Dialect;
 import dev.segmentation.sql.Mapping;
 import dev.segmentation.sql.SqlCompileException;
@@ -61,7 +63,11 @@ final class SqlCommand implements Callable<Integer> {
     if (d == null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
-          "--dialect must be duckdb, postgres or spark, got \"" + dialect + "\"");
+          "--dialect must be "
+              + Spelling.either(ExternalName.names(Dialect.class))
+              + ", got \""
+              + dialect
+              + "\"");
     }
     try {
       Rules.Loaded loaded = Rules.load(rules, err);

@@ -1,17 +1,10 @@
 package dev.segmentation.cli;
 
-import dev.segmentation.check.Spelling;
 import java.util.Collection;
 
-/** "Did you mean" for misspelled column and field names. */
+/** Why an events or customers file has no id column, and which column it might be. */
 final class Suggestions {
   private Suggestions() {}
-
-  /** {@code " (did you mean \"age\"?)"} for the closest known name, or the empty string. */
-  static String didYouMean(String name, Collection<String> known) {
-    String best = Spelling.closest(name, known);
-    return best == null ? "" : " (did you mean \"" + best + "\"?)";
-  }
 
   /**
    * Why an events file has no id column (or field) {@code expected}, with the option that names

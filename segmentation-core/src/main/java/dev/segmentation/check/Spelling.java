@@ -36,8 +36,65 @@ public final class Spelling {
 
   /** {@code ; did you mean "x"?} for the closest known name, or the empty string. */
   public static String didYouMean(String name, Collection<String> known) {
+    return suggestion(closest(name, known));
+  }
+
+  /**
+   * {@code (did you mean "x"?)} for the closest known name, or the empty string: the same
+   * suggestion as an aside, for messages that go on after it (the command line's).
+   */
+  public static String didYouMeanAside(String name, Collection<String> known) {
     String best = closest(name, known);
-    return best == null ? "" : "; did you mean \"" + best + "\"?";
+    return best == null ? "" : " (" + question(best) + ")";
+  }
+
+  /**
+   * An unknown name's suggestion and the names allowed, as the messages about names from a fixed
+   * set say it: {@code ; did you mean "days"? (units: minutes, hours, days)}.
+   *
+   * <pre>{@code
+   * "unknown unit \"dayz\"" + Spelling.didYouMeanAmong("dayz", List.of("hours", "days"), "units")
+   *     // unknown unit "dayz"; did you mean "days"? (units: hours, days)
+   * }</pre>
+   */
+  public static String didYouMeanAmong(String name, List<String> known, String plural) {
+    return didYouMean(name, known) + listing(plural, known, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@code (plural: a, b, c)}, naming at most {@code most} names and counting the rest: {@code
+   * (tiers: a, b, ... 3 more)}.
+   */
+  public static String listing(String plural, List<String> names, int most) {
+    int shown = Math.min(names.size(), most);
+    return " ("
+        + plural
+        + ": "
+        + String.join(", ", names.subList(0, shown))
+        + (names.size() > shown ? ", ... " + (names.size() - shown) + " more" : "")
+        + ")";
+  }
+
+  /**
+   * The names as a choice, {@code a, b or c}, for messages that say what a value must be: {@code
+   * --dialect must be duckdb, postgres or spark}.
+   */
+  public static String either(List<String> names) {
+    if (names.size() < 2) {
+      return String.join("", names);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " or "
+        + names.get(names.size() - 1);
+  }
+
+  /** {@code ; did you mean "x"?}, or the empty string for null. */
+  private static String suggestion(String best) {
+    return best == null ? "" : "; " + question(best);
+  }
+
+  private static String question(String best) {
+    return "did you mean \"" + best + "\"?";
   }
 
   /**
@@ -128,7 +185,7 @@ public final class Spelling {
           }
         }
       }
-      return best == null ? "" : "; did you mean \"" + best + "\"?";
+      return suggestion(best);
     }
   }
 }

@@ -18,12 +18,10 @@ import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
-import dev.segmentation.internal.CodePointOrder;
-import dev.segmentation.internal.Text;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
-import dev.segmentation.model.GeoPoint;
+import dev.segmentation.model.ExternalName;
 import dev.segmentation.model.Schema;
 import dev.segmentation.rewrite.Rewriter;
 import dev.segmentation.segment.Catalog;
@@ -32,18 +30,14 @@ import dev.segmentation.segment.RfmSegment;
 import dev.segmentation.segment.ScoreModel;
 import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tiering;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -54,6 +48,7 @@ final class Walk {
   private final Catalog catalog;
   private final Limits limits;
   private final List<Issue> issues = new ArrayList<>();
+  private final Literals literals;
   private int nodes;
   private boolean nodeLimitNoted;
 
@@ -61,6 +56,7 @@ final class Walk {
     this.schema = schema;
     this.catalog = catalog;
     this.limits = limits;
+    this.literals = new Literals(limits, issues);
   }
 
   List<Issue> issues() {
@@ -183,7 +179,7 @@ final class Walk {
           "the money property \""
               + money.name()
               + "\" is "
-              + article(money.type())
+              + money.type().inWords()
               + ", not a number");
     }
   }
@@ -263,7 +259,7 @@ final class Walk {
                 } else if (x.op().isOrdering() && !t.isOrdered()) {
                   error(path + "/op", notFor(x.op().externalName(), a));
                 } else {
-                  literal(a, x.value(), path + "/value");
+                  literals.literal(a, x.value(), path + "/value");
                 }
               };
           case BETWEEN ->
@@ -278,8 +274,9 @@ final class Walk {
                   return;
                 }
                 boolean ok =
-                    literal(a, x.low(), path + "/low") & literal(a, x.high(), path + "/high");
-                if (ok && compareLiterals(x.low(), x.high()) > 0) {
+                    literals.literal(a, x.low(), path + "/low")
+                        & literals.literal(a, x.high(), path + "/high");
+                if (ok && Literals.compareLiterals(x.low(), x.high()) > 0) {
                   warning(
                       path,
                       "can never match: low " + x.low() + " is greater than high " + x.high());
@@ -296,12 +293,12 @@ final class Walk {
                   error(path + "/op", notFor("in", a));
                   return;
                 }
-                if (!listSize(x.values().size(), path + "/values")) {
+                if (!literals.listSize(x.values().size(), path + "/values")) {
                   return;
                 }
                 int i = 0;
                 for (Object v : x.values()) {
-                  literal(a, v, path + "/values/" + i++);
+                  literals.literal(a, v, path + "/values/" + i++);
                 }
               };
           case STRING_MATCH ->
@@ -316,9 +313,9 @@ final class Walk {
                   return;
                 }
                 if (x.op() == StringMatch.Op.MATCHES) {
-                  pattern(x.value(), path + "/value");
+                  literals.pattern(x.value(), path + "/value");
                 } else {
-                  string(x.value(), path + "/value");
+                  literals.string(x.value(), path + "/value");
                 }
               };
           case TAG_MATCH ->
@@ -327,10 +324,10 @@ final class Walk {
                 Attribute<?> a = attribute(scope, x.attribute(), path);
                 if (a != null && a.type() != AttributeType.STRING_SET) {
                   error(path + "/op", notFor(x.op().externalName(), a));
-                } else if (a != null && listSize(x.values().size(), path + "/values")) {
+                } else if (a != null && literals.listSize(x.values().size(), path + "/values")) {
                   int i = 0;
                   for (String v : x.values()) {
-                    string(v, path + "/values/" + i++);
+                    literals.string(v, path + "/values/" + i++);
                   }
                 }
               };
@@ -428,27 +425,20 @@ final class Walk {
                 + x.tier()
                 + "\""
                 + tiers.didYouMean(x.tier())
-                + " (tiers: "
-                + String.join(", ", names.subList(0, Math.min(names.size(), 20)))
-                + (names.size() > 20 ? ", ... " + (names.size() - 20) + " more" : "")
-                + ")");
+                + Spelling.listing("tiers", names, 20));
       }
       return;
     }
     RfmModel m = rfmByName().get(x.tiering());
     if (m != null) {
       if (RfmSegment.fromExternalName(x.tier()) == null) {
-        List<String> names =
-            Arrays.stream(RfmSegment.values()).map(RfmSegment::externalName).toList();
         error(
             path + "/tier",
             "\""
                 + x.tier()
                 + "\" is not an RFM segment"
-                + Spelling.didYouMean(x.tier(), names)
-                + " (segments: "
-                + String.join(", ", names)
-                + ")");
+                + Spelling.didYouMeanAmong(
+                    x.tier(), ExternalName.names(RfmSegment.class), "segments"));
       }
       return;
     }
@@ -494,7 +484,7 @@ final class Walk {
                 + " needs a numeric property; \""
                 + property.name()
                 + "\" is "
-                + article(property.type()));
+                + property.type().inWords());
       }
     }
     Scope properties =
@@ -554,156 +544,6 @@ final class Walk {
         + " attribute \""
         + a.name()
         + "\"";
-  }
-
-  /** Whether {@code value} fits the attribute's type; notes an issue when it does not. */
-  private boolean literal(Attribute<?> a, Object value, String path) {
-    AttributeType t = a.type();
-    boolean fits;
-    switch (t) {
-      case INTEGER:
-      case NUMBER:
-        fits = value instanceof Long || value instanceof Double;
-        break;
-      case STRING:
-        fits = value instanceof String;
-        if (fits) {
-          string((String) value, path);
-        }
-        break;
-      case BOOLEAN:
-        fits = value instanceof Boolean;
-        break;
-      case DATE:
-        fits = value instanceof LocalDate;
-        break;
-      case TIMESTAMP:
-        fits = value instanceof Instant;
-        break;
-      case GEO_POINT:
-        fits = value instanceof GeoPoint;
-        break;
-      default:
-        fits = false;
-    }
-    if (!fits) {
-      error(path, "attribute \"" + a.name() + "\" is " + article(t) + ", got " + show(value));
-    }
-    return fits;
-  }
-
-  private void string(String s, String path) {
-    if (s.length() > limits.maxStringLength()) {
-      error(
-          path,
-          "the text has "
-              + s.length()
-              + " characters, more than the limit of "
-              + limits.maxStringLength());
-    }
-  }
-
-  private void pattern(String p, String path) {
-    if (p.length() > limits.maxPatternLength()) {
-      error(
-          path,
-          "the pattern has "
-              + p.length()
-              + " characters, more than the limit of "
-              + limits.maxPatternLength());
-      return;
-    }
-    // Bound the compiled program before compiling: re2j expands counted repeats into copies.
-    PatternSize size = PatternSize.of(p);
-    if (size.repeatProduct > PatternSize.MAX_REPEAT_PRODUCT) {
-      error(
-          path,
-          String.format(
-              Locale.ROOT,
-              "the pattern repeats too much: nested repeat counts multiply to %,d, more than the"
-                  + " limit of %,d",
-              size.repeatProduct,
-              PatternSize.MAX_REPEAT_PRODUCT));
-      return;
-    }
-    if (size.instructions > limits.maxPatternProgram()) {
-      error(
-          path,
-          String.format(
-              Locale.ROOT,
-              "the pattern expands to about %,d instructions, more than the limit of %,d",
-              size.instructions,
-              limits.maxPatternProgram()));
-      return;
-    }
-    try {
-      com.google.re2j.Pattern.compile(p);
-    } catch (com.google.re2j.PatternSyntaxException e) {
-      error(
-          path,
-          "invalid regular expression: "
-              + e.getDescription()
-              + " in \""
-              + Text.abbreviate(p)
-              + "\"");
-    }
-  }
-
-  private boolean listSize(int size, String path) {
-    if (size > limits.maxListSize()) {
-      error(
-          path, "the list has " + size + " values, more than the limit of " + limits.maxListSize());
-      return false;
-    }
-    return true;
-  }
-
-  private static int compareLiterals(Object a, Object b) {
-    if (a instanceof Number x && b instanceof Number y) {
-      return dev.segmentation.model.Values.compareNumbers(x, y);
-    }
-    if (a instanceof String x && b instanceof String y) {
-      return Integer.signum(CodePointOrder.compare(x, y));
-    }
-    if (a instanceof LocalDate x && b instanceof LocalDate y) {
-      return x.compareTo(y);
-    }
-    if (a instanceof Instant x && b instanceof Instant y) {
-      return x.compareTo(y);
-    }
-    return 0;
-  }
-
-  static String article(AttributeType t) {
-    switch (t) {
-      case INTEGER:
-        return "an integer";
-      case NUMBER:
-        return "a number";
-      case STRING:
-        return "a string";
-      case BOOLEAN:
-        return "a boolean";
-      case DATE:
-        return "a date";
-      case TIMESTAMP:
-        return "a timestamp";
-      case STRING_SET:
-        return "a set of strings";
-      case GEO_POINT:
-        return "a geo point";
-    }
-    throw new AssertionError(t);
-  }
-
-  private static String show(Object value) {
-    if (value instanceof String s) {
-      return "\"" + Text.abbreviate(s) + "\"";
-    }
-    if (value instanceof LocalDate || value instanceof Instant) {
-      return value + " (a " + (value instanceof LocalDate ? "date" : "timestamp") + ")";
-    }
-    return String.valueOf(value);
   }
 
   // ------------------------------------------------------------------ cycles

@@ -1,5 +1,7 @@
 package dev.segmentation.condition;
 
+import dev.segmentation.model.ExternalName;
+
 /**
  * What an {@link EventCondition} computes over the matching events. Over zero events COUNT, SUM and
  * DISTINCT_COUNT are 0; AVG, MIN, MAX, DAYS_SINCE_FIRST and DAYS_SINCE_LAST have no value, so the
@@ -7,7 +9,7 @@ package dev.segmentation.condition;
  * has no value (as SQL does); DISTINCT_COUNT counts distinct present values of any property.
  * DAYS_SINCE_* are whole days, rounded down: {@code floor((asOf - t) / 24h)}.
  */
-public enum Aggregate {
+public enum Aggregate implements ExternalName {
   COUNT("count", false),
   SUM("sum", true),
   AVG("avg", true),
@@ -26,6 +28,7 @@ public enum Aggregate {
   }
 
   /** The stable name in rule documents, e.g. {@code "daysSinceLast"}. */
+  @Override
   public String externalName() {
     return externalName;
   }
@@ -42,11 +45,6 @@ public enum Aggregate {
 
   /** The aggregate with this external name, or null. */
   public static Aggregate fromExternalName(String name) {
-    for (Aggregate a : values()) {
-      if (a.externalName.equals(name)) {
-        return a;
-      }
-    }
-    return null;
+    return ExternalName.find(Aggregate.class, name);
   }
 }

@@ -1,5 +1,7 @@
 package dev.segmentation.condition;
 
+import dev.segmentation.model.ExternalName;
+
 /**
  * Whether a date or timestamp attribute's anniversary falls on {@code asOf}'s day or month, in the
  * evaluation zone: birthdays today, customers who signed up in this month of an earlier year. With
@@ -12,7 +14,7 @@ package dev.segmentation.condition;
 public record Anniversary(String attribute, Period period) implements Condition {
 
   /** How close the anniversary must be. */
-  public enum Period {
+  public enum Period implements ExternalName {
     DAY("day"),
     MONTH("month");
 
@@ -23,18 +25,14 @@ public record Anniversary(String attribute, Period period) implements Condition 
     }
 
     /** The stable name in rule documents. */
+    @Override
     public String externalName() {
       return externalName;
     }
 
     /** The period with this external name, or null. */
     public static Period fromExternalName(String name) {
-      for (Period p : values()) {
-        if (p.externalName.equals(name)) {
-          return p;
-        }
-      }
-      return null;
+      return ExternalName.find(Period.class, name);
     }
   }
 

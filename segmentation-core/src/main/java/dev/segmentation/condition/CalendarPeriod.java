@@ -1,11 +1,13 @@
 package dev.segmentation.condition;
 
+import dev.segmentation.model.ExternalName;
+
 /**
  * Calendar windows around {@code asOf} in the evaluation's zone. Weeks start on Monday (ISO);
  * quarters are January-March, April-June, July-September, October-December. "This" windows cover
  * the whole period, including days after {@code asOf}.
  */
-public enum CalendarPeriod {
+public enum CalendarPeriod implements ExternalName {
   TODAY("today"),
   YESTERDAY("yesterday"),
   THIS_WEEK("thisWeek"),
@@ -24,17 +26,13 @@ public enum CalendarPeriod {
   }
 
   /** The stable name in rule documents, e.g. {@code "lastQuarter"}. */
+  @Override
   public String externalName() {
     return externalName;
   }
 
   /** The period with this external name, or null. */
   public static CalendarPeriod fromExternalName(String name) {
-    for (CalendarPeriod p : values()) {
-      if (p.externalName.equals(name)) {
-        return p;
-      }
-    }
-    return null;
+    return ExternalName.find(CalendarPeriod.class, name);
   }
 }

@@ -1,7 +1,9 @@
 package dev.segmentation.condition;
 
+import dev.segmentation.model.ExternalName;
+
 /** A comparison of a value with an expected value. */
-public enum Operator {
+public enum Operator implements ExternalName {
   EQ("eq", "="),
   NE("ne", "!="),
   LT("lt", "<"),
@@ -18,6 +20,7 @@ public enum Operator {
   }
 
   /** The stable name in rule documents, e.g. {@code "ge"}. */
+  @Override
   public String externalName() {
     return externalName;
   }
@@ -72,11 +75,6 @@ public enum Operator {
 
   /** The operator with this external name, or null. */
   public static Operator fromExternalName(String name) {
-    for (Operator op : values()) {
-      if (op.externalName.equals(name)) {
-        return op;
-      }
-    }
-    return null;
+    return ExternalName.find(Operator.class, name);
   }
 }

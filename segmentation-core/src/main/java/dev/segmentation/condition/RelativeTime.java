@@ -1,5 +1,7 @@
 package dev.segmentation.condition;
 
+import dev.segmentation.model.ExternalName;
+
 /**
  * A date or timestamp attribute relative to the evaluation's {@code asOf}.
  *
@@ -21,7 +23,7 @@ public record RelativeTime(String attribute, Op op, long amount, WindowUnit unit
     implements Condition {
 
   /** Which side of {@code asOf - N units}. */
-  public enum Op {
+  public enum Op implements ExternalName {
     WITHIN_LAST("withinLast"),
     MORE_THAN_AGO("moreThanAgo");
 
@@ -32,18 +34,14 @@ public record RelativeTime(String attribute, Op op, long amount, WindowUnit unit
     }
 
     /** The stable name in rule documents. */
+    @Override
     public String externalName() {
       return externalName;
     }
 
     /** The op with this external name, or null. */
     public static Op fromExternalName(String name) {
-      for (Op op : values()) {
-        if (op.externalName.equals(name)) {
-          return op;
-        }
-      }
-      return null;
+      return ExternalName.find(Op.class, name);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.segmentation.condition;
 
+import dev.segmentation.model.ExternalName;
+
 /**
  * A test on a string attribute: prefix, suffix, substring or RE2 regular expression (find
  * semantics: the pattern may match anywhere; anchor it with {@code ^...$} for a whole match). With
@@ -15,7 +17,7 @@ public record StringMatch(String attribute, Op op, String value, boolean ignoreC
     implements Condition {
 
   /** The kinds of string test. */
-  public enum Op {
+  public enum Op implements ExternalName {
     STARTS_WITH("startsWith"),
     ENDS_WITH("endsWith"),
     CONTAINS("contains"),
@@ -28,18 +30,14 @@ public record StringMatch(String attribute, Op op, String value, boolean ignoreC
     }
 
     /** The stable name in rule documents, e.g. {@code "startsWith"}. */
+    @Override
     public String externalName() {
       return externalName;
     }
 
     /** The op with this external name, or null. */
     public static Op fromExternalName(String name) {
-      for (Op op : values()) {
-        if (op.externalName.equals(name)) {
-          return op;
-        }
-      }
-      return null;
+      return ExternalName.find(Op.class, name);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.segmentation.condition;
 
 import com.google.common.collect.ImmutableSet;
+import dev.segmentation.model.ExternalName;
 
 /**
  * A test of a string-set attribute (tags) against a set of values: contains any of them, all of
@@ -14,7 +15,7 @@ import com.google.common.collect.ImmutableSet;
 public record TagMatch(String attribute, Op op, ImmutableSet<String> values) implements Condition {
 
   /** The kinds of tag test. */
-  public enum Op {
+  public enum Op implements ExternalName {
     CONTAINS_ANY("containsAny"),
     CONTAINS_ALL("containsAll"),
     CONTAINS_NONE("containsNone");
@@ -26,18 +27,14 @@ public record TagMatch(String attribute, Op op, ImmutableSet<String> values) imp
     }
 
     /** The stable name in rule documents, e.g. {@code "containsAny"}. */
+    @Override
     public String externalName() {
       return externalName;
     }
 
     /** The op with this external name, or null. */
     public static Op fromExternalName(String name) {
-      for (Op op : values()) {
-        if (op.externalName.equals(name)) {
-          return op;
-        }
-      }
-      return null;
+      return ExternalName.find(Op.class, name);
     }
   }
 

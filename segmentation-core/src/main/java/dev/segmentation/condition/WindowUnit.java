@@ -1,5 +1,6 @@
 package dev.segmentation.condition;
 
+import dev.segmentation.model.ExternalName;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -8,7 +9,7 @@ import java.time.temporal.ChronoUnit;
  * the previous month, clamped to its last day). (Named {@code TimeUnit} before 0.2; renamed so that
  * a static import of {@code DAYS} does not clash with {@code java.util.concurrent.TimeUnit}.)
  */
-public enum WindowUnit {
+public enum WindowUnit implements ExternalName {
   MINUTES("minutes", ChronoUnit.MINUTES),
   HOURS("hours", ChronoUnit.HOURS),
   DAYS("days", ChronoUnit.DAYS),
@@ -25,6 +26,7 @@ public enum WindowUnit {
   }
 
   /** The stable name in rule documents, e.g. {@code "days"}. */
+  @Override
   public String externalName() {
     return externalName;
   }
@@ -40,11 +42,6 @@ public enum WindowUnit {
 
   /** The unit with this external name, or null. */
   public static WindowUnit fromExternalName(String name) {
-    for (WindowUnit u : values()) {
-      if (u.externalName.equals(name)) {
-        return u;
-      }
-    }
-    return null;
+    return ExternalName.find(WindowUnit.class, name);
   }
 }

@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * is {@link LocalDate}, {@code TIMESTAMP} is {@link Instant}, {@code STRING_SET} is an {@link
  * ImmutableSet} of strings (tags, categories) and {@code GEO_POINT} is {@link GeoPoint}.
  */
-public enum AttributeType {
+public enum AttributeType implements ExternalName {
   STRING("string", String.class),
   INTEGER("integer", Long.class),
   NUMBER("number", Double.class),
@@ -32,6 +32,7 @@ public enum AttributeType {
   }
 
   /** The stable name used in rule documents and messages, e.g. {@code "stringSet"}. */
+  @Override
   public String externalName() {
     return externalName;
   }
@@ -39,6 +40,24 @@ public enum AttributeType {
   /** The external name with its article, for messages: {@code an integer}, {@code a date}. */
   public String withArticle() {
     return ("aeiou".indexOf(externalName.charAt(0)) >= 0 ? "an " : "a ") + externalName;
+  }
+
+  /**
+   * The type in a rule author's words, with its article, for the checker's messages: {@code an
+   * integer}, {@code a set of strings}, {@code a geo point}. {@link #withArticle} uses the external
+   * name instead ({@code a stringSet}).
+   */
+  public String inWords() {
+    return switch (this) {
+      case INTEGER -> "an integer";
+      case NUMBER -> "a number";
+      case STRING -> "a string";
+      case BOOLEAN -> "a boolean";
+      case DATE -> "a date";
+      case TIMESTAMP -> "a timestamp";
+      case STRING_SET -> "a set of strings";
+      case GEO_POINT -> "a geo point";
+    };
   }
 
   /** The canonical Java class of a value of this type. */
@@ -67,16 +86,14 @@ public enum AttributeType {
    * @throws IllegalArgumentException naming the unknown type and listing the known ones
    */
   public static AttributeType fromExternalName(String name) {
-    for (AttributeType type : values()) {
-      if (type.externalName.equals(name)) {
-        return type;
-      }
+    AttributeType type = ExternalName.find(AttributeType.class, name);
+    if (type == null) {
+      throw new IllegalArgumentException(
+          "unknown attribute type \""
+              + name
+              + "\"; known types: "
+              + String.join(", ", ExternalName.names(AttributeType.class)));
     }
-    StringBuilder known = new StringBuilder();
-    for (AttributeType type : values()) {
-      known.append(known.length() == 0 ? "" : ", ").append(type.externalName);
-    }
-    throw new IllegalArgumentException(
-        "unknown attribute type \"" + name + "\"; known types: " + known);
+    return type;
   }
 }

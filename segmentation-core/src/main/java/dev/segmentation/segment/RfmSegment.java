@@ -1,5 +1,7 @@
 package dev.segmentation.segment;
 
+import dev.segmentation.model.ExternalName;
+
 /**
  * The usual named RFM segments, from the recency score R and the rounded mean of the frequency and
  * monetary scores FM = round((F + M) / 2) (halves round up). The first matching row wins:
@@ -23,7 +25,7 @@ package dev.segmentation.segment;
  *
  * Every (R, FM) pair in 1-5 x 1-5 has exactly one segment; a test enumerates all 125 (R, F, M).
  */
-public enum RfmSegment {
+public enum RfmSegment implements ExternalName {
   CHAMPIONS("champions"),
   LOYAL("loyal"),
   CANNOT_LOSE_THEM("cannotLoseThem"),
@@ -43,18 +45,14 @@ public enum RfmSegment {
   }
 
   /** The tier name used by {@code inTier("rfm", "champions")} and in rule documents. */
+  @Override
   public String externalName() {
     return externalName;
   }
 
   /** The segment with this external name, or null. */
   public static RfmSegment fromExternalName(String name) {
-    for (RfmSegment s : values()) {
-      if (s.externalName.equals(name)) {
-        return s;
-      }
-    }
-    return null;
+    return ExternalName.find(RfmSegment.class, name);
   }
 
   /**

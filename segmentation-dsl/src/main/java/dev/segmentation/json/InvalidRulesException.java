@@ -2,6 +2,7 @@ package dev.segmentation.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.segmentation.check.Issue;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
 public final class InvalidRulesException extends JsonMappingException {
   private static final long serialVersionUID = 1L;
 
-  private final transient List<Problem> problems;
+  private final transient List<Issue> problems;
 
   InvalidRulesException(JsonParser parser, RulesException cause) {
     super(parser, cause.getMessage(), cause);
@@ -21,7 +22,7 @@ public final class InvalidRulesException extends JsonMappingException {
   }
 
   /** Every problem, errors and warnings, in document order. */
-  public List<Problem> problems() {
+  public List<Issue> problems() {
     return problems;
   }
 }

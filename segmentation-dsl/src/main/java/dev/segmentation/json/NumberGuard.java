@@ -2,6 +2,7 @@ package dev.segmentation.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import dev.segmentation.check.Issue;
 import dev.segmentation.check.Printable;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,14 +17,14 @@ import java.util.Map;
  * reader drops what it would say at the same pointer.
  */
 final class NumberGuard extends JsonParserDelegate {
-  private final Map<String, Problem> problems = new LinkedHashMap<>();
+  private final Map<String, Issue> problems = new LinkedHashMap<>();
 
   NumberGuard(JsonParser parser) {
     super(parser);
   }
 
   /** The refused numbers, by pointer, in document order. */
-  Map<String, Problem> problems() {
+  Map<String, Issue> problems() {
     return problems;
   }
 
@@ -38,7 +39,7 @@ final class NumberGuard extends JsonParserDelegate {
         boolean negativeExponent = text.matches("(?s).*[eE]-.*");
         problems.putIfAbsent(
             pointer,
-            Problem.at(
+            Issue.error(
                 pointer,
                 "the number "
                     + Printable.abbreviate(text)

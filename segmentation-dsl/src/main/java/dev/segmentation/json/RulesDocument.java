@@ -1,5 +1,6 @@
 package dev.segmentation.json;
 
+import dev.segmentation.check.Issue;
 import dev.segmentation.model.Schema;
 import dev.segmentation.segment.Catalog;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.List;
  * @param warnings what the reader and the checker warn about (the document is usable); empty for a
  *     document built in code
  */
-public record RulesDocument(Schema schema, Catalog catalog, List<Problem> warnings) {
+public record RulesDocument(Schema schema, Catalog catalog, List<Issue> warnings) {
   public RulesDocument {
     if (schema == null || catalog == null) {
       throw new IllegalArgumentException("a rules document needs a schema and a catalog");

@@ -1,6 +1,7 @@
 package dev.segmentation.json;
 
 import com.google.common.collect.ImmutableList;
+import dev.segmentation.check.Issue;
 
 /**
  * A rules document could not be read: carries every problem found, not only the first. Nothing of
@@ -9,25 +10,25 @@ import com.google.common.collect.ImmutableList;
 public final class RulesException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  private final transient ImmutableList<Problem> problems;
+  private final transient ImmutableList<Issue> problems;
 
-  RulesException(String source, ImmutableList<Problem> problems) {
+  RulesException(String source, ImmutableList<Issue> problems) {
     super(message(source, problems));
     this.problems = problems;
   }
 
-  private static String message(String source, ImmutableList<Problem> problems) {
-    long errors = problems.stream().filter(p -> !p.warning()).count();
+  private static String message(String source, ImmutableList<Issue> problems) {
+    long errors = problems.stream().filter(p -> !p.isWarning()).count();
     StringBuilder sb = new StringBuilder(source).append(": ");
     sb.append(errors).append(errors == 1 ? " error" : " errors");
-    for (Problem p : problems) {
+    for (Issue p : problems) {
       sb.append('\n').append(source).append(": ").append(p);
     }
     return sb.toString();
   }
 
   /** Every problem, errors and warnings, in document order. */
-  public ImmutableList<Problem> problems() {
+  public ImmutableList<Issue> problems() {
     return problems;
   }
 }

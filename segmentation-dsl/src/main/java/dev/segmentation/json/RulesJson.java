@@ -21,7 +21,6 @@ import dev.segmentation.check.CheckResult;
 import dev.segmentation.check.Checker;
 import dev.segmentation.check.Issue;
 import dev.segmentation.check.Limits;
-import dev.segmentation.check.Severity;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.model.Schema;
 import dev.segmentation.segment.Catalog;
@@ -175,7 +174,7 @@ public final class RulesJson {
   }
 
   /** A parsed tree (null or missing for an empty text) and the numbers its parser refused. */
-  private record Parsed(JsonNode root, Map<String, Problem> refusedNumbers) {}
+  private record Parsed(JsonNode root, Map<String, Issue> refusedNumbers) {}
 
   private Parsed tree(Reader reader, String source) {
     NumberGuard parser = null;
@@ -193,7 +192,7 @@ public final class RulesJson {
     } catch (StreamConstraintsException e) {
       String pointer = parser == null ? "" : parser.getParsingContext().pathAsPointer().toString();
       throw new RulesException(
-          source, ImmutableList.of(Problem.at(pointer, limitMessage(e.getOriginalMessage()))));
+          source, ImmutableList.of(Issue.error(pointer, limitMessage(e.getOriginalMessage()))));
     } catch (JsonProcessingException e) {
       IOException cause = readerProblem(e);
       if (cause == null) {
@@ -217,7 +216,7 @@ public final class RulesJson {
     }
     Parsed parsed = tree(new StringReader(json), source);
     if (parsed.root() == null || parsed.root().isMissingNode()) {
-      throw new RulesException(source, ImmutableList.of(Problem.at("", "the text is empty")));
+      throw new RulesException(source, ImmutableList.of(Issue.error("", "the text is empty")));
     }
     return parsed;
   }
@@ -252,13 +251,13 @@ public final class RulesJson {
     Parsed parsed = tree(json, "segments");
     if (!parsed.root().isArray()) {
       throw new RulesException(
-          "segments", ImmutableList.of(Problem.at("", "expected an array of segments")));
+          "segments", ImmutableList.of(Issue.error("", "expected an array of segments")));
     }
     if (parsed.root().size() > limits.maxListSize()) {
       throw new RulesException(
           "segments",
           ImmutableList.of(
-              Problem.at(
+              Issue.error(
                   "",
                   "has " + parsed.root().size() + " entries, more than " + limits.maxListSize())));
     }
@@ -292,10 +291,10 @@ public final class RulesJson {
           .condition();
     } catch (RulesException e) {
       // The condition was read as the "where" of a segment: pointers start at the condition.
-      List<Problem> problems = new ArrayList<>();
-      for (Problem p : e.problems()) {
+      List<Issue> problems = new ArrayList<>();
+      for (Issue p : e.problems()) {
         String path = p.path().startsWith("/where") ? p.path().substring(6) : p.path();
-        problems.add(new Problem(path, p.line(), p.column(), p.message(), p.warning()));
+        problems.add(p.atPath(path));
       }
       throw new RulesException("condition", ImmutableList.copyOf(problems));
     }
@@ -319,7 +318,7 @@ public final class RulesJson {
         reader
             .problems()
             .add(
-                Problem.at(
+                Issue.error(
                     prefixes.get(i) + "/name",
                     "segment \""
                         + s.name()
@@ -328,9 +327,9 @@ public final class RulesJson {
                         + ")"));
       }
     }
-    List<Problem> problems = new ArrayList<>(parsed.refusedNumbers().values());
+    List<Issue> problems = new ArrayList<>(parsed.refusedNumbers().values());
     Set<String> noted = new HashSet<>(parsed.refusedNumbers().keySet());
-    for (Problem p : reader.problems()) {
+    for (Issue p : reader.problems()) {
       if (!parsed.refusedNumbers().containsKey(p.path())) {
         problems.add(p);
         noted.add(p.path());
@@ -363,11 +362,11 @@ public final class RulesJson {
         path = ""; // the context has a new problem because of these segments (a cycle, say)
       }
       if (!noted.contains(path)) {
-        problems.add(new Problem(path, 0, 0, i.message(), i.severity() == Severity.WARNING));
+        problems.add(i.atPath(path));
       }
     }
     problems.sort(DOCUMENT_ORDER);
-    if (problems.stream().anyMatch(p -> !p.warning())) {
+    if (problems.stream().anyMatch(p -> !p.isWarning())) {
       throw new RulesException(source, ImmutableList.copyOf(problems));
     }
     return List.copyOf(read);
@@ -396,8 +395,7 @@ public final class RulesJson {
             : cause.getMessage();
     int line = cause instanceof Utf8Reader.Utf16 ? 1 : at.line();
     int column = cause instanceof Utf8Reader.Utf16 ? 1 : at.column();
-    return new RulesException(
-        source, ImmutableList.of(new Problem("", line, column, message, false)));
+    return new RulesException(source, ImmutableList.of(Issue.syntax(line, column, message)));
   }
 
   private static final List<String> TOP_LEVEL =
@@ -407,7 +405,7 @@ public final class RulesJson {
    * Problems in the order of the document's parts (schema, segments, scores, tierings, RFM), by
    * index within each list, then by the rest of the pointer; stable for problems at one pointer.
    */
-  private static final Comparator<Problem> DOCUMENT_ORDER =
+  private static final Comparator<Issue> DOCUMENT_ORDER =
       (a, b) -> {
         String[] x = a.path().split("/", -1);
         String[] y = b.path().split("/", -1);
@@ -504,15 +502,14 @@ public final class RulesJson {
    * problems the parser found, by pointer: what the reader and the checker say at those pointers is
    * about the placeholder, not the document, and is dropped.
    */
-  private RulesDocument fromTree(
-      JsonNode root, String source, Map<String, Problem> refusedNumbers) {
+  private RulesDocument fromTree(JsonNode root, String source, Map<String, Issue> refusedNumbers) {
     if (root == null || root.isMissingNode() || root.isNull()) {
-      throw new RulesException(source, ImmutableList.of(Problem.at("", "the document is empty")));
+      throw new RulesException(source, ImmutableList.of(Issue.error("", "the document is empty")));
     }
     TreeReader tree = new TreeReader(limits);
     RulesDocument doc = tree.document(root);
-    List<Problem> problems = new ArrayList<>(refusedNumbers.values());
-    for (Problem p : tree.problems()) {
+    List<Issue> problems = new ArrayList<>(refusedNumbers.values());
+    for (Issue p : tree.problems()) {
       if (!refusedNumbers.containsKey(p.path())) {
         problems.add(p);
       }
@@ -523,36 +520,36 @@ public final class RulesJson {
       // checker finds the other problems in this same pass, at the original pointers.
       Set<String> noted = new HashSet<>(refusedNumbers.keySet());
       Set<String> elementsWithProblems = new HashSet<>();
-      for (Problem p : problems) {
+      for (Issue p : problems) {
         noted.add(p.path());
         elementsWithProblems.add(element(p.path()));
       }
       CheckResult result = Checker.withLimits(limits).check(doc.catalog(), doc.schema());
       for (Issue i : result.issues()) {
         String path = originalPath(tree, i.path());
-        boolean warning = i.severity() == Severity.WARNING;
+        boolean warning = i.isWarning();
         if (noted.contains(path)
             || (warning && elementsWithProblems.contains(element(path)))
             || refersToLeftOut(i.message(), tree.leftOutNames())) {
           continue; // about the stand-ins, not about the document
         }
-        problems.add(new Problem(path, 0, 0, i.message(), warning));
+        problems.add(i.atPath(path));
       }
     }
     problems.sort(DOCUMENT_ORDER);
-    if (doc == null || problems.stream().anyMatch(p -> !p.warning())) {
+    if (doc == null || problems.stream().anyMatch(p -> !p.isWarning())) {
       throw new RulesException(source, ImmutableList.copyOf(problems));
     }
     return problems.isEmpty() ? doc : new RulesDocument(doc.schema(), doc.catalog(), problems);
   }
 
-  private static Problem syntax(JsonLocation location, String message) {
+  private static Issue syntax(JsonLocation location, String message) {
     int line = location == null ? 0 : Math.max(location.getLineNr(), 0);
     int column = location == null ? 0 : Math.max(location.getColumnNr(), 0);
     // Jackson names its input source ("[Source: (BufferedReader); line: 3, ...]"): that is the
     // library's plumbing, not the author's document.
     String text = JACKSON_SOURCE.matcher(message.replace('\n', ' ')).replaceAll("[");
-    return new Problem("", line, column, text, false);
+    return Issue.syntax(line, column, text);
   }
 
   private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;\\]]*; ");

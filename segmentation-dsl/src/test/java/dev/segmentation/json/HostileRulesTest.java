@@ -2,6 +2,7 @@ package dev.segmentation.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.segmentation.check.Issue;
 import dev.segmentation.check.Limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class HostileRulesTest {
   void number_exponentBeyondAnyDouble_isTooLargeAtItsPointer(String number) {
     RulesException e = refused(RulesJson.standard(), gt("b", number));
     assertThat(e.problems())
-        .extracting(Problem::toString)
+        .extracting(Issue::toString)
         .containsExactly("/segments/0/where/value: the number " + number + " is too large");
   }
 
@@ -81,7 +82,7 @@ class HostileRulesTest {
             + "{\"op\":\"in\",\"attribute\":\"b\",\"values\":[1,1e-999999999999]}]}"
             + TAIL;
     assertThat(refused(RulesJson.standard(), doc).problems())
-        .extracting(Problem::path)
+        .extracting(Issue::path)
         .containsExactly("/segments/0/where/of/0/value", "/segments/0/where/of/1/values/1");
   }
 
@@ -95,7 +96,7 @@ class HostileRulesTest {
     Files.write(file, good);
     RulesException e = refusedFile(file);
     assertThat(e.problems()).hasSize(1);
-    Problem p = e.problems().get(0);
+    Issue p = e.problems().get(0);
     assertThat(p.line()).isEqualTo(1);
     assertThat(p.column()).isEqualTo(at + 1);
     assertThat(p.message())
@@ -112,7 +113,7 @@ class HostileRulesTest {
     byte[] tail = "\"\n}\n".getBytes(StandardCharsets.UTF_8);
     Path file = dir.resolve("rules.json");
     Files.write(file, concat(head, bad, tail));
-    Problem p = refusedFile(file).problems().get(0);
+    Issue p = refusedFile(file).problems().get(0);
     assertThat(p.line()).isEqualTo(3);
     assertThat(p.column()).isEqualTo(9);
     assertThat(p.message())
@@ -125,7 +126,7 @@ class HostileRulesTest {
     Files.write(
         file,
         concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "{}".getBytes(StandardCharsets.UTF_16LE)));
-    Problem p = refusedFile(file).problems().get(0);
+    Issue p = refusedFile(file).problems().get(0);
     assertThat(p.message())
         .isEqualTo("the file is UTF-16 (it starts with a byte order mark): save it as UTF-8");
   }
@@ -149,7 +150,7 @@ class HostileRulesTest {
       sb.append("{\"op\":\"not\",\"of\":");
     }
     sb.append("{\"op\":\"always\"}").append("}".repeat(200)).append(TAIL);
-    Problem p = refused(RulesJson.standard(), sb.toString()).problems().get(0);
+    Issue p = refused(RulesJson.standard(), sb.toString()).problems().get(0);
     assertThat(p.message()).isEqualTo("conditions are nested deeper than the limit of 64");
     assertThat(p.path()).startsWith("/segments/0/where/of/of/of/");
   }
@@ -162,7 +163,7 @@ class HostileRulesTest {
             + "x".repeat(17_394)
             + "\"}"
             + TAIL;
-    Problem p = refused(RulesJson.standard(), doc).problems().get(0);
+    Issue p = refused(RulesJson.standard(), doc).problems().get(0);
     assertThat(p.message()).isEqualTo("the string is longer than the limit of 10,000 characters");
     assertThat(p.path()).isEqualTo("/segments/0/where/value");
   }
@@ -176,7 +177,7 @@ class HostileRulesTest {
             + "{\"name\":\"s\",\"where\":{\"op\":\"always\"}"
             + TAIL;
     assertThat(refused(RulesJson.standard(), doc).problems())
-        .extracting(Problem::toString)
+        .extracting(Issue::toString)
         .containsExactly("/segments/2/name: segment \"s\" is defined twice (first at /segments/0)");
   }
 
@@ -185,7 +186,7 @@ class HostileRulesTest {
   void timestamp_leapSecond_isRefusedAsTheDataReadersDo() {
     String doc =
         HEAD + "{\"op\":\"gt\",\"attribute\":\"seen\",\"value\":\"2016-12-31T23:59:60Z\"}" + TAIL;
-    Problem p = refused(RulesJson.standard(), doc).problems().get(0);
+    Issue p = refused(RulesJson.standard(), doc).problems().get(0);
     assertThat(p.path()).isEqualTo("/segments/0/where/value");
     assertThat(p.message()).contains("leap second");
   }
@@ -248,7 +249,7 @@ class HostileRulesTest {
     String doc =
         HEAD + "{\"op\":\"eq\",\"attribute\":\"name\",\"value\":\"" + "y".repeat(51) + "\"}" + TAIL;
     assertThat(refused(json, doc).problems())
-        .extracting(Problem::toString)
+        .extracting(Issue::toString)
         .containsExactly(
             "/segments/0/where/value: the string is longer than the limit of 50 characters");
   }
@@ -287,7 +288,7 @@ class HostileRulesTest {
     String spaced = doc.replace(",", " ,\n" + " ".repeat(1000));
     assertThat(json.parse(spaced).catalog()).isEqualTo(json.parse(doc).catalog());
     String longer = gt("age", "3").replace("\"s\"", "\"" + "s".repeat(200) + "\"");
-    Problem p = refused(json, longer).problems().get(0);
+    Issue p = refused(json, longer).problems().get(0);
     assertThat(p.message())
         .isEqualTo(
             "the document is longer than the limit of 200 characters (whitespace between values"

@@ -3,6 +3,7 @@ package dev.segmentation.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.segmentation.check.Issue;
 import dev.segmentation.check.Limits;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class LimitsTest {
             + TAIL;
     RulesException e = refused(json, doc);
     assertThat(e.problems())
-        .extracting(Problem::toString)
+        .extracting(Issue::toString)
         .containsExactly(
             "/segments/0/where/of/of/of: conditions are nested deeper than the limit of 3");
   }
@@ -61,7 +62,7 @@ class LimitsTest {
     }
     String doc = HEAD + "{\"op\":\"in\",\"attribute\":\"age\",\"values\":[" + values + "]}" + TAIL;
     assertThat(refused(json, doc).problems())
-        .extracting(Problem::toString)
+        .extracting(Issue::toString)
         .containsExactly("/segments/0/where/values: has 11 entries, more than 10");
   }
 
@@ -82,7 +83,7 @@ class LimitsTest {
   void number_1e999999_isRefusedAsTooLarge() {
     String doc = HEAD + "{\"op\":\"gt\",\"attribute\":\"age\",\"value\":1e999999}" + TAIL;
     assertThat(refused(RulesJson.standard(), doc).problems())
-        .extracting(Problem::toString)
+        .extracting(Issue::toString)
         .containsExactly("/segments/0/where/value: the number 1E+999999 is too large");
   }
 
@@ -114,7 +115,7 @@ class LimitsTest {
             + "\"}"
             + TAIL;
     assertThat(refused(json, doc).problems())
-        .extracting(Problem::toString)
+        .extracting(Issue::toString)
         .containsExactly(
             "/segments/0/where/value: the string is longer than the limit of 100 characters");
   }
@@ -128,7 +129,7 @@ class LimitsTest {
     }
     String doc = HEAD + "{\"op\":\"and\",\"of\":[" + of + "]}" + TAIL;
     assertThat(refused(json, doc).problems())
-        .extracting(Problem::message)
+        .extracting(Issue::message)
         .containsExactly("the document has more than 5 conditions");
   }
 
@@ -144,6 +145,6 @@ class LimitsTest {
     String doc =
         HEAD + "{\"op\":\"java.lang.Runtime\",\"@class\":\"java.lang.ProcessBuilder\"}" + TAIL;
     RulesException e = refused(RulesJson.standard(), doc);
-    assertThat(e.problems()).extracting(Problem::path).containsExactly("/segments/0/where/op");
+    assertThat(e.problems()).extracting(Issue::path).containsExactly("/segments/0/where/op");
   }
 }

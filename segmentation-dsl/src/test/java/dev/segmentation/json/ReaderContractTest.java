@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import com.networknt.schema.JsonSchema;
+import dev.segmentation.check.Issue;
 import dev.segmentation.condition.And;
 import dev.segmentation.condition.Compare;
 import dev.segmentation.condition.Condition;
@@ -48,7 +49,7 @@ class ReaderContractTest {
                 + "{\"op\":\"gt\",\"attribute\":\"age\",\"value\":50},"
                 + "{\"op\":\"lt\",\"attribute\":\"age\",\"value\":30}]}}]}");
     assertThat(doc.warnings()).isNotEmpty();
-    assertThat(doc.warnings()).allMatch(Problem::warning);
+    assertThat(doc.warnings()).allMatch(Issue::isWarning);
     assertThat(doc.warnings().get(0).path()).startsWith("/segments/0/where");
   }
 
@@ -66,7 +67,7 @@ class ReaderContractTest {
             InvalidRulesException.class,
             e ->
                 assertThat(e.problems())
-                    .extracting(Problem::path)
+                    .extracting(Issue::path)
                     .contains("/segments/0/where/value", "/segments/1/where/op"));
     assertThatThrownBy(() -> mapper.readValue("{\"op\":\"startWith\"}", Condition.class))
         .isInstanceOf(InvalidRulesException.class)

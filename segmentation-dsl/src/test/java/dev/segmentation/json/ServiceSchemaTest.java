@@ -3,6 +3,7 @@ package dev.segmentation.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.segmentation.check.Issue;
 import dev.segmentation.condition.Compare;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.condition.InSegment;
@@ -78,7 +79,7 @@ class ServiceSchemaTest {
                         SCHEMA,
                         CATALOG));
     assertThat(e.problems())
-        .extracting(Problem::toString)
+        .extracting(Issue::toString)
         .containsExactly(
             "/where/of/0/op: unknown operator \"startWith\"; did you mean \"startsWith\"?"
                 + " (operators: always, never, and, or, not, eq, ne, lt, le, gt, ge, between, in,"
@@ -114,7 +115,7 @@ class ServiceSchemaTest {
                         SCHEMA,
                         CATALOG));
     assertThat(e.problems())
-        .extracting(Problem::path)
+        .extracting(Issue::path)
         .containsExactly("/1/where", "/2/where/attribute");
     assertThat(e.problems().get(0).message()).contains("cycle");
   }
@@ -135,7 +136,7 @@ class ServiceSchemaTest {
                         SCHEMA,
                         CATALOG));
     assertThat(e.problems())
-        .extracting(Problem::path)
+        .extracting(Issue::path)
         .containsExactly("/of/0/value", "/of/1/attribute");
     assertThatThrownBy(() -> RulesJson.standard().readCondition("[", SCHEMA, CATALOG))
         .isInstanceOf(RulesException.class)

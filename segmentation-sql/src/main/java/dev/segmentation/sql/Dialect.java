@@ -1,5 +1,6 @@
 package dev.segmentation.sql;
 
+import dev.segmentation.model.ExternalName;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -9,7 +10,7 @@ import java.util.stream.Collectors;
  * few functions whose names or meaning differ. Nothing outside this type knows which database it
  * writes for, except the regular expression subset ({@link RegexSubset}), which it selects here.
  */
-public enum Dialect {
+public enum Dialect implements ExternalName {
   /** DuckDB 1.x: RE2 regular expressions, bytewise string order, TIMESTAMPTZ in microseconds. */
   DUCKDB("DuckDB", "duckdb"),
   /** PostgreSQL 12 or later: strings compare with {@code COLLATE "C"}; text cannot hold NUL. */
@@ -31,18 +32,14 @@ public enum Dialect {
   }
 
   /** The name on the command line, e.g. {@code postgres}. */
+  @Override
   public String externalName() {
     return externalName;
   }
 
   /** The dialect with this external name, or null. */
   public static Dialect fromExternalName(String name) {
-    for (Dialect d : values()) {
-      if (d.externalName.equals(name)) {
-        return d;
-      }
-    }
-    return null;
+    return ExternalName.find(Dialect.class, name);
   }
 
   /** PostgreSQL truncates longer identifiers (NAMEDATALEN - 1 bytes). */
