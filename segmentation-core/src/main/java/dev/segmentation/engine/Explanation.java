@@ -1,6 +1,7 @@
 package dev.segmentation.engine;
 
 import com.google.common.collect.ImmutableList;
+import dev.segmentation.condition.Kind;
 import dev.segmentation.condition.Truth;
 
 /**
@@ -20,6 +21,9 @@ import dev.segmentation.condition.Truth;
  * expected} (e.g. {@code >= 18}); {@code actual} is the value read, {@code "missing"} when there is
  * none. Logical nodes are described as {@code and}, {@code or} and {@code not} and have neither.
  *
+ * @param kind the kind of the condition node explained (an AND, a comparison, an event condition,
+ *     ...); null for a node that explains no condition node: a score's rules and caps, the steps of
+ *     a tiering or an RFM model
  * @param description what the node tests, in the rules' words
  * @param result the node's result
  * @param actual the value read, formatted; null for nodes that read no value
@@ -27,6 +31,7 @@ import dev.segmentation.condition.Truth;
  * @param children the explanations of the sub-conditions, in order
  */
 public record Explanation(
+    Kind kind,
     String description,
     Truth result,
     String actual,
@@ -43,9 +48,25 @@ public record Explanation(
     children = children == null ? ImmutableList.of() : ImmutableList.copyOf(children);
   }
 
-  /** A node without children. */
+  /** A node that explains no condition node ({@link #kind()} null). */
+  public Explanation(
+      String description,
+      Truth result,
+      String actual,
+      String expected,
+      ImmutableList<Explanation> children) {
+    this(null, description, result, actual, expected, children);
+  }
+
+  /** A node without children that explains no condition node. */
   public static Explanation leaf(String description, Truth result, String actual, String expected) {
-    return new Explanation(description, result, actual, expected, ImmutableList.of());
+    return leaf(null, description, result, actual, expected);
+  }
+
+  /** A node without children. */
+  public static Explanation leaf(
+      Kind kind, String description, Truth result, String actual, String expected) {
+    return new Explanation(kind, description, result, actual, expected, ImmutableList.of());
   }
 
   /**
@@ -89,23 +110,23 @@ public record Explanation(
           ? subject() + " is missing"
           : subject() + " is " + actual + ", expected " + expected;
     }
-    switch (description) {
-      case "and":
-        return shortestReason(result);
-      case "or":
-        return allReasons();
-      case "not":
-        return whyNotOfNot();
-      default:
-        if (children.isEmpty()) {
-          // "never (reason)" says it all; other constants and summaries state their result.
-          return description.startsWith("never")
-              ? description
-              : description + " is " + result.name().toLowerCase(java.util.Locale.ROOT);
-        }
-        String reason = shortestReason(result);
-        return reason.isEmpty() ? description : description + ": " + reason;
+    if (kind == Kind.AND) {
+      return shortestReason(result);
     }
+    if (kind == Kind.OR) {
+      return allReasons();
+    }
+    if (kind == Kind.NOT) {
+      return whyNotOfNot();
+    }
+    if (children.isEmpty()) {
+      // "never (reason)" says it all; other constants and summaries state their result.
+      return kind == Kind.NEVER
+          ? description
+          : description + " is " + result.name().toLowerCase(java.util.Locale.ROOT);
+    }
+    String reason = shortestReason(result);
+    return reason.isEmpty() ? description : description + ": " + reason;
   }
 
   private boolean isLeaf() {
@@ -167,19 +188,17 @@ public record Explanation(
 
   /** The condition on one line: leaves by description, logic with parentheses. */
   private String inline() {
-    switch (description) {
-      case "and":
-      case "or":
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < children.size(); i++) {
-          sb.append(i == 0 ? "" : " " + description + " ").append(children.get(i).inline());
-        }
-        return sb.append(')').toString();
-      case "not":
-        return children.isEmpty() ? "not" : "not " + children.get(0).inline();
-      default:
-        return description;
+    if (kind == Kind.AND || kind == Kind.OR) {
+      StringBuilder sb = new StringBuilder("(");
+      for (int i = 0; i < children.size(); i++) {
+        sb.append(i == 0 ? "" : " " + description + " ").append(children.get(i).inline());
+      }
+      return sb.append(')').toString();
     }
+    if (kind == Kind.NOT) {
+      return "not " + children.get(0).inline();
+    }
+    return description;
   }
 
   @Override

@@ -399,6 +399,14 @@ final class Compiler {
   }
 
   private Node compile(Condition c, Scope scope, String path) {
+    Node node = compileNode(c, scope, path);
+    if (node instanceof Leaf leaf) {
+      leaf.kind = c.kind();
+    }
+    return node;
+  }
+
+  private Node compileNode(Condition c, Scope scope, String path) {
     return switch (c.kind()) {
       case ALWAYS -> new Logic.Constant(Truth.TRUE, Show.description(c));
       case NEVER -> new Logic.Constant(Truth.FALSE, Show.description(c));

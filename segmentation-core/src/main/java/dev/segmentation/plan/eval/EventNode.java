@@ -1,6 +1,7 @@
 package dev.segmentation.plan.eval;
 
 import dev.segmentation.condition.Aggregate;
+import dev.segmentation.condition.Kind;
 import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.Explanation;
@@ -71,7 +72,7 @@ final class EventNode extends Node {
   Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
     StringBuilder actual = new StringBuilder();
     Truth result = run(customer, bounds, null, actual);
-    return Explanation.leaf(description, result, actual.toString(), expected);
+    return Explanation.leaf(Kind.EVENT, description, result, actual.toString(), expected);
   }
 
   // One pass computes every aggregate; `actual`, when not null, receives the value for explain.

@@ -1,5 +1,6 @@
 package dev.segmentation.plan.eval;
 
+import dev.segmentation.condition.Kind;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.model.AttributeType;
@@ -28,6 +29,9 @@ abstract class Leaf extends Node {
   final AttributeType type;
   final int position;
   final String expected;
+  // The kind of condition compiled to this leaf: set once by the Compiler, before the program that
+  // holds it is published (see Program), and read only by explain.
+  Kind kind;
 
   Leaf(AttributeRef attribute, String expected) {
     this.attribute = attribute.name();
@@ -68,6 +72,7 @@ abstract class Leaf extends Node {
     Object v = read(src, customer, attribute, position, type);
     Truth result = v == null ? Truth.UNKNOWN : test(v, bounds) ? Truth.TRUE : Truth.FALSE;
     return Explanation.leaf(
+        kind,
         attribute + " " + expected,
         result,
         v == null ? Explanation.MISSING : actual(v, bounds),

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.re2j.Pattern;
 import dev.segmentation.condition.Anniversary;
 import dev.segmentation.condition.CalendarPeriod;
+import dev.segmentation.condition.Kind;
 import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.StringMatch;
@@ -541,6 +542,7 @@ final class Leaves {
     Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
       Object v = read(src, customer);
       return Explanation.leaf(
+          Kind.PRESENCE,
           attribute.name() + " " + expected,
           Truth.of((v != null) == present),
           v == null ? Explanation.MISSING : Show.value(v),

@@ -1,6 +1,7 @@
 package dev.segmentation.plan.eval;
 
 import com.google.common.collect.ImmutableList;
+import dev.segmentation.condition.Kind;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.model.Customer;
@@ -27,7 +28,8 @@ final class Logic {
 
     @Override
     Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
-      return Explanation.leaf(description, value, null, null);
+      return Explanation.leaf(
+          value == Truth.TRUE ? Kind.ALWAYS : Kind.NEVER, description, value, null, null);
     }
   }
 
@@ -81,7 +83,8 @@ final class Logic {
         children.add(e);
         result = and ? result.and(e.result()) : result.or(e.result());
       }
-      return new Explanation(and ? "and" : "or", result, null, null, children.build());
+      return new Explanation(
+          and ? Kind.AND : Kind.OR, and ? "and" : "or", result, null, null, children.build());
     }
   }
 
@@ -101,7 +104,7 @@ final class Logic {
     @Override
     Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
       Explanation e = of.explain(src, customer, bounds);
-      return new Explanation("not", e.result().not(), null, null, ImmutableList.of(e));
+      return new Explanation(Kind.NOT, "not", e.result().not(), null, null, ImmutableList.of(e));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.segmentation.plan.eval;
 
 import com.google.common.collect.ImmutableList;
+import dev.segmentation.condition.Kind;
 import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.Explanation;
@@ -36,7 +37,8 @@ final class References {
     @Override
     Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
       Explanation e = program.explainSegment(segment, customer, bounds);
-      return new Explanation(description, e.result(), null, null, ImmutableList.of(e));
+      return new Explanation(
+          Kind.IN_SEGMENT, description, e.result(), null, null, ImmutableList.of(e));
     }
   }
 
@@ -68,6 +70,7 @@ final class References {
       Explanation e = program.explainScore(score, customer, bounds);
       double s = program.score(score, customer, bounds, null);
       return new Explanation(
+          Kind.SCORE,
           description,
           Truth.of(op.test(value.compareWith(s))),
           Show.value(s),
@@ -102,6 +105,7 @@ final class References {
       Explanation e = program.explainTiering(tiering, customer, bounds);
       int actual = program.tierIndex(tiering, customer, bounds, null);
       return new Explanation(
+          Kind.IN_TIER,
           description,
           Truth.of(actual == tier),
           Show.quote(program.tierName(tiering, actual)),
@@ -137,6 +141,7 @@ final class References {
       Explanation e = program.explainRfm(model, customer, bounds);
       RfmSegment s = program.rfmSegment(model, customer, bounds);
       return new Explanation(
+          Kind.IN_TIER,
           description,
           s == null ? Truth.UNKNOWN : Truth.of(s == segment),
           s == null ? Explanation.MISSING : Show.quote(s.externalName()),

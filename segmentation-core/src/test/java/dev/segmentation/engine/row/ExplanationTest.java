@@ -3,8 +3,22 @@ package dev.segmentation.engine.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
+import dev.segmentation.condition.And;
+import dev.segmentation.condition.Compare;
+import dev.segmentation.condition.Kind;
+import dev.segmentation.condition.Not;
+import dev.segmentation.condition.Operator;
+import dev.segmentation.condition.Presence;
 import dev.segmentation.condition.Truth;
+import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.Explanation;
+import dev.segmentation.model.AttributeType;
+import dev.segmentation.model.Customer;
+import dev.segmentation.model.Schema;
+import dev.segmentation.segment.Catalog;
+import dev.segmentation.segment.Segment;
+import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The text formats of {@link Explanation}, independent of any engine. */
@@ -17,7 +31,36 @@ class ExplanationTest {
       Explanation.leaf("country = \"FI\"", Truth.UNKNOWN, Explanation.MISSING, "= \"FI\"");
 
   private static Explanation node(String op, Truth result, Explanation... children) {
-    return new Explanation(op, result, null, null, ImmutableList.copyOf(children));
+    Kind kind = Kind.valueOf(op.toUpperCase(Locale.ROOT));
+    return new Explanation(kind, op, result, null, null, ImmutableList.copyOf(children));
+  }
+
+  @Test
+  void logicIsToldApartByKind_notByDescription() {
+    // A summary that happens to be described "not" or "and" is not a NOT or an AND.
+    assertThat(Explanation.leaf("not", Truth.FALSE, null, null).whyNot()).isEqualTo("not is false");
+    assertThat(new Explanation("and", Truth.FALSE, null, null, ImmutableList.of(AGE_LOW)).whyNot())
+        .isEqualTo("and: age is 25, expected >= 30");
+  }
+
+  @Test
+  void explanations_carryTheKindOfTheConditionNodeTheyExplain() {
+    Schema schema = Schema.builder().attribute("age", AttributeType.INTEGER).build();
+    CompiledCatalog compiled =
+        RowEngine.compile(
+            Catalog.of(
+                Segment.of(
+                    "s",
+                    And.of(
+                        new Compare("age", Operator.GE, 18L),
+                        new Not(new Presence("age", false))))),
+            schema);
+    Customer c = Customer.builder(schema, "c").set("age", 30L).build();
+    Explanation e = compiled.explain("s", c, EvaluationContext.at(Instant.EPOCH));
+    assertThat(e.kind()).isEqualTo(Kind.AND);
+    assertThat(e.children().get(0).kind()).isEqualTo(Kind.COMPARE);
+    assertThat(e.children().get(1).kind()).isEqualTo(Kind.NOT);
+    assertThat(e.children().get(1).children().get(0).kind()).isEqualTo(Kind.PRESENCE);
   }
 
   @Test
@@ -73,7 +116,8 @@ class ExplanationTest {
                     "in segment \"adults\"", Truth.FALSE, null, null, ImmutableList.of(AGE_LOW))
                 .whyNot())
         .isEqualTo("in segment \"adults\": age is 25, expected >= 30");
-    assertThat(Explanation.leaf("never (contradiction)", Truth.FALSE, null, null).whyNot())
+    assertThat(
+            Explanation.leaf(Kind.NEVER, "never (contradiction)", Truth.FALSE, null, null).whyNot())
         .isEqualTo("never (contradiction)");
   }
 }
