@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The logical plan of a checked catalog: what every backend compiles. Each condition of the catalog
@@ -52,6 +54,7 @@ public final class Plan {
   private final List<PlanNode> nodes = new ArrayList<>();
   private final Map<Condition, Integer> ids = new HashMap<>();
   private final Map<String, Integer> segmentIndex = new HashMap<>();
+  private final Set<String> tieringNames = new HashSet<>();
   private final Root[] segments;
   private final ImmutableList<ImmutableList<Root>> scoreRules;
   private final ImmutableList<ImmutableList<Root>> tiers;
@@ -61,6 +64,7 @@ public final class Plan {
   private Plan(CheckedCatalog checked) {
     this.checked = checked;
     Catalog catalog = checked.catalog();
+    catalog.tierings().forEach(t -> tieringNames.add(t.name()));
     for (int i = 0; i < catalog.segments().size(); i++) {
       segmentIndex.putIfAbsent(catalog.segments().get(i).name(), i);
     }
@@ -135,10 +139,27 @@ public final class Plan {
       }
       int id = nodes.size();
       int filter = filterOf(c);
-      nodes.add(new PlanNode(id, c, children, segmentOf(c), filter, whereOf(c, filter)));
+      nodes.add(
+          new PlanNode(
+              id, c, children, segmentOf(c), filter, whereOf(c, filter), cost(c, children)));
       ids.put(c, id);
     }
     return ids.get(root);
+  }
+
+  /** A leaf's cost; an operator's, the sum of its operands'; a reference's, nothing. */
+  private double cost(Condition c, int[] children) {
+    if (c.kind() == Kind.IN_SEGMENT) {
+      return Costs.REFERENCE; // its target is computed before
+    }
+    if (!c.kind().isOperator()) {
+      return Costs.of(c, checked.schema(), tieringNames);
+    }
+    double sum = 0;
+    for (int child : children) {
+      sum += nodes.get(child).cost();
+    }
+    return sum;
   }
 
   /** The operands a node has in the plan: those of AND, OR and NOT. */

@@ -15,6 +15,7 @@ public final class PlanNode {
   private final int segment;
   private final int filterSegment;
   private final Condition filter;
+  private final double cost;
 
   PlanNode(
       int id,
@@ -22,13 +23,23 @@ public final class PlanNode {
       int[] children,
       int segment,
       int filterSegment,
-      Condition filter) {
+      Condition filter,
+      double cost) {
     this.id = id;
     this.condition = condition;
     this.children = children;
     this.segment = segment;
     this.filterSegment = filterSegment;
     this.filter = filter;
+    this.cost = cost;
+  }
+
+  /**
+   * The estimated cost per row of evaluating this node (see {@link Costs}: only the order of costs
+   * matters): a backend that short-circuits orders the operands of AND and OR by it.
+   */
+  public double cost() {
+    return cost;
   }
 
   /** Its position in {@link Plan#nodes()}: greater than every child's. */

@@ -126,6 +126,26 @@ class PlanTest {
     assertThat(plan.node(plan.segment(1).node()).filter()).isNull();
   }
 
+  @Test
+  void costs_standBesideEachNode_operatorsSumTheirOperands_referencesAreFree() {
+    EventCondition bought =
+        new EventCondition(
+            "purchase", new Always(), EventWindow.ever(), Aggregate.COUNT, null, Operator.GE, 1L);
+    Plan plan =
+        plan(
+            Catalog.of(
+                Segment.of("adult-buyers", And.of(ADULT, bought)),
+                Segment.of("referring", Or.of(new InSegment("adult-buyers"), FINN))));
+    PlanNode and = plan.node(plan.segment(0).node());
+    double adult = plan.node(and.child(0)).cost() + plan.node(and.child(1)).cost();
+    assertThat(and.cost()).isEqualTo(adult);
+    // A column comparison is cheaper than counting events.
+    assertThat(plan.node(plan.idOf(ADULT)).cost()).isLessThan(plan.node(plan.idOf(bought)).cost());
+    assertThat(plan.node(plan.idOf(new InSegment("adult-buyers"))).cost()).isZero();
+    assertThat(plan.node(plan.segment(1).node()).cost())
+        .isEqualTo(plan.node(plan.idOf(FINN)).cost());
+  }
+
   private static final Condition SMALL_PURCHASE = new Compare("amount", Operator.LT, 5L);
 
   @Test

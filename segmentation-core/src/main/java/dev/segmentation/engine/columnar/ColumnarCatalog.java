@@ -17,15 +17,13 @@ import dev.segmentation.plan.eval.PlanEvaluator;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmModel;
 import dev.segmentation.segment.Segment;
-import dev.segmentation.segment.Tiering;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -55,7 +53,6 @@ public final class ColumnarCatalog {
   private final List<Condition> nodes = new ArrayList<>(); // children before parents
   private final List<PlanNode> planNodes = new ArrayList<>(); // each node's plan node
   private final List<int[]> children = new ArrayList<>(); // AND/OR operands cheapest first
-  private final List<Double> costs = new ArrayList<>();
   private final int[] roots;
   private final Map<String, ScorePlan> scorePlans = new LinkedHashMap<>();
   private final Map<String, TierPlan> tierPlans = new LinkedHashMap<>();
@@ -67,7 +64,6 @@ public final class ColumnarCatalog {
   // Event filters: per event type with filters, a catalog over its properties (the plan's
   // eventFilters), whose segment PlanNode.filterSegment() is an event node's filter.
   private final Map<String, ColumnarCatalog> filters = new LinkedHashMap<>();
-  private final Set<String> tieringNames;
 
   ColumnarCatalog(Plan plan) {
     CheckedCatalog checked = plan.checked();
@@ -77,8 +73,6 @@ public final class ColumnarCatalog {
     this.rows = PlanEvaluator.of(plan);
     this.segmentNames =
         catalog.segments().stream().map(Segment::name).collect(ImmutableList.toImmutableList());
-    this.tieringNames =
-        catalog.tierings().stream().map(Tiering::name).collect(Collectors.toUnmodifiableSet());
     // The physical plan: one node per plan node, except that an inSegment is the referenced
     // segment's node (the plan places it before every segment that refers to it).
     int[] physical = new int[plan.nodeCount()];
@@ -118,42 +112,27 @@ public final class ColumnarCatalog {
     return roots.stream().mapToInt(r -> physical[r.node()]).toArray();
   }
 
-  /** A physical node for plan node {@code n}: AND and OR operands ordered cheapest first. */
+  /**
+   * A physical node for plan node {@code n}: AND and OR operands ordered cheapest first by the
+   * plan's costs (a referenced segment, computed before the segments that refer to it, is free).
+   */
   private int node(PlanNode n, int[] physical, Plan plan) {
-    Condition c = n.condition();
     int[] kids = new int[0];
-    double cost;
-    if (n.kind() == Kind.AND || n.kind() == Kind.OR || n.kind() == Kind.NOT) {
-      int count = n.childCount();
-      Integer[] order = new Integer[count];
-      int[] operandNodes = new int[count];
-      double[] operandCosts = new double[count];
-      cost = 0;
-      for (int i = 0; i < count; i++) {
-        order[i] = i;
-        operandNodes[i] = physical[n.child(i)];
-        // A referenced segment is computed before the segments that refer to it: free here.
-        operandCosts[i] =
-            plan.node(n.child(i)).kind() == Kind.IN_SEGMENT
-                ? Costs.REFERENCE
-                : costs.get(operandNodes[i]);
-        cost += operandCosts[i];
-      }
+    if (n.kind().isOperator()) {
+      Integer[] order = new Integer[n.childCount()];
+      Arrays.setAll(order, i -> i);
       // Cheapest first (stable): an expensive operand then runs on the fewest rows.
-      Arrays.sort(order, (a, b) -> Double.compare(operandCosts[a], operandCosts[b]));
-      kids = Arrays.stream(order).mapToInt(i -> operandNodes[i]).toArray();
-    } else {
-      cost = Costs.of(c, schema, tieringNames);
+      Arrays.sort(order, Comparator.comparingDouble(i -> plan.node(n.child(i)).cost()));
+      kids = Arrays.stream(order).mapToInt(i -> physical[n.child(i)]).toArray();
     }
     int id = nodes.size();
-    nodes.add(c);
+    nodes.add(n.condition());
     planNodes.add(n);
     children.add(kids);
-    costs.add(cost);
     return id;
   }
 
-  /** The columnar catalog of every event type's filters that read only property values. */
+  /** The columnar catalog of every filtered event type's filters. */
   private void planFilters() {
     for (PlanNode n : planNodes) {
       if (n.filterSegment() >= 0) {

@@ -1,4 +1,4 @@
-package dev.segmentation.engine.columnar;
+package dev.segmentation.plan;
 
 import dev.segmentation.condition.Compare;
 import dev.segmentation.condition.Condition;
@@ -10,10 +10,12 @@ import dev.segmentation.model.Schema;
 import java.util.Set;
 
 /**
- * Rough costs of leaves, in nanoseconds per row, for ordering the operands of AND and OR cheapest
- * first (known before evaluation, as Lucene's {@code ScorerSupplier.cost()}); only their order
- * matters. Word-at-a-time kernels cost least, then branch-free loops over primitive columns, hash
- * lookups, events, geo distances, and whatever goes row by row through the row engine.
+ * Rough costs of plan nodes, in nanoseconds per row on the columnar backend, for ordering the
+ * operands of AND and OR cheapest first (known before evaluation, as Lucene's {@code
+ * ScorerSupplier.cost()}); only their order matters. Word-at-a-time kernels cost least, then
+ * branch-free loops over primitive columns, hash lookups, events, geo distances, and whatever goes
+ * row by row through the plan-node evaluator. An operator costs the sum of its operands; a
+ * reference to a segment, score or tiering computed before costs nothing.
  */
 final class Costs {
   private Costs() {}
