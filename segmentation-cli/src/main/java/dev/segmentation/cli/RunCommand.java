@@ -128,13 +128,14 @@ final class RunCommand implements Callable<Integer> {
           } else {
             CustomerScan.scan(
                 input.customers,
-                input.events,
+                CustomerScan.events(input.events, loaded.schema(), problems, input.dialect(spec)),
                 input.dialect(spec),
                 loaded.schema(),
                 problems,
                 progress.factory(err),
-                (c, row) -> {
-                  batch.add(c);
+                batch::prepare,
+                (c, row, prepared) -> {
+                  batch.add(c, prepared);
                   return true;
                 });
           }

@@ -147,7 +147,12 @@ final class Segmentation {
     }
 
     void rfm(int model, int row, int r, int f, int m) {
-      rfm[model][row] = r * 100 + f * 10 + m;
+      rfm(model, row, r * 100 + f * 10 + m);
+    }
+
+    /** Sets the RFM code {@code r * 100 + f * 10 + m}, 0 for none. */
+    void rfm(int model, int row, int code) {
+      rfm[model][row] = code;
     }
 
     Segmentation build() {
