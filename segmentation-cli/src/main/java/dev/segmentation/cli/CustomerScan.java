@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -50,7 +49,7 @@ final class CustomerScan {
      * @throws InvalidDataException when the customer's data cannot be used (it is then reported as
      *     a bad row, in file order)
      */
-    boolean accept(SchemaCustomer customer, CustomerInput.Row row, T prepared);
+    boolean accept(SchemaCustomer customer, CustomerInput.Row row, T prepared) throws IOException;
   }
 
   /** Scans {@code customers} with every event of {@code events} (may be null). */
@@ -205,7 +204,7 @@ final class CustomerScan {
       pool.shutdownNow();
     }
     if (events != null) {
-      events.report(state.lineOf::containsKey, customers, problems.count() > 0, problems);
+      events.report(state.ids::contains, customers, problems.count() > 0, problems);
     }
     return state.accepted;
   }
@@ -264,7 +263,7 @@ final class CustomerScan {
     final String file;
     final Problems problems;
     final PreparedSink<T> sink;
-    final Map<String, Integer> lineOf = new HashMap<>();
+    final IdIndex ids = new IdIndex();
     long accepted;
 
     State(String file, Problems problems, PreparedSink<T> sink) {
@@ -283,8 +282,8 @@ final class CustomerScan {
         Prepared prepared = (Prepared) o;
         CustomerInput.Row row = prepared.row();
         SchemaCustomer c = row.customer();
-        Integer first = lineOf.putIfAbsent(c.id(), row.line());
-        if (first != null) {
+        int first = ids.putIfAbsent(c.id(), row.line());
+        if (first >= 0) {
           problems.report(
               new DataException(
                   file,
@@ -304,7 +303,7 @@ final class CustomerScan {
           T value = (T) prepared.value();
           more = sink.accept(c, row, value);
         } catch (InvalidDataException e) {
-          lineOf.remove(c.id());
+          ids.removeLast();
           problems.report(
               new DataException(
                   file,

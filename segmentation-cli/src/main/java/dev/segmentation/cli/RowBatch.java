@@ -43,7 +43,37 @@ final class RowBatch implements Batch {
    * Segmentation#segments}), its tier indexes, scores and RFM codes ({@code r * 100 + f * 10 + m},
    * 0 for none).
    */
-  record Evaluated(long[] segments, int[] tiers, double[] scores, int[] rfm) {}
+  record Evaluated(long[] segments, int[] tiers, double[] scores, int[] rfm) {
+    /** These results as the membership writers read them. */
+    MembershipWriter.Row row(String id) {
+      return new MembershipWriter.Row() {
+        @Override
+        public String id() {
+          return id;
+        }
+
+        @Override
+        public boolean in(int segment) {
+          return (segments[segment >>> 6] & (1L << segment)) != 0;
+        }
+
+        @Override
+        public int tier(int tiering) {
+          return tiers[tiering];
+        }
+
+        @Override
+        public double score(int score) {
+          return scores[score];
+        }
+
+        @Override
+        public int rfm(int model) {
+          return rfm[model];
+        }
+      };
+    }
+  }
 
   /** Evaluates every segment, tiering, score and RFM model for one customer. Thread-safe. */
   @Override
