@@ -85,7 +85,8 @@ final class IdIndex {
     int mask = table.length - 1;
     for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
       int r = table[slot] - 1;
-      if (r < 0 || Arrays.equals(bytes, start[r], start[r + 1], b, from, to)) {
+      if (r < 0
+          || (hashes[r] == hash && Arrays.equals(bytes, start[r], start[r + 1], b, from, to))) {
         return slot;
       }
     }
