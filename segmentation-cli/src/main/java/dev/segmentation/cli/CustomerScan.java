@@ -22,9 +22,10 @@ import java.util.function.Function;
  * values against the schema, ids unique, every event's customer present. Bad records go to {@link
  * Problems}, which stops the scan or skips them.
  *
- * <p>One thread splits the file into records; batches of records are parsed on the other cores; the
- * results are taken back in file order, so the sink sees customers, and problems are reported, in
- * exactly the order of the file.
+ * <p>One thread splits the file into records; batches of records are parsed (and prepared, e.g.
+ * evaluated) on one parse thread per core; the results are taken back in file order, with at most
+ * {@code 2 * threads + 1} batches in flight so that memory stays flat, and the sink sees customers,
+ * and problems are reported, in exactly the order of the file.
  */
 final class CustomerScan {
   /**
