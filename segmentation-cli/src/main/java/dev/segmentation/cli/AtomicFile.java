@@ -148,6 +148,21 @@ final class AtomicFile implements AutoCloseable {
     }
   }
 
+  /** Closes every file (deleting those not committed), then throws the first failure. */
+  static void closeAll(Iterable<AtomicFile> files) throws IOException {
+    IOException first = null;
+    for (AtomicFile f : files) {
+      try {
+        f.close();
+      } catch (IOException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
   /** Deletes the temporary file unless committed. */
   @Override
   public void close() throws IOException {

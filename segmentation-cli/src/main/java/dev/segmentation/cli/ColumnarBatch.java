@@ -40,7 +40,7 @@ final class ColumnarBatch implements Batch {
   }
 
   @Override
-  public void add(SchemaCustomer customer) {
+  public void add(SchemaCustomer customer, Object prepared) {
     table.add(customer); // checks first: a customer it refuses gets no row
     results.add(customer.id());
   }

@@ -9,24 +9,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Reads a customers file (and an optional events file) record by record, checking every record:
  * values against the schema, ids unique, every event's customer present. Bad records go to {@link
  * Problems}, which stops the scan or skips them.
  *
- * <p>One thread splits the file into records; batches of records are parsed on the other cores; the
- * results are taken back in file order, so the sink sees customers, and problems are reported, in
- * exactly the order of the file.
+ * <p>One thread splits the file into records; batches of records are parsed (and prepared, e.g.
+ * evaluated) on one parse thread per core; the results are taken back in file order, with at most
+ * {@code 2 * threads + 1} batches in flight so that memory stays flat, and the sink sees customers,
+ * and problems are reported, in exactly the order of the file.
  */
 final class CustomerScan {
+  /**
+   * Records per batch handed to a parse thread. Parsing (and preparing) is most of the work, so
+   * there is a parse thread per core; the reading thread mostly waits for them.
+   */
   private static final int BATCH = 512;
 
   private CustomerScan() {}
@@ -34,6 +39,18 @@ final class CustomerScan {
   /** Receives each good customer, in file order; returns false to stop reading. */
   interface Sink {
     boolean accept(SchemaCustomer customer, CustomerInput.Row row);
+  }
+
+  /**
+   * Receives each good customer, in file order, with what the scan's {@code prepare} made of it on
+   * a parse thread; returns false to stop reading.
+   */
+  interface PreparedSink<T> {
+    /**
+     * @throws InvalidDataException when the customer's data cannot be used (it is then reported as
+     *     a bad row, in file order)
+     */
+    boolean accept(SchemaCustomer customer, CustomerInput.Row row, T prepared) throws IOException;
   }
 
   /** Scans {@code customers} with every event of {@code events} (may be null). */
@@ -46,9 +63,22 @@ final class CustomerScan {
       Progress.Factory progressFactory,
       Sink sink)
       throws IOException, DataException {
-    EventsFile eventsFile =
-        events == null ? null : EventsFile.read(events, schema, null, problems.skipping(), dialect);
-    return scan(customers, eventsFile, dialect, schema, problems, progressFactory, sink);
+    return scan(
+        customers,
+        events(events, schema, problems, dialect),
+        dialect,
+        schema,
+        problems,
+        progressFactory,
+        sink);
+  }
+
+  /** The events file {@code events} read whole, or null when there is none. */
+  static EventsFile events(Path events, Schema schema, Problems problems, Dialect dialect)
+      throws IOException, DataException {
+    return events == null
+        ? null
+        : EventsFile.read(events, schema, null, problems.skipping(), dialect);
   }
 
   /**
@@ -65,11 +95,65 @@ final class CustomerScan {
       Progress.Factory progressFactory,
       Sink sink)
       throws IOException, DataException {
+    return scan(
+        customers,
+        events,
+        dialect,
+        schema,
+        problems,
+        progressFactory,
+        c -> null,
+        (c, row, nothing) -> sink.accept(c, row));
+  }
+
+  /**
+   * As {@link #scan(Path, EventsFile, Dialect, Schema, Problems, Progress.Factory, Sink)}, running
+   * {@code prepare} on each good customer on the parse threads (it must be thread-safe; an {@link
+   * InvalidDataException} it throws is reported as a bad row in file order, unless the row was
+   * already bad for another reason).
+   */
+  static <T> long scan(
+      Path customers,
+      EventsFile events,
+      Dialect dialect,
+      Schema schema,
+      Problems problems,
+      Progress.Factory progressFactory,
+      Function<SchemaCustomer, T> prepare,
+      PreparedSink<T> sink)
+      throws IOException, DataException {
+    return scan(
+        customers,
+        events,
+        dialect,
+        schema,
+        problems,
+        progressFactory,
+        prepare,
+        sink,
+        Runtime.getRuntime().availableProcessors(),
+        BATCH);
+  }
+
+  /**
+   * The scan on {@code threads} parse threads, handing them {@code batchSize} records at a time
+   * (tests vary both to show that the results do not depend on them).
+   */
+  static <T> long scan(
+      Path customers,
+      EventsFile events,
+      Dialect dialect,
+      Schema schema,
+      Problems problems,
+      Progress.Factory progressFactory,
+      Function<SchemaCustomer, T> prepare,
+      PreparedSink<T> sink,
+      int threads,
+      int batchSize)
+      throws IOException, DataException {
     Map<String, List<Event>> byCustomer = events == null ? null : events.byCustomer();
     long size = Files.size(customers);
-    State state = new State(customers.toString(), problems, sink);
-    // The reading thread also evaluates (in the sink), so it keeps one core for itself.
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    State<T> state = new State<>(customers.toString(), problems, sink);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -85,8 +169,8 @@ final class CustomerScan {
         ArrayDeque<Future<List<Object>>> inFlight = new ArrayDeque<>();
         boolean end = false;
         while (!end) {
-          List<Object> batch = new ArrayList<>(BATCH);
-          while (batch.size() < BATCH) {
+          List<Object> batch = new ArrayList<>(batchSize);
+          while (batch.size() < batchSize) {
             try {
               CustomerInput.Raw raw = in.readRaw();
               if (raw == null) {
@@ -102,7 +186,7 @@ final class CustomerScan {
             }
           }
           if (!batch.isEmpty()) {
-            inFlight.add(pool.submit(() -> parse(in, batch)));
+            inFlight.add(pool.submit(() -> parse(in, batch, prepare)));
           }
           while (!inFlight.isEmpty() && (end || inFlight.size() > 2 * threads)) {
             if (!state.take(await(inFlight.poll()))) {
@@ -121,20 +205,34 @@ final class CustomerScan {
       pool.shutdownNow();
     }
     if (events != null) {
-      events.report(state.lineOf::containsKey, customers, problems.count() > 0, problems);
+      events.report(state.ids::contains, customers, problems.count() > 0, problems);
     }
     return state.accepted;
   }
 
-  /** Parses a batch: each element becomes a row or the exception that rejects it. */
-  private static List<Object> parse(CustomerInput in, List<Object> batch) {
+  /** A good row and what {@code prepare} made of it, or the exception it threw. */
+  private record Prepared(CustomerInput.Row row, Object value, InvalidDataException failure) {}
+
+  /**
+   * Parses and prepares a batch: each element becomes a {@link Prepared} row or the exception that
+   * rejects it.
+   */
+  private static List<Object> parse(
+      CustomerInput in, List<Object> batch, Function<SchemaCustomer, ?> prepare) {
     List<Object> out = new ArrayList<>(batch.size());
     for (Object o : batch) {
       if (o instanceof CustomerInput.Raw raw) {
+        CustomerInput.Row row;
         try {
-          out.add(in.parse(raw));
+          row = in.parse(raw);
         } catch (DataException e) {
           out.add(e);
+          continue;
+        }
+        try {
+          out.add(new Prepared(row, prepare.apply(row.customer()), null));
+        } catch (InvalidDataException e) {
+          out.add(new Prepared(row, null, e));
         }
       } else {
         out.add(o);
@@ -162,14 +260,14 @@ final class CustomerScan {
   }
 
   /** What the scan has seen so far; touched by the reading thread only. */
-  private static final class State {
+  private static final class State<T> {
     final String file;
     final Problems problems;
-    final Sink sink;
-    final Map<String, Integer> lineOf = new HashMap<>();
+    final PreparedSink<T> sink;
+    final IdIndex ids = new IdIndex();
     long accepted;
 
-    State(String file, Problems problems, Sink sink) {
+    State(String file, Problems problems, PreparedSink<T> sink) {
       this.file = file;
       this.problems = problems;
       this.sink = sink;
@@ -182,10 +280,11 @@ final class CustomerScan {
           problems.report(e);
           continue;
         }
-        CustomerInput.Row row = (CustomerInput.Row) o;
+        Prepared prepared = (Prepared) o;
+        CustomerInput.Row row = prepared.row();
         SchemaCustomer c = row.customer();
-        Integer first = lineOf.putIfAbsent(c.id(), row.line());
-        if (first != null) {
+        int first = ids.putIfAbsent(c.id(), row.line());
+        if (first >= 0) {
           problems.report(
               new DataException(
                   file,
@@ -198,9 +297,14 @@ final class CustomerScan {
         }
         boolean more;
         try {
-          more = sink.accept(c, row);
+          if (prepared.failure() != null) {
+            throw prepared.failure();
+          }
+          @SuppressWarnings("unchecked") // made by this scan's prepare
+          T value = (T) prepared.value();
+          more = sink.accept(c, row, value);
         } catch (InvalidDataException e) {
-          lineOf.remove(c.id());
+          ids.removeLast();
           problems.report(
               new DataException(
                   file,

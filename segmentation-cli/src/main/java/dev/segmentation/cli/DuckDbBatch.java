@@ -49,7 +49,7 @@ final class DuckDbBatch implements Batch {
   }
 
   @Override
-  public void add(SchemaCustomer customer) {
+  public void add(SchemaCustomer customer, Object prepared) {
     loader.check(customer);
     customers.add(customer);
   }

@@ -79,6 +79,10 @@ final class JsonValues {
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
+            if (map.containsKey(name)) {
+              // Only for parsers without Jackson's duplicate detection (JsonlFastPath's).
+              throw new JsonParseException(p, "duplicate field \"" + name + "\"");
+            }
             map.put(name, read(p));
           }
           return map;

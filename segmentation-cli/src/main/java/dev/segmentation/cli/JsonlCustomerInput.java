@@ -90,6 +90,12 @@ final class JsonlCustomerInput implements CustomerInput {
 
   @Override
   public Row parse(Raw raw) throws DataException {
+    Row fast = JsonlFastPath.parse(raw, schema, events);
+    return fast != null ? fast : parseCarefully(raw);
+  }
+
+  /** Parses a line checking every step, to name the first problem of a bad line. */
+  Row parseCarefully(Raw raw) throws DataException {
     String text = raw.text();
     String idColumn = null;
     JsonParser p = null;

@@ -19,7 +19,63 @@ import java.util.List;
 final class MembershipWriter {
   private MembershipWriter() {}
 
+  /**
+   * One customer's results as the writers read them: a row of a {@link Segmentation}, or a customer
+   * just evaluated by a streaming run.
+   */
+  interface Row {
+    String id();
+
+    boolean in(int segment);
+
+    /** The index of its tier in the tiering's names. */
+    int tier(int tiering);
+
+    double score(int score);
+
+    /** The RFM code {@code r * 100 + f * 10 + m}, 0 without events in the window. */
+    int rfm(int model);
+  }
+
+  /** Row {@code r} of {@code s}. */
+  static Row row(Segmentation s, int r) {
+    return new Row() {
+      @Override
+      public String id() {
+        return s.ids[r];
+      }
+
+      @Override
+      public boolean in(int segment) {
+        return s.members[segment].get(r);
+      }
+
+      @Override
+      public int tier(int tiering) {
+        return s.tiers[tiering][r];
+      }
+
+      @Override
+      public double score(int score) {
+        return s.scoreValues[score][r];
+      }
+
+      @Override
+      public int rfm(int model) {
+        return s.rfm[model][r];
+      }
+    };
+  }
+
   static void writeCsv(Segmentation s, Writer out) throws IOException {
+    out.write(csvHeader(s));
+    for (int r = 0; r < s.rows; r++) {
+      out.write(csvRow(s, row(s, r)));
+    }
+  }
+
+  /** The CSV header for the segments, tierings, scores and RFM models that {@code s} names. */
+  static String csvHeader(Segmentation s) {
     List<String> header = new ArrayList<>(List.of("id", "segments"));
     for (String t : s.tierings) {
       header.add("tier." + t);
@@ -31,76 +87,93 @@ final class MembershipWriter {
       header.add("rfm." + m);
       header.add("rfm." + m + ".rfm");
     }
-    out.write(Csv.row(header));
-    List<String> row = new ArrayList<>(header.size());
-    for (int r = 0; r < s.rows; r++) {
-      row.clear();
-      row.add(s.ids[r]);
-      row.add(String.join("|", s.segmentsOf(r)));
-      for (int t = 0; t < s.tierings.size(); t++) {
-        row.add(s.tierNames.get(t).get(s.tiers[t][r]));
-      }
-      for (int sc = 0; sc < s.scores.size(); sc++) {
-        row.add(TextValues.formatNumber(s.scoreValues[sc][r]));
-      }
-      for (int m = 0; m < s.rfmModels.size(); m++) {
-        int code = s.rfm[m][r];
-        row.add(code == 0 ? null : s.rfmSegment(m, r));
-        row.add(code == 0 ? null : Integer.toString(code));
-      }
-      out.write(Csv.row(row));
+    return Csv.row(header);
+  }
+
+  /** One CSV line of membership; {@code s} names the columns. */
+  static String csvRow(Segmentation s, Row r) {
+    List<String> row =
+        new ArrayList<>(2 + s.tierings.size() + s.scores.size() + 2 * s.rfmModels.size());
+    row.add(r.id());
+    row.add(String.join("|", segmentsOf(s, r)));
+    for (int t = 0; t < s.tierings.size(); t++) {
+      row.add(s.tierNames.get(t).get(r.tier(t)));
     }
+    for (int sc = 0; sc < s.scores.size(); sc++) {
+      row.add(TextValues.formatNumber(r.score(sc)));
+    }
+    for (int m = 0; m < s.rfmModels.size(); m++) {
+      int code = r.rfm(m);
+      row.add(code == 0 ? null : Segmentation.rfmSegment(code));
+      row.add(code == 0 ? null : Integer.toString(code));
+    }
+    return Csv.row(row);
+  }
+
+  /** The segments a row is in, in catalog order. */
+  private static List<String> segmentsOf(Segmentation s, Row r) {
+    List<String> in = new ArrayList<>();
+    for (int i = 0; i < s.segments.size(); i++) {
+      if (r.in(i)) {
+        in.add(s.segments.get(i));
+      }
+    }
+    return in;
   }
 
   static void writeJsonl(Segmentation s, Writer out) throws IOException {
     for (int r = 0; r < s.rows; r++) {
-      StringWriter line = new StringWriter(128);
-      try (JsonGenerator g = JsonValues.FACTORY.createGenerator(line)) {
-        g.writeStartObject();
-        g.writeStringField("id", s.ids[r]);
-        g.writeArrayFieldStart("segments");
-        for (String seg : s.segmentsOf(r)) {
-          g.writeString(seg);
+      out.write(jsonlRow(s, row(s, r)));
+    }
+  }
+
+  /** One JSON Lines line of membership, with its line feed; {@code s} names the fields. */
+  static String jsonlRow(Segmentation s, Row r) throws IOException {
+    StringWriter line = new StringWriter(128);
+    try (JsonGenerator g = JsonValues.FACTORY.createGenerator(line)) {
+      g.writeStartObject();
+      g.writeStringField("id", r.id());
+      g.writeArrayFieldStart("segments");
+      for (String seg : segmentsOf(s, r)) {
+        g.writeString(seg);
+      }
+      g.writeEndArray();
+      if (!s.tierings.isEmpty()) {
+        g.writeObjectFieldStart("tiers");
+        for (int t = 0; t < s.tierings.size(); t++) {
+          g.writeStringField(s.tierings.get(t), s.tierNames.get(t).get(r.tier(t)));
         }
-        g.writeEndArray();
-        if (!s.tierings.isEmpty()) {
-          g.writeObjectFieldStart("tiers");
-          for (int t = 0; t < s.tierings.size(); t++) {
-            g.writeStringField(s.tierings.get(t), s.tierNames.get(t).get(s.tiers[t][r]));
-          }
-          g.writeEndObject();
+        g.writeEndObject();
+      }
+      if (!s.scores.isEmpty()) {
+        g.writeObjectFieldStart("scores");
+        for (int sc = 0; sc < s.scores.size(); sc++) {
+          g.writeFieldName(s.scores.get(sc));
+          CustomerWriter.writeNumber(g, r.score(sc));
         }
-        if (!s.scores.isEmpty()) {
-          g.writeObjectFieldStart("scores");
-          for (int sc = 0; sc < s.scores.size(); sc++) {
-            g.writeFieldName(s.scores.get(sc));
-            CustomerWriter.writeNumber(g, s.scoreValues[sc][r]);
+        g.writeEndObject();
+      }
+      if (!s.rfmModels.isEmpty()) {
+        g.writeObjectFieldStart("rfm");
+        for (int m = 0; m < s.rfmModels.size(); m++) {
+          int code = r.rfm(m);
+          g.writeFieldName(s.rfmModels.get(m));
+          if (code == 0) {
+            g.writeNull();
+            continue;
           }
-          g.writeEndObject();
-        }
-        if (!s.rfmModels.isEmpty()) {
-          g.writeObjectFieldStart("rfm");
-          for (int m = 0; m < s.rfmModels.size(); m++) {
-            int code = s.rfm[m][r];
-            g.writeFieldName(s.rfmModels.get(m));
-            if (code == 0) {
-              g.writeNull();
-              continue;
-            }
-            g.writeStartObject();
-            g.writeStringField("segment", s.rfmSegment(m, r));
-            g.writeNumberField("r", code / 100);
-            g.writeNumberField("f", code / 10 % 10);
-            g.writeNumberField("m", code % 10);
-            g.writeEndObject();
-          }
+          g.writeStartObject();
+          g.writeStringField("segment", Segmentation.rfmSegment(code));
+          g.writeNumberField("r", code / 100);
+          g.writeNumberField("f", code / 10 % 10);
+          g.writeNumberField("m", code % 10);
           g.writeEndObject();
         }
         g.writeEndObject();
       }
-      out.write(line.toString());
-      out.write('\n');
+      g.writeEndObject();
     }
+    return line.append('\n').toString();
   }
 
   /** The ids of one segment's members, one per line under the header {@code id}. */
@@ -110,12 +183,19 @@ final class MembershipWriter {
 
   /** A CSV of ids under the header {@code id}: a segment's members, or who entered or left. */
   static void writeIds(Iterable<String> ids, Writer out) throws IOException {
-    out.write("id\n");
-    StringBuilder sb = new StringBuilder();
+    out.write(ID_HEADER);
     for (String id : ids) {
-      sb.setLength(0);
-      Csv.appendField(sb, id);
-      out.write(sb.append('\n').toString());
+      out.write(idLine(id));
     }
+  }
+
+  /** The header of a CSV of ids. */
+  static final String ID_HEADER = "id\n";
+
+  /** One line of a CSV of ids. */
+  static String idLine(String id) {
+    StringBuilder sb = new StringBuilder(id.length() + 3);
+    Csv.appendField(sb, id);
+    return sb.append('\n').toString();
   }
 }

@@ -2,8 +2,6 @@ package dev.segmentation.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -22,15 +20,19 @@ final class Report {
   private Report() {}
 
   static void print(Segmentation s, PrintWriter out) {
-    int n = s.rows;
+    print(Summary.of(s), out);
+  }
+
+  static void print(Summary summary, PrintWriter out) {
+    Segmentation s = summary.names;
+    long n = summary.rows;
     int width = 7;
     for (String name : s.segments) {
       width = Math.max(width, name.length());
     }
     out.printf(Locale.ROOT, "%-" + width + "s  %10s  %6s%n", "segment", "members", "share");
-    long[] counts = new long[s.segments.size()];
+    long[] counts = summary.members;
     for (int i = 0; i < counts.length; i++) {
-      counts[i] = s.members[i].cardinality();
       out.printf(
           Locale.ROOT,
           "%-" + width + "s  %,10d  %6s%n",
@@ -39,27 +41,20 @@ final class Report {
           share(counts[i], n));
     }
     for (int t = 0; t < s.tierings.size(); t++) {
-      List<String> names = s.tierNames.get(t);
-      long[] byTier = new long[names.size()];
-      for (int row = 0; row < n; row++) {
-        byTier[s.tiers[t][row]]++;
-      }
       out.printf(Locale.ROOT, "%ntiering %s%n", s.tierings.get(t));
-      printDistribution(out, names, byTier, n);
+      printDistribution(out, s.tierNames.get(t), summary.tiers[t], n);
     }
     for (int m = 0; m < s.rfmModels.size(); m++) {
       List<String> names = new ArrayList<>();
       List<Long> values = new ArrayList<>();
       Map<String, Long> byName = new TreeMap<>();
-      long none = 0;
-      for (int row = 0; row < n; row++) {
-        String seg = s.rfmSegment(m, row);
-        if (seg == null) {
-          none++;
-        } else {
-          byName.merge(seg, 1L, Long::sum);
+      long[] byCode = summary.rfm[m];
+      for (int code = 1; code < byCode.length; code++) {
+        if (byCode[code] > 0) {
+          byName.merge(Segmentation.rfmSegment(code), byCode[code], Long::sum);
         }
       }
+      long none = byCode[0];
       byName.entrySet().stream()
           .sorted(
               Comparator.<Map.Entry<String, Long>>comparingLong(e -> -e.getValue())
@@ -75,12 +70,7 @@ final class Report {
       printDistribution(out, names, values.stream().mapToLong(Long::longValue).toArray(), n);
     }
     for (int sc = 0; sc < s.scores.size(); sc++) {
-      double[] v = Arrays.copyOf(s.scoreValues[sc], n);
-      Arrays.sort(v);
-      double sum = 0;
-      for (double d : v) {
-        sum += d;
-      }
+      double sum = n == 0 ? 0 : summary.scoreSum(sc);
       out.printf(Locale.ROOT, "%nscore %s%n", s.scores.get(sc));
       if (n == 0) {
         out.println("  (no customers)");
@@ -90,15 +80,17 @@ final class Report {
           Locale.ROOT,
           "  mean %s  min %s  median %s  p90 %s  max %s%n",
           TextValues.formatNumber(Math.round(sum / n * 10) / 10.0),
-          TextValues.formatNumber(v[0]),
-          TextValues.formatNumber(v[(n - 1) / 2]),
-          TextValues.formatNumber(v[(int) Math.min(n - 1, (long) Math.ceil(0.9 * n) - 1)]),
-          TextValues.formatNumber(v[n - 1]));
+          TextValues.formatNumber(summary.scoreAt(sc, 0)),
+          TextValues.formatNumber(summary.scoreAt(sc, (n - 1) / 2)),
+          TextValues.formatNumber(
+              summary.scoreAt(sc, Math.min(n - 1, (long) Math.ceil(0.9 * n) - 1))),
+          TextValues.formatNumber(summary.scoreAt(sc, n - 1)));
     }
-    printOverlaps(s, counts, out);
+    printOverlaps(s, counts, summary.both, out);
   }
 
-  private static void printDistribution(PrintWriter out, List<String> names, long[] counts, int n) {
+  private static void printDistribution(
+      PrintWriter out, List<String> names, long[] counts, long n) {
     int width = 4;
     for (String name : names) {
       width = Math.max(width, name.length());
@@ -113,7 +105,8 @@ final class Report {
     }
   }
 
-  private static void printOverlaps(Segmentation s, long[] counts, PrintWriter out) {
+  private static void printOverlaps(
+      Segmentation s, long[] counts, long[][] inBoth, PrintWriter out) {
     int k = s.segments.size();
     if (k < 2) {
       return;
@@ -121,9 +114,7 @@ final class Report {
     long[][] both = new long[k][k];
     for (int i = 0; i < k; i++) {
       for (int j = i + 1; j < k; j++) {
-        BitSet b = (BitSet) s.members[i].clone();
-        b.and(s.members[j]);
-        both[i][j] = both[j][i] = b.cardinality();
+        both[i][j] = both[j][i] = inBoth[i][j];
       }
       both[i][i] = counts[i];
     }

@@ -18,7 +18,6 @@ final class RowBatch implements Batch {
   private final CompiledCatalog compiled;
   private final EvaluationContext ctx;
   private final Segmentation.Builder results;
-  private final Truth[] truths;
   private final int[] segmentIndex;
   private final List<Map<String, Integer>> tierIndex = new ArrayList<>();
 
@@ -26,7 +25,6 @@ final class RowBatch implements Batch {
     this.compiled = compiled;
     this.ctx = ctx;
     this.results = new Segmentation.Builder(catalog);
-    this.truths = new Truth[compiled.segmentNames().size()];
     this.segmentIndex = new int[results.segments.size()];
     for (int i = 0; i < segmentIndex.length; i++) {
       segmentIndex[i] = compiled.segmentIndex(results.segments.get(i));
@@ -40,26 +38,87 @@ final class RowBatch implements Batch {
     }
   }
 
+  /**
+   * A customer's results, worked out on any thread: the segments it is in (by index in {@link
+   * Segmentation#segments}), its tier indexes, scores and RFM codes ({@code r * 100 + f * 10 + m},
+   * 0 for none).
+   */
+  record Evaluated(long[] segments, int[] tiers, double[] scores, int[] rfm) {
+    /** These results as the membership writers read them. */
+    MembershipWriter.Row row(String id) {
+      return new MembershipWriter.Row() {
+        @Override
+        public String id() {
+          return id;
+        }
+
+        @Override
+        public boolean in(int segment) {
+          return (segments[segment >>> 6] & (1L << segment)) != 0;
+        }
+
+        @Override
+        public int tier(int tiering) {
+          return tiers[tiering];
+        }
+
+        @Override
+        public double score(int score) {
+          return scores[score];
+        }
+
+        @Override
+        public int rfm(int model) {
+          return rfm[model];
+        }
+      };
+    }
+  }
+
+  /** Evaluates every segment, tiering, score and RFM model for one customer. Thread-safe. */
   @Override
-  public void add(SchemaCustomer c) {
-    int row = results.add(c.id());
+  public Evaluated prepare(SchemaCustomer c) {
+    Truth[] truths = new Truth[compiled.segmentNames().size()];
     compiled.evaluateAll(c, ctx, truths);
+    long[] in = new long[(segmentIndex.length + 63) >>> 6];
     for (int s = 0; s < segmentIndex.length; s++) {
       if (truths[segmentIndex[s]] == Truth.TRUE) {
+        in[s >>> 6] |= 1L << s;
+      }
+    }
+    int[] tiers = new int[results.tierings.size()];
+    for (int t = 0; t < tiers.length; t++) {
+      tiers[t] = tierIndex.get(t).get(compiled.tier(results.tierings.get(t), c, ctx));
+    }
+    double[] scores = new double[results.scores.size()];
+    for (int s = 0; s < scores.length; s++) {
+      scores[s] = compiled.score(results.scores.get(s), c, ctx);
+    }
+    int[] rfm = new int[results.rfmModels.size()];
+    for (int m = 0; m < rfm.length; m++) {
+      RfmScores r = compiled.rfm(results.rfmModels.get(m), c, ctx);
+      rfm[m] = r == null ? 0 : r.r() * 100 + r.f() * 10 + r.m();
+    }
+    return new Evaluated(in, tiers, scores, rfm);
+  }
+
+  @Override
+  public void add(SchemaCustomer c, Object prepared) {
+    Evaluated e = (Evaluated) prepared;
+    int row = results.add(c.id());
+    for (int s = 0; s < segmentIndex.length; s++) {
+      if ((e.segments[s >>> 6] & (1L << s)) != 0) {
         results.member(s, row);
       }
     }
-    for (int t = 0; t < results.tierings.size(); t++) {
-      results.tier(t, row, tierIndex.get(t).get(compiled.tier(results.tierings.get(t), c, ctx)));
+    for (int t = 0; t < e.tiers.length; t++) {
+      results.tier(t, row, e.tiers[t]);
     }
-    for (int s = 0; s < results.scores.size(); s++) {
-      results.score(s, row, compiled.score(results.scores.get(s), c, ctx));
+    for (int s = 0; s < e.scores.length; s++) {
+      results.score(s, row, e.scores[s]);
     }
-    for (int m = 0; m < results.rfmModels.size(); m++) {
-      RfmScores rfm = compiled.rfm(results.rfmModels.get(m), c, ctx);
-      if (rfm != null) {
-        results.rfm(m, row, rfm.r(), rfm.f(), rfm.m());
-      }
+    for (int m = 0; m < e.rfm.length; m++) {
+      results.rfm(m, row, e.rfm[m]);
     }
   }
 

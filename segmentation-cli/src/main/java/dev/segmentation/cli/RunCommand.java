@@ -112,10 +112,23 @@ final class RunCommand implements Callable<Integer> {
           engine.equals("duckdb")
               ? new DuckDbBatch(loaded, ctx)
               : Rules.batch(loaded, ctx, engine.equals("columnar"));
-      Segmentation result;
+      Segmentation result = null;
+      Summary summary;
       SnapshotDiff diff = null;
       long skipped;
-      try (AtomicFile rejectsFile = skip ? AtomicFile.create(rejects) : null) {
+      // The row engine writes each customer's results as it goes and keeps none, unless a
+      // snapshot needs them all.
+      boolean streaming =
+          batch instanceof RowBatch
+              && snapshot == null
+              && previous == null
+              && !ParquetInput.is(input.customers);
+      try (AtomicFile rejectsFile = skip ? AtomicFile.create(rejects) : null;
+          MembershipStream stream =
+              streaming
+                  ? new MembershipStream(
+                      new Segmentation.Builder(loaded.catalog()).build(), out, outDir)
+                  : null) {
         BufferedWriter rejectsWriter = rejectsFile == null ? null : rejectsFile.writer();
         if (rejectsWriter != null) {
           rejectsWriter.write(Problems.header());
@@ -128,13 +141,18 @@ final class RunCommand implements Callable<Integer> {
           } else {
             CustomerScan.scan(
                 input.customers,
-                input.events,
+                CustomerScan.events(input.events, loaded.schema(), problems, input.dialect(spec)),
                 input.dialect(spec),
                 loaded.schema(),
                 problems,
                 progress.factory(err),
-                (c, row) -> {
-                  batch.add(c);
+                batch::prepare,
+                (c, row, prepared) -> {
+                  if (stream != null) {
+                    stream.add(c.id(), (RowBatch.Evaluated) prepared);
+                  } else {
+                    batch.add(c, prepared);
+                  }
                   return true;
                 });
           }
@@ -155,7 +173,9 @@ final class RunCommand implements Callable<Integer> {
           err.println(TextValues.printable(w));
         }
         try {
-          result = fromParquet != null ? fromParquet : batch.finish();
+          if (stream == null) {
+            result = fromParquet != null ? fromParquet : batch.finish();
+          }
         } catch (DuckDbBatch.QueryException e) {
           err.println(e.getMessage());
           err.println("stopped: nothing was written.");
@@ -175,7 +195,13 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.INVALID;
           }
         }
-        writeOutputs(result, after, diff);
+        if (stream != null) {
+          stream.commit();
+          summary = stream.summary();
+        } else {
+          writeOutputs(result, after, diff);
+          summary = Summary.of(result);
+        }
         if (rejectsFile != null) {
           rejectsFile.commit();
         }
@@ -183,11 +209,11 @@ final class RunCommand implements Callable<Integer> {
       stdout.printf(
           Locale.ROOT,
           "%,d customers as of %s (%s)%s%n%n",
-          result.rows,
+          summary.rows,
           ctx.asOf(),
           ctx.zone(),
           skipped == 0 ? "" : String.format(Locale.ROOT, "; %,d bad rows skipped", skipped));
-      Report.print(result, stdout);
+      Report.print(summary, stdout);
       if (diff != null) {
         Changes.print(diff, previous.getFileName().toString(), result, stdout);
       }
@@ -310,17 +336,7 @@ final class RunCommand implements Callable<Integer> {
         f.commit();
       }
     } finally {
-      IOException first = null;
-      for (AtomicFile f : files) {
-        try {
-          f.close();
-        } catch (IOException e) {
-          first = first == null ? e : first;
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
+      AtomicFile.closeAll(files);
     }
   }
 }

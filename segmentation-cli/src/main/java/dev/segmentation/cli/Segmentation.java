@@ -5,10 +5,8 @@ import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmModel;
 import dev.segmentation.segment.RfmSegment;
 import dev.segmentation.segment.Tiering;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.List;
 
 /**
  * The result of a run, by row (the order customers were read): each customer's id, the segments it
@@ -64,19 +62,12 @@ final class Segmentation {
 
   /** The RFM segment name of a row under model {@code model}, or null. */
   String rfmSegment(int model, int row) {
-    int code = rfm[model][row];
-    return code == 0 ? null : RfmSegment.of(code / 100, code / 10 % 10, code % 10).externalName();
+    return rfmSegment(rfm[model][row]);
   }
 
-  /** The segments row {@code row} is in, in catalog order. */
-  List<String> segmentsOf(int row) {
-    List<String> in = new ArrayList<>();
-    for (int s = 0; s < members.length; s++) {
-      if (members[s].get(row)) {
-        in.add(segments.get(s));
-      }
-    }
-    return in;
+  /** The RFM segment name of the code {@code r * 100 + f * 10 + m}, or null for 0. */
+  static String rfmSegment(int code) {
+    return code == 0 ? null : RfmSegment.of(code / 100, code / 10 % 10, code % 10).externalName();
   }
 
   /** Collects results row by row, growing as customers arrive. */
@@ -147,7 +138,12 @@ final class Segmentation {
     }
 
     void rfm(int model, int row, int r, int f, int m) {
-      rfm[model][row] = r * 100 + f * 10 + m;
+      rfm(model, row, r * 100 + f * 10 + m);
+    }
+
+    /** Sets the RFM code {@code r * 100 + f * 10 + m}, 0 for none. */
+    void rfm(int model, int row, int code) {
+      rfm[model][row] = code;
     }
 
     Segmentation build() {

@@ -1,0 +1,114 @@
+package dev.segmentation.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The ids of the customers read so far, with the line of each, to find a duplicate id: the ids'
+ * UTF-8 bytes end to end in one array and an open-addressing table of row numbers, about 20 bytes
+ * per customer plus the id's own bytes (a {@code HashMap<String, Integer>} of the same ids takes
+ * about 100). This is the one thing a streaming run keeps per customer.
+ */
+final class IdIndex {
+  private byte[] bytes = new byte[1 << 16];
+  private int used;
+
+  /** Row r's id is {@code bytes[start[r] .. start[r + 1])}. */
+  private int[] start = new int[1025];
+
+  private int[] lines = new int[1024];
+  private int[] hashes = new int[1024];
+  private int rows;
+
+  /** Row + 1 per slot, 0 when empty; at most half full. */
+  private int[] table = new int[2048];
+
+  /**
+   * Adds {@code id}, read on {@code line}, unless it is there already.
+   *
+   * @return the line of the id already there, or -1 when it was added
+   */
+  int putIfAbsent(String id, int line) {
+    byte[] b = id.getBytes(StandardCharsets.UTF_8);
+    int slot = find(b, id.hashCode());
+    if (table[slot] != 0) {
+      return lines[table[slot] - 1];
+    }
+    if (rows == lines.length) {
+      int n = rows * 2;
+      start = Arrays.copyOf(start, n + 1);
+      lines = Arrays.copyOf(lines, n);
+      hashes = Arrays.copyOf(hashes, n);
+    }
+    if (used + b.length > bytes.length || used + b.length < 0) {
+      long size = Math.max((long) bytes.length * 2, (long) used + b.length);
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new IllegalStateException("more than 2 GB of customer ids");
+      }
+      bytes = Arrays.copyOf(bytes, (int) size);
+    }
+    System.arraycopy(b, 0, bytes, used, b.length);
+    used += b.length;
+    lines[rows] = line;
+    hashes[rows] = id.hashCode();
+    start[rows + 1] = used;
+    table[slot] = ++rows;
+    if (rows * 2 > table.length) {
+      grow();
+    }
+    return -1;
+  }
+
+  boolean contains(String id) {
+    return table[find(id.getBytes(StandardCharsets.UTF_8), id.hashCode())] != 0;
+  }
+
+  /**
+   * Removes the id added last. Safe in linear probing: no later id probed past its slot, so no
+   * other id's run of slots goes through it.
+   */
+  void removeLast() {
+    int row = rows - 1;
+    int slot = find(bytes, start[row], start[row + 1], hashes[row]);
+    assert table[slot] == row + 1;
+    table[slot] = 0;
+    used = start[row];
+    rows--;
+  }
+
+  private int find(byte[] b, int hash) {
+    return find(b, 0, b.length, hash);
+  }
+
+  /** The slot of the id {@code b[from..to)} or the empty slot where it would go. */
+  private int find(byte[] b, int from, int to, int hash) {
+    int mask = table.length - 1;
+    for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+      int r = table[slot] - 1;
+      if (r < 0
+          || (hashes[r] == hash && Arrays.equals(bytes, start[r], start[r + 1], b, from, to))) {
+        return slot;
+      }
+    }
+  }
+
+  private void grow() {
+    int[] old = table;
+    table = new int[old.length * 2];
+    int mask = table.length - 1;
+    for (int row1 : old) {
+      if (row1 != 0) {
+        int slot = mix(hashes[row1 - 1]) & mask;
+        while (table[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        table[slot] = row1;
+      }
+    }
+  }
+
+  private static int mix(int h) {
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.segmentation.cli;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes membership as customers are evaluated, in file order, instead of keeping every customer's
+ * results until the end: the membership file, one file of ids per segment, and the {@link Summary}
+ * that the report prints. Everything goes to temporary files that {@link #commit()} renames, so a
+ * run that stops at a bad row still writes nothing ({@link #close()} deletes them, and the
+ * directory of segment files if this created it).
+ */
+final class MembershipStream implements Closeable {
+  private final Segmentation names;
+  private final Summary summary;
+  private final AtomicFile out;
+  private final boolean csv;
+  private final Writer[] segments;
+  private final List<AtomicFile> files = new ArrayList<>();
+  private final Path createdDir;
+  private boolean committed;
+
+  /**
+   * @param names the segments, tierings, scores and RFM models (its rows are not read)
+   * @param out the membership file (.csv or .jsonl), or null
+   * @param outDir the directory of one {@code <segment>.csv} per segment, or null
+   */
+  MembershipStream(Segmentation names, Path out, Path outDir) throws IOException {
+    this.names = names;
+    this.summary = new Summary(names);
+    this.createdDir = outDir == null || Files.exists(outDir) ? null : outDir;
+    try {
+      this.out = out == null ? null : AtomicFile.create(out);
+      this.csv = out != null && FileFormat.of(out) == FileFormat.CSV;
+      if (this.out != null) {
+        files.add(this.out);
+        if (csv) {
+          this.out.writer().write(MembershipWriter.csvHeader(names));
+        }
+      }
+      this.segments = new Writer[outDir == null ? 0 : names.segments.size()];
+      for (int s = 0; s < segments.length; s++) {
+        AtomicFile f = AtomicFile.create(outDir.resolve(names.segments.get(s) + ".csv"));
+        files.add(f);
+        segments[s] = f.writer();
+        segments[s].write(MembershipWriter.ID_HEADER);
+      }
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Takes the next customer's results. */
+  void add(String id, RowBatch.Evaluated e) throws IOException {
+    MembershipWriter.Row row = e.row(id);
+    summary.add(row);
+    if (out != null) {
+      out.writer()
+          .write(csv ? MembershipWriter.csvRow(names, row) : MembershipWriter.jsonlRow(names, row));
+    }
+    for (int s = 0; s < segments.length; s++) {
+      if (row.in(s)) {
+        segments[s].write(MembershipWriter.idLine(id));
+      }
+    }
+  }
+
+  Summary summary() {
+    return summary;
+  }
+
+  /** Renames every file into place. */
+  void commit() throws IOException {
+    for (AtomicFile f : files) {
+      f.commit();
+    }
+    committed = true;
+  }
+
+  /** Deletes what was not committed. */
+  @Override
+  public void close() throws IOException {
+    try {
+      AtomicFile.closeAll(files);
+    } finally {
+      if (!committed && createdDir != null) {
+        Files.deleteIfExists(createdDir); // only when empty: nothing of the user's is lost
+      }
+    }
+  }
+}

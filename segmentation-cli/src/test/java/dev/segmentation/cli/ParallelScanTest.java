@@ -1,0 +1,159 @@
+package dev.segmentation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.segmentation.model.Schema;
+import dev.segmentation.testkit.CustomerGenerator;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@link CustomerScan} gives the same customers, in the same order, and the same bad rows with the
+ * same line numbers, whatever the number of parse threads and the size of the batches they take:
+ * one thread taking one record at a time is the sequential reading it must equal.
+ */
+class ParallelScanTest {
+  private static final Schema SCHEMA = CustomerGenerator.schema();
+  private static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
+  private static final Progress.Factory QUIET = Progress.factory(null, false);
+
+  @TempDir Path dir;
+
+  /** Bad lines of every kind the readers name, by the line (from 1) they replace. */
+  private static final String[] BAD = {
+    "{\"id\":\"broken\",", // malformed JSON
+    "{\"id\":\"c-3\"}", // a duplicate id (c-3 comes early in every file)
+    "{\"id\":\"x\",\"age\":\"thirty\"}", // a value that does not fit
+    "{\"id\":\"y\",\"colour\":\"red\"}", // an unknown field
+    "{\"id\":\"z\",\"events\":[{\"type\":\"purchase\",\"timestamp\":\"soon\"}]}",
+    "\uFFFF", // replaced by invalid UTF-8 below
+  };
+
+  /**
+   * A JSON Lines file of {@code count} generated customers with blank lines and bad lines at random
+   * places (a fixed seed); the bad lines' numbers are added to {@code badLines}.
+   */
+  private Path file(long seed, int count, TreeMap<Integer, String> badLines) throws IOException {
+    StringWriter text = new StringWriter();
+    CustomerWriter writer = new CustomerWriter(SCHEMA, FileFormat.JSONL, text, null);
+    CustomerGenerator generator = new CustomerGenerator(seed);
+    for (int i = 0; i < count; i++) {
+      writer.write(generator.customer(i, AS_OF));
+    }
+    List<String> lines = new ArrayList<>(List.of(text.toString().split("\n")));
+    Random random = new Random(seed);
+    for (int k = 0; k < 12; k++) {
+      int at = 10 + random.nextInt(lines.size() - 10);
+      String bad = k % 4 == 3 ? "" : BAD[random.nextInt(BAD.length)];
+      lines.set(at, bad);
+      badLines.remove(at + 1);
+      if (!bad.isEmpty()) {
+        badLines.put(at + 1, bad);
+      }
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (String line : lines) {
+      byte[] b = line.getBytes(StandardCharsets.UTF_8);
+      if (line.equals("\uFFFF")) {
+        b = new byte[] {'{', (byte) 0xFF, '}'};
+      }
+      bytes.write(b);
+      bytes.write('\n');
+    }
+    Path file = dir.resolve("customers-" + seed + ".jsonl");
+    Files.write(file, bytes.toByteArray());
+    return file;
+  }
+
+  /** Every accepted customer (line, then the customer) and the rejects file, as one text. */
+  private static String scan(Path file, int threads, int batchSize)
+      throws IOException, DataException {
+    StringWriter rejects = new StringWriter();
+    StringBuilder accepted = new StringBuilder();
+    try (BufferedWriter w = new BufferedWriter(rejects)) {
+      CustomerScan.scan(
+          file,
+          null,
+          Dialect.WRITTEN,
+          SCHEMA,
+          new Problems(true, w),
+          QUIET,
+          c -> c.id().length(),
+          (c, row, prepared) -> {
+            assertThat(prepared).isEqualTo(c.id().length());
+            accepted.append(row.line()).append(' ').append(c).append('\n');
+            return true;
+          },
+          threads,
+          batchSize);
+    }
+    return accepted + "\nrejects:\n" + rejects;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, 2, 7", "2, 3, 1", "3, 4, 64", "4, 2, 3"})
+  void scan_skippingBadRows_sameResultsAsSequentialReading(long seed, int threads, int batchSize)
+      throws Exception {
+    TreeMap<Integer, String> badLines = new TreeMap<>();
+    Path file = file(seed, 300, badLines);
+
+    String sequential = scan(file, 1, 1);
+    String parallel = scan(file, threads, batchSize);
+
+    assertThat(parallel).isEqualTo(sequential);
+    String rejects = sequential.substring(sequential.indexOf("\nrejects:\n"));
+    List<Integer> reported = new ArrayList<>();
+    for (String line : rejects.split("\n")) {
+      if (line.startsWith(file.toString() + ",")) {
+        reported.add(Integer.parseInt(line.split(",")[1]));
+      }
+    }
+    assertThat(reported).containsExactlyElementsOf(badLines.keySet());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"5, 2, 7", "6, 3, 1", "7, 4, 64"})
+  void scan_stoppingAtTheFirstBadRow_reportsTheFirstInFileOrder(
+      long seed, int threads, int batchSize) throws Exception {
+    TreeMap<Integer, String> badLines = new TreeMap<>();
+    Path file = file(seed, 300, badLines);
+    DataException sequential = stop(file, 1, 1);
+    DataException parallel = stop(file, threads, batchSize);
+    assertThat(parallel.getMessage()).isEqualTo(sequential.getMessage());
+    assertThat(parallel.line()).isEqualTo(badLines.firstKey());
+  }
+
+  private static DataException stop(Path file, int threads, int batchSize) {
+    List<String> seen = new ArrayList<>();
+    Throwable[] thrown = new Throwable[1];
+    assertThatThrownBy(
+            () ->
+                CustomerScan.scan(
+                    file,
+                    null,
+                    Dialect.WRITTEN,
+                    SCHEMA,
+                    new Problems(false, null),
+                    QUIET,
+                    c -> null,
+                    (c, row, prepared) -> seen.add(c.id()),
+                    threads,
+                    batchSize))
+        .isInstanceOfSatisfying(DataException.class, e -> thrown[0] = e);
+    return (DataException) thrown[0];
+  }
+}
