@@ -17,6 +17,7 @@ import dev.segmentation.sql.Dialect;
 import dev.segmentation.sql.Mapping;
 import dev.segmentation.sql.SqlCompiler;
 import dev.segmentation.sql.SqlQuery;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -45,11 +46,13 @@ import org.apache.spark.storage.StorageLevel;
  * particular row order: {@code id}, {@code segment:<name>} (true when the condition is TRUE, false
  * when it is FALSE or UNKNOWN), {@code score:<name>} (double), {@code tiering:<name>} (the tier),
  * {@code rfm:<name>} (the RFM segment) and {@code rfm-scores:<name>} ({@code R*100 + F*10 + M}).
- * What Spark cannot evaluate exactly (an RE2 feature outside the translated subset, a
- * case-insensitive pattern, the anniversary of a timestamp in a zone with daylight saving) is
- * refused when the query is built, with a {@link dev.segmentation.sql.SqlCompileException} naming
- * the segment and the JSON Pointer of the node, before Spark runs anything. Immutable and
- * thread-safe.
+ * Regular expressions that Spark's {@code RLIKE} (Java's regex) would read differently from RE2,
+ * and case-insensitive ones, are decided by the row engine's own leaf in a small Java function
+ * registered for the query ({@code Re2Find}); everything else is Spark SQL. What Spark cannot
+ * evaluate exactly (the anniversary of a timestamp in a zone with daylight saving, say) is refused
+ * when the query is built, with a {@link dev.segmentation.sql.SqlCompileException} naming the
+ * segment and the JSON Pointer of the node, before Spark runs anything. {@link #fitRfm} fits RFM
+ * cut points in Spark. Immutable and thread-safe.
  */
 public final class SparkSegmentation {
   private final Plan plan;
@@ -155,8 +158,8 @@ public final class SparkSegmentation {
    * recency, frequency and monetary value computed by the SQL of the RFM columns of {@link
    * #evaluate}, over the customers with at least one event in the window (the others are left out),
    * and each cut point the value at rank {@code ceil(p * n)} of the sorted values, for {@code p} =
-   * 0.2, 0.4, 0.6 and 0.8 (nearest rank). Spark sorts each of the three values and returns only the
-   * twelve values at those ranks: no customer row is collected to the driver.
+   * 0.2, 0.4, 0.6 and 0.8 (nearest rank). Spark sorts the three values (stacked) and returns only
+   * the twelve values at those ranks: no customer row is collected to the driver.
    *
    * <pre>{@code
    * ImmutableList<Double> any = ImmutableList.of(0.0, 1.0, 2.0, 3.0); // replaced by the fit
@@ -243,15 +246,16 @@ public final class SparkSegmentation {
                 + draft.name()
                 + "\"");
       }
+      List<ImmutableList<Double>> cuts = Quintiles.of(fitted, n, "r", "f", "m");
       return new RfmModel(
           draft.name(),
           draft.description(),
           draft.eventType(),
           draft.moneyProperty(),
           draft.window(),
-          Quintiles.of(fitted, "r", n),
-          Quintiles.of(fitted, "f", n),
-          Quintiles.of(fitted, "m", n));
+          cuts.get(0),
+          cuts.get(1),
+          cuts.get(2));
     } finally {
       fitted.unpersist();
     }
