@@ -18,11 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.api.java.UDF3;
 
 /**
- * The Spark SQL function {@code re2_find(value, pattern, ignoreCase)}: whether the RE2 pattern
- * finds a match in the value, decided by the row engine's own {@code matches} leaf (re2j, find
- * semantics, the leaf's case folding), and NULL for a NULL value. The SQL compiler calls it only
- * for the patterns Spark's {@code RLIKE} (Java's regex) cannot evaluate exactly: RE2 outside the
- * translated subset and case-insensitive patterns.
+ * The Spark SQL function {@code re2_find(value, pattern, ignoreCase)} (registered per evaluation as
+ * {@code segmentation_<n>_re2_find}): whether the RE2 pattern finds a match in the value, decided
+ * by the row engine's own {@code matches} leaf (re2j, find semantics, the leaf's case folding), and
+ * NULL for a NULL value. The SQL compiler calls it only for the patterns Spark's {@code RLIKE}
+ * (Java's regex) cannot evaluate exactly: RE2 outside the translated subset and case-insensitive
+ * patterns.
  *
  * <p>Deterministic. Each pattern is compiled once per instance (that is, per task on an executor)
  * with the limits the catalog was checked with; each row then costs one Java call and one re2j
