@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.segmentation.check.CheckedCatalog;
 import dev.segmentation.check.Checker;
@@ -11,14 +12,17 @@ import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.Schema;
 import dev.segmentation.plan.Plan;
 import dev.segmentation.segment.Catalog;
+import dev.segmentation.segment.RfmModel;
 import dev.segmentation.sql.Dialect;
 import dev.segmentation.sql.Mapping;
 import dev.segmentation.sql.SqlCompiler;
 import dev.segmentation.sql.SqlQuery;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Evaluates a catalog over customers and events held in Spark: every segment, score, tier and RFM
@@ -42,11 +46,13 @@ import org.apache.spark.sql.Row;
  * particular row order: {@code id}, {@code segment:<name>} (true when the condition is TRUE, false
  * when it is FALSE or UNKNOWN), {@code score:<name>} (double), {@code tiering:<name>} (the tier),
  * {@code rfm:<name>} (the RFM segment) and {@code rfm-scores:<name>} ({@code R*100 + F*10 + M}).
- * What Spark cannot evaluate exactly (an RE2 feature outside the translated subset, a
- * case-insensitive pattern, the anniversary of a timestamp in a zone with daylight saving) is
- * refused when the query is built, with a {@link dev.segmentation.sql.SqlCompileException} naming
- * the segment and the JSON Pointer of the node, before Spark runs anything. Immutable and
- * thread-safe.
+ * Regular expressions that Spark's {@code RLIKE} (Java's regex) would read differently from RE2,
+ * and case-insensitive ones, are decided by the row engine's own leaf in a small Java function
+ * registered for the query ({@code Re2Find}); everything else is Spark SQL. What Spark cannot
+ * evaluate exactly (the anniversary of a timestamp in a zone with daylight saving, say) is refused
+ * when the query is built, with a {@link dev.segmentation.sql.SqlCompileException} naming the
+ * segment and the JSON Pointer of the node, before Spark runs anything. {@link #fitRfm} fits RFM
+ * cut points in Spark. Immutable and thread-safe.
  */
 public final class SparkSegmentation {
   private final Plan plan;
@@ -146,6 +152,115 @@ public final class SparkSegmentation {
     return counts(run(customers, requireTypes(eventsByType), null, ctx, true));
   }
 
+  /**
+   * The model {@code draft} (its cut points ignored) with cut points fitted on the customers and
+   * events in Spark, equal to {@link dev.segmentation.engine.row.RfmFit}'s on the same data:
+   * recency, frequency and monetary value computed by the SQL of the RFM columns of {@link
+   * #evaluate}, over the customers with at least one event in the window (the others are left out),
+   * and each cut point the value at rank {@code ceil(p * n)} of the sorted values, for {@code p} =
+   * 0.2, 0.4, 0.6 and 0.8 (nearest rank). Spark sorts the three values (stacked) and returns only
+   * the twelve values at those ranks: no customer row is collected to the driver.
+   *
+   * <pre>{@code
+   * ImmutableList<Double> any = ImmutableList.of(0.0, 1.0, 2.0, 3.0); // replaced by the fit
+   * RfmModel draft =
+   *     new RfmModel("rfm", "", "purchase", "amount", EventWindow.last(2, YEARS), any, any, any);
+   * RfmModel fitted =
+   *     SparkSegmentation.fitRfm(draft, schema, Mapping.defaults(), customers, events, ctx);
+   * }</pre>
+   *
+   * <p>Monetary values are sums of doubles added in Spark's order: they equal the row engine's
+   * exactly when every partial sum is exact (see {@code docs/sql.md}, "Sums of doubles").
+   *
+   * @param events every event type in one dataset with a string column {@code type}, as for {@link
+   *     #evaluate(Dataset, Dataset, EvaluationContext)}
+   * @throws IllegalArgumentException when no customer has an event in the window, when the model's
+   *     event type or money property does not fit the schema (a {@link
+   *     dev.segmentation.check.CheckException}), or naming the dataset and column when a column is
+   *     missing or mistyped
+   */
+  public static RfmModel fitRfm(
+      RfmModel draft,
+      Schema schema,
+      Mapping names,
+      Dataset<Row> customers,
+      Dataset<Row> events,
+      EvaluationContext ctx) {
+    SparkSegmentation one = rfmOnly(draft, schema, names);
+    return one.fit(draft, customers, null, requireEvents(events), ctx);
+  }
+
+  /**
+   * As {@link #fitRfm(RfmModel, Schema, Mapping, Dataset, Dataset, EvaluationContext)}, with one
+   * dataset per event type.
+   */
+  public static RfmModel fitRfm(
+      RfmModel draft,
+      Schema schema,
+      Mapping names,
+      Dataset<Row> customers,
+      Map<String, Dataset<Row>> eventsByType,
+      EvaluationContext ctx) {
+    SparkSegmentation one = rfmOnly(draft, schema, names);
+    return one.fit(draft, customers, one.requireTypes(eventsByType), null, ctx);
+  }
+
+  /** The draft alone, checked against the schema: the event type and money property must fit. */
+  private static SparkSegmentation rfmOnly(RfmModel draft, Schema schema, Mapping names) {
+    if (draft == null) {
+      throw new IllegalArgumentException("the draft RFM model must not be null");
+    }
+    return of(new Catalog(null, null, null, ImmutableList.of(draft)), schema, names);
+  }
+
+  /** The draft fitted: this is {@link #rfmOnly} of it. */
+  private RfmModel fit(
+      RfmModel draft,
+      Dataset<Row> customers,
+      Map<String, Dataset<Row>> eventsByType,
+      Dataset<Row> stacked,
+      EvaluationContext ctx) {
+    if (ctx == null) {
+      throw new IllegalArgumentException("the evaluation context must not be null");
+    }
+    Dataset<Row> values;
+    try (SparkTables tables =
+        SparkTables.register(schema, names, customers, eventsByType, stacked)) {
+      SqlQuery query = SqlCompiler.of(plan, Dialect.SPARK, tables.layout()).rfmValuesQuery(ctx);
+      values = customers.sparkSession().sql(query.sql());
+    }
+    // id, recency, frequency, monetary; + 0.0 turns a sum of -0.0 into 0.0, as the row engine's.
+    Dataset<Row> fitted =
+        values
+            .toDF("id", "r", "f", "m")
+            .where(col("f").isNotNull())
+            .select(col("r"), col("f"), col("m").plus(lit(0.0)).as("m"))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long n = fitted.count();
+      if (n == 0) {
+        throw new IllegalArgumentException(
+            "no customer has a \""
+                + draft.eventType()
+                + "\" event in the window; cannot fit RFM \""
+                + draft.name()
+                + "\"");
+      }
+      List<ImmutableList<Double>> cuts = Quintiles.of(fitted, n, "r", "f", "m");
+      return new RfmModel(
+          draft.name(),
+          draft.description(),
+          draft.eventType(),
+          draft.moneyProperty(),
+          draft.window(),
+          cuts.get(0),
+          cuts.get(1),
+          cuts.get(2));
+    } finally {
+      fitted.unpersist();
+    }
+  }
+
   private SegmentCounts counts(Dataset<Row> result) {
     Row row = result.first();
     ImmutableMap.Builder<String, Long> members = ImmutableMap.builder();
@@ -190,7 +305,10 @@ public final class SparkSegmentation {
     }
     try (SparkTables tables =
         SparkTables.register(schema, names, customers, eventsByType, stacked)) {
-      SqlCompiler compiler = SqlCompiler.of(plan, Dialect.SPARK, tables.layout());
+      // Patterns RLIKE cannot evaluate exactly go to Re2Find, registered for this evaluation.
+      SqlCompiler compiler =
+          SqlCompiler.of(plan, Dialect.SPARK, tables.layout())
+              .withRegexFunction(tables.regexFunction(plan.checked().limits()));
       SqlQuery query = counts ? compiler.countsQuery(ctx) : compiler.unorderedMembershipQuery(ctx);
       // The query is analysed here, against the views; dropping them afterwards leaves it intact.
       Dataset<Row> result = customers.sparkSession().sql(query.sql());

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.when;
 
+import dev.segmentation.check.Limits;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
@@ -50,6 +51,7 @@ final class SparkTables implements AutoCloseable {
   private final SparkSession spark;
   private final String prefix = "segmentation_" + NEXT.incrementAndGet() + "_";
   private final List<String> views = new ArrayList<>();
+  private final List<String> functions = new ArrayList<>();
   private final Mapping.Builder layout = Mapping.defaults().toBuilder();
 
   private SparkTables(SparkSession spark) {
@@ -104,12 +106,29 @@ final class SparkTables implements AutoCloseable {
     return layout.build();
   }
 
+  /**
+   * Registers {@link Re2Find} (patterns compiled with {@code limits}) as a temporary function of
+   * this evaluation and returns its name, for {@link
+   * dev.segmentation.sql.SqlCompiler#withRegexFunction}.
+   */
+  String regexFunction(Limits limits) {
+    String name = prefix + "re2_find";
+    spark.udf().register(name, new Re2Find(limits), DataTypes.BooleanType);
+    functions.add(name);
+    return name;
+  }
+
   @Override
   public void close() {
     for (String view : views) {
       spark.catalog().dropTempView(view);
     }
     views.clear();
+    for (String function : functions) {
+      // An analysed query holds the function itself, not its name: dropping the name is safe.
+      spark.sql("DROP TEMPORARY FUNCTION IF EXISTS " + function);
+    }
+    functions.clear();
   }
 
   private String view(Dataset<Row> data, String role) {

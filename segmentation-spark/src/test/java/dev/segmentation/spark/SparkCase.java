@@ -61,7 +61,9 @@ record SparkCase(
   @Override
   public Result run() {
     try { // refusals first, before any dataset is made
-      SqlCompiler.of(catalog, schema, Dialect.SPARK, Mapping.defaults()).membershipQuery(ctx);
+      SqlCompiler.of(catalog, schema, Dialect.SPARK, Mapping.defaults())
+          .withRegexFunction("re2_find")
+          .membershipQuery(ctx);
     } catch (SqlCompileException e) {
       return new Result(Outcome.REFUSED, List.of(e.getMessage()), null);
     }
@@ -129,6 +131,7 @@ record SparkCase(
     try {
       sql =
           SqlCompiler.of(catalog, schema, Dialect.SPARK, Mapping.defaults())
+              .withRegexFunction("re2_find")
               .membershipQuery(ctx)
               .sql();
     } catch (SqlCompileException e) {

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
  * The differential test of {@link SparkSegmentation} against the row engine, on a local Spark, over
  * the random schemas, catalogs and customers of the engines' and the SQL backend's differential
  * tests. Every case compares every segment, score, tier and RFM segment of every customer, and
- * every fourth case the counts. Cases that Spark refuses (an RE2 feature outside the translated
- * subset, a case-insensitive pattern, the anniversary of a timestamp in a zone with daylight
- * saving) are counted by reason and replaced by further seeds until the wanted number of cases has
- * been compared.
+ * every fourth case the counts. Patterns outside the RE2 subset that RLIKE reads exactly, and
+ * case-insensitive ones, run through the RE2 function ({@link Re2Find}). Cases that Spark refuses
+ * (the anniversary of a timestamp in a zone with daylight saving, say) are counted by reason and
+ * replaced by further seeds until the wanted number of cases has been compared.
  *
  * <p>More cases: {@code -Dspark.differential.cases=1000}; one seed: {@code
  * -Dspark.differential.seed=123}. On a difference a reproducer is written to {@code

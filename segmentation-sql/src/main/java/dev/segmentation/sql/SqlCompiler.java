@@ -76,14 +76,18 @@ public final class SqlCompiler {
   private final Dialect dialect;
   private final Mapping mapping;
 
+  /** The function that finds RE2 patterns the dialect cannot translate, or null: refuse them. */
+  private final String regexFunction;
+
   private final Plan plan;
 
-  private SqlCompiler(Plan plan, Dialect dialect, Mapping mapping) {
+  private SqlCompiler(Plan plan, Dialect dialect, Mapping mapping, String regexFunction) {
     this.plan = plan;
     this.catalog = plan.checked().catalog();
     this.schema = plan.checked().schema();
     this.dialect = dialect;
     this.mapping = mapping;
+    this.regexFunction = regexFunction;
   }
 
   /**
@@ -114,7 +118,38 @@ public final class SqlCompiler {
     if (plan == null || dialect == null || mapping == null) {
       throw new IllegalArgumentException("plan, dialect and mapping must not be null");
     }
-    return new SqlCompiler(plan, dialect, mapping);
+    return new SqlCompiler(plan, dialect, mapping, null);
+  }
+
+  /**
+   * This compiler, with every regular expression that Spark SQL cannot evaluate exactly (RE2
+   * outside the subset translated for Java's regex, and every case-insensitive pattern) written as
+   * a call {@code function(value, 'pattern', ignoreCase)} instead of refused. The caller registers
+   * the function in the session: it must return whether the RE2 pattern finds a match in the value
+   * exactly as the row engine's {@code matches} leaf (with the pattern's {@code ignoreCase}), and
+   * NULL for a NULL value. Patterns of the subset stay {@code RLIKE}, which Catalyst can optimise.
+   * {@code segmentation-spark} registers such a function and enables it.
+   *
+   * <pre>{@code
+   * SqlCompiler.of(plan, Dialect.SPARK, mapping).withRegexFunction("re2_find"); // "\bfi" compiles
+   * SqlCompiler.of(plan, Dialect.POSTGRES, mapping).withRegexFunction("re2_find"); // throws
+   * }</pre>
+   *
+   * @param function a plain SQL name (letters, digits and underscores, not starting with a digit)
+   * @throws IllegalArgumentException for another dialect than Spark SQL (DuckDB runs RE2 itself,
+   *     PostgreSQL keeps refusing), or a name that is not plain
+   */
+  public SqlCompiler withRegexFunction(String function) {
+    if (dialect != Dialect.SPARK) {
+      throw new IllegalArgumentException(
+          "a regular expression function is for Spark SQL only, not " + dialect.displayName());
+    }
+    if (function == null || !function.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException(
+          "the regular expression function's name must be letters, digits and underscores, got "
+              + (function == null ? "null" : "\"" + function + "\""));
+    }
+    return new SqlCompiler(plan, dialect, mapping, function);
   }
 
   public Dialect dialect() {
@@ -153,6 +188,21 @@ public final class SqlCompiler {
     return new Build(ctx).counts();
   }
 
+  /**
+   * One row per customer, in no particular order: {@code id}, then for each RFM model {@code
+   * rfm-recency:<name>} (whole days since the last event in the window, BIGINT), {@code
+   * rfm-frequency:<name>} (events in the window, BIGINT) and {@code rfm-monetary:<name>} (the sum
+   * of the money property, DOUBLE), all three NULL without events in the window. These are the
+   * values the RFM columns of {@link #membershipQuery} score, computed by the same SQL, and the
+   * values {@code RfmFit} fits cut points on: fitting them in the database needs only their
+   * quintiles.
+   *
+   * @throws SqlCompileException when a node cannot be evaluated exactly in the dialect
+   */
+  public SqlQuery rfmValuesQuery(EvaluationContext ctx) {
+    return new Build(ctx).rfmValues();
+  }
+
   // ------------------------------------------------------------------ one compilation
 
   /** The attributes a condition reads: a customer's (through the base CTE) or an event's. */
@@ -166,6 +216,13 @@ public final class SqlCompiler {
 
     boolean isEvent();
   }
+
+  /** The columns of the RFM values query, in the order of {@code Build.rfmValues}' entries. */
+  private static final SqlQuery.Kind[] RFM_VALUES = {
+    SqlQuery.Kind.RFM_RECENCY, SqlQuery.Kind.RFM_FREQUENCY, SqlQuery.Kind.RFM_MONETARY
+  };
+
+  private static final String[] RFM_LABELS = {"rfm-recency:", "rfm-frequency:", "rfm-monetary:"};
 
   private static final String MICROS_PER_DAY = "86400000000";
 
@@ -189,6 +246,10 @@ public final class SqlCompiler {
     private final Map<String, Map<String, String>> eventAggregates = new LinkedHashMap<>();
 
     private final List<String> rfmColumns = new ArrayList<>();
+
+    /** Per RFM model: the SQL of its recency days, frequency and monetary value (base columns). */
+    private final List<String[]> rfmValues = new ArrayList<>();
+
     private String owner = "";
 
     private final String[] nodeSql = new String[plan.nodeCount()];
@@ -259,6 +320,23 @@ public final class SqlCompiler {
               + q
               + (ordered ? "\nORDER BY " + dialect.codePointOrder(q + "id" + q) : "")
               + "\n";
+      return new SqlQuery(sql, ImmutableList.copyOf(columns));
+    }
+
+    SqlQuery rfmValues() {
+      String with = body();
+      List<SqlQuery.Column> columns = new ArrayList<>();
+      StringBuilder select = new StringBuilder("SELECT " + q + "id" + q);
+      columns.add(new SqlQuery.Column(SqlQuery.Kind.ID, "", "id"));
+      for (int i = 0; i < catalog.rfmModels().size(); i++) {
+        String name = catalog.rfmModels().get(i).name();
+        String[] rfm = rfmValues.get(i); // days, count, sum
+        String none = "CASE WHEN " + rfm[1] + " = 0 THEN NULL ELSE ";
+        for (int k = 0; k < RFM_VALUES.length; k++) {
+          output(select, columns, RFM_VALUES[k], name, RFM_LABELS[k], none + rfm[k] + " END");
+        }
+      }
+      String sql = header("RFM values") + with + select + "\nFROM " + q + "result" + q + "\n";
       return new SqlQuery(sql, ImmutableList.copyOf(columns));
     }
 
@@ -813,6 +891,18 @@ public final class SqlCompiler {
       return "(" + x + " IN (" + String.join(", ", items) + "))";
     }
 
+    /** The caller's RE2 function on the value: NULL (UNKNOWN) for a NULL value, as the leaf. */
+    private String regexCall(String value, StringMatch c) {
+      return regexFunction
+          + "("
+          + value
+          + ", "
+          + dialect.string(c.value())
+          + ", "
+          + (c.ignoreCase() ? "TRUE" : "FALSE")
+          + ")";
+    }
+
     private String stringMatch(StringMatch c, Scope scope, String path) {
       String x = scope.column(c.attribute());
       if (c.op() == StringMatch.Op.MATCHES) {
@@ -820,6 +910,9 @@ public final class SqlCompiler {
           throw refuse(path + "/value", "the pattern contains the NUL character");
         }
         if (c.ignoreCase() && dialect != Dialect.DUCKDB) {
+          if (regexFunction != null) {
+            return regexCall(x, c);
+          }
           throw refuse(
               path + "/ignoreCase",
               "the pattern "
@@ -831,6 +924,9 @@ public final class SqlCompiler {
         try {
           return dialect.regexFind(x, c.value(), c.ignoreCase());
         } catch (IllegalArgumentException e) {
+          if (regexFunction != null) {
+            return regexCall(x, c);
+          }
           throw refuse(path + "/value", "the pattern " + quote(c.value()) + ": " + e.getMessage());
         }
       }
@@ -1295,6 +1391,7 @@ public final class SqlCompiler {
       String m = ascending(sum, Domain.DOUBLE, model.monetaryCuts());
       String fm = dialect.intDiv("(" + f + " + " + m + " + 1)", "2");
       String rs = "(" + r + ")";
+      rfmValues.add(new String[] {days, count, sum});
       StringBuilder seg = new StringBuilder("CASE WHEN " + count + " = 0 THEN NULL");
       // RfmSegment.of, row by row
       seg.append(" WHEN ")

@@ -29,7 +29,13 @@ public record SqlQuery(String sql, ImmutableList<Column> columns) {
     /** The RFM scores as {@code R * 100 + F * 10 + M} (each 1-5), NULL without events. */
     RFM_SCORES,
     /** A count (counts query): customers, or the members of a segment. */
-    COUNT
+    COUNT,
+    /** Whole days since the last event in the RFM model's window, NULL without events. */
+    RFM_RECENCY,
+    /** The number of events in the RFM model's window, NULL without events. */
+    RFM_FREQUENCY,
+    /** The sum of the money property over the RFM model's window, NULL without events. */
+    RFM_MONETARY
   }
 
   /**
