@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.State;
 public class BatchBenchmark {
 
   @Param({
+    "HAND_BRANCH_FREE",
     "HAND_ARRAYS",
     "HAND_ARRAYS_2_THREADS",
     "HAND_POJO",

@@ -4,9 +4,10 @@ import com.google.common.collect.ImmutableSet;
 import java.util.Set;
 
 /**
- * The physical limit: each benchmark rule written by hand as one loop over {@link Columns}, with
- * the same three-valued semantics as the library (a leaf on a missing value is never TRUE, and
- * {@code NOT leaf} is TRUE only when the value is present and the leaf FALSE).
+ * The obvious hand-written loop (the branch-free one, {@link HandBranchFree}, is the limit): each
+ * benchmark rule written by hand as one if-chain per customer over {@link Columns}, with the same
+ * three-valued semantics as the library (a leaf on a missing value is never TRUE, and {@code NOT
+ * leaf} is TRUE only when the value is present and the leaf FALSE).
  */
 final class HandArrays {
   private HandArrays() {}
@@ -42,7 +43,6 @@ final class HandArrays {
   private static Range loop(Rule rule, Population population) {
     Columns c = population.columns();
     long asOfSecond = Population.AS_OF.getEpochSecond();
-    int asOfDay = Math.toIntExact(Population.CONTEXT.asOfDate().toEpochDay());
     switch (rule) {
       case R1:
         {
@@ -57,16 +57,7 @@ final class HandArrays {
         }
       case R3:
         {
-          R3Constants k = new R3Constants();
-          k.cities = c.cities.lookup(Rule.R3_CITIES);
-          k.desktop = c.devices.codeOf("desktop");
-          k.signupAfterDay = Math.toIntExact(asOfDay - 365);
-          k.asOfDay = asOfDay;
-          k.industryRe = c.industries.lookupPrefix("re");
-          k.premium = c.tagNames.maskOf(ImmutableSet.of("premium", "loyalty-member"));
-          k.churn = c.tagNames.maskOf(ImmutableSet.of("churn-risk", "dormant"));
-          k.seenAfter = asOfSecond - 180 * 86_400L;
-          k.asOfSecond = asOfSecond;
+          R3Constants k = r3Constants(c);
           return (from, to) -> r3(c, k, from, to);
         }
       case B1:
@@ -131,6 +122,23 @@ final class HandArrays {
     long churn;
     long seenAfter;
     long asOfSecond;
+  }
+
+  /** R3's literals against the dictionaries of {@code c}, as of {@link Population#AS_OF}. */
+  static R3Constants r3Constants(Columns c) {
+    long asOfSecond = Population.AS_OF.getEpochSecond();
+    int asOfDay = Math.toIntExact(Population.CONTEXT.asOfDate().toEpochDay());
+    R3Constants k = new R3Constants();
+    k.cities = c.cities.lookup(Rule.R3_CITIES);
+    k.desktop = c.devices.codeOf("desktop");
+    k.signupAfterDay = Math.toIntExact(asOfDay - 365);
+    k.asOfDay = asOfDay;
+    k.industryRe = c.industries.lookupPrefix("re");
+    k.premium = c.tagNames.maskOf(ImmutableSet.of("premium", "loyalty-member"));
+    k.churn = c.tagNames.maskOf(ImmutableSet.of("churn-risk", "dormant"));
+    k.seenAfter = asOfSecond - 180 * 86_400L;
+    k.asOfSecond = asOfSecond;
+    return k;
   }
 
   static int r3(Columns c, R3Constants k, int from, int to) {
