@@ -15,8 +15,10 @@ import java.util.Map;
 /**
  * Turns JMH JSON results ({@code -rf json}) into the Markdown tables of RESULTS.md: the batch
  * benchmark in nanoseconds per customer (score and 99.9% error divided by the number of customers
- * the contender ran on, with the median of the measurement iterations) and each contender's ratio
- * to the hand-written limits of the same run; every other benchmark as JMH reported it.
+ * the contender ran on, with the median of the measurement iterations), each contender's ratio to
+ * the limit of the same run ({@code HAND_BRANCH_FREE}, the branch-free hand loop) and to the two
+ * other hand-written contenders ({@code HAND_ARRAYS}, {@code HAND_POJO}); every other benchmark as
+ * JMH reported it.
  *
  * <pre>{@code
  * java -cp benchmarks.jar dev.segmentation.benchmarks.Report results.json > tables.md
@@ -132,7 +134,22 @@ public final class Report {
       }
       sb.append('\n');
     }
-    sb.append("\nRatio of ns per customer to HAND_ARRAYS / to HAND_POJO, same run\n\n");
+    sb.append(ratioTable(byContender, List.of("HAND_BRANCH_FREE")));
+    sb.append(ratioTable(byContender, List.of("HAND_ARRAYS", "HAND_POJO")));
+    sb.append(speedUps(byContender));
+    return sb.toString();
+  }
+
+  /**
+   * Every contender's ratio of ns per customer to each of {@code limits} measured in the same run,
+   * as {@code "x / y"} in the order of the limits, {@code -} where a side was not measured.
+   */
+  private static String ratioTable(
+      Map<String, Map<String, Result>> byContender, List<String> limits) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("\nRatio of ns per customer to ")
+        .append(String.join(" / to ", limits))
+        .append(", same run\n\n");
     sb.append("| contender |");
     for (Rule rule : Rule.values()) {
       sb.append(' ').append(rule).append(" |");
@@ -141,15 +158,14 @@ public final class Report {
     for (String contender : byContender.keySet()) {
       sb.append("| ").append(contender).append(" |");
       for (Rule rule : Rule.values()) {
-        sb.append(' ')
-            .append(ratio(byContender, contender, "HAND_ARRAYS", rule))
-            .append(" / ")
-            .append(ratio(byContender, contender, "HAND_POJO", rule))
-            .append(" |");
+        List<String> ratios = new ArrayList<>();
+        for (String limit : limits) {
+          ratios.add(ratio(byContender, contender, limit, rule));
+        }
+        sb.append(' ').append(String.join(" / ", ratios)).append(" |");
       }
       sb.append('\n');
     }
-    sb.append(speedUps(byContender));
     return sb.toString();
   }
 
