@@ -18,7 +18,7 @@ import java.util.List;
 final class Segmentation {
   final ImmutableList<String> segments;
   final ImmutableList<String> tierings;
-  final ImmutableList<ImmutableList<String>> tierNames;
+  final ImmutableList<List<String>> tierNames;
   final ImmutableList<String> scores;
   final ImmutableList<String> rfmModels;
 
@@ -83,7 +83,7 @@ final class Segmentation {
   static final class Builder {
     final ImmutableList<String> segments;
     final ImmutableList<String> tierings;
-    final ImmutableList<ImmutableList<String>> tierNames;
+    final ImmutableList<List<String>> tierNames;
     final ImmutableList<String> scores;
     final ImmutableList<String> rfmModels;
     private int rows;

@@ -1,6 +1,5 @@
 package dev.segmentation.condition;
 
-import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
  *
  * @param of the operands, in order
  */
-public record And(ImmutableList<Condition> of) implements Condition {
+public record And(List<Condition> of) implements Condition {
   public And {
     of = Args.list(of, "operands of and");
   }

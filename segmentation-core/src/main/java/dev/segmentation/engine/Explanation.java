@@ -2,6 +2,7 @@ package dev.segmentation.engine;
 
 import com.google.common.collect.ImmutableList;
 import dev.segmentation.condition.Truth;
+import java.util.List;
 
 /**
  * Why a condition gave its result for one customer: a tree with one node per condition node, each
@@ -27,11 +28,7 @@ import dev.segmentation.condition.Truth;
  * @param children the explanations of the sub-conditions, in order
  */
 public record Explanation(
-    String description,
-    Truth result,
-    String actual,
-    String expected,
-    ImmutableList<Explanation> children) {
+    String description, Truth result, String actual, String expected, List<Explanation> children) {
 
   /** The value of {@link #actual()} for a value that is missing. */
   public static final String MISSING = "missing";

@@ -1,8 +1,8 @@
 package dev.segmentation.live;
 
-import com.google.common.collect.ImmutableMap;
 import dev.segmentation.engine.columnar.MembershipDiff;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What changed between two snapshots of the same rules: per segment the ids that entered and left,
@@ -19,7 +19,7 @@ public record SnapshotDiff(
     Instant from,
     Instant to,
     MembershipDiff segments,
-    ImmutableMap<String, ImmutableMap<String, ImmutableMap<String, Long>>> tierMoves) {
+    Map<String, Map<String, Map<String, Long>>> tierMoves) {
 
   /** The tier of a customer with none, or absent from one snapshot. */
   public static final String NONE = "-";

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param properties property values in canonical form (see {@link AttributeType}); absent means no
  *     value
  */
-public record Event(String type, Instant timestamp, ImmutableMap<String, Object> properties)
+public record Event(String type, Instant timestamp, Map<String, Object> properties)
     implements ValueSource {
 
   public Event {

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param name the event type's name
  * @param properties the properties by name, in declaration order
  */
-public record EventType(String name, ImmutableMap<String, Attribute<?>> properties) {
+public record EventType(String name, Map<String, Attribute<?>> properties) {
 
   public EventType {
     Attribute.checkName(name, "event type");

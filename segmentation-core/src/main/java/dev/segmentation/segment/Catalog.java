@@ -18,10 +18,10 @@ import java.util.Map;
  * @param rfmModels the RFM models
  */
 public record Catalog(
-    ImmutableList<Segment> segments,
-    ImmutableList<ScoreModel> scores,
-    ImmutableList<Tiering> tierings,
-    ImmutableList<RfmModel> rfmModels) {
+    List<Segment> segments,
+    List<ScoreModel> scores,
+    List<Tiering> tierings,
+    List<RfmModel> rfmModels) {
 
   public Catalog {
     segments = segments == null ? ImmutableList.of() : ImmutableList.copyOf(segments);
@@ -67,7 +67,7 @@ public record Catalog(
   }
 
   /** The segments by name, in order. */
-  public ImmutableMap<String, Segment> segmentsByName() {
+  public Map<String, Segment> segmentsByName() {
     return segments.stream().collect(ImmutableMap.toImmutableMap(Segment::name, s -> s));
   }
 

@@ -3,6 +3,7 @@ package dev.segmentation.segment;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.segmentation.model.Attribute;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,8 +21,8 @@ import java.util.Map;
 public record ScoreModel(
     String name,
     String description,
-    ImmutableList<ScoreRule> rules,
-    ImmutableMap<String, Double> groupCaps,
+    List<ScoreRule> rules,
+    Map<String, Double> groupCaps,
     Double totalCap) {
 
   public ScoreModel {

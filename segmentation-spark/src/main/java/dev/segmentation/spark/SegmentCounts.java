@@ -1,6 +1,7 @@
 package dev.segmentation.spark;
 
 import com.google.common.collect.ImmutableMap;
+import java.util.Map;
 
 /**
  * The number of customers and the members of each segment, as {@link SparkSegmentation#counts}
@@ -14,7 +15,7 @@ import com.google.common.collect.ImmutableMap;
  * @param customers every customer of the customers dataset
  * @param members each segment's member count, in catalog order
  */
-public record SegmentCounts(long customers, ImmutableMap<String, Long> members) {
+public record SegmentCounts(long customers, Map<String, Long> members) {
 
   public SegmentCounts {
     members = ImmutableMap.copyOf(members);

@@ -1,14 +1,14 @@
 package dev.segmentation.engine.columnar;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Who entered and who left each segment between two batch runs, by customer id.
  *
  * @param changes per segment present in both runs, in the current run's order
  */
-public record MembershipDiff(ImmutableMap<String, Change> changes) {
+public record MembershipDiff(Map<String, Change> changes) {
 
   /**
    * One segment's change.
@@ -16,7 +16,7 @@ public record MembershipDiff(ImmutableMap<String, Change> changes) {
    * @param entered ids that are members now and were not before, in row order
    * @param exited ids that were members before and are not now, in the previous run's row order
    */
-  public record Change(ImmutableList<String> entered, ImmutableList<String> exited) {}
+  public record Change(List<String> entered, List<String> exited) {}
 
   /** The change of one segment. */
   public Change of(String segment) {
