@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  * CompiledCatalog compiled = RowEngine.compile(catalog, schema);
  * EvaluationContext ctx = EvaluationContext.at(Instant.parse("2026-11-22T00:00:00Z"));
  * boolean vip = compiled.matches("vip", customer, ctx);
- * ImmutableSet<String> all = compiled.segmentsOf(customer, ctx);
+ * Set<String> all = compiled.segmentsOf(customer, ctx);
  * System.out.println(compiled.explain("vip", customer, ctx).toText());
  * }</pre>
  *
