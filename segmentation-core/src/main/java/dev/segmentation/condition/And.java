@@ -7,7 +7,7 @@ import java.util.List;
  * TRUE when every operand is TRUE; FALSE when any is FALSE; otherwise UNKNOWN. An AND of no
  * operands is TRUE.
  *
- * @param of the operands, in order
+ * @param of the operands, in order (unmodifiable)
  */
 public record And(List<Condition> of) implements Condition {
   public And {

@@ -10,7 +10,7 @@ import java.util.Set;
  * 100,000 values are fine.
  *
  * @param attribute the attribute's name
- * @param values the values, in the order given (duplicates removed)
+ * @param values the values, in the order given (duplicates removed) (unmodifiable)
  */
 public record In(String attribute, Set<Object> values) implements Condition {
   public In {

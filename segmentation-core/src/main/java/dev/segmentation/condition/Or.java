@@ -7,7 +7,7 @@ import java.util.List;
  * TRUE when any operand is TRUE; FALSE when every operand is FALSE; otherwise UNKNOWN. An OR of no
  * operands is FALSE.
  *
- * @param of the operands, in order
+ * @param of the operands, in order (unmodifiable)
  */
 public record Or(List<Condition> of) implements Condition {
   public Or {

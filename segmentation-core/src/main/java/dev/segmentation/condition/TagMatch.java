@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param attribute the attribute's name
  * @param op the kind of test
- * @param values the values looked for
+ * @param values the values looked for (unmodifiable)
  */
 public record TagMatch(String attribute, Op op, Set<String> values) implements Condition {
 

@@ -56,9 +56,13 @@ public final class Rewriter {
    * The rewritten condition and the conjunctions that can never match.
    *
    * @param condition the rewritten condition (exactly equivalent)
-   * @param neverMatches contradictions in the original condition, with their paths
+   * @param neverMatches contradictions in the original condition, with their paths (unmodifiable)
    */
-  public record RewriteResult(Condition condition, List<Finding> neverMatches) {}
+  public record RewriteResult(Condition condition, List<Finding> neverMatches) {
+    public RewriteResult {
+      neverMatches = ImmutableList.copyOf(neverMatches);
+    }
+  }
 
   /** An equivalent, simpler condition; {@code condition} itself when nothing changes. */
   public static Condition rewrite(Condition condition) {

@@ -12,10 +12,10 @@ import java.util.Map;
  * their kind; tierings and RFM models share one namespace. References and cycles are checked by the
  * checker, which names the cycle.
  *
- * @param segments the segments in order
- * @param scores the score models
- * @param tierings the tierings
- * @param rfmModels the RFM models
+ * @param segments the segments in order (unmodifiable)
+ * @param scores the score models (unmodifiable)
+ * @param tierings the tierings (unmodifiable)
+ * @param rfmModels the RFM models (unmodifiable)
  */
 public record Catalog(
     List<Segment> segments,

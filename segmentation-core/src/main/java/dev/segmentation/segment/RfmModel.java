@@ -21,7 +21,7 @@ import java.util.List;
  * @param window which events count
  * @param recencyCuts four ascending day counts; fewer days since the last event scores higher
  * @param frequencyCuts four ascending event counts; more events score higher
- * @param monetaryCuts four ascending sums; more money scores higher
+ * @param monetaryCuts four ascending sums; more money scores higher (each list unmodifiable)
  */
 public record RfmModel(
     String name,

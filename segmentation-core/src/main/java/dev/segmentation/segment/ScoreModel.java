@@ -14,8 +14,8 @@ import java.util.Map;
  *
  * @param name unique among the catalog's scores
  * @param description for people; may be empty
- * @param rules the rules in order
- * @param groupCaps the cap of each group named by a rule
+ * @param rules the rules in order (unmodifiable)
+ * @param groupCaps the cap of each group named by a rule (unmodifiable)
  * @param totalCap the cap of the total, or null for none
  */
 public record ScoreModel(

@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * @param name unique among the catalog's tierings and RFM models
  * @param description for people; may be empty
- * @param tiers the tiers in priority order
+ * @param tiers the tiers in priority order (unmodifiable)
  * @param otherwise the tier of customers no tier matches; must differ from the others
  */
 public record Tiering(String name, String description, List<Tier> tiers, String otherwise) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * }</pre>
  *
  * @param customers every customer of the customers dataset
- * @param members each segment's member count, in catalog order
+ * @param members each segment's member count, in catalog order (unmodifiable)
  */
 public record SegmentCounts(long customers, Map<String, Long> members) {
 
