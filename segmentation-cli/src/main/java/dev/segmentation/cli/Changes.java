@@ -73,8 +73,7 @@ final class Changes {
           e.getValue().entered().size(),
           e.getValue().exited().size());
     }
-    for (Map.Entry<String, ImmutableMap<String, ImmutableMap<String, Long>>> t :
-        diff.tierMoves().entrySet()) {
+    for (Map.Entry<String, Map<String, Map<String, Long>>> t : diff.tierMoves().entrySet()) {
       List<String> tiers = tierOrder(t.getKey(), s, t.getValue());
       out.printf(Locale.ROOT, "%ntier movements, %s (rows: from, columns: to)%n", t.getKey());
       int w = 4;
@@ -105,7 +104,7 @@ final class Changes {
 
   // Declared tiers (or RFM cells) first, then any other seen, then "-".
   private static List<String> tierOrder(
-      String tiering, Segmentation s, Map<String, ImmutableMap<String, Long>> moves) {
+      String tiering, Segmentation s, Map<String, Map<String, Long>> moves) {
     Set<String> order = new LinkedHashSet<>();
     int t = s.tierings.indexOf(tiering);
     if (t >= 0) {

@@ -1,6 +1,5 @@
 package dev.segmentation.cli;
 
-import com.google.common.collect.ImmutableMap;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.columnar.CustomerTable;
 import dev.segmentation.live.NextChange;
@@ -56,7 +55,7 @@ final class ScheduleCommand implements Callable<Integer> {
       }
       EvaluationContext ctx = input.context();
       CustomerTable customers = table.build();
-      ImmutableMap<String, NextChange.Due> due =
+      Map<String, NextChange.Due> due =
           NextChange.of(loaded.catalog(), loaded.schema()).schedule(customers, ctx);
       out.printf(
           Locale.ROOT, "%,d customers as of %s (%s)%n%n", customers.size(), ctx.asOf(), ctx.zone());

@@ -7,6 +7,7 @@ import dev.segmentation.segment.RfmSegment;
 import dev.segmentation.segment.Tiering;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * The result of a run, by row (the order customers were read): each customer's id, the segments it
@@ -16,7 +17,7 @@ import java.util.BitSet;
 final class Segmentation {
   final ImmutableList<String> segments;
   final ImmutableList<String> tierings;
-  final ImmutableList<ImmutableList<String>> tierNames;
+  final ImmutableList<List<String>> tierNames;
   final ImmutableList<String> scores;
   final ImmutableList<String> rfmModels;
 
@@ -74,7 +75,7 @@ final class Segmentation {
   static final class Builder {
     final ImmutableList<String> segments;
     final ImmutableList<String> tierings;
-    final ImmutableList<ImmutableList<String>> tierNames;
+    final ImmutableList<List<String>> tierNames;
     final ImmutableList<String> scores;
     final ImmutableList<String> rfmModels;
     private int rows;

@@ -1,6 +1,7 @@
 package dev.segmentation.check;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 
 /** Thrown when a caller asks for a checked rule that has errors; carries every issue. */
 public final class CheckException extends IllegalArgumentException {
@@ -8,12 +9,12 @@ public final class CheckException extends IllegalArgumentException {
 
   private final transient ImmutableList<Issue> issues;
 
-  public CheckException(ImmutableList<Issue> issues) {
+  public CheckException(List<Issue> issues) {
     super(message(issues));
-    this.issues = issues;
+    this.issues = ImmutableList.copyOf(issues);
   }
 
-  private static String message(ImmutableList<Issue> issues) {
+  private static String message(List<Issue> issues) {
     StringBuilder sb = new StringBuilder();
     sb.append(issues.size()).append(issues.size() == 1 ? " problem" : " problems");
     for (Issue i : issues) {
@@ -23,7 +24,7 @@ public final class CheckException extends IllegalArgumentException {
   }
 
   /** Every issue found, errors and warnings, in document order. */
-  public ImmutableList<Issue> issues() {
+  public List<Issue> issues() {
     return issues;
   }
 }

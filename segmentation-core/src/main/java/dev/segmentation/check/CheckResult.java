@@ -1,6 +1,7 @@
 package dev.segmentation.check;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 
 /**
  * Every issue a check found, in document order. Checking never throws on a bad rule; call {@link
@@ -12,17 +13,17 @@ public final class CheckResult {
   private final CheckedCatalog checked; // a catalog (not a lone condition) without error; or null
 
   /** A result of {@code issues} (errors and warnings). */
-  public CheckResult(ImmutableList<Issue> issues) {
+  public CheckResult(List<Issue> issues) {
     this(issues, null);
   }
 
-  CheckResult(ImmutableList<Issue> issues, CheckedCatalog checked) {
+  CheckResult(List<Issue> issues, CheckedCatalog checked) {
     this.issues = issues == null ? ImmutableList.of() : ImmutableList.copyOf(issues);
     this.checked = checked;
   }
 
   /** Errors and warnings, in document order. */
-  public ImmutableList<Issue> issues() {
+  public List<Issue> issues() {
     return issues;
   }
 
@@ -32,7 +33,7 @@ public final class CheckResult {
   }
 
   /** The errors only. */
-  public ImmutableList<Issue> errors() {
+  public List<Issue> errors() {
     return issues.stream()
         .filter(i -> i.severity() == Severity.ERROR)
         .collect(ImmutableList.toImmutableList());

@@ -163,7 +163,7 @@ public final class CheckedCatalog {
   }
 
   /** What the check warned about (conditions that can never match, unused group caps, ...). */
-  public ImmutableList<Issue> warnings() {
+  public List<Issue> warnings() {
     return warnings;
   }
 

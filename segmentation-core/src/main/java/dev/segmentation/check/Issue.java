@@ -5,10 +5,10 @@ package dev.segmentation.check;
  * every module (the checker's issues, the JSON reader's problems, the CLI's messages).
  *
  * <pre>{@code
- * Issue.error("/segments/2/where/value", "expected a number").toString()
- *     // "/segments/2/where/value: expected a number"
- * Issue.syntax(3, 14, "Unexpected character ('}')").toString()
- *     // "line 3, column 14: Unexpected character ('}')"
+ * Issue.error("/segments/2/where/value", "expected a number").toString();
+ * // "/segments/2/where/value: expected a number"
+ * Issue.syntax(3, 14, "Unexpected character ('}')").toString();
+ * // "line 3, column 14: Unexpected character ('}')"
  * }</pre>
  *
  * @param severity error or warning

@@ -53,8 +53,9 @@ public final class Spelling {
    * set say it: {@code ; did you mean "days"? (units: minutes, hours, days)}.
    *
    * <pre>{@code
-   * "unknown unit \"dayz\"" + Spelling.didYouMeanAmong("dayz", List.of("hours", "days"), "units")
-   *     // unknown unit "dayz"; did you mean "days"? (units: hours, days)
+   * String message =
+   *     "unknown unit \"dayz\"" + Spelling.didYouMeanAmong("dayz", List.of("hours", "days"), "units");
+   * // unknown unit "dayz"; did you mean "days"? (units: hours, days)
    * }</pre>
    */
   public static String didYouMeanAmong(String name, List<String> known, String plural) {

@@ -1,6 +1,5 @@
 package dev.segmentation.condition;
 
-import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,9 +7,9 @@ import java.util.List;
  * TRUE when every operand is TRUE; FALSE when any is FALSE; otherwise UNKNOWN. An AND of no
  * operands is TRUE.
  *
- * @param of the operands, in order
+ * @param of the operands, in order (unmodifiable)
  */
-public record And(ImmutableList<Condition> of) implements Condition {
+public record And(List<Condition> of) implements Condition {
   public And {
     of = Args.list(of, "operands of and");
   }

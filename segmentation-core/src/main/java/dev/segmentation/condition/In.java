@@ -1,7 +1,7 @@
 package dev.segmentation.condition;
 
-import com.google.common.collect.ImmutableSet;
 import java.util.Collection;
+import java.util.Set;
 
 /**
  * TRUE when the attribute equals one of the values (numbers by exact value), FALSE when it equals
@@ -10,9 +10,9 @@ import java.util.Collection;
  * 100,000 values are fine.
  *
  * @param attribute the attribute's name
- * @param values the values, in the order given (duplicates removed)
+ * @param values the values, in the order given (duplicates removed) (unmodifiable)
  */
-public record In(String attribute, ImmutableSet<Object> values) implements Condition {
+public record In(String attribute, Set<Object> values) implements Condition {
   public In {
     Args.name(attribute, "attribute");
     values = Args.literals(values, "values");

@@ -1,6 +1,5 @@
 package dev.segmentation.condition;
 
-import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,9 +7,9 @@ import java.util.List;
  * TRUE when any operand is TRUE; FALSE when every operand is FALSE; otherwise UNKNOWN. An OR of no
  * operands is FALSE.
  *
- * @param of the operands, in order
+ * @param of the operands, in order (unmodifiable)
  */
-public record Or(ImmutableList<Condition> of) implements Condition {
+public record Or(List<Condition> of) implements Condition {
   public Or {
     of = Args.list(of, "operands of or");
   }

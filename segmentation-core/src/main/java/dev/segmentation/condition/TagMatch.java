@@ -1,7 +1,7 @@
 package dev.segmentation.condition;
 
-import com.google.common.collect.ImmutableSet;
 import dev.segmentation.model.ExternalName;
+import java.util.Set;
 
 /**
  * A test of a string-set attribute (tags) against a set of values: contains any of them, all of
@@ -10,9 +10,9 @@ import dev.segmentation.model.ExternalName;
  *
  * @param attribute the attribute's name
  * @param op the kind of test
- * @param values the values looked for
+ * @param values the values looked for (unmodifiable)
  */
-public record TagMatch(String attribute, Op op, ImmutableSet<String> values) implements Condition {
+public record TagMatch(String attribute, Op op, Set<String> values) implements Condition {
 
   /** The kinds of tag test. */
   public enum Op implements ExternalName {

@@ -3,6 +3,7 @@ package dev.segmentation.engine;
 import com.google.common.collect.ImmutableList;
 import dev.segmentation.condition.Kind;
 import dev.segmentation.condition.Truth;
+import java.util.List;
 
 /**
  * Why a condition gave its result for one customer: a tree with one node per condition node, each
@@ -36,7 +37,7 @@ public record Explanation(
     Truth result,
     String actual,
     String expected,
-    ImmutableList<Explanation> children) {
+    List<Explanation> children) {
 
   /** The value of {@link #actual()} for a value that is missing. */
   public static final String MISSING = "missing";
@@ -54,7 +55,7 @@ public record Explanation(
       Truth result,
       String actual,
       String expected,
-      ImmutableList<Explanation> children) {
+      List<Explanation> children) {
     this(null, description, result, actual, expected, children);
   }
 

@@ -200,22 +200,22 @@ public final class MembershipSnapshot {
   }
 
   /** The customers' ids, by position. */
-  public ImmutableList<String> ids() {
+  public List<String> ids() {
     return ids;
   }
 
   /** The segments in catalog order. */
-  public ImmutableList<String> segmentNames() {
+  public List<String> segmentNames() {
     return members.keySet().asList();
   }
 
   /** The tierings and RFM models. */
-  public ImmutableList<String> tieringNames() {
+  public List<String> tieringNames() {
     return tiers.keySet().asList();
   }
 
   /** The score models. */
-  public ImmutableList<String> scoreNames() {
+  public List<String> scoreNames() {
     return scores.keySet().asList();
   }
 
@@ -225,7 +225,7 @@ public final class MembershipSnapshot {
   }
 
   /** The ids of the segment's members, in position order: the static list. */
-  public ImmutableList<String> memberIds(String segment) {
+  public List<String> memberIds(String segment) {
     ImmutableList.Builder<String> b = ImmutableList.builder();
     bitmap(segment).forEach((int i) -> b.add(ids.get(i)));
     return b.build();
@@ -332,8 +332,7 @@ public final class MembershipSnapshot {
       RoaringBitmap.andNot(was, stayed).forEach((int i) -> exited.add(previous.ids.get(i)));
       segments.put(s, new MembershipDiff.Change(entered.build(), exited.build()));
     }
-    ImmutableMap.Builder<String, ImmutableMap<String, ImmutableMap<String, Long>>> moves =
-        ImmutableMap.builder();
+    ImmutableMap.Builder<String, Map<String, Map<String, Long>>> moves = ImmutableMap.builder();
     for (String t : tiers.keySet()) {
       Map<String, Map<String, Long>> m = new TreeMap<>();
       boolean[] seen = new boolean[previous.ids.size()];
@@ -350,7 +349,7 @@ public final class MembershipSnapshot {
           count(m, previous.tier(t, old), null); // deleted since
         }
       }
-      ImmutableMap.Builder<String, ImmutableMap<String, Long>> rows = ImmutableMap.builder();
+      ImmutableMap.Builder<String, Map<String, Long>> rows = ImmutableMap.builder();
       m.forEach((from, to) -> rows.put(from, ImmutableMap.copyOf(to)));
       moves.put(t, rows.build());
     }

@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,7 +120,7 @@ public final class MembershipTracker {
     this.zone = zone;
     this.compiled = RowEngine.compile(catalog, schema);
     this.nextChange = NextChange.of(catalog, schema);
-    this.segments = compiled.segmentNames();
+    this.segments = ImmutableList.copyOf(compiled.segmentNames());
     this.scores = ImmutableList.copyOf(compiled.scoreNames());
     this.tierings = ImmutableList.copyOf(compiled.tieringNames());
     ImmutableList.Builder<ImmutableList<String>> names = ImmutableList.builder();
@@ -143,7 +144,7 @@ public final class MembershipTracker {
   private static ImmutableList<String> tierNamesOf(Catalog catalog, String name) {
     for (Tiering t : catalog.tierings()) {
       if (t.name().equals(name)) {
-        return t.tierNames();
+        return ImmutableList.copyOf(t.tierNames());
       }
     }
     for (RfmModel m : catalog.rfmModels()) {
@@ -183,17 +184,17 @@ public final class MembershipTracker {
   }
 
   /** The segments in catalog order. */
-  public ImmutableList<String> segmentNames() {
+  public List<String> segmentNames() {
     return segments;
   }
 
   /** The tierings' and RFM models' names, the order of tier results. */
-  public ImmutableList<String> tieringNames() {
+  public List<String> tieringNames() {
     return tierings;
   }
 
   /** The score models' names. */
-  public ImmutableList<String> scoreNames() {
+  public List<String> scoreNames() {
     return scores;
   }
 
@@ -437,7 +438,7 @@ public final class MembershipTracker {
   }
 
   /** The segments the customer is in now, in catalog order; empty for an unknown customer. */
-  public ImmutableSet<String> segmentsOf(String id) {
+  public Set<String> segmentsOf(String id) {
     Integer slot = slots.get(checkId(id));
     if (slot == null) {
       return ImmutableSet.of();
@@ -500,12 +501,12 @@ public final class MembershipTracker {
   }
 
   /** The ids of the customers held. */
-  public ImmutableSet<String> customerIds() {
+  public Set<String> customerIds() {
     return ImmutableSet.copyOf(slots.keySet());
   }
 
   /** The members of a segment now, by id. */
-  public ImmutableSet<String> members(String segment) {
+  public Set<String> members(String segment) {
     int i = segmentIndex(segment);
     ImmutableSet.Builder<String> b = ImmutableSet.builder();
     forEachSlot(

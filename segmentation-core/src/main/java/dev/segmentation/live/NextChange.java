@@ -11,6 +11,7 @@ import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.Segment;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,7 +72,7 @@ public final class NextChange {
   }
 
   /** The segments' names in catalog order, the order of {@link #nextBySegment}. */
-  public ImmutableList<String> segmentNames() {
+  public List<String> segmentNames() {
     return segmentNames;
   }
 
@@ -131,7 +132,7 @@ public final class NextChange {
    * Per segment, the earliest instant at which some customer of the table can enter or leave it by
    * time alone ("recompute this segment at"), and how many customers can change then.
    */
-  public ImmutableMap<String, Due> schedule(CustomerTable table, EvaluationContext ctx) {
+  public Map<String, Due> schedule(CustomerTable table, EvaluationContext ctx) {
     check(table, ctx);
     Instant[] first = new Instant[bySegment.size()];
     int[] count = new int[bySegment.size()];

@@ -3,6 +3,7 @@ package dev.segmentation.live;
 import com.google.common.collect.ImmutableMap;
 import dev.segmentation.engine.columnar.MembershipDiff;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What changed between two snapshots of the same rules: per segment the ids that entered and left,
@@ -13,13 +14,24 @@ import java.time.Instant;
  * @param segments entered and exited ids per segment, in catalog order
  * @param tierMoves per tiering, {@code from -> to -> customers}, tiers in name order, {@link #NONE}
  *     for a customer with no tier or in only one of the snapshots; staying customers are on the
- *     diagonal
+ *     diagonal (unmodifiable, at every level)
  */
 public record SnapshotDiff(
     Instant from,
     Instant to,
     MembershipDiff segments,
-    ImmutableMap<String, ImmutableMap<String, ImmutableMap<String, Long>>> tierMoves) {
+    Map<String, Map<String, Map<String, Long>>> tierMoves) {
+
+  public SnapshotDiff {
+    ImmutableMap.Builder<String, Map<String, Map<String, Long>>> moves = ImmutableMap.builder();
+    tierMoves.forEach(
+        (tiering, rows) -> {
+          ImmutableMap.Builder<String, Map<String, Long>> copy = ImmutableMap.builder();
+          rows.forEach((fromTier, toTiers) -> copy.put(fromTier, ImmutableMap.copyOf(toTiers)));
+          moves.put(tiering, copy.buildOrThrow());
+        });
+    tierMoves = moves.buildOrThrow();
+  }
 
   /** The tier of a customer with none, or absent from one snapshot. */
   public static final String NONE = "-";

@@ -1,10 +1,10 @@
 package dev.segmentation.model;
 
-import com.google.common.collect.ImmutableSet;
 import dev.segmentation.internal.Text;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -83,7 +83,7 @@ public final class Attribute<T> {
 
   /** A set of strings, such as tags or categories. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public static Attribute<ImmutableSet<String>> stringSet(String name) {
+  public static Attribute<Set<String>> stringSet(String name) {
     return new Attribute(name, AttributeType.STRING_SET);
   }
 

@@ -11,9 +11,9 @@ import java.util.Map;
  * @param type the event type's name
  * @param timestamp when it happened
  * @param properties property values in canonical form (see {@link AttributeType}); absent means no
- *     value
+ *     value (unmodifiable)
  */
-public record Event(String type, Instant timestamp, ImmutableMap<String, Object> properties)
+public record Event(String type, Instant timestamp, Map<String, Object> properties)
     implements ValueSource {
 
   public Event {
@@ -23,9 +23,7 @@ public record Event(String type, Instant timestamp, ImmutableMap<String, Object>
     if (timestamp == null) {
       throw new IllegalArgumentException("timestamp of a \"" + type + "\" event must not be null");
     }
-    if (properties == null) {
-      properties = ImmutableMap.of();
-    }
+    properties = properties == null ? ImmutableMap.of() : ImmutableMap.copyOf(properties);
   }
 
   /**

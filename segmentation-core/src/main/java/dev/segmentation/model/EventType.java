@@ -12,15 +12,16 @@ import java.util.Map;
  * }</pre>
  *
  * @param name the event type's name
- * @param properties the properties by name, in declaration order
+ * @param properties the properties by name, in declaration order (unmodifiable)
  */
-public record EventType(String name, ImmutableMap<String, Attribute<?>> properties) {
+public record EventType(String name, Map<String, Attribute<?>> properties) {
 
   public EventType {
     Attribute.checkName(name, "event type");
     if (properties == null) {
       throw new IllegalArgumentException("properties of event type \"" + name + "\" are null");
     }
+    properties = ImmutableMap.copyOf(properties);
     for (Map.Entry<String, Attribute<?>> e : properties.entrySet()) {
       if (!e.getKey().equals(e.getValue().name())) {
         throw new IllegalArgumentException(

@@ -2,6 +2,7 @@ package dev.segmentation.model;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A constant with a stable name in rule documents and messages ({@code "ge"}, {@code "days"},
@@ -29,7 +30,7 @@ public interface ExternalName {
   }
 
   /** The external names of {@code type}, in declaration order. */
-  static <E extends Enum<E> & ExternalName> ImmutableList<String> names(Class<E> type) {
+  static <E extends Enum<E> & ExternalName> List<String> names(Class<E> type) {
     return Arrays.stream(type.getEnumConstants())
         .map(ExternalName::externalName)
         .collect(ImmutableList.toImmutableList());

@@ -1,6 +1,5 @@
 package dev.segmentation.model;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -61,12 +60,12 @@ public final class Schema {
   }
 
   /** The attributes by name, in declaration order. */
-  public ImmutableMap<String, Attribute<?>> attributes() {
+  public Map<String, Attribute<?>> attributes() {
     return attributes;
   }
 
   /** The event types by name, in declaration order. */
-  public ImmutableMap<String, EventType> eventTypes() {
+  public Map<String, EventType> eventTypes() {
     return eventTypes;
   }
 
@@ -87,7 +86,7 @@ public final class Schema {
   }
 
   /** The attributes in declaration order. */
-  public ImmutableList<Attribute<?>> attributeList() {
+  public List<Attribute<?>> attributeList() {
     return attributes.values().asList();
   }
 

@@ -80,8 +80,8 @@ public final class SchemaCustomer implements Customer {
   }
 
   /** All events by type. */
-  public ImmutableMap<String, ImmutableList<Event>> events() {
-    return events;
+  public Map<String, List<Event>> events() {
+    return ImmutableMap.copyOf(events); // no copy: it is immutable already
   }
 
   @Override

@@ -267,12 +267,12 @@ public final class Plan {
   }
 
   /** The rules of score model {@code k}, in catalog order. */
-  public ImmutableList<Root> scoreRules(int k) {
+  public List<Root> scoreRules(int k) {
     return scoreRules.get(k);
   }
 
   /** The tiers of tiering {@code k}, in catalog order. */
-  public ImmutableList<Root> tiers(int k) {
+  public List<Root> tiers(int k) {
     return tiers.get(k);
   }
 

@@ -56,9 +56,13 @@ public final class Rewriter {
    * The rewritten condition and the conjunctions that can never match.
    *
    * @param condition the rewritten condition (exactly equivalent)
-   * @param neverMatches contradictions in the original condition, with their paths
+   * @param neverMatches contradictions in the original condition, with their paths (unmodifiable)
    */
-  public record RewriteResult(Condition condition, ImmutableList<Finding> neverMatches) {}
+  public record RewriteResult(Condition condition, List<Finding> neverMatches) {
+    public RewriteResult {
+      neverMatches = ImmutableList.copyOf(neverMatches);
+    }
+  }
 
   /** An equivalent, simpler condition; {@code condition} itself when nothing changes. */
   public static Condition rewrite(Condition condition) {
@@ -85,7 +89,7 @@ public final class Rewriter {
    * The conjunctions of {@code condition} that can never match, with their paths, without rewriting
    * it (what the checker warns about).
    */
-  public static ImmutableList<Finding> neverMatches(Condition condition) {
+  public static List<Finding> neverMatches(Condition condition) {
     if (condition == null) {
       throw new IllegalArgumentException("condition must not be null");
     }

@@ -12,16 +12,16 @@ import java.util.Map;
  * their kind; tierings and RFM models share one namespace. References and cycles are checked by the
  * checker, which names the cycle.
  *
- * @param segments the segments in order
- * @param scores the score models
- * @param tierings the tierings
- * @param rfmModels the RFM models
+ * @param segments the segments in order (unmodifiable)
+ * @param scores the score models (unmodifiable)
+ * @param tierings the tierings (unmodifiable)
+ * @param rfmModels the RFM models (unmodifiable)
  */
 public record Catalog(
-    ImmutableList<Segment> segments,
-    ImmutableList<ScoreModel> scores,
-    ImmutableList<Tiering> tierings,
-    ImmutableList<RfmModel> rfmModels) {
+    List<Segment> segments,
+    List<ScoreModel> scores,
+    List<Tiering> tierings,
+    List<RfmModel> rfmModels) {
 
   public Catalog {
     segments = segments == null ? ImmutableList.of() : ImmutableList.copyOf(segments);
@@ -67,7 +67,7 @@ public record Catalog(
   }
 
   /** The segments by name, in order. */
-  public ImmutableMap<String, Segment> segmentsByName() {
+  public Map<String, Segment> segmentsByName() {
     return segments.stream().collect(ImmutableMap.toImmutableMap(Segment::name, s -> s));
   }
 

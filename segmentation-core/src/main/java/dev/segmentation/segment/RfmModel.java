@@ -3,6 +3,7 @@ package dev.segmentation.segment;
 import com.google.common.collect.ImmutableList;
 import dev.segmentation.condition.EventWindow;
 import dev.segmentation.model.Attribute;
+import java.util.List;
 
 /**
  * Recency, frequency and monetary scoring of customers from one event type.
@@ -20,7 +21,7 @@ import dev.segmentation.model.Attribute;
  * @param window which events count
  * @param recencyCuts four ascending day counts; fewer days since the last event scores higher
  * @param frequencyCuts four ascending event counts; more events score higher
- * @param monetaryCuts four ascending sums; more money scores higher
+ * @param monetaryCuts four ascending sums; more money scores higher (each list unmodifiable)
  */
 public record RfmModel(
     String name,
@@ -28,9 +29,9 @@ public record RfmModel(
     String eventType,
     String moneyProperty,
     EventWindow window,
-    ImmutableList<Double> recencyCuts,
-    ImmutableList<Double> frequencyCuts,
-    ImmutableList<Double> monetaryCuts) {
+    List<Double> recencyCuts,
+    List<Double> frequencyCuts,
+    List<Double> monetaryCuts) {
 
   public RfmModel {
     Attribute.checkName(name, "RFM model");
@@ -45,7 +46,7 @@ public record RfmModel(
     monetaryCuts = cuts(name, "monetary", monetaryCuts);
   }
 
-  private static ImmutableList<Double> cuts(String model, String what, ImmutableList<Double> cuts) {
+  private static ImmutableList<Double> cuts(String model, String what, List<Double> cuts) {
     if (cuts == null || cuts.size() != 4) {
       throw new IllegalArgumentException(
           "RFM model \"" + model + "\": " + what + " needs exactly 4 cut points");
@@ -86,7 +87,7 @@ public record RfmModel(
     return ascendingScore(sum, monetaryCuts);
   }
 
-  private static int ascendingScore(double value, ImmutableList<Double> cuts) {
+  private static int ascendingScore(double value, List<Double> cuts) {
     for (int i = 0; i < 4; i++) {
       if (value <= cuts.get(i)) {
         return i + 1;

@@ -3,6 +3,7 @@ package dev.segmentation.segment;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.segmentation.model.Attribute;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,15 +14,15 @@ import java.util.Map;
  *
  * @param name unique among the catalog's scores
  * @param description for people; may be empty
- * @param rules the rules in order
- * @param groupCaps the cap of each group named by a rule
+ * @param rules the rules in order (unmodifiable)
+ * @param groupCaps the cap of each group named by a rule (unmodifiable)
  * @param totalCap the cap of the total, or null for none
  */
 public record ScoreModel(
     String name,
     String description,
-    ImmutableList<ScoreRule> rules,
-    ImmutableMap<String, Double> groupCaps,
+    List<ScoreRule> rules,
+    Map<String, Double> groupCaps,
     Double totalCap) {
 
   public ScoreModel {

@@ -3,6 +3,7 @@ package dev.segmentation.segment;
 import com.google.common.collect.ImmutableList;
 import dev.segmentation.model.Attribute;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,11 +13,10 @@ import java.util.Set;
  *
  * @param name unique among the catalog's tierings and RFM models
  * @param description for people; may be empty
- * @param tiers the tiers in priority order
+ * @param tiers the tiers in priority order (unmodifiable)
  * @param otherwise the tier of customers no tier matches; must differ from the others
  */
-public record Tiering(
-    String name, String description, ImmutableList<Tier> tiers, String otherwise) {
+public record Tiering(String name, String description, List<Tier> tiers, String otherwise) {
   public Tiering {
     Attribute.checkName(name, "tiering");
     description = description == null ? "" : description;
@@ -39,7 +39,7 @@ public record Tiering(
   }
 
   /** The tier names in order, then {@code otherwise}. */
-  public ImmutableList<String> tierNames() {
+  public List<String> tierNames() {
     ImmutableList.Builder<String> b = ImmutableList.builder();
     for (Tier t : tiers) {
       b.add(t.name());

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -58,7 +59,7 @@ class ValuesTest {
 
   @Test
   void canonical_stringSet_copiesCollectionsOfStringsOnly() {
-    Attribute<ImmutableSet<String>> tags = Attribute.stringSet("tags");
+    Attribute<Set<String>> tags = Attribute.stringSet("tags");
     assertThat(Values.canonical("c", tags, List.of("a", "b", "a")))
         .isEqualTo(ImmutableSet.of("a", "b"));
     ImmutableSet<String> set = ImmutableSet.of("x");

@@ -13,10 +13,11 @@ import java.time.Instant;
  * aggregated and compared. Immutable: every step returns a new query.
  *
  * <pre>{@code
- * events("purchase").inLast(90, DAYS).count().ge(3)
- * events("purchase").inLast(1, YEARS).sum("amount").gt(1000)
- * events("page_view").where(string("path").startsWith("/pricing")).in(THIS_MONTH).count().ge(2)
- * events("purchase").daysSinceFirst().lt(30)
+ * Condition frequent = events("purchase").inLast(90, DAYS).count().ge(3);
+ * Condition big = events("purchase").inLast(1, YEARS).sum("amount").gt(1000);
+ * Condition pricing =
+ *     events("page_view").where(string("path").startsWith("/pricing")).in(THIS_MONTH).count().ge(2);
+ * Condition newish = events("purchase").daysSinceFirst().lt(30);
  * }</pre>
  */
 public final class EventQuery {

@@ -177,9 +177,9 @@ public final class Rules {
    * An RFM model with frozen cut points (four ascending values each; see {@link RfmModel}).
    *
    * <pre>{@code
-   * rfm("rfm", "purchase", "amount", EventWindow.last(2, YEARS),
+   * RfmModel model = rfm("rfm", "purchase", "amount", EventWindow.last(2, YEARS),
    *     List.of(30.0, 90.0, 180.0, 365.0), List.of(1.0, 2.0, 4.0, 8.0),
-   *     List.of(50.0, 150.0, 400.0, 1000.0))
+   *     List.of(50.0, 150.0, 400.0, 1000.0));
    * }</pre>
    */
   public static RfmModel rfm(

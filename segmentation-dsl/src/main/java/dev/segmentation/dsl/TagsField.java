@@ -7,13 +7,14 @@ import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
 import dev.segmentation.model.Attribute;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * A set-of-strings attribute (tags, categories). An empty set is a value: it contains none of
  * anything and has size 0; only a missing set is UNKNOWN.
  */
-public final class TagsField extends Field<ImmutableSet<String>> {
-  TagsField(Attribute<ImmutableSet<String>> attribute) {
+public final class TagsField extends Field<Set<String>> {
+  TagsField(Attribute<Set<String>> attribute) {
     super(attribute);
   }
 

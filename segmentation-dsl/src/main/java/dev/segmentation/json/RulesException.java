@@ -2,6 +2,7 @@ package dev.segmentation.json;
 
 import com.google.common.collect.ImmutableList;
 import dev.segmentation.check.Issue;
+import java.util.List;
 
 /**
  * A rules document could not be read: carries every problem found, not only the first. Nothing of
@@ -28,7 +29,7 @@ public final class RulesException extends IllegalArgumentException {
   }
 
   /** Every problem, errors and warnings, in document order. */
-  public ImmutableList<Issue> problems() {
+  public List<Issue> problems() {
     return problems;
   }
 }

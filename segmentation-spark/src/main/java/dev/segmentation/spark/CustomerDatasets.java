@@ -14,6 +14,7 @@ import dev.segmentation.sql.TableLoader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -75,7 +76,7 @@ public final class CustomerDatasets {
    *
    * @throws dev.segmentation.model.InvalidDataException as {@link #customers}
    */
-  public static ImmutableMap<String, Dataset<Row>> events(
+  public static Map<String, Dataset<Row>> events(
       SparkSession spark, Schema schema, Mapping names, Collection<? extends Customer> customers) {
     TableLoader check = TableLoader.of(Dialect.SPARK, schema, names);
     customers.forEach(check::check);

@@ -1,6 +1,7 @@
 package dev.segmentation.spark;
 
 import com.google.common.collect.ImmutableMap;
+import java.util.Map;
 
 /**
  * The number of customers and the members of each segment, as {@link SparkSegmentation#counts}
@@ -12,9 +13,9 @@ import com.google.common.collect.ImmutableMap;
  * }</pre>
  *
  * @param customers every customer of the customers dataset
- * @param members each segment's member count, in catalog order
+ * @param members each segment's member count, in catalog order (unmodifiable)
  */
-public record SegmentCounts(long customers, ImmutableMap<String, Long> members) {
+public record SegmentCounts(long customers, Map<String, Long> members) {
 
   public SegmentCounts {
     members = ImmutableMap.copyOf(members);

@@ -62,7 +62,7 @@ public final class Mapping {
   }
 
   /** The customers table, as its qualified name's parts. */
-  public ImmutableList<String> customersTable() {
+  public List<String> customersTable() {
     return customersTable;
   }
 
@@ -86,7 +86,7 @@ public final class Mapping {
   }
 
   /** The table of an event type, as its qualified name's parts. */
-  public ImmutableList<String> eventsTable(String eventType) {
+  public List<String> eventsTable(String eventType) {
     return eventTables.getOrDefault(eventType, ImmutableList.of("events_" + eventType));
   }
 

@@ -1,14 +1,15 @@
 package dev.segmentation.sql;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 
 /**
  * A compiled query and what each column of its result holds, in order.
  *
  * @param sql the query text, for the dialect it was compiled for
- * @param columns the result columns
+ * @param columns the result columns (unmodifiable)
  */
-public record SqlQuery(String sql, ImmutableList<Column> columns) {
+public record SqlQuery(String sql, List<Column> columns) {
 
   public SqlQuery {
     columns = ImmutableList.copyOf(columns);

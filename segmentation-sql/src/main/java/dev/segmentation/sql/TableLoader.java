@@ -118,7 +118,7 @@ public final class TableLoader {
   }
 
   /** The CREATE TABLE statements: the customers table, then one table per event type. */
-  public ImmutableList<String> createStatements() {
+  public List<String> createStatements() {
     ImmutableList.Builder<String> b = ImmutableList.builder();
     b.add(create(mapping.customersTable(), customerColumns()));
     for (EventType type : schema.eventTypes().values()) {

@@ -83,13 +83,13 @@ public final class CustomerGenerator {
   public static final Attribute<Boolean> EMAIL_OPT_IN = Attribute.bool("emailOptIn");
 
   /** Up to five tags out of about fifty, e.g. {@code vip}, {@code newsletter}, {@code b2b}. */
-  public static final Attribute<ImmutableSet<String>> TAGS = Attribute.stringSet("tags");
+  public static final Attribute<Set<String>> TAGS = Attribute.stringSet("tags");
 
   /** Main device: {@code ios}, {@code android} or {@code desktop}. */
   public static final Attribute<String> DEVICE = Attribute.string("device");
 
   /** Software a business customer uses, e.g. {@code shopify}, {@code salesforce}. */
-  public static final Attribute<ImmutableSet<String>> TECH_STACK = Attribute.stringSet("techStack");
+  public static final Attribute<Set<String>> TECH_STACK = Attribute.stringSet("techStack");
 
   /** A point near the customer's city. */
   public static final Attribute<GeoPoint> LOCATION = Attribute.geoPoint("location");

@@ -3,7 +3,6 @@ package dev.segmentation.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.common.collect.ImmutableSet;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.GeoPoint;
@@ -166,7 +165,7 @@ class CustomerGeneratorTest {
     int micro = 0;
     int enterprise = 0;
     for (SchemaCustomer c : sample) {
-      ImmutableSet<String> tags = c.get(CustomerGenerator.TAGS);
+      Set<String> tags = c.get(CustomerGenerator.TAGS);
       boolean b2b = tags.contains("b2b");
       assertThat(c.get(CustomerGenerator.INDUSTRY) != null).isEqualTo(b2b);
       assertThat(c.get(CustomerGenerator.EMPLOYEES) != null).isEqualTo(b2b);
@@ -190,7 +189,7 @@ class CustomerGeneratorTest {
     Set<String> vocabulary = Set.of(Vocabulary.TAGS);
     Map<String, Integer> counts = new HashMap<>();
     for (SchemaCustomer c : sample) {
-      ImmutableSet<String> tags = c.get(CustomerGenerator.TAGS);
+      Set<String> tags = c.get(CustomerGenerator.TAGS);
       assertThat(tags.size()).isLessThanOrEqualTo(5);
       assertThat(vocabulary).containsAll(tags);
       tags.forEach(t -> counts.merge(t, 1, Integer::sum));

@@ -54,7 +54,7 @@ public final class BatchResult {
     this.tiers = tiers;
   }
 
-  public ImmutableList<String> segmentNames() {
+  public List<String> segmentNames() {
     return segmentNames;
   }
 

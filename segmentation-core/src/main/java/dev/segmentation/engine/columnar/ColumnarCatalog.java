@@ -155,7 +155,7 @@ public final class ColumnarCatalog {
   }
 
   /** The segment names, in catalog order. */
-  public ImmutableList<String> segmentNames() {
+  public List<String> segmentNames() {
     return segmentNames;
   }
 

@@ -175,7 +175,7 @@ public final class CustomerTable {
    */
   public static final class Builder {
     private final Schema schema;
-    private final ImmutableList<Attribute<?>> attributes;
+    private final List<Attribute<?>> attributes;
     private final Column[] columns;
     private final ImmutableList<EventType> eventTypes;
     private final EventColumns.Builder[] events;
@@ -263,8 +263,7 @@ public final class CustomerTable {
     }
 
     // The canonical value of every declared property of every event, checked.
-    private static Object[][] properties(
-        String id, ImmutableList<Attribute<?>> declared, List<Event> list) {
+    private static Object[][] properties(String id, List<Attribute<?>> declared, List<Event> list) {
       Object[][] out = new Object[list.size()][declared.size()];
       for (int k = 0; k < out.length; k++) {
         Event e = list.get(k);

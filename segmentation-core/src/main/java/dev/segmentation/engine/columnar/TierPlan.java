@@ -12,7 +12,7 @@ final class TierPlan {
   TierPlan(Tiering tiering, int[] tierNodes) {
     this.name = tiering.name();
     this.tierNodes = tierNodes;
-    this.names = tiering.tierNames();
+    this.names = ImmutableList.copyOf(tiering.tierNames());
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -25,7 +26,7 @@ import java.util.stream.IntStream;
  * CompiledCatalog compiled = RowEngine.compile(catalog, schema);
  * EvaluationContext ctx = EvaluationContext.at(Instant.parse("2026-11-22T00:00:00Z"));
  * boolean vip = compiled.matches("vip", customer, ctx);
- * ImmutableSet<String> all = compiled.segmentsOf(customer, ctx);
+ * Set<String> all = compiled.segmentsOf(customer, ctx);
  * System.out.println(compiled.explain("vip", customer, ctx).toText());
  * }</pre>
  *
@@ -75,7 +76,7 @@ public final class CompiledCatalog {
   }
 
   /** The segments' names in catalog order; {@link #evaluateAll} fills results in this order. */
-  public ImmutableList<String> segmentNames() {
+  public List<String> segmentNames() {
     return segmentNames;
   }
 
@@ -89,12 +90,12 @@ public final class CompiledCatalog {
   }
 
   /** The score models' names. */
-  public ImmutableSet<String> scoreNames() {
+  public Set<String> scoreNames() {
     return scoreIndex.keySet();
   }
 
   /** The tierings' and RFM models' names (both answer {@link #tier}). */
-  public ImmutableSet<String> tieringNames() {
+  public Set<String> tieringNames() {
     return ImmutableSet.<String>builder()
         .addAll(tieringIndex.keySet())
         .addAll(rfmIndex.keySet())
@@ -143,7 +144,7 @@ public final class CompiledCatalog {
   }
 
   /** The names of the segments the customer is in (TRUE), in catalog order. */
-  public ImmutableSet<String> segmentsOf(Customer c, EvaluationContext ctx) {
+  public Set<String> segmentsOf(Customer c, EvaluationContext ctx) {
     Truth[] results = new Truth[segmentNames.size()];
     evaluateAll(c, ctx, results);
     ImmutableSet.Builder<String> in = ImmutableSet.builder();

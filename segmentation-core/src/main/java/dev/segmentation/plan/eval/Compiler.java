@@ -1,5 +1,6 @@
 package dev.segmentation.plan.eval;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.segmentation.check.CheckedCatalog;
@@ -422,7 +423,7 @@ final class Compiler {
         AttributeRef tags =
             requireType(
                 scope, tm.attribute(), path, tm.op().externalName(), AttributeType.STRING_SET);
-        yield new Leaves.TagLeaf(tags, Show.expected(c), tm.op(), tm.values());
+        yield new Leaves.TagLeaf(tags, Show.expected(c), tm.op(), ImmutableSet.copyOf(tm.values()));
       }
       case TAG_COUNT -> {
         TagCount tc = (TagCount) c;
@@ -576,7 +577,7 @@ final class Compiler {
       return new Leaves.StringInLeaf(a, Show.expected(c), StringHashSet.of(strings), false);
     }
     if (!t.isNumeric()) {
-      return new Leaves.InLeaf(a, Show.expected(c), c.values());
+      return new Leaves.InLeaf(a, Show.expected(c), ImmutableSet.copyOf(c.values()));
     }
     long[] longs = new long[c.values().size()];
     double[] doubles = new double[c.values().size()];
