@@ -1,6 +1,5 @@
 package dev.segmentation.check;
 
-import dev.segmentation.internal.CodePointOrder;
 import dev.segmentation.internal.Text;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
@@ -128,22 +127,6 @@ final class Literals {
       return false;
     }
     return true;
-  }
-
-  static int compareLiterals(Object a, Object b) {
-    if (a instanceof Number x && b instanceof Number y) {
-      return dev.segmentation.model.Values.compareNumbers(x, y);
-    }
-    if (a instanceof String x && b instanceof String y) {
-      return Integer.signum(CodePointOrder.compare(x, y));
-    }
-    if (a instanceof LocalDate x && b instanceof LocalDate y) {
-      return x.compareTo(y);
-    }
-    if (a instanceof Instant x && b instanceof Instant y) {
-      return x.compareTo(y);
-    }
-    return 0;
   }
 
   private static String show(Object value) {

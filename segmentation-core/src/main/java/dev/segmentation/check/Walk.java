@@ -23,6 +23,7 @@ import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.ExternalName;
 import dev.segmentation.model.Schema;
+import dev.segmentation.model.Values;
 import dev.segmentation.rewrite.Rewriter;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmModel;
@@ -276,7 +277,9 @@ final class Walk {
                 boolean ok =
                     literals.literal(a, x.low(), path + "/low")
                         & literals.literal(a, x.high(), path + "/high");
-                if (ok && Literals.compareLiterals(x.low(), x.high()) > 0) {
+                if (ok
+                    && Values.comparableLiterals(x.low(), x.high())
+                    && Values.compareLiterals(x.low(), x.high()) > 0) {
                   warning(
                       path,
                       "can never match: low " + x.low() + " is greater than high " + x.high());

@@ -236,6 +236,44 @@ public final class Values {
   }
 
   /**
+   * Whether two literals are of one kind that {@link #compareLiterals} orders: both numbers, both
+   * strings, both dates, both instants or both booleans.
+   */
+  public static boolean comparableLiterals(Object a, Object b) {
+    return (a instanceof Number && b instanceof Number)
+        || (a instanceof String && b instanceof String)
+        || (a instanceof LocalDate && b instanceof LocalDate)
+        || (a instanceof Instant && b instanceof Instant)
+        || (a instanceof Boolean && b instanceof Boolean);
+  }
+
+  /**
+   * Compares two literals of one kind as the rules do, with the sign of the result only: numbers by
+   * exact value ({@link #compareNumbers}), strings by code point ({@link #compareStrings}), dates
+   * and instants in time, booleans false first.
+   *
+   * @throws IllegalArgumentException when they are not of one kind ({@link #comparableLiterals})
+   */
+  public static int compareLiterals(Object a, Object b) {
+    if (!comparableLiterals(a, b)) {
+      throw new IllegalArgumentException("literals of different kinds: " + a + ", " + b);
+    }
+    if (a instanceof Number x) {
+      return Integer.signum(compareNumbers(x, (Number) b));
+    }
+    if (a instanceof String x) {
+      return Integer.signum(compareStrings(x, (String) b));
+    }
+    if (a instanceof LocalDate x) {
+      return Integer.signum(x.compareTo((LocalDate) b));
+    }
+    if (a instanceof Instant x) {
+      return Integer.signum(x.compareTo((Instant) b));
+    }
+    return Boolean.compare((Boolean) a, (Boolean) b);
+  }
+
+  /**
    * Compares two numbers by exact numeric value: {@code compare(3L, 3.0) == 0}, and longs beyond
    * 2^53 are not rounded. Neither argument may be NaN.
    */

@@ -9,10 +9,7 @@ import dev.segmentation.condition.Kind;
 import dev.segmentation.condition.Not;
 import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Presence;
-import dev.segmentation.internal.CodePointOrder;
 import dev.segmentation.model.Values;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -122,7 +119,7 @@ final class Contradictions {
       }
     }
     for (Object literal : literals) {
-      if (!comparable(literals.get(0), literal)) {
+      if (!Values.comparableLiterals(literals.get(0), literal)) {
         return null; // literals of different types: the checker reports those
       }
     }
@@ -137,7 +134,7 @@ final class Contradictions {
         Object v = x.value();
         switch (x.op()) {
           case EQ:
-            if (equal != null && compare(equal, v) != 0) {
+            if (equal != null && Values.compareLiterals(equal, v) != 0) {
               return describe(leaves) + " contradict: no value equals both";
             }
             equal = v;
@@ -145,8 +142,8 @@ final class Contradictions {
           case GT:
           case GE:
             if (low == null
-                || compare(v, low) > 0
-                || (compare(v, low) == 0 && x.op() == Operator.GT)) {
+                || Values.compareLiterals(v, low) > 0
+                || (Values.compareLiterals(v, low) == 0 && x.op() == Operator.GT)) {
               low = v;
               lowInclusive = x.op() == Operator.GE;
             }
@@ -154,8 +151,8 @@ final class Contradictions {
           case LT:
           case LE:
             if (high == null
-                || compare(v, high) < 0
-                || (compare(v, high) == 0 && x.op() == Operator.LT)) {
+                || Values.compareLiterals(v, high) < 0
+                || (Values.compareLiterals(v, high) == 0 && x.op() == Operator.LT)) {
               high = v;
               highInclusive = x.op() == Operator.LE;
             }
@@ -164,11 +161,11 @@ final class Contradictions {
             break;
         }
       } else if (c instanceof Between b) {
-        if (low == null || compare(b.low(), low) > 0) {
+        if (low == null || Values.compareLiterals(b.low(), low) > 0) {
           low = b.low();
           lowInclusive = true;
         }
-        if (high == null || compare(b.high(), high) < 0) {
+        if (high == null || Values.compareLiterals(b.high(), high) < 0) {
           high = b.high();
           highInclusive = true;
         }
@@ -178,7 +175,7 @@ final class Contradictions {
           Set<Object> kept = new LinkedHashSet<>();
           for (Object a : allowed) {
             for (Object v : values) {
-              if (compare(a, v) == 0) {
+              if (Values.compareLiterals(a, v) == 0) {
                 kept.add(a);
               }
             }
@@ -189,7 +186,7 @@ final class Contradictions {
       }
     }
     if (low != null && high != null) {
-      int cmp = compare(low, high);
+      int cmp = Values.compareLiterals(low, high);
       if (cmp > 0 || (cmp == 0 && !(lowInclusive && highInclusive))) {
         return describe(leaves) + " contradict: no value satisfies both bounds";
       }
@@ -200,7 +197,7 @@ final class Contradictions {
     if (allowed != null) {
       for (Object v : allowed) {
         if (within(v, low, lowInclusive, high, highInclusive)
-            && (equal == null || compare(v, equal) == 0)) {
+            && (equal == null || Values.compareLiterals(v, equal) == 0)) {
           return null;
         }
       }
@@ -212,41 +209,16 @@ final class Contradictions {
   private static boolean within(
       Object v, Object low, boolean lowInclusive, Object high, boolean highInclusive) {
     if (low != null) {
-      int c = compare(v, low);
+      int c = Values.compareLiterals(v, low);
       if (c < 0 || (c == 0 && !lowInclusive)) {
         return false;
       }
     }
     if (high != null) {
-      int c = compare(v, high);
+      int c = Values.compareLiterals(v, high);
       return c < 0 || (c == 0 && highInclusive);
     }
     return true;
-  }
-
-  private static boolean comparable(Object a, Object b) {
-    return (a instanceof Number && b instanceof Number)
-        || (a instanceof String && b instanceof String)
-        || (a instanceof LocalDate && b instanceof LocalDate)
-        || (a instanceof Instant && b instanceof Instant)
-        || (a instanceof Boolean && b instanceof Boolean);
-  }
-
-  /** Compares two literals of the same kind (guarded by {@link #comparable}). */
-  private static int compare(Object a, Object b) {
-    if (a instanceof Number x) {
-      return Values.compareNumbers(x, (Number) b);
-    }
-    if (a instanceof String x) {
-      return CodePointOrder.compare(x, (String) b);
-    }
-    if (a instanceof LocalDate x) {
-      return x.compareTo((LocalDate) b);
-    }
-    if (a instanceof Instant x) {
-      return x.compareTo((Instant) b);
-    }
-    return Boolean.compare((Boolean) a, (Boolean) b);
   }
 
   private static String describe(List<Condition> leaves) {

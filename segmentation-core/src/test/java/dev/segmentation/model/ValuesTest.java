@@ -22,6 +22,24 @@ class ValuesTest {
   private static final Attribute<Double> BALANCE = Attribute.number("balance");
 
   @Test
+  void compareLiterals_isTheOneOrderOfLiterals_exactAcrossNumberTypes_byCodePoint() {
+    long big = (1L << 53) + 1; // not a double
+    assertThat(Values.compareLiterals(big, (double) (1L << 53))).isEqualTo(1);
+    assertThat(Values.compareLiterals(3L, 3.0)).isZero();
+    // U+1F600 sorts after U+FFFD by code point (UTF-16 units would put it first).
+    assertThat(Values.compareLiterals("\uD83D\uDE00", "\uFFFD")).isEqualTo(1);
+    assertThat(
+            Values.compareLiterals(
+                java.time.LocalDate.of(2026, 1, 2), java.time.LocalDate.of(2026, 1, 1)))
+        .isEqualTo(1);
+    assertThat(Values.compareLiterals(false, true)).isEqualTo(-1);
+    assertThat(Values.comparableLiterals("3", 3L)).isFalse();
+    assertThatThrownBy(() -> Values.compareLiterals("3", 3L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("different kinds");
+  }
+
+  @Test
   void canonical_integer_acceptsIntegralNumbersAsLong() {
     assertThat(Values.canonical("c", AGE, 3)).isEqualTo(3L);
     assertThat(Values.canonical("c", AGE, (short) 3)).isEqualTo(3L);
