@@ -8,21 +8,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
+import dev.segmentation.check.Issue;
 import dev.segmentation.check.Limits;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.model.Schema;
+import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.Segment;
 import java.io.IOException;
 import java.util.function.Function;
 
 /**
- * A Jackson module that reads and writes {@link RulesDocument} and {@link Condition} in the rules
- * format, for your own {@code ObjectMapper}:
+ * A Jackson module that reads and writes {@link RulesDocument}, {@link Catalog}, {@link Segment}
+ * and {@link Condition} in the rules format, for your own {@code ObjectMapper}:
  *
  * <pre>{@code
  * ObjectMapper mapper = new ObjectMapper().registerModule(new SegmentationModule());
  * RulesDocument doc = mapper.readValue(json, RulesDocument.class);
+ * }</pre>
+ *
+ * <p>A rules document carries its schema. A catalog, segment or condition on its own does not: give
+ * the module the schema your service holds, and they are read against it (literals typed, so a date
+ * reads back as the {@code LocalDate} it was written from; names and types checked). Without a
+ * schema, segments and conditions keep their literals as JSON gives them (dates as strings), and a
+ * catalog cannot be read:
+ *
+ * <pre>{@code
+ * ObjectMapper typed = new ObjectMapper().registerModule(new SegmentationModule(SCHEMA));
+ * Catalog catalog = typed.readValue(typed.writeValueAsString(CATALOG), Catalog.class);
  * }</pre>
  *
  * Reading applies the same checks as {@link RulesJson} (problems raise {@link
@@ -33,14 +48,122 @@ import java.util.function.Function;
 public final class SegmentationModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
 
+  /** The module without a schema (the one {@code findAndRegisterModules()} finds). */
   public SegmentationModule() {
     super("segmentation");
     addSerializer(RulesDocument.class, new DocumentSerializer());
     addDeserializer(RulesDocument.class, new DocumentDeserializer());
     addSerializer(Condition.class, new ConditionSerializer());
-    addDeserializer(Condition.class, new ConditionDeserializer());
     addSerializer(Segment.class, new SegmentSerializer());
+    addSerializer(Catalog.class, new CatalogSerializer());
+    addDeserializer(Condition.class, new ConditionDeserializer());
     addDeserializer(Segment.class, new SegmentDeserializer());
+    addDeserializer(Catalog.class, new CatalogDeserializer(null));
+  }
+
+  /**
+   * The module that reads catalogs, segments and conditions against {@code schema} (see the class
+   * comment); documents still carry their own schema.
+   */
+  public SegmentationModule(Schema schema) {
+    this();
+    if (schema == null) {
+      throw new IllegalArgumentException("schema must not be null");
+    }
+    addDeserializer(Condition.class, new TypedConditionDeserializer(schema));
+    addDeserializer(Segment.class, new TypedSegmentDeserializer(schema));
+    addDeserializer(Catalog.class, new CatalogDeserializer(schema));
+  }
+
+  /** A catalog as a document holds it: {@code segments}, {@code scores}, {@code tierings}, ... */
+  private static final class CatalogSerializer extends JsonSerializer<Catalog> {
+    @Override
+    public void serialize(Catalog value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeTree(TreeWriter.catalog(value));
+    }
+
+    @Override
+    public Class<Catalog> handledType() {
+      return Catalog.class;
+    }
+  }
+
+  /** A catalog read as a document with the module's schema; every problem at once. */
+  private static final class CatalogDeserializer extends JsonDeserializer<Catalog> {
+    private final Schema schema;
+
+    CatalogDeserializer(Schema schema) {
+      this.schema = schema;
+    }
+
+    @Override
+    public Catalog deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonNode tree = p.readValueAsTree();
+      if (schema == null) {
+        throw new InvalidRulesException(
+            p,
+            new RulesException(
+                "catalog",
+                ImmutableList.of(
+                    Issue.error(
+                        "",
+                        "a catalog is read against a schema: register new"
+                            + " SegmentationModule(schema)"))));
+      }
+      if (!tree.isObject()) {
+        throw new InvalidRulesException(
+            p,
+            new RulesException("catalog", ImmutableList.of(Issue.error("", "expected an object"))));
+      }
+      ObjectNode document = JsonNodeFactory.instance.objectNode();
+      document.put("format", 1);
+      document.set("schema", TreeWriter.schema(schema));
+      document.setAll((ObjectNode) tree);
+      try {
+        return RulesJson.standard().fromTree(document, "catalog").catalog();
+      } catch (RulesException e) {
+        throw new InvalidRulesException(p, e);
+      }
+    }
+  }
+
+  /** A segment read against the module's schema. */
+  private static final class TypedSegmentDeserializer extends JsonDeserializer<Segment> {
+    private final Schema schema;
+
+    TypedSegmentDeserializer(Schema schema) {
+      this.schema = schema;
+    }
+
+    @Override
+    public Segment deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String json = p.readValueAsTree().toString();
+      try {
+        return RulesJson.standard().readSegment(json, schema, null);
+      } catch (RulesException e) {
+        throw new InvalidRulesException(p, e);
+      }
+    }
+  }
+
+  /** A condition read against the module's schema. */
+  private static final class TypedConditionDeserializer extends JsonDeserializer<Condition> {
+    private final Schema schema;
+
+    TypedConditionDeserializer(Schema schema) {
+      this.schema = schema;
+    }
+
+    @Override
+    public Condition deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String json = p.readValueAsTree().toString();
+      try {
+        return RulesJson.standard().readCondition(json, schema, null);
+      } catch (RulesException e) {
+        throw new InvalidRulesException(p, e);
+      }
+    }
   }
 
   /** A segment in the rules format's form: {@code name}, {@code description}, {@code where}. */

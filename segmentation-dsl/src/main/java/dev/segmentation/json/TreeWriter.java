@@ -55,7 +55,16 @@ final class TreeWriter {
     ObjectNode root = F.objectNode();
     root.put("format", 1);
     root.set("schema", schema(doc.schema()));
-    Catalog c = doc.catalog();
+    catalog(root, doc.catalog());
+    return root;
+  }
+
+  /** A catalog's lists, as a document holds them (no format, no schema). */
+  static ObjectNode catalog(Catalog c) {
+    return catalog(F.objectNode(), c);
+  }
+
+  private static ObjectNode catalog(ObjectNode root, Catalog c) {
     if (!c.segments().isEmpty()) {
       ArrayNode a = root.putArray("segments");
       for (Segment s : c.segments()) {
