@@ -233,6 +233,36 @@ class ReusableCountsTest {
     assertThat(elsewhere.get()).isZero();
   }
 
+  @Test
+  void aCountsInUse_isRefused_toASecondCall() {
+    Counts counts = COMPILED.newCounts();
+    List<Throwable> refused = new ArrayList<>();
+    COMPILED.counts(
+        TABLE,
+        CTX,
+        2,
+        r -> {
+          try {
+            COMPILED.counts(TABLE, CTX, 1, counts); // while the outer call holds it
+          } catch (IllegalStateException e) {
+            refused.add(e);
+          }
+          r.run();
+        },
+        counts);
+    assertThat(refused).isNotEmpty().allMatch(e -> e.getMessage().contains("one Counts per"));
+    assertThat(counts.toArray()).containsExactly(COMPILED.counts(TABLE, CTX, 1));
+  }
+
+  @Test
+  void anEmptyTable_countsZero_andTheCountsServeAnotherTableAfterwards() {
+    Counts counts = COMPILED.newCounts();
+    CustomerTable empty = CustomerTable.of(SCHEMA, List.of());
+    assertThat(COMPILED.counts(empty, CTX, 2, counts).toArray()).containsOnly(0L);
+    assertThat(COMPILED.counts(TABLE, CTX, 2, counts).toArray())
+        .containsExactly(COMPILED.counts(TABLE, CTX, 2));
+  }
+
   private static long allocatedBytes() {
     return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
         .getCurrentThreadAllocatedBytes();
