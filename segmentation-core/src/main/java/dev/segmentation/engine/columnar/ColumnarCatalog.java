@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -171,7 +173,7 @@ public final class ColumnarCatalog {
 
   /** Every segment over every customer of {@code table}, on {@code parallelism} threads. */
   public BatchResult evaluate(CustomerTable table, EvaluationContext ctx, int parallelism) {
-    Kernel[] kernels = bind(table, ctx, parallelism);
+    Kernel[] kernels = bind(table, ctx, parallelism, null);
     int n = table.size();
     List<ScorePlan> scores = scoreList;
     List<TierPlan> tiers = tierList;
@@ -182,6 +184,7 @@ public final class ColumnarCatalog {
             table,
             kernels,
             parallelism,
+            null,
             fullOrder,
             (s, chunk) -> {
               for (int i = 0; i < s.rows; i++) {
@@ -216,46 +219,104 @@ public final class ColumnarCatalog {
 
   /** The member count of every segment, without materializing member sets. */
   public long[] counts(CustomerTable table, EvaluationContext ctx, int parallelism) {
-    Kernel[] kernels = bind(table, ctx, parallelism);
-    int chunks = chunks(table.size());
-    long[][] perChunk = new long[chunks][roots.length];
-    run(
-        table,
-        kernels,
-        parallelism,
-        countOrder,
-        (s, chunk) -> {
-          for (int seg = 0; seg < roots.length; seg++) {
-            long[] t = s.t[roots[seg]];
-            long count = 0;
-            for (int w = 0; w < s.words; w++) {
-              count += Long.bitCount(t[w]);
-            }
-            perChunk[chunk][seg] = count;
-          }
-        });
-    long[] counts = new long[roots.length];
-    for (long[] c : perChunk) {
-      for (int seg = 0; seg < counts.length; seg++) {
-        counts[seg] += c[seg];
-      }
+    return counts(table, ctx, parallelism, newCounts()).toArray();
+  }
+
+  /**
+   * A workspace for {@link #counts(CustomerTable, EvaluationContext, int, Counts)}, to keep and
+   * pass again: one per calling thread (see {@link Counts}).
+   */
+  public Counts newCounts() {
+    return new Counts(this, roots.length);
+  }
+
+  /**
+   * The member count of every segment, into {@code into}, which is returned. Repeated calls with
+   * the same table and context objects reuse what the first bound and allocated, so that they
+   * allocate next to nothing (see {@link Counts}); the work runs on the library's helper threads
+   * and the calling thread.
+   *
+   * @throws IllegalArgumentException when {@code into} belongs to another catalog, or an argument
+   *     is null or out of range
+   * @throws IllegalStateException when another thread is using {@code into}
+   */
+  public Counts counts(CustomerTable table, EvaluationContext ctx, int parallelism, Counts into) {
+    return count(table, ctx, parallelism, null, into);
+  }
+
+  /**
+   * As {@link #counts(CustomerTable, EvaluationContext, int, Counts)}, with the parallel work
+   * submitted to {@code executor} instead of the library's helper threads: up to {@code parallelism
+   * - 1} tasks run on it while the calling thread works too, claiming chunks of rows from the same
+   * counter, and the call returns when every task that started has ended (a task that has not
+   * started by then does nothing when it does). A direct executor ({@code Runnable::run}) runs the
+   * tasks inside {@code execute}, so the call is single-threaded; a rejected task leaves its share
+   * to the calling thread. The first call's binding (event filters) uses the executor too.
+   */
+  public Counts counts(
+      CustomerTable table, EvaluationContext ctx, int parallelism, Executor executor, Counts into) {
+    if (executor == null) {
+      throw new IllegalArgumentException("executor must not be null");
     }
-    return counts;
+    return count(table, ctx, parallelism, executor, into);
+  }
+
+  private Counts count(
+      CustomerTable table, EvaluationContext ctx, int parallelism, Executor executor, Counts into) {
+    if (into == null || into.catalog != this) {
+      throw new IllegalArgumentException(
+          "counts must come from this catalog's newCounts(), got " + into);
+    }
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+    }
+    into.enter();
+    try {
+      if (into.table != table || into.ctx != ctx) {
+        into.bind(table, ctx, bind(table, ctx, parallelism, executor), chunks(table.size()));
+      }
+      into.prepare(parallelism);
+      run(table.size(), parallelism, executor, into.scratches, countOrder, into.task);
+      into.sum();
+      return into;
+    } finally {
+      into.exit();
+    }
+  }
+
+  /** Counts the chunk's members of every segment into {@code out}. */
+  void countChunk(Scratch s, long[] out) {
+    for (int seg = 0; seg < roots.length; seg++) {
+      long[] t = s.t[roots[seg]];
+      long count = 0;
+      for (int w = 0; w < s.words; w++) {
+        count += Long.bitCount(t[w]);
+      }
+      out[seg] = count;
+    }
   }
 
   /** The TRUE words of every segment over the whole table (bit r of word r / 64: row r). */
-  long[][] memberWords(CustomerTable table, EvaluationContext ctx, int parallelism) {
-    return trueWords(table, bind(table, ctx, parallelism), parallelism, countOrder, null);
+  long[][] memberWords(
+      CustomerTable table, EvaluationContext ctx, int parallelism, Executor executor) {
+    return trueWords(
+        table, bind(table, ctx, parallelism, executor), parallelism, executor, countOrder, null);
   }
 
   // Every segment's TRUE words, and whatever else each chunk's task (or null) takes from it.
   private long[][] trueWords(
-      CustomerTable table, Kernel[] kernels, int parallelism, int[] order, ChunkTask also) {
+      CustomerTable table,
+      Kernel[] kernels,
+      int parallelism,
+      Executor executor,
+      int[] order,
+      ChunkTask also) {
     long[][] out = new long[roots.length][(table.size() + 63) >>> 6];
     run(
-        table,
-        kernels,
+        table.size(),
         parallelism,
+        executor,
+        () -> new Scratch(kernels, table),
         order,
         (s, chunk) -> {
           for (int seg = 0; seg < roots.length; seg++) {
@@ -274,23 +335,29 @@ public final class ColumnarCatalog {
   }
 
   /** What a worker does with a chunk once its units are computed. */
-  private interface ChunkTask {
+  interface ChunkTask {
     void accept(Scratch s, int chunk);
   }
 
   /**
    * Evaluates every chunk: the units of {@code order} (segments, scores, tierings) on every row,
-   * then {@code task}. Each worker has its own scratch buffers and claims chunks from a shared
-   * counter, so no lock is taken on the hot path.
+   * then {@code task}. Each worker takes its own scratch buffers from {@code scratches} (new ones,
+   * or a {@link Counts}' reused ones) and claims chunks from a shared counter, so no lock is taken
+   * on the hot path. {@code executor}: where helpers run, or null for the library's own threads.
    */
   private void run(
-      CustomerTable table, Kernel[] kernels, int parallelism, int[] order, ChunkTask task) {
-    int n = table.size();
+      int n,
+      int parallelism,
+      Executor executor,
+      Supplier<Scratch> scratches,
+      int[] order,
+      ChunkTask task) {
     Parallel.run(
         chunks(n),
         parallelism,
+        executor,
         () -> {
-          Scratch s = new Scratch(kernels, table);
+          Scratch s = scratches.get();
           return c -> {
             int first = c * Scratch.CHUNK_ROWS;
             s.chunk(c, first, Math.min(Scratch.CHUNK_ROWS, n - first));
@@ -328,7 +395,8 @@ public final class ColumnarCatalog {
 
   // ------------------------------------------------------------------------------ binding
 
-  private Kernel[] bind(CustomerTable table, EvaluationContext ctx, int parallelism) {
+  private Kernel[] bind(
+      CustomerTable table, EvaluationContext ctx, int parallelism, Executor executor) {
     if (table == null) {
       throw new IllegalArgumentException("table must not be null");
     }
@@ -343,7 +411,8 @@ public final class ColumnarCatalog {
     Map<String, long[][]> filterWords = new HashMap<>();
     for (Map.Entry<String, ColumnarCatalog> e : filters.entrySet()) {
       EventColumns events = table.events(e.getKey());
-      filterWords.put(e.getKey(), e.getValue().memberWords(events.properties, ctx, parallelism));
+      filterWords.put(
+          e.getKey(), e.getValue().memberWords(events.properties, ctx, parallelism, executor));
     }
     Binding binding = new Binding(schema, table, ctx, plan, rows);
     Kernel[] kernels = new Kernel[nodes.size()];

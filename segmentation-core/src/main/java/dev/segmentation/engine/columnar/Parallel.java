@@ -3,8 +3,10 @@ package dev.segmentation.engine.columnar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -26,8 +28,28 @@ final class Parallel {
    * @throws IllegalArgumentException when {@code parallelism} is below 1
    */
   static void run(int tasks, int parallelism, Supplier<IntConsumer> worker) {
+    run(tasks, parallelism, null, worker);
+  }
+
+  /**
+   * As {@link #run(int, int, Supplier)}, with the helpers' runs submitted to {@code executor}
+   * instead of the library's helper threads when it is not null. A helper the executor has not
+   * started when the caller runs out of tasks is withdrawn (it returns at once when it starts); a
+   * direct executor runs a helper's whole share inside {@code execute}, on the calling thread.
+   *
+   * @throws IllegalArgumentException when {@code parallelism} is below 1
+   */
+  static void run(int tasks, int parallelism, Executor executor, Supplier<IntConsumer> worker) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+    }
+    if (Math.min(parallelism, tasks) <= 1) {
+      // One worker, the caller: no counter, no helper, nothing allocated here.
+      IntConsumer w = worker.get();
+      for (int t = 0; t < tasks; t++) {
+        w.accept(t);
+      }
+      return;
     }
     AtomicInteger next = new AtomicInteger();
     Runnable work =
@@ -38,18 +60,20 @@ final class Parallel {
           }
         };
     int helpers = Math.min(parallelism, tasks) - 1;
-    if (helpers <= 0) {
-      work.run();
-      return;
-    }
-    boolean shared = helpers <= Helpers.SIZE;
+    boolean shared = executor != null || helpers <= Helpers.SIZE;
     ForkJoinPool pool = shared ? null : new ForkJoinPool(helpers);
     try {
       List<Helper> started = new ArrayList<>();
       for (int i = 0; i < helpers; i++) {
         Helper h = new Helper(work);
         started.add(h);
-        if (shared) {
+        if (executor != null) {
+          try {
+            executor.execute(h);
+          } catch (RejectedExecutionException e) {
+            // The caller does the share of a helper the executor refuses; finish withdraws it.
+          }
+        } else if (shared) {
           Helpers.execute(h);
         } else {
           pool.execute(h);

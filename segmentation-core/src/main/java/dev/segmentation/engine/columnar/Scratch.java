@@ -47,6 +47,11 @@ final class Scratch {
     this.view = new RowView(table);
   }
 
+  /** Forgets every chunk computed so far, for reuse in another call over the same bindings. */
+  void reset() {
+    Arrays.fill(stamp, -1);
+  }
+
   /** Starts chunk number {@code number}: rows {@code [first, first + rows)}. */
   void chunk(int number, int first, int rows) {
     this.chunk = number;
