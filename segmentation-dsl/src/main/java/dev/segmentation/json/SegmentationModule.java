@@ -70,8 +70,14 @@ public final class SegmentationModule extends SimpleModule {
     if (schema == null) {
       throw new IllegalArgumentException("schema must not be null");
     }
-    addDeserializer(Condition.class, new TypedConditionDeserializer(schema));
-    addDeserializer(Segment.class, new TypedSegmentDeserializer(schema));
+    addDeserializer(
+        Condition.class,
+        new TypedDeserializer<>(
+            schema, (json, s) -> RulesJson.standard().readCondition(json, s, null)));
+    addDeserializer(
+        Segment.class,
+        new TypedDeserializer<>(
+            schema, (json, s) -> RulesJson.standard().readSegment(json, s, null)));
     addDeserializer(Catalog.class, new CatalogDeserializer(schema));
   }
 
@@ -128,38 +134,25 @@ public final class SegmentationModule extends SimpleModule {
     }
   }
 
-  /** A segment read against the module's schema. */
-  private static final class TypedSegmentDeserializer extends JsonDeserializer<Segment> {
+  /** A segment or condition read against the module's schema by {@code read}. */
+  private static final class TypedDeserializer<T> extends JsonDeserializer<T> {
     private final Schema schema;
+    private final Reader<T> read;
 
-    TypedSegmentDeserializer(Schema schema) {
+    interface Reader<T> {
+      T read(String json, Schema schema);
+    }
+
+    TypedDeserializer(Schema schema, Reader<T> read) {
       this.schema = schema;
+      this.read = read;
     }
 
     @Override
-    public Segment deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       String json = p.readValueAsTree().toString();
       try {
-        return RulesJson.standard().readSegment(json, schema, null);
-      } catch (RulesException e) {
-        throw new InvalidRulesException(p, e);
-      }
-    }
-  }
-
-  /** A condition read against the module's schema. */
-  private static final class TypedConditionDeserializer extends JsonDeserializer<Condition> {
-    private final Schema schema;
-
-    TypedConditionDeserializer(Schema schema) {
-      this.schema = schema;
-    }
-
-    @Override
-    public Condition deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String json = p.readValueAsTree().toString();
-      try {
-        return RulesJson.standard().readCondition(json, schema, null);
+        return read.read(json, schema);
       } catch (RulesException e) {
         throw new InvalidRulesException(p, e);
       }
