@@ -166,14 +166,15 @@ public final class BatchResult {
   // The RFM model's position; the error lists what the catalog has under that name space
   // (tierings and RFM models share one when asked for a tier).
   private int rfmModel(String name, boolean orTiering) {
+    int model = rows.rfmIndex(name);
+    if (model >= 0) {
+      return model;
+    }
     List<String> names = new ArrayList<>();
     for (int i = 0; orTiering && i < rows.tieringCount(); i++) {
       names.add(rows.tieringName(i));
     }
     for (int i = 0; i < rows.rfmCount(); i++) {
-      if (rows.rfmName(i).equals(name)) {
-        return i;
-      }
       names.add(rows.rfmName(i));
     }
     throw new IllegalArgumentException(

@@ -15,7 +15,6 @@ import dev.segmentation.plan.Plan;
 import dev.segmentation.plan.PlanNode;
 import dev.segmentation.plan.eval.PlanEvaluator;
 import dev.segmentation.segment.Catalog;
-import dev.segmentation.segment.RfmModel;
 import dev.segmentation.segment.Segment;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,15 +144,13 @@ public final class ColumnarCatalog {
     }
   }
 
-  // The RFM model's position in the catalog (an inTier of no tiering names one).
-  private int rfmIndex(String name) {
-    List<RfmModel> models = plan.checked().catalog().rfmModels();
-    for (int i = 0; i < models.size(); i++) {
-      if (models.get(i).name().equals(name)) {
-        return i;
-      }
+  // An inTier of no tiering names an RFM model (the check made sure it exists).
+  private int rfmModel(String name) {
+    int i = rows.rfmIndex(name);
+    if (i < 0) {
+      throw new IllegalStateException("no tiering or RFM model " + name);
     }
-    throw new IllegalStateException("no tiering or RFM model " + name);
+    return i;
   }
 
   /** The segment names, in catalog order. */
@@ -440,7 +437,7 @@ public final class ColumnarCatalog {
         TierPlan plan = tierPlans.get(t.tiering());
         yield plan != null
             ? new Kernel.TierIs(plan, plan.names.indexOf(t.tier()))
-            : new Kernel.RfmTier(rows, rfmIndex(t.tiering()), ctx, t.tier());
+            : new Kernel.RfmTier(rows, rfmModel(t.tiering()), ctx, t.tier());
       }
       case EVENT -> {
         EventCondition e = (EventCondition) c;

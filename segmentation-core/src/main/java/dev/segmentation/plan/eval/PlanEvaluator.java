@@ -87,6 +87,16 @@ public final class PlanEvaluator {
     return program.rfms[i].model.name();
   }
 
+  /** The position of the RFM model named {@code name}, or -1 when there is none. */
+  public int rfmIndex(String name) {
+    for (int i = 0; i < program.rfms.length; i++) {
+      if (program.rfms[i].model.name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Segment {@code i}'s result. */
   public Truth segment(int i, Customer c, EvaluationContext ctx) {
     return once(Program::segment, i, c, ctx);
