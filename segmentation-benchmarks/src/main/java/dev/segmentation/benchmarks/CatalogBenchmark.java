@@ -9,6 +9,7 @@ import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.Segment;
 import dev.segmentation.testkit.CustomerGenerator;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -82,14 +83,18 @@ public class CatalogBenchmark {
    */
   static CustomerTable table(int n) {
     CustomerGenerator generator = new CustomerGenerator(Population.SEED);
+    return table(n, i -> generator.customer(i, Population.AS_OF, Population.EVENT_TYPES));
+  }
+
+  /** A table of {@code n} customers, {@code customer(i)} at row i, generated in parallel chunks. */
+  static CustomerTable table(int n, IntFunction<SchemaCustomer> customer) {
     CustomerTable.Builder builder = CustomerTable.builder(Population.schema());
     int chunk = 65_536;
     for (int from = 0; from < n; from += chunk) {
-      int start = from;
       SchemaCustomer[] generated =
-          IntStream.range(start, Math.min(n, start + chunk))
+          IntStream.range(from, Math.min(n, from + chunk))
               .parallel()
-              .mapToObj(i -> generator.customer(i, Population.AS_OF, Population.EVENT_TYPES))
+              .mapToObj(customer)
               .toArray(SchemaCustomer[]::new);
       for (SchemaCustomer c : generated) {
         builder.add(c);

@@ -1,0 +1,107 @@
+package dev.segmentation.engine.columnar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.model.Customer;
+import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.segment.Catalog;
+import dev.segmentation.testkit.RandomCatalogs;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * {@link BatchResult#diff} against its definition, computed the slow way by customer id: entered =
+ * members now whose id was not a member before, in the current row order; exited = members before
+ * whose id is not a member now, in the previous row order. Day two keeps, drops, reorders and adds
+ * customers in each of the ways two exports can differ.
+ */
+class MembershipDiffTest {
+
+  enum Layout {
+    SAME_TABLE,
+    SAME_IDS_SAME_ORDER,
+    DROPPED_AND_APPENDED,
+    SHUFFLED
+  }
+
+  @Property(tries = 60)
+  void diffIsTheDifferenceOfMemberIds(
+      @ForAll @IntRange(min = 0, max = 10_000) long seed,
+      @ForAll @IntRange(min = 0, max = 300) int size,
+      @ForAll Layout layout) {
+    RandomCatalogs day1 = new RandomCatalogs(seed);
+    RandomCatalogs day2 = new RandomCatalogs(seed + 1); // other values for the same ids
+    Catalog catalog = day1.catalog(5);
+    ColumnarCatalog compiled = ColumnarEngine.compile(catalog, RandomCatalogs.SCHEMA);
+    List<SchemaCustomer> before = day1.customers(size);
+    CustomerTable beforeTable = CustomerTable.of(RandomCatalogs.SCHEMA, before);
+    Random random = new Random(seed);
+    List<Customer> now = new ArrayList<>();
+    switch (layout) {
+      case SAME_TABLE, SAME_IDS_SAME_ORDER -> before.forEach(c -> now.add(day2.customer(c.id())));
+      case DROPPED_AND_APPENDED -> dropAndAppend(before, day2, random, 10, now);
+      case SHUFFLED -> {
+        dropAndAppend(before, day2, random, 5, now);
+        Collections.shuffle(now, random);
+      }
+    }
+    CustomerTable nowTable =
+        layout == Layout.SAME_TABLE ? beforeTable : CustomerTable.of(RandomCatalogs.SCHEMA, now);
+    BatchResult first = compiled.evaluate(beforeTable, RandomCatalogs.CTX);
+    BatchResult second =
+        layout == Layout.SAME_TABLE
+            ? compiled.evaluate(
+                beforeTable, EvaluationContext.at(RandomCatalogs.AS_OF.plusSeconds(86_400L * 40)))
+            : compiled.evaluate(nowTable, RandomCatalogs.CTX);
+    MembershipDiff diff = second.diff(first);
+    for (String segment : second.segmentNames()) {
+      Set<String> was = ids(first, segment);
+      Set<String> is = ids(second, segment);
+      List<String> entered = new ArrayList<>();
+      for (int r = 0; r < nowTable.size(); r++) {
+        String id = nowTable.id(r);
+        if (is.contains(id) && !was.contains(id)) {
+          entered.add(id);
+        }
+      }
+      List<String> exited = new ArrayList<>();
+      for (int r = 0; r < beforeTable.size(); r++) {
+        String id = beforeTable.id(r);
+        if (was.contains(id) && !is.contains(id)) {
+          exited.add(id);
+        }
+      }
+      assertThat(diff.of(segment).entered()).as(segment).containsExactlyElementsOf(entered);
+      assertThat(diff.of(segment).exited()).as(segment).containsExactlyElementsOf(exited);
+    }
+  }
+
+  // Day two: about one customer in `oneIn` of day one dropped, as many new ones appended.
+  private static void dropAndAppend(
+      List<SchemaCustomer> before,
+      RandomCatalogs day2,
+      Random random,
+      int oneIn,
+      List<Customer> now) {
+    before.stream()
+        .filter(c -> random.nextInt(oneIn) != 0)
+        .forEach(c -> now.add(day2.customer(c.id())));
+    for (int i = 0; i < before.size() / oneIn + 1; i++) {
+      now.add(day2.customer("new" + i));
+    }
+  }
+
+  private static Set<String> ids(BatchResult result, String segment) {
+    Set<String> ids = new HashSet<>();
+    result.memberIds(segment).forEach(ids::add);
+    return ids;
+  }
+}
