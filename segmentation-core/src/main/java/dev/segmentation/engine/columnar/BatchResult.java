@@ -7,6 +7,7 @@ import dev.segmentation.plan.eval.PlanEvaluator;
 import dev.segmentation.segment.RfmScores;
 import dev.segmentation.segment.RfmSegment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -186,9 +187,17 @@ public final class BatchResult {
             + names);
   }
 
-  /** Who entered and who left each segment since {@code previous}, matched by customer id. */
+  /**
+   * Who entered and who left each segment since {@code previous}, matched by customer id. Over the
+   * same table this is two bitmap differences per segment. Over two tables (two days' data) the
+   * rows are matched once for all segments: ids are compared in place, row by row while the tables
+   * list the same customers in the same order and through the other table's index where they do
+   * not, so no id is decoded except those that changed membership; when the tables list exactly the
+   * same ids in the same order, the bitmaps are compared directly.
+   */
   public MembershipDiff diff(BatchResult previous) {
     notNull(previous, "previous");
+    RowMatch match = previous.table == table ? null : new RowMatch(previous.table, table);
     ImmutableMap.Builder<String, MembershipDiff.Change> b = ImmutableMap.builder();
     for (int i = 0; i < segmentNames.size(); i++) {
       String name = segmentNames.get(i);
@@ -198,30 +207,95 @@ public final class BatchResult {
       }
       RoaringBitmap now = members[i];
       RoaringBitmap before = previous.members[j];
-      ImmutableList.Builder<String> entered = ImmutableList.builder();
-      ImmutableList.Builder<String> exited = ImmutableList.builder();
-      if (previous.table == table) {
-        RoaringBitmap.andNot(now, before).forEach((int r) -> entered.add(table.id(r)));
-        RoaringBitmap.andNot(before, now).forEach((int r) -> exited.add(table.id(r)));
+      List<String> entered;
+      List<String> exited;
+      if (match == null || match.identical) {
+        entered = ids(table, RoaringBitmap.andNot(now, before));
+        exited = ids(previous.table, RoaringBitmap.andNot(before, now));
       } else {
-        now.forEach(
-            (int r) -> {
-              int old = previous.table.row(table.id(r));
-              if (old < 0 || !before.contains(old)) {
-                entered.add(table.id(r));
-              }
-            });
-        before.forEach(
-            (int r) -> {
-              int current = table.row(previous.table.id(r));
-              if (current < 0 || !now.contains(current)) {
-                exited.add(previous.table.id(r));
-              }
-            });
+        entered = match.entered(now, before);
+        exited = match.exited(now, before);
       }
-      b.put(name, new MembershipDiff.Change(entered.build(), exited.build()));
+      b.put(name, new MembershipDiff.Change(entered, exited));
     }
     return new MembershipDiff(b.build());
+  }
+
+  private static List<String> ids(CustomerTable table, RoaringBitmap rows) {
+    ImmutableList.Builder<String> ids =
+        ImmutableList.builderWithExpectedSize(rows.getCardinality());
+    rows.forEach((int r) -> ids.add(table.id(r)));
+    return ids.build();
+  }
+
+  /**
+   * The rows of two tables matched by customer id, once per diff: each table's row of every row of
+   * the other (-1 when the customer is only in one), and a bitset over each table's rows, reused
+   * for every segment.
+   */
+  private static final class RowMatch {
+    private final CustomerTable before;
+    private final CustomerTable now;
+    private final int[] nowRowOf; // per row of `before`
+    private final int[] beforeRowOf; // per row of `now`
+    private final boolean identical; // the same ids in the same order
+    private final long[] nowBits;
+    private final long[] beforeBits;
+
+    RowMatch(CustomerTable before, CustomerTable now) {
+      this.before = before;
+      this.now = now;
+      this.beforeRowOf = now.rowsIn(before);
+      this.nowRowOf = new int[before.size()];
+      Arrays.fill(nowRowOf, -1);
+      boolean same = before.size() == now.size();
+      for (int r = 0; r < beforeRowOf.length; r++) {
+        int o = beforeRowOf[r];
+        if (o >= 0) {
+          nowRowOf[o] = r;
+        }
+        same &= o == r;
+      }
+      this.identical = same;
+      this.nowBits = same ? null : new long[(now.size() + 63) >>> 6];
+      this.beforeBits = same ? null : new long[(before.size() + 63) >>> 6];
+    }
+
+    /** The ids of the members now (in row order) that were not members before. */
+    List<String> entered(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
+      return changed(membersBefore, nowRowOf, nowBits, membersNow, now);
+    }
+
+    /** The ids of the members before (in the previous row order) that are not members now. */
+    List<String> exited(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
+      return changed(membersNow, beforeRowOf, beforeBits, membersBefore, before);
+    }
+
+    // The members of `these` (rows of `table`) that are not the image of a member of `others`
+    // under `toTable`; `bits` is scratch over the rows of `table`, left cleared.
+    private static List<String> changed(
+        RoaringBitmap others,
+        int[] toTable,
+        long[] bits,
+        RoaringBitmap these,
+        CustomerTable table) {
+      others.forEach(
+          (int o) -> {
+            int r = toTable[o];
+            if (r >= 0) {
+              bits[r >>> 6] |= 1L << r;
+            }
+          });
+      ImmutableList.Builder<String> ids = ImmutableList.builder();
+      these.forEach(
+          (int r) -> {
+            if ((bits[r >>> 6] & (1L << r)) == 0) {
+              ids.add(table.id(r));
+            }
+          });
+      Arrays.fill(bits, 0L);
+      return ids.build();
+    }
   }
 
   private static void notNull(Object argument, String name) {

@@ -24,23 +24,47 @@ final class CustomerIds {
 
   /** The id of row {@code row} (a new String). */
   String id(int row) {
-    int start = row == 0 ? 0 : ends[row - 1];
+    int start = start(row);
     return new String(data, start, ends[row] - start, StandardCharsets.UTF_8);
   }
 
   /** The row of {@code id}, or -1. */
   int row(String id) {
     byte[] key = id.getBytes(StandardCharsets.UTF_8);
+    return row(key, 0, key.length);
+  }
+
+  // The row whose id is the UTF-8 bytes key[from..to), or -1.
+  private int row(byte[] key, int from, int to) {
     int mask = slots.length - 1;
-    for (int i = hash(key, 0, key.length) & mask; ; i = (i + 1) & mask) {
+    for (int i = hash(key, from, to) & mask; ; i = (i + 1) & mask) {
       int s = slots[i];
       if (s == 0) {
         return -1;
       }
-      if (equals(s - 1, key)) {
+      if (equals(s - 1, key, from, to)) {
         return s - 1;
       }
     }
+  }
+
+  /**
+   * For each row here, the row of the same id in {@code other}, or -1, without decoding an id: the
+   * bytes at the same row are compared first (the tables of two days usually list their customers
+   * in the same order), and {@code other}'s index is probed only where they differ.
+   */
+  int[] rowsIn(CustomerIds other) {
+    int[] rows = new int[size];
+    for (int r = 0; r < size; r++) {
+      int from = start(r);
+      int to = ends[r];
+      rows[r] = r < other.size && other.equals(r, data, from, to) ? r : other.row(data, from, to);
+    }
+    return rows;
+  }
+
+  private int start(int row) {
+    return row == 0 ? 0 : ends[row - 1];
   }
 
   /**
@@ -75,8 +99,7 @@ final class CustomerIds {
   private void rehash(int capacity) {
     slots = new int[capacity];
     for (int r = 0; r < size; r++) {
-      int start = r == 0 ? 0 : ends[r - 1];
-      insert(r, data, start, ends[r]);
+      insert(r, data, start(r), ends[r]);
     }
   }
 
@@ -89,9 +112,8 @@ final class CustomerIds {
     slots[i] = row + 1;
   }
 
-  private boolean equals(int row, byte[] key) {
-    int start = row == 0 ? 0 : ends[row - 1];
-    return Arrays.equals(data, start, ends[row], key, 0, key.length);
+  private boolean equals(int row, byte[] key, int from, int to) {
+    return Arrays.equals(data, start(row), ends[row], key, from, to);
   }
 
   // A polynomial hash of the bytes, mixed so that the low bits (the slot) depend on all of them.

@@ -88,6 +88,15 @@ public final class CustomerTable {
     return ids == null ? "event " + row : ids.id(row);
   }
 
+  /**
+   * For each row, the row of the same customer id in {@code other}, or -1 (both tables of
+   * customers, not of events).
+   */
+  int[] rowsIn(CustomerTable other) {
+    assert ids != null && other.ids != null : "tables of events have no ids";
+    return ids.rowsIn(other.ids);
+  }
+
   /** The row of the customer with this id, or -1. */
   public int row(String id) {
     if (id == null) {
