@@ -162,7 +162,7 @@ public final class SparkSegmentation {
    * the twelve values at those ranks: no customer row is collected to the driver.
    *
    * <pre>{@code
-   * ImmutableList<Double> any = ImmutableList.of(0.0, 1.0, 2.0, 3.0); // replaced by the fit
+   * List<Double> any = List.of(0.0, 1.0, 2.0, 3.0); // replaced by the fit
    * RfmModel draft =
    *     new RfmModel("rfm", "", "purchase", "amount", EventWindow.last(2, YEARS), any, any, any);
    * RfmModel fitted =
