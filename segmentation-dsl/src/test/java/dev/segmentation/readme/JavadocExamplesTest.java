@@ -22,6 +22,7 @@ class JavadocExamplesTest {
           .variables(
               Map.of(
                   "vipRows", "RoaringBitmap",
+                  "rfm", "RfmModel",
                   "tierOfEachRow", "List<String>",
                   "form", "Form",
                   "account", "Account",
