@@ -157,12 +157,12 @@ public final class SparkSegmentation {
    * events in Spark, equal to {@link dev.segmentation.engine.row.RfmFit}'s on the same data:
    * recency, frequency and monetary value computed by the SQL of the RFM columns of {@link
    * #evaluate}, over the customers with at least one event in the window (the others are left out),
-   * and each cut point the value at rank {@code ceil(p * n)} of the sorted values, for {@code p} =
-   * 0.2, 0.4, 0.6 and 0.8 (nearest rank). Spark sorts the three values (stacked) and returns only
-   * the twelve values at those ranks: no customer row is collected to the driver.
+   * and each cut point the value at the rank {@link RfmModel#cutRanks} gives (nearest rank, the
+   * same rule as every backend's). Spark sorts the three values (stacked) and returns only the
+   * twelve values at those ranks: no customer row is collected to the driver.
    *
    * <pre>{@code
-   * ImmutableList<Double> any = ImmutableList.of(0.0, 1.0, 2.0, 3.0); // replaced by the fit
+   * List<Double> any = List.of(0.0, 1.0, 2.0, 3.0); // replaced by the fit
    * RfmModel draft =
    *     new RfmModel("rfm", "", "purchase", "amount", EventWindow.last(2, YEARS), any, any, any);
    * RfmModel fitted =
@@ -238,24 +238,9 @@ public final class SparkSegmentation {
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long n = fitted.count();
-      if (n == 0) {
-        throw new IllegalArgumentException(
-            "no customer has a \""
-                + draft.eventType()
-                + "\" event in the window; cannot fit RFM \""
-                + draft.name()
-                + "\"");
-      }
-      List<ImmutableList<Double>> cuts = Quintiles.of(fitted, n, "r", "f", "m");
-      return new RfmModel(
-          draft.name(),
-          draft.description(),
-          draft.eventType(),
-          draft.moneyProperty(),
-          draft.window(),
-          cuts.get(0),
-          cuts.get(1),
-          cuts.get(2));
+      long[] ranks = draft.cutRanks(n); // throws, naming the model, when n is 0
+      List<List<Double>> cuts = Quintiles.of(fitted, n, ranks, "r", "f", "m");
+      return draft.withCutPoints(cuts.get(0), cuts.get(1), cuts.get(2));
     } finally {
       fitted.unpersist();
     }

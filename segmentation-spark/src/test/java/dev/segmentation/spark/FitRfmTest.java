@@ -25,7 +25,10 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** {@link SparkSegmentation#fitRfm} fits the cut points {@link RfmFit} fits on the same data. */
+/**
+ * {@link SparkSegmentation#fitRfm} fits the cut points {@link RfmFit} fits on the same data (one
+ * rule, {@code RfmModel.fittedTo}).
+ */
 class FitRfmTest {
   private static final SparkSession SPARK = TestSpark.session();
   private static final ImmutableList<Double> ANY = ImmutableList.of(0.0, 1.0, 2.0, 3.0);

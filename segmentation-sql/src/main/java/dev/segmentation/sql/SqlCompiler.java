@@ -63,7 +63,11 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * SqlCompiler compiler = SqlCompiler.of(catalog, schema, Dialect.DUCKDB, Mapping.defaults());
  * SqlQuery query = compiler.membershipQuery(EvaluationContext.at(asOf, zone));
- * try (ResultSet rs = connection.createStatement().executeQuery(query.sql())) { ... }
+ * try (ResultSet rs = connection.createStatement().executeQuery(query.sql())) {
+ *   while (rs.next()) {
+ *     boolean vip = rs.getBoolean("segment:vip");
+ *   }
+ * }
  * }</pre>
  *
  * The time of evaluation is part of the query: every window and relative bound is a literal

@@ -1,26 +1,8 @@
 package dev.segmentation.engine.columnar;
 
-import com.google.common.collect.ImmutableList;
-import dev.segmentation.check.CheckedCatalog;
-import dev.segmentation.check.ReferenceGraph;
-import dev.segmentation.condition.Condition;
-import dev.segmentation.condition.EventCondition;
-import dev.segmentation.condition.InTier;
-import dev.segmentation.condition.Kind;
-import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.engine.EvaluationContext;
-import dev.segmentation.internal.NumericLiteral;
-import dev.segmentation.model.Schema;
 import dev.segmentation.plan.Plan;
-import dev.segmentation.plan.PlanNode;
-import dev.segmentation.plan.eval.PlanEvaluator;
-import dev.segmentation.segment.Catalog;
-import dev.segmentation.segment.Segment;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -41,126 +23,38 @@ import org.roaringbitmap.RoaringBitmap;
  * earlier ones left undecided. Leaves run as kernels over primitive columns (numbers, dates,
  * timestamps, booleans, dictionary strings, tags, geo points, presence, and events with their
  * filters, windows and aggregates); the few forms without a kernel (anniversaries, RFM tiers) go
- * row by row through the row engine, exactly but slower.
+ * row by row through the row engine, exactly but slower. The nodes, kernels and units are the
+ * {@link PhysicalPlan}'s, built once at compile; this class runs them over a table's chunks.
  *
  * <p>Immutable and thread-safe.
  */
 public final class ColumnarCatalog {
-
-  private final Schema schema;
-  private final Plan plan;
-  private final PlanEvaluator rows; // for what has no kernel, one customer at a time
-  private final ImmutableList<String> segmentNames;
-  private final List<Condition> nodes = new ArrayList<>(); // children before parents
-  private final List<PlanNode> planNodes = new ArrayList<>(); // each node's plan node
-  private final List<int[]> children = new ArrayList<>(); // AND/OR operands cheapest first
+  // The physical plan (nodes, roots, score and tier plans, unit orders, event filter catalogs);
+  // this class runs it over a table. The arrays used per chunk are kept here as fields.
+  private final PhysicalPlan physical;
   private final int[] roots;
-  private final Map<String, ScorePlan> scorePlans = new LinkedHashMap<>();
-  private final Map<String, TierPlan> tierPlans = new LinkedHashMap<>();
   private final List<ScorePlan> scoreList; // in unit order
   private final List<TierPlan> tierList;
-  // What each chunk computes, in dependency order: segments (root node), scores and tierings.
   private final int[] countOrder; // the units the segments need
   private final int[] fullOrder; // every unit
-  // Event filters: per event type with filters, a catalog over its properties (the plan's
-  // eventFilters), whose segment PlanNode.filterSegment() is an event node's filter.
-  private final Map<String, ColumnarCatalog> filters = new LinkedHashMap<>();
 
   ColumnarCatalog(Plan plan) {
-    CheckedCatalog checked = plan.checked();
-    Catalog catalog = checked.catalog();
-    this.schema = checked.schema();
-    this.plan = plan;
-    this.rows = PlanEvaluator.of(plan);
-    this.segmentNames =
-        catalog.segments().stream().map(Segment::name).collect(ImmutableList.toImmutableList());
-    // The physical plan: one node per plan node, except that an inSegment is the referenced
-    // segment's node (the plan places it before every segment that refers to it).
-    int[] physical = new int[plan.nodeCount()];
-    for (PlanNode n : plan.nodes()) {
-      physical[n.id()] =
-          n.kind() == Kind.IN_SEGMENT
-              ? physical[plan.segment(n.segment()).node()]
-              : node(n, physical, plan);
-    }
-    this.roots = new int[segmentNames.size()];
-    for (int i = 0; i < roots.length; i++) {
-      roots[i] = physical[plan.segment(i).node()];
-    }
-    for (int k = 0; k < catalog.scores().size(); k++) {
-      scorePlans.put(
-          catalog.scores().get(k).name(),
-          new ScorePlan(catalog.scores().get(k), physical(plan.scoreRules(k), physical)));
-    }
-    for (int k = 0; k < catalog.tierings().size(); k++) {
-      tierPlans.put(
-          catalog.tierings().get(k).name(),
-          new TierPlan(catalog.tierings().get(k), physical(plan.tiers(k), physical)));
-    }
-    ReferenceGraph graph = checked.references();
-    int[] segmentUnits = new int[roots.length];
-    Arrays.setAll(segmentUnits, graph::segmentUnit);
-    int[] allUnits = new int[graph.unitCount()];
-    Arrays.setAll(allUnits, u -> u);
-    this.countOrder = graph.order(segmentUnits);
-    this.fullOrder = graph.order(allUnits);
-    planFilters();
-    this.scoreList = List.copyOf(scorePlans.values());
-    this.tierList = List.copyOf(tierPlans.values());
-  }
-
-  private static int[] physical(List<Plan.Root> roots, int[] physical) {
-    return roots.stream().mapToInt(r -> physical[r.node()]).toArray();
-  }
-
-  /**
-   * A physical node for plan node {@code n}: AND and OR operands ordered cheapest first by the
-   * plan's costs (a referenced segment, computed before the segments that refer to it, is free).
-   */
-  private int node(PlanNode n, int[] physical, Plan plan) {
-    int[] kids = new int[0];
-    if (n.kind().isOperator()) {
-      Integer[] order = new Integer[n.childCount()];
-      Arrays.setAll(order, i -> i);
-      // Cheapest first (stable): an expensive operand then runs on the fewest rows.
-      Arrays.sort(order, Comparator.comparingDouble(i -> plan.node(n.child(i)).cost()));
-      kids = Arrays.stream(order).mapToInt(i -> physical[n.child(i)]).toArray();
-    }
-    int id = nodes.size();
-    nodes.add(n.condition());
-    planNodes.add(n);
-    children.add(kids);
-    return id;
-  }
-
-  /** The columnar catalog of every filtered event type's filters. */
-  private void planFilters() {
-    for (PlanNode n : planNodes) {
-      if (n.filterSegment() >= 0) {
-        filters.computeIfAbsent(
-            ((EventCondition) n.condition()).eventType(),
-            type -> new ColumnarCatalog(plan.eventFilters(type)));
-      }
-    }
-  }
-
-  // An inTier of no tiering names an RFM model (the check made sure it exists).
-  private int rfmModel(String name) {
-    int i = rows.rfmIndex(name);
-    if (i < 0) {
-      throw new IllegalStateException("no tiering or RFM model " + name);
-    }
-    return i;
+    this.physical = new PhysicalPlan(plan);
+    this.roots = physical.roots;
+    this.scoreList = physical.scoreList;
+    this.tierList = physical.tierList;
+    this.countOrder = physical.countOrder;
+    this.fullOrder = physical.fullOrder;
   }
 
   /** The segment names, in catalog order. */
   public List<String> segmentNames() {
-    return segmentNames;
+    return physical.segmentNames;
   }
 
   /** The number of distinct condition nodes after sharing equal sub-conditions. */
   public int nodeCount() {
-    return nodes.size();
+    return physical.nodeCount();
   }
 
   /** Every segment over every customer of {@code table}, on all cores. */
@@ -211,7 +105,8 @@ public final class ColumnarCatalog {
     for (int k = 0; k < tiers.size(); k++) {
       tierMap.put(tiers.get(k).name, new BatchResult.Tiers(tiers.get(k).names, tierValues[k]));
     }
-    return new BatchResult(table, ctx, rows, segmentNames, members, scoreMap, tierMap);
+    return new BatchResult(
+        table, ctx, physical.rows, physical.segmentNames, members, scoreMap, tierMap);
   }
 
   /** The member count of every segment, without materializing member sets. */
@@ -373,31 +268,22 @@ public final class ColumnarCatalog {
       return;
     }
     int k = unit - roots.length;
-    if (k < scorePlans.size()) {
-      for (int rule : scoreAt(k).ruleNodes) {
+    if (k < scoreList.size()) {
+      for (int rule : scoreList.get(k).ruleNodes) {
         s.requestAll(rule);
       }
       return;
     }
-    tierAt(k - scorePlans.size()).request(s, s.full, 1);
+    tierList.get(k - scoreList.size()).request(s, s.full, 1);
   }
 
-  private ScorePlan scoreAt(int k) {
-    return scoreList.get(k);
-  }
-
-  private TierPlan tierAt(int k) {
-    return tierList.get(k);
-  }
-
-  // ------------------------------------------------------------------------------ binding
-
+  /** The physical plan's kernels over {@code table} and {@code ctx}, event filters run first. */
   private Kernel[] bind(
       CustomerTable table, EvaluationContext ctx, int parallelism, Executor executor) {
     if (table == null) {
       throw new IllegalArgumentException("table must not be null");
     }
-    if (!table.schema().equals(schema)) {
+    if (!table.schema().equals(physical.schema)) {
       throw new IllegalArgumentException(
           "the table's schema differs from the schema the catalog was compiled for");
     }
@@ -406,68 +292,21 @@ public final class ColumnarCatalog {
     }
     // Every event filter over every event of its type, before the customers' chunks.
     Map<String, long[][]> filterWords = new HashMap<>();
-    for (Map.Entry<String, ColumnarCatalog> e : filters.entrySet()) {
+    for (Map.Entry<String, ColumnarCatalog> e : physical.filters.entrySet()) {
       EventColumns events = table.events(e.getKey());
       filterWords.put(
           e.getKey(), e.getValue().memberWords(events.properties, ctx, parallelism, executor));
     }
-    Binding binding = new Binding(schema, table, ctx, plan, rows);
-    Kernel[] kernels = new Kernel[nodes.size()];
-    for (int k = 0; k < kernels.length; k++) {
-      kernels[k] = bind(k, binding, ctx, filterWords);
-    }
-    return kernels;
-  }
-
-  private Kernel bind(
-      int k, Binding binding, EvaluationContext ctx, Map<String, long[][]> filterWords) {
-    Condition c = nodes.get(k);
-    int[] kids = children.get(k);
-    return switch (c.kind()) {
-      case AND -> new Kernel.Junction(kids, true);
-      case OR -> new Kernel.Junction(kids, false);
-      case NOT -> new Kernel.Not(kids[0]);
-      case SCORE -> {
-        ScoreCondition s = (ScoreCondition) c;
-        yield new Kernel.ScoreCompare(
-            scorePlans.get(s.score()), NumericLiteral.of(s.value()), s.op());
-      }
-      case IN_TIER -> {
-        InTier t = (InTier) c;
-        TierPlan plan = tierPlans.get(t.tiering());
-        yield plan != null
-            ? new Kernel.TierIs(plan, plan.names.indexOf(t.tier()))
-            : new Kernel.RfmTier(rows, rfmModel(t.tiering()), ctx, t.tier());
-      }
-      case EVENT -> {
-        EventCondition e = (EventCondition) c;
-        PlanNode n = planNodes.get(k);
-        if (n.filterSegment() >= 0) {
-          yield binding.event(e, filterWords.get(e.eventType())[n.filterSegment()]);
-        }
-        yield binding.event(e, null);
-      }
-      case IN_SEGMENT ->
-          throw new IllegalStateException("an inSegment is its target's node, never bound");
-      case ALWAYS,
-          NEVER,
-          COMPARE,
-          BETWEEN,
-          IN,
-          STRING_MATCH,
-          TAG_MATCH,
-          TAG_COUNT,
-          PRESENCE,
-          RELATIVE_TIME,
-          CALENDAR_WINDOW,
-          ANNIVERSARY,
-          GEO_WITHIN ->
-          binding.leaf(c);
-    };
+    Binding binding = new Binding(physical.schema, table, ctx, physical.plan, physical.rows);
+    return physical.bind(binding, ctx, filterWords);
   }
 
   @Override
   public String toString() {
-    return "ColumnarCatalog[" + segmentNames.size() + " segments, " + nodes.size() + " nodes]";
+    return "ColumnarCatalog["
+        + physical.segmentNames.size()
+        + " segments, "
+        + physical.nodeCount()
+        + " nodes]";
   }
 }

@@ -9,7 +9,6 @@ import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmModel;
 import dev.segmentation.segment.RfmScores;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,13 +22,10 @@ import java.util.List;
  *
  * <p>Recency (whole days since the last event), frequency (events) and monetary value (sum of the
  * money property) are read exactly as the engines compute them, over the customers that have at
- * least one event in the window; customers without one are left out (they get no RFM segment). Each
- * cut point is a quintile boundary by the nearest-rank method: the value at rank {@code ceil(p *
- * n)} of the sorted values, for {@code p} = 0.2, 0.4, 0.6 and 0.8. Ties are kept together: when
- * many customers share a value (say, one purchase), neighbouring cut points are equal and the
- * scores between them are simply not used, rather than splitting equal customers into different
- * scores. Populations smaller than five work the same way (with one customer, all four cut points
- * are its values).
+ * least one event in the window; customers without one are left out (they get no RFM segment). The
+ * cut points are then fitted by {@link RfmModel#fittedTo}, the one rule of every backend (nearest
+ * rank quintile boundaries, ties kept together; see {@link RfmModel#cutRanks}). This class is the
+ * part that reads customers, so it stays with the row engine.
  */
 public final class RfmFit {
   private RfmFit() {}
@@ -63,45 +59,16 @@ public final class RfmFit {
     CompiledCatalog compiled =
         RowEngine.compile(
             new Catalog(ImmutableList.of(), null, null, ImmutableList.of(draft)), schema);
-    List<Double> recency = new ArrayList<>();
-    List<Double> frequency = new ArrayList<>();
-    List<Double> monetary = new ArrayList<>();
+    List<RfmScores> values = new ArrayList<>();
     for (Customer c : population) {
       RfmScores raw = compiled.rfm(name, c, ctx);
       if (raw != null) {
-        recency.add((double) raw.recencyDays());
-        frequency.add((double) raw.frequency());
-        monetary.add(raw.monetary());
+        values.add(raw);
       }
     }
-    if (recency.isEmpty()) {
-      throw new IllegalArgumentException(
-          "no customer has a \""
-              + eventType
-              + "\" event in the window; cannot fit RFM \""
-              + name
-              + "\"");
-    }
-    return new RfmModel(
-        name,
-        description,
-        eventType,
-        moneyProperty,
-        window,
-        quintiles(recency),
-        quintiles(frequency),
-        quintiles(monetary));
-  }
-
-  /** The 20th, 40th, 60th and 80th percentiles by nearest rank. */
-  static ImmutableList<Double> quintiles(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(sorted);
-    ImmutableList.Builder<Double> cuts = ImmutableList.builder();
-    for (int q = 1; q <= 4; q++) {
-      int rank = (int) Math.ceil(q * sorted.length / 5.0);
-      cuts.add(sorted[Math.max(rank, 1) - 1]);
-    }
-    return cuts.build();
+    return draft.fittedTo(
+        values.stream().mapToDouble(RfmScores::recencyDays).toArray(),
+        values.stream().mapToDouble(RfmScores::frequency).toArray(),
+        values.stream().mapToDouble(RfmScores::monetary).toArray());
   }
 }
