@@ -159,12 +159,30 @@ public final class Plan {
               whereOf(c, filter),
               cost(c, children),
               attribute,
-              attribute == null ? ImmutableList.of() : Resolution.literals(c, attribute.type()),
+              literals(c, attribute),
               eventType,
               eventType == null ? null : propertyOf((EventCondition) c, eventType)));
       ids.put(c, id);
     }
     return ids.get(root);
+  }
+
+  /** A leaf's literals typed for its attribute; the checker made sure that they fit. */
+  private static List<Object> literals(Condition c, AttributeSlot attribute) {
+    if (attribute == null) {
+      return List.of();
+    }
+    List<Object> typed = TypedLiterals.of(c, attribute.type());
+    for (Object literal : typed) {
+      if (!TypedLiterals.fits(attribute.type(), literal)) {
+        throw new IllegalStateException(
+            "a literal that does not fit "
+                + attribute.type().withArticle()
+                + " attribute passed the check: "
+                + c);
+      }
+    }
+    return typed;
   }
 
   /** For an event condition, its event type; otherwise null. */

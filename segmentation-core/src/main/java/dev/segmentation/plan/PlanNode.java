@@ -1,6 +1,5 @@
 package dev.segmentation.plan;
 
-import com.google.common.collect.ImmutableList;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.condition.Kind;
 import dev.segmentation.model.EventType;
@@ -33,7 +32,7 @@ public final class PlanNode {
   private final Condition filter;
   private final double cost;
   private final AttributeSlot attribute;
-  private final ImmutableList<Object> literals;
+  private final List<Object> literals;
   private final EventType eventType;
   private final AttributeSlot property;
 
@@ -46,7 +45,7 @@ public final class PlanNode {
       Condition filter,
       double cost,
       AttributeSlot attribute,
-      ImmutableList<Object> literals,
+      List<Object> literals,
       EventType eventType,
       AttributeSlot property) {
     this.id = id;

@@ -10,16 +10,27 @@ import dev.segmentation.condition.TagMatch;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Values;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The typing of a leaf's literals for its attribute, done once when the plan is built (see {@link
- * PlanNode#literals()}). The checker has made sure that each literal fits its attribute's type
- * ({@code check.Literals}); this puts it in the one canonical form per type, without changing which
- * values it matches.
+ * The one rule by which a leaf's literals are typed for its attribute: what {@link
+ * PlanNode#literals()} holds, computed once when the plan is built. A backend that compiles a
+ * condition outside a plan (the condition as written, for explanations) types its literals here
+ * too, so that both agree.
+ *
+ * <pre>{@code
+ * TypedLiterals.of(In.of("age", 18L, 18.0, 21.5), AttributeType.INTEGER); // [18, 21.5]
+ * TypedLiterals.of(AttributeType.NUMBER, 3L);                             // 3.0
+ * TypedLiterals.of(AttributeType.NUMBER, (1L << 53) + 1);                 // stays a Long: exact
+ * }</pre>
+ *
+ * Typing never changes which values a literal matches: numbers compare by exact value across Long
+ * and Double. A literal that does not fit the type (which the checker refuses) is returned as it
+ * is, for the caller to reject with its own message ({@link #fits}).
  */
-final class Resolution {
-  private Resolution() {}
+public final class TypedLiterals {
+  private TypedLiterals() {}
 
   /**
    * The literals that leaf {@code c} compares its attribute's values with, typed for {@code type}:
@@ -27,17 +38,17 @@ final class Resolution {
    * the written order), tag matches (the tags) and string matches (the needle or pattern); none for
    * the other kinds.
    */
-  static ImmutableList<Object> literals(Condition c, AttributeType type) {
+  public static List<Object> of(Condition c, AttributeType type) {
     return switch (c.kind()) {
-      case COMPARE -> ImmutableList.of(typed(type, ((Compare) c).value()));
+      case COMPARE -> ImmutableList.of(of(type, ((Compare) c).value()));
       case BETWEEN -> {
         Between b = (Between) c;
-        yield ImmutableList.of(typed(type, b.low()), typed(type, b.high()));
+        yield ImmutableList.of(of(type, b.low()), of(type, b.high()));
       }
       case IN -> {
         Set<Object> distinct = new LinkedHashSet<>();
         for (Object v : ((In) c).values()) {
-          distinct.add(typed(type, v));
+          distinct.add(of(type, v));
         }
         yield ImmutableList.copyOf(distinct);
       }
@@ -66,12 +77,11 @@ final class Resolution {
    * A literal in the canonical form for values of {@code type}: integer attributes compare with a
    * Long (a Double with a whole value in the long range becomes that Long; another stays a Double,
    * which no integer equals), number attributes with a Double (a Long that a double holds exactly
-   * becomes that Double; another, beyond 2^53, stays a Long so that comparisons stay exact), the
-   * other types with their own class (String, Boolean, LocalDate, Instant, GeoPoint).
-   *
-   * @throws IllegalStateException when the literal does not fit the type (the checker refuses it)
+   * becomes that Double, as {@link Values#canonical} converts values; another, beyond 2^53, stays a
+   * Long so that comparisons stay exact), the other types with their own class (String, Boolean,
+   * LocalDate, Instant, GeoPoint). A literal that does not fit is returned unchanged.
    */
-  static Object typed(AttributeType type, Object literal) {
+  public static Object of(AttributeType type, Object literal) {
     if (type == AttributeType.INTEGER && literal instanceof Double d) {
       double x = d;
       // -2^63 is Long.MIN_VALUE exactly; 2^63 is above every long
@@ -87,15 +97,18 @@ final class Resolution {
       }
       return l;
     }
-    // A tag is a String; every other literal is of its attribute type's own class.
-    Class<?> wanted = type == AttributeType.STRING_SET ? String.class : type.javaType();
-    if (!wanted.isInstance(literal)) {
-      throw new IllegalStateException(
-          "a literal the checker lets through does not fit "
-              + type.withArticle()
-              + " attribute: "
-              + literal);
-    }
     return literal;
+  }
+
+  /**
+   * Whether a typed literal fits values of {@code type}: a Long or Double for numbers, a String for
+   * strings and tags, otherwise the type's own class ({@link AttributeType#javaType()}).
+   */
+  public static boolean fits(AttributeType type, Object literal) {
+    return switch (type) {
+      case INTEGER, NUMBER -> literal instanceof Long || literal instanceof Double;
+      case STRING, STRING_SET -> literal instanceof String;
+      case BOOLEAN, DATE, TIMESTAMP, GEO_POINT -> type.javaType().isInstance(literal);
+    };
   }
 }
