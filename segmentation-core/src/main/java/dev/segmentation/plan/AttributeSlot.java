@@ -12,8 +12,12 @@ import java.util.List;
  * is the event type's properties in declaration order ({@link Schema#ofProperties}).
  *
  * <pre>{@code
- * // schema: age (integer), country (string); segment: age >= 18
- * plan.node(plan.segment(0).node()).attribute(); // AttributeSlot[name=age, type=INTEGER, position=0]
+ * Schema schema = Schema.builder().attribute("country", AttributeType.STRING)
+ *     .attribute("age", AttributeType.INTEGER).build();
+ * Catalog catalog = Catalog.of(Segment.of("adult", new Compare("age", Operator.GE, 18L)));
+ * Plan plan = Plan.of(Checker.standard().checked(catalog, schema));
+ * AttributeSlot age = plan.node(plan.segment(0).node()).attribute(); // [age, INTEGER, 1]
+ * assert age.isIn(schema); // the schema names "age" at position 1
  * }</pre>
  *
  * @param name the attribute's name, the schema's own String (so that a reader comparing names

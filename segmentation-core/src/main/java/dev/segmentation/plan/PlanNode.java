@@ -18,9 +18,17 @@ import java.util.List;
  * type's properties).
  *
  * <pre>{@code
- * // schema: age (integer), score (number); segment: age in [18, 18.0, 21.5] and score > 3
- * PlanNode in = ...;  // in.attribute() = AttributeSlot[age, INTEGER, 0], in.literals() = [18, 21.5]
- * PlanNode gt = ...;  // gt.attribute() = AttributeSlot[score, NUMBER, 1], gt.literals() = [3.0]
+ * Schema schema = Schema.builder().attribute("age", AttributeType.INTEGER)
+ *     .attribute("balance", AttributeType.NUMBER).build();
+ * Catalog catalog = Catalog.of(
+ *     Segment.of("young", In.of("age", 18L, 18.0, 21.5)),
+ *     Segment.of("rich", new Compare("balance", Operator.GT, 3L)));
+ * Plan plan = Plan.of(Checker.standard().checked(catalog, schema));
+ * PlanNode in = plan.node(plan.segment(0).node());
+ * in.attribute(); // AttributeSlot[name=age, type=INTEGER, position=0]
+ * in.literals();  // [18, 21.5]: the Double 18.0 is the Long 18 for an integer attribute
+ * PlanNode gt = plan.node(plan.segment(1).node());
+ * gt.literals();  // [3.0]: a Double for a number attribute
  * }</pre>
  */
 public final class PlanNode {

@@ -443,9 +443,9 @@ public final class ColumnarCatalog {
         EventCondition e = (EventCondition) c;
         PlanNode n = planNodes.get(k);
         if (n.filterSegment() >= 0) {
-          yield binding.event(e, filterWords.get(e.eventType())[n.filterSegment()]);
+          yield binding.event(n, filterWords.get(e.eventType())[n.filterSegment()]);
         }
-        yield binding.event(e, null);
+        yield binding.event(n, null);
       }
       case IN_SEGMENT ->
           throw new IllegalStateException("an inSegment is its target's node, never bound");
@@ -462,7 +462,7 @@ public final class ColumnarCatalog {
           CALENDAR_WINDOW,
           ANNIVERSARY,
           GEO_WITHIN ->
-          binding.leaf(c);
+          binding.leaf(planNodes.get(k));
     };
   }
 
