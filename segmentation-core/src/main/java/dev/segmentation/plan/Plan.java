@@ -157,7 +157,7 @@ public final class Plan {
               segmentOf(c),
               filter,
               whereOf(c, filter),
-              cost(c, children),
+              cost(c, attribute, children),
               attribute,
               literals(c, attribute),
               eventType,
@@ -208,12 +208,12 @@ public final class Plan {
   }
 
   /** A leaf's cost; an operator's, the sum of its operands'; a reference's, nothing. */
-  private double cost(Condition c, int[] children) {
+  private double cost(Condition c, AttributeSlot attribute, int[] children) {
     if (c.kind() == Kind.IN_SEGMENT) {
       return Costs.REFERENCE; // its target is computed before
     }
     if (!c.kind().isOperator()) {
-      return Costs.of(c, checked.schema(), tieringNames);
+      return Costs.of(c, attribute == null ? null : attribute.type(), tieringNames);
     }
     double sum = 0;
     for (int child : children) {

@@ -259,6 +259,9 @@ public final class SqlCompiler {
 
     private final String[] nodeSql = new String[plan.nodeCount()];
 
+    /** Per filtered event type, the SQL of its filter plan's nodes (Plan.eventFilters). */
+    private final Map<String, String[]> filterSql = new HashMap<>();
+
     Build(EvaluationContext ctx) {
       if (ctx == null) {
         throw new IllegalArgumentException("the evaluation context must not be null");
@@ -640,40 +643,41 @@ public final class SqlCompiler {
     // ---------------------------------------------------------------- conditions
 
     /**
-     * The condition as written (so that refusals name its paths) and, when the plan's rewritten
-     * node differs, that node, which is what the query evaluates.
+     * The condition as written, compiled first so that refusals name its paths, and then its plan
+     * node, which is what the query evaluates (the same text when the rewriter left it as written).
      */
     private String twice(Plan.Root root, Scope scope) {
-      String sql = condition(root.written(), scope, root.pointer());
-      return root.written().equals(plan.node(root.node()).condition()) ? sql : planned(root, scope);
+      condition(root.written(), scope, root.pointer());
+      return planned(plan, nodeSql, root.node(), scope, root.pointer());
     }
 
-    /**
-     * The SQL of a root's plan node, its operands first (with an explicit stack); a node shared by
-     * several segments is written once per query build.
-     */
     /** {@code (a AND b AND ...)} or {@code (a OR b OR ...)} of an operator node's operands. */
-    private String junction(PlanNode n) {
+    private static String junction(PlanNode n, String[] sql) {
       List<String> parts = new ArrayList<>();
       for (int i = 0; i < n.childCount(); i++) {
-        parts.add(nodeSql[n.child(i)]);
+        parts.add(sql[n.child(i)]);
       }
       return "(" + String.join(n.kind() == Kind.AND ? " AND " : " OR ", parts) + ")";
     }
 
-    private String planned(Plan.Root root, Scope scope) {
+    /**
+     * The SQL of node {@code root} of plan {@code p} (the catalog's, or an event type's filters'),
+     * its operands first (with an explicit stack), kept in {@code sql} by node id: a node shared by
+     * several segments is written once per query build. Refusals name {@code pointer}.
+     */
+    private String planned(Plan p, String[] sql, int root, Scope scope, String pointer) {
       Deque<Integer> stack = new ArrayDeque<>();
-      stack.push(root.node());
+      stack.push(root);
       while (!stack.isEmpty()) {
         int id = stack.peek();
-        if (nodeSql[id] != null) {
+        if (sql[id] != null) {
           stack.pop();
           continue;
         }
-        PlanNode n = plan.node(id);
+        PlanNode n = p.node(id);
         boolean ready = true;
         for (int i = 0; i < n.childCount(); i++) {
-          if (nodeSql[n.child(i)] == null) {
+          if (sql[n.child(i)] == null) {
             stack.push(n.child(i));
             ready = false;
           }
@@ -682,17 +686,18 @@ public final class SqlCompiler {
           continue;
         }
         stack.pop();
-        nodeSql[id] =
+        sql[id] =
             !n.kind().isOperator()
-                ? plannedLeaf(n, scope, root.pointer())
-                : n.kind() == Kind.NOT ? "(NOT " + nodeSql[n.child(0)] + ")" : junction(n);
+                ? plannedLeaf(n, scope, pointer)
+                : n.kind() == Kind.NOT ? "(NOT " + sql[n.child(0)] + ")" : junction(n, sql);
       }
-      return nodeSql[root.node()];
+      return sql[root];
     }
 
     /**
-     * A plan node's leaf from its resolved form: the attribute's slot (type and column), an event
-     * node's event type and property slot; references as written.
+     * A plan node's leaf from its resolved form: the attribute's slot (type and column); an event
+     * node's event type, property slot and filter (the nodes of the event type's filter plan, each
+     * written once per query build); references as written.
      */
     private String plannedLeaf(PlanNode n, Scope scope, String path) {
       if (n.attribute() != null) {
@@ -700,7 +705,16 @@ public final class SqlCompiler {
       }
       if (n.kind() == Kind.EVENT) {
         requireCustomer(scope, path, "an event condition");
-        return event((EventCondition) n.condition(), n.eventType(), n.property(), path);
+        EventType type = n.eventType();
+        String where = null;
+        if (n.filter() != null) {
+          Plan filters = plan.eventFilters(type.name());
+          String[] sql =
+              filterSql.computeIfAbsent(type.name(), t -> new String[filters.nodeCount()]);
+          int root = filters.segment(n.filterSegment()).node();
+          where = planned(filters, sql, root, eventScope(type), path + "/where");
+        }
+        return event((EventCondition) n.condition(), type, n.property(), where, path);
       }
       return condition(n.condition(), scope, path);
     }
@@ -744,7 +758,11 @@ public final class SqlCompiler {
               e.property() == null
                   ? null
                   : AttributeSlot.of(Schema.ofProperties(type), e.property());
-          yield event(e, type, property, path);
+          String where =
+              e.where().kind() == Kind.ALWAYS
+                  ? null
+                  : condition(e.where(), eventScope(type), path + "/where");
+          yield event(e, type, property, where, path);
         }
         case SCORE -> {
           requireCustomer(scope, path, "a score condition");
@@ -1260,13 +1278,14 @@ public final class SqlCompiler {
 
     /**
      * Event condition {@code c} over events of {@code type}, aggregating the property at {@code
-     * property} (null when the aggregate reads none).
+     * property} (null when the aggregate reads none), over the events for which {@code where} (the
+     * filter's SQL, or null for every event) is TRUE.
      */
-    private String event(EventCondition c, EventType type, AttributeSlot property, String path) {
+    private String event(
+        EventCondition c, EventType type, AttributeSlot property, String where, String path) {
       String filter = window(c.window());
-      if (c.where().kind() != Kind.ALWAYS) {
-        filter =
-            "(" + filter + " AND " + condition(c.where(), eventScope(type), path + "/where") + ")";
+      if (where != null) {
+        filter = "(" + filter + " AND " + where + ")";
       }
       String time =
           q + "e" + q + "." + identifier(mapping.eventTimeColumn(), "", "event time column");
