@@ -276,6 +276,24 @@ class PlanTest {
   }
 
   @Test
+  void typedLiterals_atTheEdgesOfLongAndDouble_stayExact() {
+    // An integer attribute: a whole double in [-2^63, 2^63) is its long; 2^63 is above every long.
+    assertThat(TypedLiterals.of(AttributeType.INTEGER, -0x1p63)).isEqualTo(Long.MIN_VALUE);
+    assertThat(TypedLiterals.of(AttributeType.INTEGER, 0x1p63)).isEqualTo(0x1p63);
+    assertThat(TypedLiterals.of(AttributeType.INTEGER, -0.0)).isEqualTo(0L);
+    // A number attribute: a long a double holds is that double; 2^53 + 1 is held by none.
+    assertThat(TypedLiterals.of(AttributeType.NUMBER, 1L << 53)).isEqualTo(0x1p53);
+    assertThat(TypedLiterals.of(AttributeType.NUMBER, (1L << 53) + 1)).isEqualTo((1L << 53) + 1);
+    assertThat(TypedLiterals.of(AttributeType.NUMBER, Long.MIN_VALUE)).isEqualTo(-0x1p63);
+    assertThat(TypedLiterals.of(AttributeType.NUMBER, Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+    // What does not fit is left for the caller to reject.
+    assertThat(TypedLiterals.of(AttributeType.DATE, "2001-02-03")).isEqualTo("2001-02-03");
+    assertThat(TypedLiterals.fits(AttributeType.DATE, "2001-02-03")).isFalse();
+    assertThat(TypedLiterals.fits(AttributeType.INTEGER, 2.5)).isTrue();
+    assertThat(TypedLiterals.fits(AttributeType.STRING_SET, "vip")).isTrue();
+  }
+
+  @Test
   void literals_ofDatesTimestampsAndSets_keepTheirTypes() {
     LocalDate day = LocalDate.of(2001, 2, 3);
     Instant instant = Instant.parse("2001-02-03T04:05:06.000000007Z");
