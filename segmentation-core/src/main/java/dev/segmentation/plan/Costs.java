@@ -1,12 +1,8 @@
 package dev.segmentation.plan;
 
-import dev.segmentation.condition.Compare;
 import dev.segmentation.condition.Condition;
-import dev.segmentation.condition.In;
 import dev.segmentation.condition.InTier;
-import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
-import dev.segmentation.model.Schema;
 import java.util.Set;
 
 /**
@@ -31,23 +27,21 @@ final class Costs {
   static final double REFERENCE = 0;
 
   /**
-   * The cost of leaf {@code c}; {@code tierings} are the catalog's tierings' names (other {@code
-   * inTier} conditions name RFM models, which go row by row).
+   * The cost of leaf {@code c}, which reads an attribute of type {@code type} (null when it reads
+   * none: the plan resolved it, {@link PlanNode#attribute()}); {@code tierings} are the catalog's
+   * tierings' names (other {@code inTier} conditions name RFM models, which go row by row).
    */
-  static double of(Condition c, Schema schema, Set<String> tierings) {
+  static double of(Condition c, AttributeType type, Set<String> tierings) {
     return switch (c.kind()) {
       case ALWAYS, NEVER, PRESENCE -> WORD;
-      case COMPARE ->
-          type(((Compare) c).attribute(), schema) == AttributeType.BOOLEAN ? WORD : COLUMN;
+      case COMPARE -> type == AttributeType.BOOLEAN ? WORD : COLUMN;
       case BETWEEN, STRING_MATCH, RELATIVE_TIME, CALENDAR_WINDOW, TAG_MATCH, TAG_COUNT -> COLUMN;
-      case IN -> {
-        AttributeType t = type(((In) c).attribute(), schema);
-        yield t == AttributeType.BOOLEAN
-            ? WORD
-            : t == AttributeType.STRING
-                ? COLUMN
-                : t == AttributeType.TIMESTAMP ? ROW_BY_ROW : LOOKUP;
-      }
+      case IN ->
+          type == AttributeType.BOOLEAN
+              ? WORD
+              : type == AttributeType.STRING
+                  ? COLUMN
+                  : type == AttributeType.TIMESTAMP ? ROW_BY_ROW : LOOKUP;
       case EVENT -> EVENT;
       case GEO_WITHIN -> GEO;
       case SCORE -> REFERENCE;
@@ -57,10 +51,5 @@ final class Costs {
       case AND, OR, NOT, IN_SEGMENT ->
           throw new IllegalArgumentException("not a leaf: " + c.kind());
     };
-  }
-
-  private static AttributeType type(String attribute, Schema schema) {
-    Attribute<?> a = schema.attribute(attribute);
-    return a == null ? null : a.type();
   }
 }

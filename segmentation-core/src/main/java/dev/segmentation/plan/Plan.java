@@ -7,6 +7,8 @@ import dev.segmentation.condition.Condition;
 import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.InSegment;
 import dev.segmentation.condition.Kind;
+import dev.segmentation.model.EventType;
+import dev.segmentation.model.Schema;
 import dev.segmentation.rewrite.Rewriter;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.ScoreModel;
@@ -28,7 +30,10 @@ import java.util.Set;
  * (segments, score rules, tiers) is rewritten once ({@link Rewriter}) and its nodes entered into
  * one graph in which equal sub-conditions are one {@link PlanNode}, children before parents, and
  * referenced segments before the segments that refer to them (the {@link ReferenceGraph}'s order).
- * Each root keeps the condition as written and its JSON Pointer, for explanations and errors.
+ * Each root keeps the condition as written and its JSON Pointer, for explanations and errors. Each
+ * leaf is resolved once, here, against the checked schema: the attribute it reads as an {@link
+ * AttributeSlot} (name, type, position), its literals typed for that attribute, an event node's
+ * event type and property slot (see {@link PlanNode}).
  *
  * <pre>{@code
  * Plan plan = Plan.of(Checker.standard().checked(catalog, schema));
@@ -60,6 +65,8 @@ public final class Plan {
   private final ImmutableList<ImmutableList<Root>> tiers;
   // Per filtered event type, the plan of its filters over the event type's properties.
   private final Map<String, Plan> eventFilters = new LinkedHashMap<>();
+  // Per event type with an aggregated property, its properties as a schema (for their positions).
+  private final Map<String, Schema> propertySchemas = new HashMap<>();
 
   private Plan(CheckedCatalog checked) {
     this.checked = checked;
@@ -139,21 +146,74 @@ public final class Plan {
       }
       int id = nodes.size();
       int filter = filterOf(c);
+      AttributeSlot attribute =
+          c.attribute() == null ? null : AttributeSlot.of(checked.schema(), c.attribute());
+      EventType eventType = eventTypeOf(c);
       nodes.add(
           new PlanNode(
-              id, c, children, segmentOf(c), filter, whereOf(c, filter), cost(c, children)));
+              id,
+              c,
+              children,
+              segmentOf(c),
+              filter,
+              whereOf(c, filter),
+              cost(c, attribute, children),
+              attribute,
+              literals(c, attribute),
+              eventType,
+              eventType == null ? null : propertyOf((EventCondition) c, eventType)));
       ids.put(c, id);
     }
     return ids.get(root);
   }
 
+  /** A leaf's literals typed for its attribute; the checker made sure that they fit. */
+  private static List<Object> literals(Condition c, AttributeSlot attribute) {
+    if (attribute == null) {
+      return List.of();
+    }
+    List<Object> typed = TypedLiterals.of(c, attribute.type());
+    for (Object literal : typed) {
+      if (!TypedLiterals.fits(attribute.type(), literal)) {
+        throw new IllegalStateException(
+            "a literal that does not fit "
+                + attribute.type().withArticle()
+                + " attribute passed the check: "
+                + c);
+      }
+    }
+    return typed;
+  }
+
+  /** For an event condition, its event type; otherwise null. */
+  private EventType eventTypeOf(Condition c) {
+    if (c.kind() != Kind.EVENT) {
+      return null;
+    }
+    EventType type = checked.schema().eventType(((EventCondition) c).eventType());
+    if (type == null) {
+      throw new IllegalStateException("an event type the checked schema lacks: " + c);
+    }
+    return type;
+  }
+
+  /** The slot of an event condition's aggregated property among its type's properties, or null. */
+  private AttributeSlot propertyOf(EventCondition e, EventType type) {
+    if (e.property() == null) {
+      return null;
+    }
+    Schema properties =
+        propertySchemas.computeIfAbsent(type.name(), t -> Schema.ofProperties(type));
+    return AttributeSlot.of(properties, e.property());
+  }
+
   /** A leaf's cost; an operator's, the sum of its operands'; a reference's, nothing. */
-  private double cost(Condition c, int[] children) {
+  private double cost(Condition c, AttributeSlot attribute, int[] children) {
     if (c.kind() == Kind.IN_SEGMENT) {
       return Costs.REFERENCE; // its target is computed before
     }
     if (!c.kind().isOperator()) {
-      return Costs.of(c, checked.schema(), tieringNames);
+      return Costs.of(c, attribute == null ? null : attribute.type(), tieringNames);
     }
     double sum = 0;
     for (int child : children) {

@@ -8,15 +8,20 @@ import dev.segmentation.check.Checker;
 import dev.segmentation.condition.Aggregate;
 import dev.segmentation.condition.Always;
 import dev.segmentation.condition.And;
+import dev.segmentation.condition.Between;
 import dev.segmentation.condition.Compare;
 import dev.segmentation.condition.Condition;
 import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.EventWindow;
+import dev.segmentation.condition.In;
 import dev.segmentation.condition.InSegment;
 import dev.segmentation.condition.Kind;
 import dev.segmentation.condition.Not;
 import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.Or;
+import dev.segmentation.condition.Presence;
+import dev.segmentation.condition.StringMatch;
+import dev.segmentation.condition.TagMatch;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
@@ -28,8 +33,11 @@ import dev.segmentation.segment.ScoreRule;
 import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tier;
 import dev.segmentation.segment.Tiering;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The logical plan's promises: shared nodes, order, written roots, rewritten filters. */
@@ -194,6 +202,137 @@ class PlanTest {
     Plan plan = plan(Catalog.of(chain.toArray(new Segment[0])));
     assertThat(plan.nodeCount()).isEqualTo(n);
     assertThat(plan.node(plan.segment(0).node()).segment()).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ resolved leaves
+
+  private static final Schema TYPED =
+      Schema.builder()
+          .attribute("channel", AttributeType.BOOLEAN) // a customer attribute named as a property
+          .attribute("age", AttributeType.INTEGER)
+          .attribute("balance", AttributeType.NUMBER)
+          .attribute("born", AttributeType.DATE)
+          .attribute("seen", AttributeType.TIMESTAMP)
+          .attribute("tags", AttributeType.STRING_SET)
+          .attribute("country", AttributeType.STRING)
+          .eventType(
+              EventType.of("purchase", Attribute.string("channel"), Attribute.integer("amount")))
+          .build();
+
+  private static Plan typed(Condition... segments) {
+    Segment[] list = new Segment[segments.length];
+    for (int i = 0; i < list.length; i++) {
+      list[i] = Segment.of("s" + i, segments[i]);
+    }
+    return Plan.of(Checker.standard().checked(Catalog.of(list), TYPED));
+  }
+
+  // The one node of segment i's plan.
+  private static PlanNode root(Plan plan, int i) {
+    return plan.node(plan.segment(i).node());
+  }
+
+  @Test
+  void leaves_carryTheirAttributeResolved_nameTypeAndPosition_inTheSchema() {
+    Plan plan =
+        typed(
+            new Compare("age", Operator.GE, 18L),
+            new StringMatch("country", StringMatch.Op.STARTS_WITH, "F", false),
+            new Presence("seen", true),
+            And.of(new Compare("age", Operator.GE, 18L), new Presence("seen", true)));
+    AttributeSlot age = root(plan, 0).attribute();
+    assertThat(age).isEqualTo(new AttributeSlot("age", AttributeType.INTEGER, 1));
+    assertThat(age.name()).isSameAs(TYPED.attribute("age").name()); // the schema's own String
+    assertThat(age.isIn(TYPED)).isTrue();
+    assertThat(root(plan, 1).attribute())
+        .isEqualTo(new AttributeSlot("country", AttributeType.STRING, 6));
+    assertThat(root(plan, 1).literals()).containsExactly("F");
+    assertThat(root(plan, 2).attribute())
+        .isEqualTo(new AttributeSlot("seen", AttributeType.TIMESTAMP, 4));
+    assertThat(root(plan, 2).literals()).isEmpty();
+    // An operator reads no attribute itself.
+    assertThat(root(plan, 3).attribute()).isNull();
+    assertThat(root(plan, 3).literals()).isEmpty();
+    assertThat(root(plan, 3).eventType()).isNull();
+  }
+
+  @Test
+  void literals_areTypedForTheirAttribute_integerAndNumberExact() {
+    long beyondDouble = (1L << 53) + 1; // no double equals it
+    Plan plan =
+        typed(
+            new Compare("age", Operator.LT, 30.0),
+            new Compare("age", Operator.LT, 30.5),
+            new Compare("balance", Operator.GT, 3L),
+            new Compare("balance", Operator.LT, beyondDouble),
+            In.of("age", 18L, 18.0, 21L, 21.5),
+            In.of("balance", 2L, 2.0, 2.5));
+    assertThat(root(plan, 0).literals()).containsExactly(30L);
+    assertThat(root(plan, 1).literals()).containsExactly(30.5);
+    assertThat(root(plan, 2).literals()).containsExactly(3.0);
+    assertThat(root(plan, 3).literals()).containsExactly(beyondDouble);
+    assertThat(root(plan, 4).literals()).containsExactly(18L, 21L, 21.5);
+    assertThat(root(plan, 5).literals()).containsExactly(2.0, 2.5);
+  }
+
+  @Test
+  void typedLiterals_atTheEdgesOfLongAndDouble_stayExact() {
+    // An integer attribute: a whole double in [-2^63, 2^63) is its long; 2^63 is above every long.
+    assertThat(TypedLiterals.of(AttributeType.INTEGER, -0x1p63)).isEqualTo(Long.MIN_VALUE);
+    assertThat(TypedLiterals.of(AttributeType.INTEGER, 0x1p63)).isEqualTo(0x1p63);
+    assertThat(TypedLiterals.of(AttributeType.INTEGER, -0.0)).isEqualTo(0L);
+    // A number attribute: a long a double holds is that double; 2^53 + 1 is held by none.
+    assertThat(TypedLiterals.of(AttributeType.NUMBER, 1L << 53)).isEqualTo(0x1p53);
+    assertThat(TypedLiterals.of(AttributeType.NUMBER, (1L << 53) + 1)).isEqualTo((1L << 53) + 1);
+    assertThat(TypedLiterals.of(AttributeType.NUMBER, Long.MIN_VALUE)).isEqualTo(-0x1p63);
+    assertThat(TypedLiterals.of(AttributeType.NUMBER, Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+    // What does not fit is left for the caller to reject.
+    assertThat(TypedLiterals.of(AttributeType.DATE, "2001-02-03")).isEqualTo("2001-02-03");
+    assertThat(TypedLiterals.fits(AttributeType.DATE, "2001-02-03")).isFalse();
+    assertThat(TypedLiterals.fits(AttributeType.INTEGER, 2.5)).isTrue();
+    assertThat(TypedLiterals.fits(AttributeType.STRING_SET, "vip")).isTrue();
+  }
+
+  @Test
+  void literals_ofDatesTimestampsAndSets_keepTheirTypes() {
+    LocalDate day = LocalDate.of(2001, 2, 3);
+    Instant instant = Instant.parse("2001-02-03T04:05:06.000000007Z");
+    Plan plan =
+        typed(
+            new Between("born", day, day.plusDays(9)),
+            new Compare("seen", Operator.GE, instant),
+            new TagMatch("tags", TagMatch.Op.CONTAINS_ALL, Set.of("vip")),
+            In.of("country", "FI", "SE"));
+    assertThat(root(plan, 0).literals()).containsExactly(day, day.plusDays(9));
+    assertThat(root(plan, 0).attribute().type()).isEqualTo(AttributeType.DATE);
+    assertThat(root(plan, 1).literals()).containsExactly(instant);
+    assertThat(root(plan, 1).attribute().type()).isEqualTo(AttributeType.TIMESTAMP);
+    assertThat(root(plan, 2).literals()).containsExactly("vip");
+    assertThat(root(plan, 2).attribute())
+        .isEqualTo(new AttributeSlot("tags", AttributeType.STRING_SET, 5));
+    assertThat(root(plan, 3).literals()).containsExactly("FI", "SE");
+  }
+
+  @Test
+  void eventNodes_carryTheirEventType_andPropertyPositionAmongTheProperties() {
+    Condition web = new Compare("channel", Operator.EQ, "web");
+    EventCondition spent =
+        new EventCondition(
+            "purchase", web, EventWindow.ever(), Aggregate.SUM, "amount", Operator.GE, 100L);
+    EventCondition bought =
+        new EventCondition(
+            "purchase", new Always(), EventWindow.ever(), Aggregate.COUNT, null, Operator.GE, 1L);
+    Plan plan = typed(spent, bought);
+    PlanNode sum = root(plan, 0);
+    assertThat(sum.eventType()).isSameAs(TYPED.eventType("purchase"));
+    assertThat(sum.property()).isEqualTo(new AttributeSlot("amount", AttributeType.INTEGER, 1));
+    assertThat(sum.attribute()).isNull();
+    assertThat(root(plan, 1).property()).isNull();
+    // In the filters' plan, positions are among the event type's properties, not the customers'.
+    Plan filters = plan.eventFilters("purchase");
+    PlanNode filter = filters.node(filters.segment(sum.filterSegment()).node());
+    assertThat(filter.attribute()).isEqualTo(new AttributeSlot("channel", AttributeType.STRING, 0));
+    assertThat(filter.literals()).containsExactly("web");
   }
 
   private static Integer[] box(int[] ids) {

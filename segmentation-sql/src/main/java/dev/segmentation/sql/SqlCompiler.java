@@ -23,11 +23,11 @@ import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagCount;
 import dev.segmentation.condition.TagMatch;
 import dev.segmentation.engine.EvaluationContext;
-import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.GeoPoint;
 import dev.segmentation.model.Schema;
+import dev.segmentation.plan.AttributeSlot;
 import dev.segmentation.plan.Plan;
 import dev.segmentation.plan.PlanNode;
 import dev.segmentation.segment.Catalog;
@@ -209,14 +209,19 @@ public final class SqlCompiler {
 
   // ------------------------------------------------------------------ one compilation
 
-  /** The attributes a condition reads: a customer's (through the base CTE) or an event's. */
+  /**
+   * The attributes a condition reads: a customer's (through the base CTE) or an event's. A plan
+   * node's leaf comes with its attribute resolved ({@link PlanNode#attribute()}); a condition as
+   * written (compiled for its refusal paths) resolves it here.
+   */
   private interface Scope {
-    Attribute<?> attribute(String name);
+    /** The attribute named {@code name}, resolved against the customers' or the properties. */
+    AttributeSlot slot(String name);
 
     /** The SQL of the attribute's value (the latitude for a geo point). */
-    String column(String name);
+    String column(AttributeSlot a);
 
-    String longitude(String name);
+    String longitude(AttributeSlot a);
 
     boolean isEvent();
   }
@@ -257,6 +262,9 @@ public final class SqlCompiler {
     private String owner = "";
 
     private final String[] nodeSql = new String[plan.nodeCount()];
+
+    /** Per filtered event type, the SQL of its filter plan's nodes (Plan.eventFilters). */
+    private final Map<String, String[]> filterSql = new HashMap<>();
 
     Build(EvaluationContext ctx) {
       if (ctx == null) {
@@ -549,14 +557,15 @@ public final class SqlCompiler {
     private Scope customerScope() {
       return new Scope() {
         @Override
-        public Attribute<?> attribute(String name) {
-          return schema.attribute(name);
+        public AttributeSlot slot(String name) {
+          return AttributeSlot.of(schema, name);
         }
 
         @Override
-        public String column(String name) {
-          Attribute<?> a = schema.attribute(name);
-          int i = schema.indexOf(name);
+        public String column(AttributeSlot a) {
+          assert a.isIn(schema) : a;
+          String name = a.name();
+          int i = a.position();
           if (a.type() == AttributeType.GEO_POINT) {
             return base(
                 q
@@ -572,14 +581,15 @@ public final class SqlCompiler {
         }
 
         @Override
-        public String longitude(String name) {
+        public String longitude(AttributeSlot a) {
+          String name = a.name();
           return base(
               q
                   + "c"
                   + q
                   + "."
                   + identifier(mapping.longitudeColumn(name), "", "column of " + name),
-              q + "a" + schema.indexOf(name) + "_lon" + q);
+              q + "a" + a.position() + "_lon" + q);
         }
 
         @Override
@@ -596,13 +606,13 @@ public final class SqlCompiler {
     private Scope eventScope(EventType type) {
       return new Scope() {
         @Override
-        public Attribute<?> attribute(String name) {
-          return type.property(name);
+        public AttributeSlot slot(String name) {
+          return AttributeSlot.of(Schema.ofProperties(type), name);
         }
 
         @Override
-        public String column(String name) {
-          Attribute<?> a = type.property(name);
+        public String column(AttributeSlot a) {
+          String name = a.name();
           String column =
               a.type() == AttributeType.GEO_POINT
                   ? mapping.propertyLatitudeColumn(type.name(), name)
@@ -615,7 +625,8 @@ public final class SqlCompiler {
         }
 
         @Override
-        public String longitude(String name) {
+        public String longitude(AttributeSlot a) {
+          String name = a.name();
           return q
               + "e"
               + q
@@ -636,40 +647,41 @@ public final class SqlCompiler {
     // ---------------------------------------------------------------- conditions
 
     /**
-     * The condition as written (so that refusals name its paths) and, when the plan's rewritten
-     * node differs, that node, which is what the query evaluates.
+     * The condition as written, compiled first so that refusals name its paths, and then its plan
+     * node, which is what the query evaluates (the same text when the rewriter left it as written).
      */
     private String twice(Plan.Root root, Scope scope) {
-      String sql = condition(root.written(), scope, root.pointer());
-      return root.written().equals(plan.node(root.node()).condition()) ? sql : planned(root, scope);
+      condition(root.written(), scope, root.pointer());
+      return planned(plan, nodeSql, root.node(), scope, root.pointer());
     }
 
-    /**
-     * The SQL of a root's plan node, its operands first (with an explicit stack); a node shared by
-     * several segments is written once per query build.
-     */
     /** {@code (a AND b AND ...)} or {@code (a OR b OR ...)} of an operator node's operands. */
-    private String junction(PlanNode n) {
+    private static String junction(PlanNode n, String[] sql) {
       List<String> parts = new ArrayList<>();
       for (int i = 0; i < n.childCount(); i++) {
-        parts.add(nodeSql[n.child(i)]);
+        parts.add(sql[n.child(i)]);
       }
       return "(" + String.join(n.kind() == Kind.AND ? " AND " : " OR ", parts) + ")";
     }
 
-    private String planned(Plan.Root root, Scope scope) {
+    /**
+     * The SQL of node {@code root} of plan {@code p} (the catalog's, or an event type's filters'),
+     * its operands first (with an explicit stack), kept in {@code sql} by node id: a node shared by
+     * several segments is written once per query build. Refusals name {@code pointer}.
+     */
+    private String planned(Plan p, String[] sql, int root, Scope scope, String pointer) {
       Deque<Integer> stack = new ArrayDeque<>();
-      stack.push(root.node());
+      stack.push(root);
       while (!stack.isEmpty()) {
         int id = stack.peek();
-        if (nodeSql[id] != null) {
+        if (sql[id] != null) {
           stack.pop();
           continue;
         }
-        PlanNode n = plan.node(id);
+        PlanNode n = p.node(id);
         boolean ready = true;
         for (int i = 0; i < n.childCount(); i++) {
-          if (nodeSql[n.child(i)] == null) {
+          if (sql[n.child(i)] == null) {
             stack.push(n.child(i));
             ready = false;
           }
@@ -678,12 +690,37 @@ public final class SqlCompiler {
           continue;
         }
         stack.pop();
-        nodeSql[id] =
+        sql[id] =
             !n.kind().isOperator()
-                ? condition(n.condition(), scope, root.pointer())
-                : n.kind() == Kind.NOT ? "(NOT " + nodeSql[n.child(0)] + ")" : junction(n);
+                ? plannedLeaf(n, scope, pointer)
+                : n.kind() == Kind.NOT ? "(NOT " + sql[n.child(0)] + ")" : junction(n, sql);
       }
-      return nodeSql[root.node()];
+      return sql[root];
+    }
+
+    /**
+     * A plan node's leaf from its resolved form: the attribute's slot (type and column); an event
+     * node's event type, property slot and filter (the nodes of the event type's filter plan, each
+     * written once per query build); references as written.
+     */
+    private String plannedLeaf(PlanNode n, Scope scope, String path) {
+      if (n.attribute() != null) {
+        return leaf(n.condition(), n.attribute(), scope, path);
+      }
+      if (n.kind() == Kind.EVENT) {
+        requireCustomer(scope, path, "an event condition");
+        EventType type = n.eventType();
+        String where = null;
+        if (n.filter() != null) {
+          Plan filters = plan.eventFilters(type.name());
+          String[] sql =
+              filterSql.computeIfAbsent(type.name(), t -> new String[filters.nodeCount()]);
+          int root = filters.segment(n.filterSegment()).node();
+          where = planned(filters, sql, root, eventScope(type), path + "/where");
+        }
+        return event((EventCondition) n.condition(), type, n.property(), where, path);
+      }
+      return condition(n.condition(), scope, path);
     }
 
     private String condition(Condition c, Scope scope, String path) {
@@ -701,34 +738,35 @@ public final class SqlCompiler {
           yield "(" + String.join(c.kind() == Kind.AND ? " AND " : " OR ", parts) + ")";
         }
         case NOT -> "(NOT " + condition(c.children().get(0), scope, path + "/of") + ")";
-        case COMPARE -> compare((Compare) c, scope, path);
-        case BETWEEN -> between((Between) c, scope, path);
-        case IN -> in((In) c, scope, path);
-        case STRING_MATCH -> stringMatch((StringMatch) c, scope, path);
-        case TAG_MATCH -> tagMatch((TagMatch) c, scope, path);
-        case TAG_COUNT -> {
-          TagCount tc = (TagCount) c;
-          yield Domain.BIGINT.compare(
-              dialect,
-              dialect.arraySize(scope.column(tc.attribute())),
-              tc.op(),
-              BigDecimal.valueOf(tc.count()));
-        }
-        case PRESENCE -> {
-          Presence p = (Presence) c;
-          yield "(" + scope.column(p.attribute()) + (p.present() ? " IS NOT NULL)" : " IS NULL)");
-        }
-        case RELATIVE_TIME -> relativeTime((RelativeTime) c, scope);
-        case CALENDAR_WINDOW -> calendar((CalendarWindow) c, scope);
-        case ANNIVERSARY -> anniversary((Anniversary) c, scope, path);
-        case GEO_WITHIN -> geo((GeoWithin) c, scope, path);
+        case COMPARE,
+            BETWEEN,
+            IN,
+            STRING_MATCH,
+            TAG_MATCH,
+            TAG_COUNT,
+            PRESENCE,
+            RELATIVE_TIME,
+            CALENDAR_WINDOW,
+            ANNIVERSARY,
+            GEO_WITHIN ->
+            leaf(c, scope.slot(c.attribute()), scope, path);
         case IN_SEGMENT -> {
           requireCustomer(scope, path, "a segment reference");
           yield q + "s" + segmentIndex.get(((InSegment) c).segment()) + q;
         }
         case EVENT -> {
           requireCustomer(scope, path, "an event condition");
-          yield event((EventCondition) c, path);
+          EventCondition e = (EventCondition) c;
+          EventType type = schema.eventType(e.eventType());
+          AttributeSlot property =
+              e.property() == null
+                  ? null
+                  : AttributeSlot.of(Schema.ofProperties(type), e.property());
+          String where =
+              e.where().kind() == Kind.ALWAYS
+                  ? null
+                  : condition(e.where(), eventScope(type), path + "/where");
+          yield event(e, type, property, where, path);
         }
         case SCORE -> {
           requireCustomer(scope, path, "a score condition");
@@ -757,6 +795,32 @@ public final class SqlCompiler {
               + RfmSegment.fromExternalName(it.tier()).ordinal()
               + ")";
         }
+      };
+    }
+
+    /** Leaf {@code c} over attribute {@code a}, resolved by the plan or by the scope. */
+    private String leaf(Condition c, AttributeSlot a, Scope scope, String path) {
+      return switch (c.kind()) {
+        case COMPARE -> compare((Compare) c, a, scope, path);
+        case BETWEEN -> between((Between) c, a, scope, path);
+        case IN -> in((In) c, a, scope, path);
+        case STRING_MATCH -> stringMatch((StringMatch) c, a, scope, path);
+        case TAG_MATCH -> tagMatch((TagMatch) c, a, scope, path);
+        case TAG_COUNT -> {
+          TagCount tc = (TagCount) c;
+          yield Domain.BIGINT.compare(
+              dialect, dialect.arraySize(scope.column(a)), tc.op(), BigDecimal.valueOf(tc.count()));
+        }
+        case PRESENCE -> {
+          Presence p = (Presence) c;
+          yield "(" + scope.column(a) + (p.present() ? " IS NOT NULL)" : " IS NULL)");
+        }
+        case RELATIVE_TIME -> relativeTime((RelativeTime) c, a, scope);
+        case CALENDAR_WINDOW -> calendar((CalendarWindow) c, a, scope);
+        case ANNIVERSARY -> anniversary((Anniversary) c, a, scope, path);
+        case GEO_WITHIN -> geo((GeoWithin) c, a, scope, path);
+        case ALWAYS, NEVER, AND, OR, NOT, IN_SEGMENT, EVENT, SCORE, IN_TIER ->
+            throw new IllegalArgumentException("not an attribute leaf: " + c.kind());
       };
     }
 
@@ -791,9 +855,9 @@ public final class SqlCompiler {
       return Domain.exact((Instant) literal);
     }
 
-    private String compare(Compare c, Scope scope, String path) {
-      AttributeType t = scope.attribute(c.attribute()).type();
-      String x = scope.column(c.attribute());
+    private String compare(Compare c, AttributeSlot a, Scope scope, String path) {
+      AttributeType t = a.type();
+      String x = scope.column(a);
       Domain domain = domain(t);
       if (domain != null) {
         return domain.compare(dialect, x, c.op(), exact(c.value()));
@@ -842,9 +906,9 @@ public final class SqlCompiler {
       throw new AssertionError(op);
     }
 
-    private String between(Between c, Scope scope, String path) {
-      AttributeType t = scope.attribute(c.attribute()).type();
-      String x = scope.column(c.attribute());
+    private String between(Between c, AttributeSlot a, Scope scope, String path) {
+      AttributeType t = a.type();
+      String x = scope.column(a);
       Domain domain = domain(t);
       if (domain != null) {
         return "("
@@ -860,9 +924,9 @@ public final class SqlCompiler {
           + ")";
     }
 
-    private String in(In c, Scope scope, String path) {
-      AttributeType t = scope.attribute(c.attribute()).type();
-      String x = scope.column(c.attribute());
+    private String in(In c, AttributeSlot a, Scope scope, String path) {
+      AttributeType t = a.type();
+      String x = scope.column(a);
       Domain domain = domain(t);
       List<String> items = new ArrayList<>();
       if (domain != null) {
@@ -907,8 +971,8 @@ public final class SqlCompiler {
           + ")";
     }
 
-    private String stringMatch(StringMatch c, Scope scope, String path) {
-      String x = scope.column(c.attribute());
+    private String stringMatch(StringMatch c, AttributeSlot a, Scope scope, String path) {
+      String x = scope.column(a);
       if (c.op() == StringMatch.Op.MATCHES) {
         if (!dialect.holdsNul() && c.value().indexOf('\0') >= 0) {
           throw refuse(path + "/value", "the pattern contains the NUL character");
@@ -983,8 +1047,8 @@ public final class SqlCompiler {
       return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private String tagMatch(TagMatch c, Scope scope, String path) {
-      String x = scope.column(c.attribute());
+    private String tagMatch(TagMatch c, AttributeSlot a, Scope scope, String path) {
+      String x = scope.column(a);
       List<String> values = new ArrayList<>();
       for (String v : new TreeSet<>(c.values())) {
         if (!unholdable(v)) { // no stored tag has NUL
@@ -1010,9 +1074,9 @@ public final class SqlCompiler {
       throw new AssertionError(c.op());
     }
 
-    private String relativeTime(RelativeTime c, Scope scope) {
-      AttributeType t = scope.attribute(c.attribute()).type();
-      String x = scope.column(c.attribute());
+    private String relativeTime(RelativeTime c, AttributeSlot a, Scope scope) {
+      AttributeType t = a.type();
+      String x = scope.column(a);
       boolean within = c.op() == RelativeTime.Op.WITHIN_LAST;
       if (t == AttributeType.TIMESTAMP) {
         BigDecimal bound = Domain.exact(ctx.minus(c.amount(), c.unit()));
@@ -1036,9 +1100,9 @@ public final class SqlCompiler {
           + ")";
     }
 
-    private String calendar(CalendarWindow c, Scope scope) {
-      AttributeType t = scope.attribute(c.attribute()).type();
-      String x = scope.column(c.attribute());
+    private String calendar(CalendarWindow c, AttributeSlot a, Scope scope) {
+      AttributeType t = a.type();
+      String x = scope.column(a);
       if (t == AttributeType.DATE) {
         return "("
             + Domain.DATE.compare(
@@ -1057,9 +1121,9 @@ public final class SqlCompiler {
           + ")";
     }
 
-    private String anniversary(Anniversary c, Scope scope, String path) {
-      AttributeType t = scope.attribute(c.attribute()).type();
-      String x = scope.column(c.attribute());
+    private String anniversary(Anniversary c, AttributeSlot a, Scope scope, String path) {
+      AttributeType t = a.type();
+      String x = scope.column(a);
       String date = x;
       if (t == AttributeType.TIMESTAMP) {
         if (!ctx.zone().getRules().isFixedOffset()) {
@@ -1101,9 +1165,9 @@ public final class SqlCompiler {
       return "(" + month + " AND " + day + ")";
     }
 
-    private String geo(GeoWithin c, Scope scope, String path) {
-      String lat = scope.column(c.attribute());
-      String lon = scope.longitude(c.attribute());
+    private String geo(GeoWithin c, AttributeSlot point, Scope scope, String path) {
+      String lat = scope.column(point);
+      String lon = scope.longitude(point);
       GeoPoint center = c.center();
       String toRadians = dialect.doubleLiteral(Math.toRadians(1.0));
       String phi1 = "(" + lat + " * " + toRadians + ")";
@@ -1216,17 +1280,21 @@ public final class SqlCompiler {
           "(" + asOfMicros() + " - " + dialect.epochMicros(timestampExpr) + ")", MICROS_PER_DAY);
     }
 
-    private String event(EventCondition c, String path) {
-      EventType type = schema.eventType(c.eventType());
+    /**
+     * Event condition {@code c} over events of {@code type}, aggregating the property at {@code
+     * property} (null when the aggregate reads none), over the events for which {@code where} (the
+     * filter's SQL, or null for every event) is TRUE.
+     */
+    private String event(
+        EventCondition c, EventType type, AttributeSlot property, String where, String path) {
       String filter = window(c.window());
-      if (c.where().kind() != Kind.ALWAYS) {
-        filter =
-            "(" + filter + " AND " + condition(c.where(), eventScope(type), path + "/where") + ")";
+      if (where != null) {
+        filter = "(" + filter + " AND " + where + ")";
       }
       String time =
           q + "e" + q + "." + identifier(mapping.eventTimeColumn(), "", "event time column");
-      AttributeType pt = c.property() == null ? null : type.property(c.property()).type();
-      String p = c.property() == null ? null : eventScope(type).column(c.property());
+      AttributeType pt = property == null ? null : property.type();
+      String p = property == null ? null : eventScope(type).column(property);
       String when = "CASE WHEN " + filter + " THEN ";
       BigDecimal v = Domain.exact(c.value());
       switch (c.aggregate()) {
@@ -1287,7 +1355,7 @@ public final class SqlCompiler {
                       + " AS "
                       + dialect.stringType()
                       + ") || ' ' || CAST("
-                      + eventScope(type).longitude(c.property())
+                      + eventScope(type).longitude(property)
                       + " AS "
                       + dialect.stringType()
                       + "))";
@@ -1360,7 +1428,8 @@ public final class SqlCompiler {
       String window = window(model.window());
       String time =
           q + "e" + q + "." + identifier(mapping.eventTimeColumn(), "", "event time column");
-      String money = eventScope(et).column(model.moneyProperty());
+      Scope events = eventScope(et);
+      String money = events.column(events.slot(model.moneyProperty()));
       String count =
           baseColumn(
               "COALESCE(" + aggregate(type, "COUNT(CASE WHEN " + window + " THEN 1 END)") + ", 0)");

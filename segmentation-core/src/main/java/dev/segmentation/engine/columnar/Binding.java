@@ -18,7 +18,9 @@ import dev.segmentation.internal.DoubleHashSet;
 import dev.segmentation.internal.LongHashSet;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Schema;
+import dev.segmentation.plan.AttributeSlot;
 import dev.segmentation.plan.Plan;
+import dev.segmentation.plan.PlanNode;
 import dev.segmentation.plan.eval.PlanEvaluator;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,9 +30,12 @@ import java.util.List;
 /**
  * Binds the leaves of a plan to one table and one evaluation context: picks for each leaf the
  * kernel over its column's actual representation (long or int integers, byte/char/int dictionary
- * codes, tag masks or lists, timestamps with or without nanoseconds), with literals and time bounds
- * resolved once. A leaf no kernel covers (anniversaries, a few rare forms) is evaluated row by row
- * through the plan-node evaluator, which is exact for every kind.
+ * codes, tag masks or lists, timestamps with or without nanoseconds), with time bounds resolved
+ * once. Columns, types and literals come from the plan node's resolved form ({@link
+ * PlanNode#attribute()}, {@link PlanNode#literals()}, {@link PlanNode#property()}): the table
+ * follows the plan's schema (the customers', or an event type's properties for a filter plan), so a
+ * slot's position is its column. A leaf no kernel covers (anniversaries, a few rare forms) is
+ * evaluated row by row through the plan-node evaluator, which is exact for every kind.
  */
 final class Binding {
   private final Schema schema;
@@ -48,40 +53,33 @@ final class Binding {
     this.rows = rows;
   }
 
-  /** Plan node {@code c}, row by row through the plan-node evaluator (exact for every kind). */
-  Kernel rowByRow(Condition c) {
-    return new Kernel.RowByRow(rows, node(c), ctx);
+  /** Plan node {@code n}, row by row through the plan-node evaluator (exact for every kind). */
+  private Kernel rowByRow(PlanNode n) {
+    assert plan.node(n.id()) == n : n;
+    return new Kernel.RowByRow(rows, n.id(), ctx);
   }
 
-  private int node(Condition c) {
-    int id = plan.idOf(c);
-    if (id < 0) {
-      throw new IllegalStateException("not a node of the plan: " + c);
-    }
-    return id;
-  }
-
-  private Column column(String attribute) {
-    int i = schema.indexOf(attribute);
-    if (i < 0) {
-      throw new IllegalArgumentException("unknown attribute \"" + attribute + "\"");
-    }
-    return table.columns[i];
+  /** The column of a leaf's attribute: the one at its slot's position in the table. */
+  private Column column(PlanNode n) {
+    AttributeSlot slot = n.attribute();
+    assert slot.isIn(schema) && slot.isIn(table.schema()) : slot;
+    return table.columns[slot.position()];
   }
 
   /** The kernel of an attribute leaf (not logic, references or events). */
-  Kernel leaf(Condition c) {
+  Kernel leaf(PlanNode n) {
+    Condition c = n.condition();
     return switch (c.kind()) {
       case ALWAYS -> new Kernel.Constant(Truth.TRUE);
       case NEVER -> new Kernel.Constant(Truth.FALSE);
       case PRESENCE -> {
         Presence p = (Presence) c;
-        yield new LeafKernel.Presence(column(p.attribute()).valid, p.present());
+        yield new LeafKernel.Presence(column(n).valid, p.present());
       }
-      case TAG_MATCH -> tags((TagMatch) c);
+      case TAG_MATCH -> tags((TagMatch) c, (Column.TagColumn) column(n), n.literals());
       case TAG_COUNT -> {
         TagCount tc = (TagCount) c;
-        Column.TagColumn col = (Column.TagColumn) column(tc.attribute());
+        Column.TagColumn col = (Column.TagColumn) column(n);
         Interval size = Interval.of(tc.op(), tc.count());
         yield col.masks != null
             ? new LeafKernel.TagMaskSize(col.masks, col.valid, size)
@@ -90,31 +88,29 @@ final class Binding {
       }
       case GEO_WITHIN -> {
         GeoWithin g = (GeoWithin) c;
-        yield new LeafKernel.GeoWithin(
-            (Column.GeoColumn) column(g.attribute()), g.center(), g.kilometers());
+        yield new LeafKernel.GeoWithin((Column.GeoColumn) column(n), g.center(), g.kilometers());
       }
       case COMPARE, BETWEEN, IN, STRING_MATCH, RELATIVE_TIME, CALENDAR_WINDOW -> {
-        Kernel k = valueKernel(c);
-        yield k != null ? k : rowByRow(c);
+        Kernel k = valueKernel(n);
+        yield k != null ? k : rowByRow(n);
       }
-      case ANNIVERSARY -> rowByRow(c);
+      case ANNIVERSARY -> rowByRow(n);
       // The catalog binds operators, references and events itself.
       case AND, OR, NOT, IN_SEGMENT, EVENT, SCORE, IN_TIER ->
           throw new IllegalArgumentException("not an attribute leaf: " + c.kind());
     };
   }
 
-  private Kernel tags(TagMatch m) {
-    Column.TagColumn col = (Column.TagColumn) column(m.attribute());
+  private Kernel tags(TagMatch m, Column.TagColumn col, List<Object> tags) {
     List<Integer> codes = new ArrayList<>();
-    for (String v : m.values()) {
-      int code = col.codeOf(v);
+    for (Object v : tags) {
+      int code = col.codeOf((String) v);
       if (code >= 0) {
         codes.add(code);
       }
     }
     boolean all = m.op() == TagMatch.Op.CONTAINS_ALL;
-    if (all && codes.size() < m.values().size()) {
+    if (all && codes.size() < tags.size()) {
       return new LeafKernel.Valued(col.valid, false); // a wanted tag no row has
     }
     boolean none = m.op() == TagMatch.Op.CONTAINS_NONE;
@@ -138,23 +134,27 @@ final class Binding {
         none);
   }
 
-  /** A kernel for a comparison-like leaf on one attribute, or null for row by row. */
-  private Kernel valueKernel(Condition c) {
-    String attribute = c.attribute();
-    Column col = column(attribute);
-    switch (schema.attribute(attribute).type()) {
+  /**
+   * A kernel for a comparison-like leaf on one attribute, or null for row by row. The literals are
+   * the node's, typed for the column's type ({@link PlanNode#literals()}).
+   */
+  private Kernel valueKernel(PlanNode n) {
+    Condition c = n.condition();
+    Column col = column(n);
+    List<Object> literals = n.literals();
+    switch (n.attribute().type()) {
       case STRING:
-        return dictionary(c, (Column.StringColumn) col);
+        return dictionary(n, (Column.StringColumn) col);
       case INTEGER:
-        return integer(c, (Column.IntegerColumn) col);
+        return integer(c, literals, (Column.IntegerColumn) col);
       case NUMBER:
-        return number(c, (Column.NumberColumn) col);
+        return number(c, literals, (Column.NumberColumn) col);
       case BOOLEAN:
-        return bool(c, (Column.BooleanColumn) col);
+        return bool(c, literals, (Column.BooleanColumn) col);
       case DATE:
-        return date(c, (Column.DateColumn) col);
+        return date(c, literals, (Column.DateColumn) col);
       case TIMESTAMP:
-        return timestamp(c, (Column.TimestampColumn) col);
+        return timestamp(c, literals, (Column.TimestampColumn) col);
       default:
         return null;
     }
@@ -166,23 +166,21 @@ final class Binding {
         : new LeafKernel.LongRange(col.longs, col.valid, i, col.min, col.max);
   }
 
-  private static Kernel integer(Condition c, Column.IntegerColumn col) {
+  private static Kernel integer(Condition c, List<Object> literals, Column.IntegerColumn col) {
     if (c instanceof Compare cmp) {
-      return cmp.value() instanceof Number n ? integerRange(col, Interval.of(cmp.op(), n)) : null;
+      return integerRange(col, Interval.of(cmp.op(), (Number) literals.get(0)));
     }
-    if (c instanceof Between b) {
-      return b.low() instanceof Number lo && b.high() instanceof Number hi
-          ? integerRange(col, Interval.of(Operator.GE, lo).intersect(Interval.of(Operator.LE, hi)))
-          : null;
+    if (c instanceof Between) {
+      Number lo = (Number) literals.get(0);
+      Number hi = (Number) literals.get(1);
+      return integerRange(
+          col, Interval.of(Operator.GE, lo).intersect(Interval.of(Operator.LE, hi)));
     }
-    if (c instanceof In in) {
+    if (c instanceof In) {
       List<Long> longs = new ArrayList<>();
-      for (Object v : in.values()) {
-        if (v instanceof Long l) {
+      for (Object v : literals) {
+        if (v instanceof Long l) { // a Double the plan left is a value no integer equals
           longs.add(l);
-        } else if (v instanceof Double d && d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
-          // an integral double in [-2^63, 2^63) equals exactly one long (-2^63 included)
-          longs.add(d.longValue());
         }
       }
       return new LeafKernel.IntegerIn(
@@ -195,24 +193,23 @@ final class Binding {
     return values.stream().mapToLong(Long::longValue).toArray();
   }
 
-  private static Kernel number(Condition c, Column.NumberColumn col) {
+  private static Kernel number(Condition c, List<Object> literals, Column.NumberColumn col) {
     if (c instanceof Compare cmp) {
-      return cmp.value() instanceof Number n
-          ? new LeafKernel.DoubleRange(col.values, col.valid, DoubleInterval.of(cmp.op(), n))
-          : null;
+      return new LeafKernel.DoubleRange(
+          col.values, col.valid, DoubleInterval.of(cmp.op(), (Number) literals.get(0)));
     }
-    if (c instanceof Between b) {
-      return b.low() instanceof Number lo && b.high() instanceof Number hi
-          ? new LeafKernel.DoubleRange(
-              col.values,
-              col.valid,
-              DoubleInterval.of(Operator.GE, lo).intersect(DoubleInterval.of(Operator.LE, hi)))
-          : null;
+    if (c instanceof Between) {
+      Number lo = (Number) literals.get(0);
+      Number hi = (Number) literals.get(1);
+      return new LeafKernel.DoubleRange(
+          col.values,
+          col.valid,
+          DoubleInterval.of(Operator.GE, lo).intersect(DoubleInterval.of(Operator.LE, hi)));
     }
-    if (c instanceof In in) {
+    if (c instanceof In) {
       List<Double> doubles = new ArrayList<>();
       List<Long> longs = new ArrayList<>();
-      for (Object v : in.values()) {
+      for (Object v : literals) {
         if (v instanceof Double d) {
           doubles.add(d + 0.0);
         } else if (v instanceof Long l) {
@@ -228,41 +225,33 @@ final class Binding {
     return null;
   }
 
-  private static Kernel bool(Condition c, Column.BooleanColumn col) {
+  private static Kernel bool(Condition c, List<Object> literals, Column.BooleanColumn col) {
     if (c instanceof Compare cmp) {
-      if (cmp.value() instanceof Boolean b) {
-        boolean eq = cmp.op() == Operator.EQ;
-        return new LeafKernel.BooleanIs(col, b == eq, b != eq);
-      }
-      return null;
+      boolean b = (Boolean) literals.get(0);
+      boolean eq = cmp.op() == Operator.EQ;
+      return new LeafKernel.BooleanIs(col, b == eq, b != eq);
     }
-    if (c instanceof In in) {
+    if (c instanceof In) {
       return new LeafKernel.BooleanIs(
-          col, in.values().contains(Boolean.TRUE), in.values().contains(Boolean.FALSE));
+          col, literals.contains(Boolean.TRUE), literals.contains(Boolean.FALSE));
     }
     return null;
   }
 
-  private Kernel date(Condition c, Column.DateColumn col) {
+  private Kernel date(Condition c, List<Object> literals, Column.DateColumn col) {
     if (c instanceof Compare cmp) {
-      return cmp.value() instanceof LocalDate d
-          ? integerRange(col, Interval.of(cmp.op(), d.toEpochDay()))
-          : null;
+      return integerRange(col, Interval.of(cmp.op(), ((LocalDate) literals.get(0)).toEpochDay()));
     }
-    if (c instanceof Between b) {
-      return b.low() instanceof LocalDate lo && b.high() instanceof LocalDate hi
-          ? integerRange(
-              col,
-              Interval.of(Operator.GE, lo.toEpochDay())
-                  .intersect(Interval.of(Operator.LE, hi.toEpochDay())))
-          : null;
+    if (c instanceof Between) {
+      long lo = ((LocalDate) literals.get(0)).toEpochDay();
+      long hi = ((LocalDate) literals.get(1)).toEpochDay();
+      return integerRange(
+          col, Interval.of(Operator.GE, lo).intersect(Interval.of(Operator.LE, hi)));
     }
-    if (c instanceof In in) {
+    if (c instanceof In) {
       List<Long> days = new ArrayList<>();
-      for (Object v : in.values()) {
-        if (v instanceof LocalDate d) {
-          days.add(d.toEpochDay());
-        }
+      for (Object v : literals) {
+        days.add(((LocalDate) v).toEpochDay());
       }
       return new LeafKernel.IntegerIn(
           col.longs, col.ints, col.valid, LongHashSet.of(toArray(days)));
@@ -288,11 +277,9 @@ final class Binding {
   }
 
   /** Comparisons, ranges and time windows on a timestamp column; null for other leaves. */
-  private Kernel timestamp(Condition c, Column.TimestampColumn col) {
+  private Kernel timestamp(Condition c, List<Object> literals, Column.TimestampColumn col) {
     if (c instanceof Compare cmp) {
-      if (!(cmp.value() instanceof Instant t)) {
-        return null;
-      }
+      Instant t = (Instant) literals.get(0);
       return switch (cmp.op()) {
         case EQ -> instants(col, t, true, t, true, false);
         case NE -> instants(col, t, true, t, true, true);
@@ -302,10 +289,8 @@ final class Binding {
         case GE -> instants(col, t, true, null, false, false);
       };
     }
-    if (c instanceof Between b) {
-      return b.low() instanceof Instant lo && b.high() instanceof Instant hi
-          ? instants(col, lo, true, hi, true, false)
-          : null;
+    if (c instanceof Between) {
+      return instants(col, (Instant) literals.get(0), true, (Instant) literals.get(1), true, false);
     }
     if (c instanceof RelativeTime r) {
       Instant boundary = ctx.minus(r.amount(), r.unit());
@@ -340,9 +325,9 @@ final class Binding {
    * A string leaf, evaluated once per distinct value of the column's dictionary through the row
    * engine (so every string operator, case folding and RE2 pattern behaves exactly as there).
    */
-  private Kernel dictionary(Condition c, Column.StringColumn col) {
-    int leaf = node(c);
-    String attribute = c.attribute();
+  private Kernel dictionary(PlanNode n, Column.StringColumn col) {
+    int leaf = n.id();
+    String attribute = n.attribute().name();
     boolean[] truth = new boolean[Math.max(1, col.dictionary.length)];
     // The leaf reads only this attribute, and no string leaf depends on time.
     EvaluationContext anyTime = EvaluationContext.at(Instant.EPOCH);
@@ -360,15 +345,22 @@ final class Binding {
     return new LeafKernel.IntCodes(col.ints, col.valid, truth);
   }
 
-  /** The kernel of an event condition whose filter's TRUE words over events are {@code where}. */
-  Kernel event(EventCondition e, long[] where) {
-    EventColumns events = table.events(e.eventType());
+  /**
+   * The kernel of event node {@code n}, whose filter's TRUE words over events are {@code where}:
+   * its property's column is the one at the plan's property slot among the event type's property
+   * columns.
+   */
+  Kernel event(PlanNode n, long[] where) {
+    EventCondition e = (EventCondition) n.condition();
+    EventColumns events = table.events(n.eventType().name());
     Column property = null;
-    if (e.property() != null) {
-      property = events.properties.columns[events.properties.schema().indexOf(e.property())];
+    AttributeSlot slot = n.property();
+    if (slot != null) {
+      assert slot.isIn(events.properties.schema()) : slot;
+      property = events.properties.columns[slot.position()];
       if (e.aggregate() == dev.segmentation.condition.Aggregate.DISTINCT_COUNT
           && !EventKernel.hasDistinctKey(property)) {
-        return rowByRow(e);
+        return rowByRow(n);
       }
     }
     EvaluationContext.Range r = ctx.range(e.window());

@@ -183,9 +183,9 @@ final class PhysicalPlan {
         EventCondition e = (EventCondition) c;
         PlanNode n = planNodes.get(k);
         if (n.filterSegment() >= 0) {
-          yield binding.event(e, filterWords.get(e.eventType())[n.filterSegment()]);
+          yield binding.event(n, filterWords.get(e.eventType())[n.filterSegment()]);
         }
-        yield binding.event(e, null);
+        yield binding.event(n, null);
       }
       case IN_SEGMENT ->
           throw new IllegalStateException("an inSegment is its target's node, never bound");
@@ -202,7 +202,7 @@ final class PhysicalPlan {
           CALENDAR_WINDOW,
           ANNIVERSARY,
           GEO_WITHIN ->
-          binding.leaf(c);
+          binding.leaf(planNodes.get(k));
     };
   }
 }

@@ -35,8 +35,10 @@ import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.Values;
+import dev.segmentation.plan.AttributeSlot;
 import dev.segmentation.plan.Plan;
 import dev.segmentation.plan.PlanNode;
+import dev.segmentation.plan.TypedLiterals;
 import dev.segmentation.rewrite.Rewriter;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmModel;
@@ -56,12 +58,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles a catalog into a {@link Program}: resolves attributes against the schema, references
- * against the catalog, precomputes sets, patterns, lowercase needles and numeric literals, and
- * assigns the time bounds each context must supply. Rejects what it cannot evaluate (unknown names,
- * operators undefined for a type, literals of the wrong type, invalid patterns, nesting deeper than
- * the limits, reference cycles) with an IllegalArgumentException naming the path, so that a caller
- * who skipped or loosened checking still gets a clear error and never a partial result.
+ * Compiles a catalog into a {@link Program}: the logical plan's nodes from their resolved form
+ * (attribute slots, typed literals, event types: nothing looked up again), the conditions as
+ * written (for explanations) by resolving attributes against the schema; references against the
+ * catalog; precomputes sets, patterns, lowercase needles and numeric literals, and assigns the time
+ * bounds each context must supply. Rejects what it cannot evaluate (unknown names, operators
+ * undefined for a type, literals of the wrong type, invalid patterns, nesting deeper than the
+ * limits, reference cycles) with an IllegalArgumentException naming the path, so that a caller who
+ * skipped or loosened checking still gets a clear error and never a partial result.
  */
 final class Compiler {
   private final Schema schema;
@@ -91,6 +95,8 @@ final class Compiler {
   // The logical plan (null when compiling a catalog no checker has seen) and its nodes compiled.
   private final Plan logical;
   private Node[] planned;
+  // Per filtered event type, the nodes of its filter plan (Plan.eventFilters), compiled once.
+  private final Map<String, Node[]> filterNodes = new HashMap<>();
 
   private Compiler(
       Catalog catalog, Schema schema, Limits limits, ReferenceGraph references, Plan logical) {
@@ -127,7 +133,7 @@ final class Compiler {
     index(rfms, catalog.rfmModels().stream().map(RfmModel::name).toList());
     Scope customer = customerScope();
     if (logical != null) {
-      compilePlan(customer);
+      planned = compilePlan(logical, customer, false);
     }
 
     int n = catalog.segments().size();
@@ -206,23 +212,24 @@ final class Compiler {
   }
 
   /**
-   * Every node of the logical plan, children first: equal sub-conditions of different segments are
-   * one node here too, and nothing is rewritten again.
+   * Every node of a logical plan (the catalog's, or an event type's filters' with {@code
+   * eventProperties}), children first, from its resolved form: equal sub-conditions of different
+   * segments are one node here too, nothing is rewritten again and no attribute is looked up again
+   * (the plan's slots give names, types and positions, its literals are typed). Event properties
+   * are read by name (position -1).
    */
-  private void compilePlan(Scope customer) {
-    planned = new Node[logical.nodeCount()];
-    for (PlanNode n : logical.nodes()) {
+  private Node[] compilePlan(Plan p, Scope scope, boolean eventProperties) {
+    Node[] out = new Node[p.nodeCount()];
+    for (PlanNode n : p.nodes()) {
       Condition c = n.condition();
       String where = "plan node #" + n.id();
-      planned[n.id()] =
+      out[n.id()] =
           switch (n.kind()) {
-            case AND -> Logic.JunctionNode.and(plannedChildren(n));
-            case OR -> Logic.JunctionNode.or(plannedChildren(n));
-            case NOT -> new Logic.NotNode(planned[n.child(0)]);
-            case EVENT -> event((EventCondition) c, n.filter(), where);
-            case ALWAYS,
-                NEVER,
-                COMPARE,
+            case AND -> Logic.JunctionNode.and(children(out, n));
+            case OR -> Logic.JunctionNode.or(children(out, n));
+            case NOT -> new Logic.NotNode(out[n.child(0)]);
+            case EVENT -> plannedEvent(n);
+            case COMPARE,
                 BETWEEN,
                 IN,
                 STRING_MATCH,
@@ -232,21 +239,46 @@ final class Compiler {
                 RELATIVE_TIME,
                 CALENDAR_WINDOW,
                 ANNIVERSARY,
-                GEO_WITHIN,
-                IN_SEGMENT,
-                SCORE,
-                IN_TIER ->
-                compile(c, customer, where);
+                GEO_WITHIN -> {
+              AttributeSlot slot = n.attribute();
+              assert slot.isIn(p.checked().schema()) : n;
+              AttributeRef a =
+                  new AttributeRef(
+                      slot.name(), slot.type(), eventProperties ? -1 : slot.position());
+              yield withKind(attributeLeaf(c, a, n.literals(), where), c);
+            }
+            case ALWAYS, NEVER, IN_SEGMENT, SCORE, IN_TIER -> compile(c, scope, where);
           };
     }
+    return out;
   }
 
-  private Node[] plannedChildren(PlanNode n) {
+  private static Node[] children(Node[] compiled, PlanNode n) {
     Node[] out = new Node[n.childCount()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = planned[n.child(i)];
+      out[i] = compiled[n.child(i)];
     }
     return out;
+  }
+
+  /**
+   * An event node of the catalog's plan: its event type and property as the plan resolved them, its
+   * filter the node of the event type's filter plan (compiled once per type).
+   */
+  private Node plannedEvent(PlanNode n) {
+    EventCondition c = (EventCondition) n.condition();
+    Node filter = null;
+    if (n.filter() != null) {
+      Plan filters = logical.eventFilters(c.eventType());
+      Node[] nodes =
+          filterNodes.computeIfAbsent(
+              c.eventType(), t -> compilePlan(filters, eventScope(n.eventType()), true));
+      filter = nodes[filters.segment(n.filterSegment()).node()];
+    }
+    AttributeSlot p = n.property();
+    return p == null
+        ? eventNode(c, n.eventType(), null, null, filter)
+        : eventNode(c, n.eventType(), p.name(), p.type(), filter);
   }
 
   /**
@@ -400,7 +432,11 @@ final class Compiler {
   }
 
   private Node compile(Condition c, Scope scope, String path) {
-    Node node = compileNode(c, scope, path);
+    return withKind(compileNode(c, scope, path), c);
+  }
+
+  /** Node {@code node}, a leaf of it, knowing its kind (for explanations). */
+  private static Node withKind(Node node, Condition c) {
     if (node instanceof Leaf leaf) {
       leaf.kind = c.kind();
     }
@@ -414,44 +450,19 @@ final class Compiler {
       case AND -> Logic.JunctionNode.and(compileAll(c.children(), scope, path));
       case OR -> Logic.JunctionNode.or(compileAll(c.children(), scope, path));
       case NOT -> new Logic.NotNode(compile(c.children().get(0), scope, path + "/of"));
-      case COMPARE -> compare((Compare) c, scope, path);
-      case BETWEEN -> between((Between) c, scope, path);
-      case IN -> in((In) c, scope, path);
-      case STRING_MATCH -> stringMatch((StringMatch) c, scope, path);
-      case TAG_MATCH -> {
-        TagMatch tm = (TagMatch) c;
-        AttributeRef tags =
-            requireType(
-                scope, tm.attribute(), path, tm.op().externalName(), AttributeType.STRING_SET);
-        yield new Leaves.TagLeaf(tags, Show.expected(c), tm.op(), ImmutableSet.copyOf(tm.values()));
-      }
-      case TAG_COUNT -> {
-        TagCount tc = (TagCount) c;
-        AttributeRef counted =
-            requireType(scope, tc.attribute(), path, "tagCount", AttributeType.STRING_SET);
-        yield new Leaves.TagCountLeaf(counted, Show.expected(c), tc.op(), tc.count());
-      }
-      case PRESENCE -> {
-        Presence p = (Presence) c;
-        yield new Leaves.PresenceNode(
-            attribute(scope, p.attribute(), path), p.present(), Show.expected(c));
-      }
-      case RELATIVE_TIME -> relativeTime((RelativeTime) c, scope, path);
-      case CALENDAR_WINDOW -> {
-        CalendarWindow cw = (CalendarWindow) c;
-        yield new Leaves.CalendarLeaf(
-            temporal(scope, cw.attribute(), path, "inCalendar"), Show.expected(c), cw.period());
-      }
-      case ANNIVERSARY -> {
-        Anniversary an = (Anniversary) c;
-        yield new Leaves.AnniversaryLeaf(
-            temporal(scope, an.attribute(), path, "anniversary"), Show.expected(c), an.period());
-      }
-      case GEO_WITHIN -> {
-        GeoWithin g = (GeoWithin) c;
-        AttributeRef point =
-            requireType(scope, g.attribute(), path, "withinDistance", AttributeType.GEO_POINT);
-        yield new Leaves.GeoLeaf(point, Show.expected(c), g.center(), g.kilometers());
+      case COMPARE,
+          BETWEEN,
+          IN,
+          STRING_MATCH,
+          TAG_MATCH,
+          TAG_COUNT,
+          PRESENCE,
+          RELATIVE_TIME,
+          CALENDAR_WINDOW,
+          ANNIVERSARY,
+          GEO_WITHIN -> {
+        AttributeRef a = attribute(scope, c.attribute(), path);
+        yield attributeLeaf(c, a, TypedLiterals.of(c, a.type()), path);
       }
       case IN_SEGMENT ->
           new References.InSegmentNode(
@@ -473,6 +484,47 @@ final class Compiler {
     };
   }
 
+  /**
+   * Leaf {@code c} over attribute {@code a}, comparing with {@code literals} (typed by {@link
+   * TypedLiterals}: the plan's, or the written condition's typed here). Rejects an operator or a
+   * literal the attribute's type does not allow, for conditions no checker has seen.
+   */
+  private Node attributeLeaf(Condition c, AttributeRef a, List<Object> literals, String path) {
+    return switch (c.kind()) {
+      case COMPARE -> compare((Compare) c, a, literals.get(0), path);
+      case BETWEEN -> between((Between) c, a, literals.get(0), literals.get(1), path);
+      case IN -> in((In) c, a, literals, path);
+      case STRING_MATCH -> stringMatch((StringMatch) c, a, path);
+      case TAG_MATCH -> {
+        TagMatch tm = (TagMatch) c;
+        requireType(a, path, tm.op().externalName(), AttributeType.STRING_SET);
+        yield new Leaves.TagLeaf(a, Show.expected(c), tm.op(), ImmutableSet.copyOf(tm.values()));
+      }
+      case TAG_COUNT -> {
+        TagCount tc = (TagCount) c;
+        requireType(a, path, "tagCount", AttributeType.STRING_SET);
+        yield new Leaves.TagCountLeaf(a, Show.expected(c), tc.op(), tc.count());
+      }
+      case PRESENCE -> new Leaves.PresenceNode(a, ((Presence) c).present(), Show.expected(c));
+      case RELATIVE_TIME -> relativeTime((RelativeTime) c, a, path);
+      case CALENDAR_WINDOW -> {
+        temporal(a, path, "inCalendar");
+        yield new Leaves.CalendarLeaf(a, Show.expected(c), ((CalendarWindow) c).period());
+      }
+      case ANNIVERSARY -> {
+        temporal(a, path, "anniversary");
+        yield new Leaves.AnniversaryLeaf(a, Show.expected(c), ((Anniversary) c).period());
+      }
+      case GEO_WITHIN -> {
+        GeoWithin g = (GeoWithin) c;
+        requireType(a, path, "withinDistance", AttributeType.GEO_POINT);
+        yield new Leaves.GeoLeaf(a, Show.expected(c), g.center(), g.kilometers());
+      }
+      case ALWAYS, NEVER, AND, OR, NOT, IN_SEGMENT, EVENT, SCORE, IN_TIER ->
+          throw new IllegalArgumentException("not an attribute leaf: " + c.kind());
+    };
+  }
+
   private Node[] compileAll(List<Condition> of, Scope scope, String path) {
     Node[] nodes = new Node[of.size()];
     for (int i = 0; i < nodes.length; i++) {
@@ -489,21 +541,16 @@ final class Compiler {
     return i;
   }
 
-  private AttributeRef requireType(
-      Scope scope, String attribute, String path, String op, AttributeType wanted) {
-    AttributeRef a = attribute(scope, attribute, path);
+  private static void requireType(AttributeRef a, String path, String op, AttributeType wanted) {
     if (a.type() != wanted) {
       throw notFor(path, op, a.type());
     }
-    return a;
   }
 
-  private AttributeRef temporal(Scope scope, String attribute, String path, String op) {
-    AttributeRef a = attribute(scope, attribute, path);
+  private static void temporal(AttributeRef a, String path, String op) {
     if (!a.type().isTemporal()) {
       throw notFor(path, op, a.type());
     }
-    return a;
   }
 
   private Comparand comparand(AttributeType type, Object literal, String path) {
@@ -523,67 +570,64 @@ final class Compiler {
 
   // Numbers, string equality and booleans get leaves of their own (see Leaf); the rest compares
   // through a Comparand.
-  private Node compare(Compare c, Scope scope, String path) {
-    AttributeRef a = attribute(scope, c.attribute(), path);
+  private Node compare(Compare c, AttributeRef a, Object value, String path) {
     AttributeType t = a.type();
     if (!t.isOrdered() && (t != AttributeType.BOOLEAN || c.op().isOrdering())) {
       throw notFor(path, "operator " + c.op().symbol(), t);
     }
-    Comparand literal = comparand(t, c.value(), path + "/value"); // rejects a wrong literal type
+    Comparand literal = comparand(t, value, path + "/value"); // rejects a wrong literal type
     String expected = Show.expected(c);
     if (t.isNumeric()) {
-      return new Leaves.NumberLeaf(a, expected, NumberRange.of(c.op(), (Number) c.value()));
+      return new Leaves.NumberLeaf(a, expected, NumberRange.of(c.op(), (Number) value));
     }
     if (t == AttributeType.BOOLEAN) {
-      boolean wanted = (Boolean) c.value() == (c.op() == Operator.EQ);
+      boolean wanted = (Boolean) value == (c.op() == Operator.EQ);
       return new Leaves.BooleanLeaf(a, expected, wanted);
     }
     if (t == AttributeType.STRING && !c.op().isOrdering()) {
-      StringHashSet value = StringHashSet.of(List.of((String) c.value()));
-      return new Leaves.StringInLeaf(a, expected, value, c.op() == Operator.NE);
+      StringHashSet set = StringHashSet.of(List.of((String) value));
+      return new Leaves.StringInLeaf(a, expected, set, c.op() == Operator.NE);
     }
     return new Leaves.CompareLeaf(a, expected, c.op(), literal);
   }
 
-  private Node between(Between c, Scope scope, String path) {
-    AttributeRef a = attribute(scope, c.attribute(), path);
+  private Node between(Between c, AttributeRef a, Object lowest, Object highest, String path) {
     AttributeType t = a.type();
     if (!t.isOrdered()) {
       throw notFor(path, "between", t);
     }
     // The comparands also reject literals of the wrong type, for the numeric leaf too.
-    Comparand low = comparand(t, c.low(), path + "/low");
-    Comparand high = comparand(t, c.high(), path + "/high");
+    Comparand low = comparand(t, lowest, path + "/low");
+    Comparand high = comparand(t, highest, path + "/high");
     if (t.isNumeric()) {
-      NumberRange range = NumberRange.between((Number) c.low(), (Number) c.high());
+      NumberRange range = NumberRange.between((Number) lowest, (Number) highest);
       return new Leaves.NumberLeaf(a, Show.expected(c), range);
     }
     return new Leaves.BetweenLeaf(a, Show.expected(c), low, high);
   }
 
-  private Node in(In c, Scope scope, String path) {
-    AttributeRef a = attribute(scope, c.attribute(), path);
+  private Node in(In c, AttributeRef a, List<Object> values, String path) {
     AttributeType t = a.type();
     if (t == AttributeType.STRING_SET || t == AttributeType.GEO_POINT) {
       throw notFor(path, "in", t);
     }
     int i = 0;
     for (Object v : c.values()) {
-      comparand(t, v, path + "/values/" + i++); // rejects literals of the wrong type
+      comparand(t, v, path + "/values/" + i++); // rejects literals of the wrong type, by index
     }
     if (t == AttributeType.STRING) {
       List<String> strings = new ArrayList<>();
-      c.values().forEach(v -> strings.add((String) v));
+      values.forEach(v -> strings.add((String) v));
       return new Leaves.StringInLeaf(a, Show.expected(c), StringHashSet.of(strings), false);
     }
     if (!t.isNumeric()) {
-      return new Leaves.InLeaf(a, Show.expected(c), ImmutableSet.copyOf(c.values()));
+      return new Leaves.InLeaf(a, Show.expected(c), ImmutableSet.copyOf(values));
     }
-    long[] longs = new long[c.values().size()];
-    double[] doubles = new double[c.values().size()];
+    long[] longs = new long[values.size()];
+    double[] doubles = new double[values.size()];
     int nl = 0;
     int nd = 0;
-    for (Object v : c.values()) {
+    for (Object v : values) {
       if (v instanceof Long l) {
         longs[nl++] = l;
         double d = (double) l;
@@ -606,9 +650,8 @@ final class Compiler {
         DoubleHashSet.of(Arrays.copyOf(doubles, nd)));
   }
 
-  private Node stringMatch(StringMatch c, Scope scope, String path) {
-    AttributeRef a =
-        requireType(scope, c.attribute(), path, c.op().externalName(), AttributeType.STRING);
+  private Node stringMatch(StringMatch c, AttributeRef a, String path) {
+    requireType(a, path, c.op().externalName(), AttributeType.STRING);
     if (c.op() != StringMatch.Op.MATCHES) {
       return new Leaves.TextLeaf(a, Show.expected(c), c.op(), c.value(), c.ignoreCase());
     }
@@ -625,8 +668,8 @@ final class Compiler {
     }
   }
 
-  private Node relativeTime(RelativeTime c, Scope scope, String path) {
-    AttributeRef a = temporal(scope, c.attribute(), path, c.op().externalName());
+  private Node relativeTime(RelativeTime c, AttributeRef a, String path) {
+    temporal(a, path, c.op().externalName());
     if (a.type() == AttributeType.TIMESTAMP) {
       return new Leaves.RelativeInstantLeaf(
           a, Show.expected(c), c.op(), plan.instant(c.amount(), c.unit()));
@@ -660,12 +703,21 @@ final class Compiler {
         where == null || where.kind() == Kind.ALWAYS
             ? null
             : compile(where, eventScope(type), path + "/where");
+    return eventNode(c, type, c.property(), propertyType, filter);
+  }
+
+  /**
+   * Event condition {@code c} over events of {@code type}, aggregating {@code property} (or null)
+   * of {@code propertyType}, whose filter is {@code filter} (or null).
+   */
+  private Node eventNode(
+      EventCondition c, EventType type, String property, AttributeType propertyType, Node filter) {
     return new EventNode(
         type.name(),
         filter,
         plan.window(c.window()),
         c.aggregate(),
-        c.property(),
+        property,
         propertyType,
         c.op(),
         NumericLiteral.of(c.value()),
