@@ -76,10 +76,10 @@ final class Binding {
         Presence p = (Presence) c;
         yield new LeafKernel.Presence(column(n).valid, p.present());
       }
-      case TAG_MATCH -> tags((TagMatch) c, (Column.TagColumn) column(n), n.literals());
+      case TAG_MATCH -> tags((TagMatch) c, (DictionaryColumns.TagColumn) column(n), n.literals());
       case TAG_COUNT -> {
         TagCount tc = (TagCount) c;
-        Column.TagColumn col = (Column.TagColumn) column(n);
+        DictionaryColumns.TagColumn col = (DictionaryColumns.TagColumn) column(n);
         Interval size = Interval.of(tc.op(), tc.count());
         yield col.masks != null
             ? new LeafKernel.TagMaskSize(col.masks, col.valid, size)
@@ -88,7 +88,8 @@ final class Binding {
       }
       case GEO_WITHIN -> {
         GeoWithin g = (GeoWithin) c;
-        yield new LeafKernel.GeoWithin((Column.GeoColumn) column(n), g.center(), g.kilometers());
+        yield new LeafKernel.GeoWithin(
+            (PrimitiveColumns.GeoColumn) column(n), g.center(), g.kilometers());
       }
       case COMPARE, BETWEEN, IN, STRING_MATCH, RELATIVE_TIME, CALENDAR_WINDOW -> {
         Kernel k = valueKernel(n);
@@ -101,7 +102,7 @@ final class Binding {
     };
   }
 
-  private Kernel tags(TagMatch m, Column.TagColumn col, List<Object> tags) {
+  private Kernel tags(TagMatch m, DictionaryColumns.TagColumn col, List<Object> tags) {
     List<Integer> codes = new ArrayList<>();
     for (Object v : tags) {
       int code = col.codeOf((String) v);
@@ -144,29 +145,30 @@ final class Binding {
     List<Object> literals = n.literals();
     switch (n.attribute().type()) {
       case STRING:
-        return dictionary(n, (Column.StringColumn) col);
+        return dictionary(n, (DictionaryColumns.StringColumn) col);
       case INTEGER:
-        return integer(c, literals, (Column.IntegerColumn) col);
+        return integer(c, literals, (PrimitiveColumns.IntegerColumn) col);
       case NUMBER:
-        return number(c, literals, (Column.NumberColumn) col);
+        return number(c, literals, (PrimitiveColumns.NumberColumn) col);
       case BOOLEAN:
-        return bool(c, literals, (Column.BooleanColumn) col);
+        return bool(c, literals, (PrimitiveColumns.BooleanColumn) col);
       case DATE:
-        return date(c, literals, (Column.DateColumn) col);
+        return date(c, literals, (PrimitiveColumns.DateColumn) col);
       case TIMESTAMP:
-        return timestamp(c, literals, (Column.TimestampColumn) col);
+        return timestamp(c, literals, (PrimitiveColumns.TimestampColumn) col);
       default:
         return null;
     }
   }
 
-  private static Kernel integerRange(Column.WholeNumbers col, Interval i) {
+  private static Kernel integerRange(PrimitiveColumns.WholeNumbers col, Interval i) {
     return col.ints != null
         ? new LeafKernel.IntRange(col.ints, col.valid, i)
         : new LeafKernel.LongRange(col.longs, col.valid, i, col.min, col.max);
   }
 
-  private static Kernel integer(Condition c, List<Object> literals, Column.IntegerColumn col) {
+  private static Kernel integer(
+      Condition c, List<Object> literals, PrimitiveColumns.IntegerColumn col) {
     if (c instanceof Compare cmp) {
       return integerRange(col, Interval.of(cmp.op(), (Number) literals.get(0)));
     }
@@ -193,7 +195,8 @@ final class Binding {
     return values.stream().mapToLong(Long::longValue).toArray();
   }
 
-  private static Kernel number(Condition c, List<Object> literals, Column.NumberColumn col) {
+  private static Kernel number(
+      Condition c, List<Object> literals, PrimitiveColumns.NumberColumn col) {
     if (c instanceof Compare cmp) {
       return new LeafKernel.DoubleRange(
           col.values, col.valid, DoubleInterval.of(cmp.op(), (Number) literals.get(0)));
@@ -225,7 +228,8 @@ final class Binding {
     return null;
   }
 
-  private static Kernel bool(Condition c, List<Object> literals, Column.BooleanColumn col) {
+  private static Kernel bool(
+      Condition c, List<Object> literals, PrimitiveColumns.BooleanColumn col) {
     if (c instanceof Compare cmp) {
       boolean b = (Boolean) literals.get(0);
       boolean eq = cmp.op() == Operator.EQ;
@@ -238,7 +242,7 @@ final class Binding {
     return null;
   }
 
-  private Kernel date(Condition c, List<Object> literals, Column.DateColumn col) {
+  private Kernel date(Condition c, List<Object> literals, PrimitiveColumns.DateColumn col) {
     if (c instanceof Compare cmp) {
       return integerRange(col, Interval.of(cmp.op(), ((LocalDate) literals.get(0)).toEpochDay()));
     }
@@ -277,7 +281,8 @@ final class Binding {
   }
 
   /** Comparisons, ranges and time windows on a timestamp column; null for other leaves. */
-  private Kernel timestamp(Condition c, List<Object> literals, Column.TimestampColumn col) {
+  private Kernel timestamp(
+      Condition c, List<Object> literals, PrimitiveColumns.TimestampColumn col) {
     if (c instanceof Compare cmp) {
       Instant t = (Instant) literals.get(0);
       return switch (cmp.op()) {
@@ -306,7 +311,7 @@ final class Binding {
   }
 
   private static Kernel instants(
-      Column.TimestampColumn col,
+      PrimitiveColumns.TimestampColumn col,
       Instant low,
       boolean lowInclusive,
       Instant high,
@@ -325,7 +330,7 @@ final class Binding {
    * A string leaf, evaluated once per distinct value of the column's dictionary through the row
    * engine (so every string operator, case folding and RE2 pattern behaves exactly as there).
    */
-  private Kernel dictionary(PlanNode n, Column.StringColumn col) {
+  private Kernel dictionary(PlanNode n, DictionaryColumns.StringColumn col) {
     int leaf = n.id();
     String attribute = n.attribute().name();
     boolean[] truth = new boolean[Math.max(1, col.dictionary.length)];

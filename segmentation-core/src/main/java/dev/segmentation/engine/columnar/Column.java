@@ -18,7 +18,7 @@ import java.util.Arrays;
  * offsets), the value slot of a row without a value holds zero (code 0, false, empty set), and no
  * validity bit at or beyond {@code size} is set.
  */
-abstract class Column implements PrimitiveColumns, DictionaryColumns {
+abstract class Column {
   final Attribute<?> attribute;
   long[] valid = new long[1];
 
@@ -67,21 +67,21 @@ abstract class Column implements PrimitiveColumns, DictionaryColumns {
   static Column of(Attribute<?> a) {
     switch (a.type()) {
       case INTEGER:
-        return new IntegerColumn(a);
+        return new PrimitiveColumns.IntegerColumn(a);
       case NUMBER:
-        return new NumberColumn(a);
+        return new PrimitiveColumns.NumberColumn(a);
       case BOOLEAN:
-        return new BooleanColumn(a);
+        return new PrimitiveColumns.BooleanColumn(a);
       case STRING:
-        return new StringColumn(a);
+        return new DictionaryColumns.StringColumn(a);
       case DATE:
-        return new DateColumn(a);
+        return new PrimitiveColumns.DateColumn(a);
       case TIMESTAMP:
-        return new TimestampColumn(a);
+        return new PrimitiveColumns.TimestampColumn(a);
       case STRING_SET:
-        return new TagColumn(a);
+        return new DictionaryColumns.TagColumn(a);
       case GEO_POINT:
-        return new GeoColumn(a);
+        return new PrimitiveColumns.GeoColumn(a);
     }
     throw new AssertionError(a.type());
   }

@@ -12,13 +12,12 @@ import java.util.Map;
  * The {@link Column}s that encode values as codes into a dictionary built while the table is
  * appended: strings (byte, char or int codes by dictionary size) and tag sets (one 64-bit mask per
  * row, or code lists), with the dictionary's share of the table's size.
- *
- * <p>Declared here and inherited by {@link Column}, so that the engine names them {@code
- * Column.StringColumn} and {@code Column.TagColumn}; this interface has no other use.
  */
-interface DictionaryColumns {
+final class DictionaryColumns {
+  private DictionaryColumns() {}
+
   // Estimated bytes of a dictionary entry beyond its characters: the String and its array.
-  int STRING_OVERHEAD = 56;
+  static final int STRING_OVERHEAD = 56;
 
   private static long dictionaryBytes(String[] dictionary) {
     long total = 8L * dictionary.length;
@@ -35,7 +34,7 @@ interface DictionaryColumns {
    * exactly one of {@link #bytes} (at most 256 distinct values, unsigned), {@link #chars} (at most
    * 65,536) and {@link #ints} holds the codes.
    */
-  final class StringColumn extends Column {
+  static final class StringColumn extends Column {
     private int[] building = new int[0];
     private Map<String, Integer> index = new HashMap<>();
     private List<String> entries = new ArrayList<>();
@@ -118,7 +117,7 @@ interface DictionaryColumns {
    * dictionary code for every row; otherwise the codes of row {@code r} are {@code
    * codes[offsets[r]..offsets[r+1])} (a missing set has an empty range). Exactly one form is set.
    */
-  final class TagColumn extends Column {
+  static final class TagColumn extends Column {
     /** The largest dictionary stored as one 64-bit mask per row. */
     static final int MASK_TAGS = 64;
 

@@ -209,9 +209,11 @@ final class EventKernel extends Kernel {
 
   // SUM, AVG, MIN and MAX of a numeric property: as the row engine's EventNode computes them.
   private Truth numeric(int e, int end, ExactSum sum) {
-    Column.IntegerColumn integers =
-        property instanceof Column.IntegerColumn ? (Column.IntegerColumn) property : null;
-    double[] doubles = integers == null ? ((Column.NumberColumn) property).values : null;
+    PrimitiveColumns.IntegerColumn integers =
+        property instanceof PrimitiveColumns.IntegerColumn
+            ? (PrimitiveColumns.IntegerColumn) property
+            : null;
+    double[] doubles = integers == null ? ((PrimitiveColumns.NumberColumn) property).values : null;
     long[] valid = property.valid;
     long values = 0;
     sum.reset();
@@ -290,26 +292,26 @@ final class EventKernel extends Kernel {
 
   /** Whether distinct counts of {@code column}'s values have a key here (else row by row). */
   static boolean hasDistinctKey(Column column) {
-    return column instanceof Column.StringColumn
-        || column instanceof Column.IntegerColumn
-        || column instanceof Column.NumberColumn
-        || column instanceof Column.DateColumn
-        || column instanceof Column.BooleanColumn;
+    return column instanceof DictionaryColumns.StringColumn
+        || column instanceof PrimitiveColumns.IntegerColumn
+        || column instanceof PrimitiveColumns.NumberColumn
+        || column instanceof PrimitiveColumns.DateColumn
+        || column instanceof PrimitiveColumns.BooleanColumn;
   }
 
   // Equal keys exactly for equal values: dictionary codes, longs, days, bits, and doubles by their
   // bits after +0.0 (so that -0.0 and 0.0 count once, as in the row engine).
   private long key(int e) {
-    if (property instanceof Column.StringColumn c) {
+    if (property instanceof DictionaryColumns.StringColumn c) {
       return c.code(e);
     }
-    if (property instanceof Column.WholeNumbers c) { // integers, and dates as epoch days
+    if (property instanceof PrimitiveColumns.WholeNumbers c) { // integers, and dates as epoch days
       return c.value(e);
     }
-    if (property instanceof Column.NumberColumn c) {
+    if (property instanceof PrimitiveColumns.NumberColumn c) {
       return Double.doubleToLongBits(c.values[e] + 0.0);
     }
-    Column.BooleanColumn c = (Column.BooleanColumn) property;
+    PrimitiveColumns.BooleanColumn c = (PrimitiveColumns.BooleanColumn) property;
     return (c.bits[e >>> 6] >>> e) & 1;
   }
 }

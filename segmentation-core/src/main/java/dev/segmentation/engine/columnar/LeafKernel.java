@@ -424,7 +424,7 @@ abstract class LeafKernel extends Kernel {
     private final long hi;
 
     TagList(
-        Column.TagColumn column,
+        DictionaryColumns.TagColumn column,
         boolean[] wanted,
         int wantedCount,
         Mode mode,
@@ -530,7 +530,7 @@ abstract class LeafKernel extends Kernel {
     private final double centerLon;
     private final double km;
 
-    GeoWithin(Column.GeoColumn column, GeoPoint center, double km) {
+    GeoWithin(PrimitiveColumns.GeoColumn column, GeoPoint center, double km) {
       super(column.valid, false);
       this.lat = column.lat;
       this.lon = column.lon;
@@ -579,7 +579,7 @@ abstract class LeafKernel extends Kernel {
     private final boolean whenTrue;
     private final boolean whenFalse;
 
-    BooleanIs(Column.BooleanColumn column, boolean whenTrue, boolean whenFalse) {
+    BooleanIs(PrimitiveColumns.BooleanColumn column, boolean whenTrue, boolean whenFalse) {
       this.bits = column.bits;
       this.valid = column.valid;
       this.whenTrue = whenTrue;

@@ -10,11 +10,10 @@ import java.util.Arrays;
  * The {@link Column}s that hold their values in primitive arrays, one slot per row: whole numbers
  * (integers, and dates as epoch days) narrowed to ints when they fit, numbers, booleans as bits,
  * timestamps (without a nanosecond array when every value is a whole second) and geo points.
- *
- * <p>Declared here and inherited by {@link Column}, so that the engine names them {@code
- * Column.IntegerColumn} and so on; this interface has no other use.
  */
-interface PrimitiveColumns {
+final class PrimitiveColumns {
+  private PrimitiveColumns() {}
+
   // ------------------------------------------------------------------------ whole numbers
 
   /**
@@ -22,7 +21,7 @@ interface PrimitiveColumns {
    * else {@link #longs} (one is null); with the least and greatest value ({@code min > max} when
    * there is none).
    */
-  abstract class WholeNumbers extends Column {
+  abstract static class WholeNumbers extends Column {
     long[] longs = new long[0];
     int[] ints;
     long min = Long.MAX_VALUE;
@@ -69,7 +68,7 @@ interface PrimitiveColumns {
     }
   }
 
-  final class IntegerColumn extends WholeNumbers {
+  static final class IntegerColumn extends WholeNumbers {
     IntegerColumn(Attribute<?> a) {
       super(a);
     }
@@ -88,7 +87,7 @@ interface PrimitiveColumns {
   }
 
   /** Dates as epoch days: ints for every date within about ±5.8 million years of 1970. */
-  final class DateColumn extends WholeNumbers {
+  static final class DateColumn extends WholeNumbers {
     DateColumn(Attribute<?> a) {
       super(a);
     }
@@ -108,7 +107,7 @@ interface PrimitiveColumns {
 
   // -------------------------------------------------------------------------------- numbers
 
-  final class NumberColumn extends Column {
+  static final class NumberColumn extends Column {
     double[] values = new double[0];
 
     NumberColumn(Attribute<?> a) {
@@ -148,7 +147,7 @@ interface PrimitiveColumns {
 
   // ------------------------------------------------------------------------------- booleans
 
-  final class BooleanColumn extends Column {
+  static final class BooleanColumn extends Column {
     long[] bits = new long[1];
 
     BooleanColumn(Attribute<?> a) {
@@ -193,7 +192,7 @@ interface PrimitiveColumns {
    * Instants as epoch seconds and nanoseconds; {@link #nanos} is null when every value is a whole
    * second, which lets kernels compare the seconds alone.
    */
-  final class TimestampColumn extends Column {
+  static final class TimestampColumn extends Column {
     long[] seconds = new long[0];
     int[] nanos;
 
@@ -252,7 +251,7 @@ interface PrimitiveColumns {
 
   // ---------------------------------------------------------------------------- geo points
 
-  final class GeoColumn extends Column {
+  static final class GeoColumn extends Column {
     double[] lat = new double[0];
     double[] lon = new double[0];
 

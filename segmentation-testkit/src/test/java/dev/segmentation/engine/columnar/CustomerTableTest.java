@@ -53,21 +53,21 @@ class CustomerTableTest {
   @Test
   void columns_takeTheNarrowestFormThatHoldsTheirValues() {
     CustomerTable small = table(300, 200, 64, 7);
-    assertThat(((Column.IntegerColumn) column(small, "n")).ints).isNotNull();
-    assertThat(((Column.IntegerColumn) column(small, "n")).longs).isNull();
-    assertThat(((Column.StringColumn) column(small, "s")).bytes).hasSize(300);
-    assertThat(((Column.TagColumn) column(small, "tags")).masks).hasSize(300);
-    assertThat(((Column.TimestampColumn) column(small, "t")).nanos).isNull();
+    assertThat(((PrimitiveColumns.IntegerColumn) column(small, "n")).ints).isNotNull();
+    assertThat(((PrimitiveColumns.IntegerColumn) column(small, "n")).longs).isNull();
+    assertThat(((DictionaryColumns.StringColumn) column(small, "s")).bytes).hasSize(300);
+    assertThat(((DictionaryColumns.TagColumn) column(small, "tags")).masks).hasSize(300);
+    assertThat(((PrimitiveColumns.TimestampColumn) column(small, "t")).nanos).isNull();
 
     CustomerTable wide = table(70_000, 66_000, 65, 1L << 40);
-    assertThat(((Column.IntegerColumn) column(wide, "n")).longs).isNotNull();
-    assertThat(((Column.IntegerColumn) column(wide, "n")).ints).isNull();
-    assertThat(((Column.StringColumn) column(wide, "s")).ints).hasSize(70_000);
-    assertThat(((Column.TagColumn) column(wide, "tags")).masks).isNull();
-    assertThat(((Column.TagColumn) column(wide, "tags")).codes).hasSize(70_000);
+    assertThat(((PrimitiveColumns.IntegerColumn) column(wide, "n")).longs).isNotNull();
+    assertThat(((PrimitiveColumns.IntegerColumn) column(wide, "n")).ints).isNull();
+    assertThat(((DictionaryColumns.StringColumn) column(wide, "s")).ints).hasSize(70_000);
+    assertThat(((DictionaryColumns.TagColumn) column(wide, "tags")).masks).isNull();
+    assertThat(((DictionaryColumns.TagColumn) column(wide, "tags")).codes).hasSize(70_000);
 
     CustomerTable middle = table(1_000, 300, 3, 1);
-    assertThat(((Column.StringColumn) column(middle, "s")).chars).hasSize(1_000);
+    assertThat(((DictionaryColumns.StringColumn) column(middle, "s")).chars).hasSize(1_000);
   }
 
   @Test
@@ -76,11 +76,11 @@ class CustomerTableTest {
     // n: 4-byte ints + validity; s: 1-byte codes + validity + dictionary; t: 8-byte seconds;
     // tags: 8-byte masks; d: 4-byte days; each validity bitmap is 100 words.
     long dictionaries = 0;
-    for (String s : ((Column.StringColumn) column(t, "s")).dictionary) {
-      dictionaries += 8 + Column.STRING_OVERHEAD + s.length();
+    for (String s : ((DictionaryColumns.StringColumn) column(t, "s")).dictionary) {
+      dictionaries += 8 + DictionaryColumns.STRING_OVERHEAD + s.length();
     }
-    for (String s : ((Column.TagColumn) column(t, "tags")).dictionary) {
-      dictionaries += 8 + Column.STRING_OVERHEAD + s.length();
+    for (String s : ((DictionaryColumns.TagColumn) column(t, "tags")).dictionary) {
+      dictionaries += 8 + DictionaryColumns.STRING_OVERHEAD + s.length();
     }
     long expected = 6_400L * (4 + 1 + 8 + 8 + 4) + 5 * 800 + dictionaries;
     assertThat(t.columnBytesPerCustomer()).isEqualTo((double) expected / 6_400);
@@ -117,7 +117,7 @@ class CustomerTableTest {
               .build());
     }
     CustomerTable t = CustomerTable.of(SCHEMA, customers);
-    assertThat(((Column.DateColumn) column(t, "d")).longs).isNotNull();
+    assertThat(((PrimitiveColumns.DateColumn) column(t, "d")).longs).isNotNull();
     for (int r = 0; r < 3; r++) {
       assertThat(t.customer(r)).isEqualTo(customers.get(r));
     }
