@@ -207,16 +207,15 @@ public final class BatchResult {
       }
       RoaringBitmap now = members[i];
       RoaringBitmap before = previous.members[j];
-      List<String> entered;
-      List<String> exited;
       if (match == null || match.identical) {
-        entered = ids(table, RoaringBitmap.andNot(now, before));
-        exited = ids(previous.table, RoaringBitmap.andNot(before, now));
+        b.put(
+            name,
+            new MembershipDiff.Change(
+                ids(table, RoaringBitmap.andNot(now, before)),
+                ids(previous.table, RoaringBitmap.andNot(before, now))));
       } else {
-        entered = match.entered(now, before);
-        exited = match.exited(now, before);
+        b.put(name, match.change(now, before));
       }
-      b.put(name, new MembershipDiff.Change(entered, exited));
     }
     return new MembershipDiff(b.build());
   }
@@ -261,40 +260,40 @@ public final class BatchResult {
       this.beforeBits = same ? null : new long[(before.size() + 63) >>> 6];
     }
 
-    /** The ids of the members now (in row order) that were not members before. */
-    List<String> entered(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
-      return changed(membersBefore, nowRowOf, nowBits, membersNow, now);
-    }
-
-    /** The ids of the members before (in the previous row order) that are not members now. */
-    List<String> exited(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
-      return changed(membersNow, beforeRowOf, beforeBits, membersBefore, before);
-    }
-
-    // The members of `these` (rows of `table`) that are not the image of a member of `others`
-    // under `toTable`; `bits` is scratch over the rows of `table`, left cleared.
-    private static List<String> changed(
-        RoaringBitmap others,
-        int[] toTable,
-        long[] bits,
-        RoaringBitmap these,
-        CustomerTable table) {
-      others.forEach(
+    /**
+     * One segment's change: three passes over the members (now's marked in the earlier table's
+     * rows; before's checked against those marks, and marked in the current rows; now's checked).
+     */
+    MembershipDiff.Change change(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
+      membersNow.forEach((int r) -> mark(beforeBits, beforeRowOf[r]));
+      ImmutableList.Builder<String> exited = ImmutableList.builder();
+      membersBefore.forEach(
           (int o) -> {
-            int r = toTable[o];
-            if (r >= 0) {
-              bits[r >>> 6] |= 1L << r;
+            if (!marked(beforeBits, o)) {
+              exited.add(before.id(o));
             }
+            mark(nowBits, nowRowOf[o]);
           });
-      ImmutableList.Builder<String> ids = ImmutableList.builder();
-      these.forEach(
+      ImmutableList.Builder<String> entered = ImmutableList.builder();
+      membersNow.forEach(
           (int r) -> {
-            if ((bits[r >>> 6] & (1L << r)) == 0) {
-              ids.add(table.id(r));
+            if (!marked(nowBits, r)) {
+              entered.add(now.id(r));
             }
           });
-      Arrays.fill(bits, 0L);
-      return ids.build();
+      Arrays.fill(beforeBits, 0L);
+      Arrays.fill(nowBits, 0L);
+      return new MembershipDiff.Change(entered.build(), exited.build());
+    }
+
+    private static void mark(long[] bits, int row) {
+      if (row >= 0) {
+        bits[row >>> 6] |= 1L << row;
+      }
+    }
+
+    private static boolean marked(long[] bits, int row) {
+      return (bits[row >>> 6] & (1L << row)) != 0;
     }
   }
 
