@@ -53,6 +53,43 @@ class CustomerViewTest {
   }
 
   @Test
+  void positionalRead_valueOfWrongType_namesCustomerAndAttribute() {
+    Customer c = VIEW.wrap(new Account("a4", 2.5));
+    int age = CustomerTest.SCHEMA.indexOf("age");
+    assertThatThrownBy(() -> c.value(age, "age"))
+        .isInstanceOf(InvalidDataException.class)
+        .hasMessage(
+            "customer \"a4\", attribute \"age\": expected a whole number, got Double \"2.5\"")
+        .satisfies(
+            e -> {
+              assertThat(((InvalidDataException) e).customerId()).isEqualTo("a4");
+              assertThat(((InvalidDataException) e).attribute()).isEqualTo("age");
+            });
+    Customer read = VIEW.reader().of(new Account("a5", Double.NaN));
+    assertThatThrownBy(() -> read.value(age, "age"))
+        .isInstanceOf(InvalidDataException.class)
+        .hasMessage("customer \"a5\", attribute \"age\": NaN is not a value");
+  }
+
+  @Test
+  void reader_returnsOneCustomer_rePointedAtEachObject() {
+    CustomerView.Reader<Account> reader = VIEW.reader();
+    Account first = new Account("r1", 40);
+    Account second = new Account("r2", 50);
+    second.purchases.add(new Event("purchase", Instant.EPOCH, null));
+    Customer c = reader.of(first);
+    assertThat(c.id()).isEqualTo("r1");
+    assertThat(c.value("age")).isEqualTo(40L);
+    assertThat(c.events("purchase")).isEmpty();
+    assertThat(reader.of(second)).isSameAs(c);
+    assertThat(c.id()).isEqualTo("r2");
+    assertThat(c.value(CustomerTest.SCHEMA.indexOf("age"), "age")).isEqualTo(50L);
+    assertThat(c.events("purchase")).hasSize(1);
+    assertThat(VIEW.reader().of(first)).as("each reader has its own").isNotSameAs(c);
+    assertThatThrownBy(() -> reader.of(null)).hasMessageContaining("null object");
+  }
+
+  @Test
   void wrap_events_areReadThroughTheirAccessor() {
     Account a = new Account("a3", 1);
     Event e = new Event("purchase", Instant.EPOCH, null);

@@ -9,6 +9,7 @@ import dev.segmentation.condition.Compare;
 import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.Operator;
+import dev.segmentation.condition.Truth;
 import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.CompiledCatalog;
@@ -28,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The example in {@link CustomerView}'s javadoc is this test's code, and it runs. */
+/** The examples in {@link CustomerView}'s javadoc are this test's code, and they run. */
 class CustomerViewDocTest {
 
   record Address(String country) {}
@@ -77,6 +78,15 @@ class CustomerViewDocTest {
             .build();
     boolean vip = compiled.matches("vip", view.wrap(account), ctx);
     // CustomerView:end
+    List<Account> accounts = List.of(account);
+    // CustomerViewReader:start
+    CustomerView.Reader<Account> reader = view.reader(); // one per thread
+    Truth[] out = new Truth[compiled.segmentNames().size()];
+    for (Account a : accounts) {
+      compiled.evaluateAll(reader.of(a), ctx, out);
+    }
+    // CustomerViewReader:end
+    assertThat(out[0] == Truth.TRUE).as("the reader agrees with wrap").isEqualTo(vip);
     return vip;
   }
 
@@ -90,6 +100,8 @@ class CustomerViewDocTest {
         Files.readString(Path.of("src/test/java/dev/segmentation/readme/CustomerViewDocTest.java"));
     assertThat(Snippets.inJavadoc(javadoc, "CustomerView"))
         .isEqualTo(Snippets.between(source, "CustomerView"));
+    assertThat(Snippets.inJavadoc(javadoc, "CustomerViewReader"))
+        .isEqualTo(Snippets.between(source, "CustomerViewReader"));
 
     List<Order> newestFirst =
         List.of(

@@ -78,9 +78,18 @@ class JavadocExamplesTest {
   /** Per file, variables whose type differs from {@link #VARIABLES}, or types an example uses. */
   private static final Map<String, Map<String, String>> VARIABLES_OF =
       Map.of(
-          "dev/segmentation/model/CustomerView.java", Map.of("purchase", "EventType"),
-          "dev/segmentation/live/MembershipTracker.java", Map.of("purchase", "Event"),
-          "dev/segmentation/rewrite/Rewriter.java", Map.of("a", "Condition", "b", "Condition"));
+          "dev/segmentation/model/CustomerView.java",
+          Map.of(
+              "purchase",
+              "EventType",
+              "view",
+              "CustomerView<Account>",
+              "accounts",
+              "List<Account>"),
+          "dev/segmentation/live/MembershipTracker.java",
+          Map.of("purchase", "Event"),
+          "dev/segmentation/rewrite/Rewriter.java",
+          Map.of("a", "Condition", "b", "Condition"));
 
   private static final String MEMBERS =
       String.join(
