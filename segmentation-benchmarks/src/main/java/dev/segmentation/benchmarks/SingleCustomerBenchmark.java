@@ -99,12 +99,17 @@ public class SingleCustomerBenchmark {
     return events;
   }
 
+  /** The next of the 4,096 people, round robin. */
+  private Person nextPerson() {
+    Person p = people[next];
+    next = (next + 1) & 4095;
+    return p;
+  }
+
   /** The reference: the people read as {@code Customer}s that answer by position. */
   @Benchmark
   public Truth[] allSegmentsOfOneCustomer() {
-    Person p = people[next];
-    next = (next + 1) & 4095;
-    compiled.evaluateAll(p, Population.CONTEXT, out);
+    compiled.evaluateAll(nextPerson(), Population.CONTEXT, out);
     return out;
   }
 
@@ -114,9 +119,7 @@ public class SingleCustomerBenchmark {
    */
   @Benchmark
   public Truth[] allSegmentsThroughCustomerView() {
-    Person p = people[next];
-    next = (next + 1) & 4095;
-    compiled.evaluateAll(view.wrap(p), Population.CONTEXT, out);
+    compiled.evaluateAll(view.wrap(nextPerson()), Population.CONTEXT, out);
     return out;
   }
 
@@ -128,9 +131,7 @@ public class SingleCustomerBenchmark {
    */
   @Benchmark
   public Truth[] allSegmentsThroughConvertingCustomerView() {
-    Person p = people[next];
-    next = (next + 1) & 4095;
-    compiled.evaluateAll(converting.wrap(p), Population.CONTEXT, out);
+    compiled.evaluateAll(converting.wrap(nextPerson()), Population.CONTEXT, out);
     return out;
   }
 
@@ -140,9 +141,7 @@ public class SingleCustomerBenchmark {
    */
   @Benchmark
   public Truth[] allSegmentsThroughCustomerViewReader() {
-    Person p = people[next];
-    next = (next + 1) & 4095;
-    compiled.evaluateAll(reader.of(p), Population.CONTEXT, out);
+    compiled.evaluateAll(reader.of(nextPerson()), Population.CONTEXT, out);
     return out;
   }
 }
