@@ -3,6 +3,7 @@ package dev.segmentation.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,6 +70,30 @@ class CustomerViewTest {
     assertThatThrownBy(() -> read.value(age, "age"))
         .isInstanceOf(InvalidDataException.class)
         .hasMessage("customer \"a5\", attribute \"age\": NaN is not a value");
+  }
+
+  /**
+   * A tag set is read with one class check: an ImmutableSet as it is (as the row engine takes any
+   * set, without checking its elements on every read); any other collection is converted, and
+   * checked.
+   */
+  @Test
+  void tags_immutableSetAsItIs_otherCollectionsConvertedAndChecked() {
+    Object[] tags = new Object[1];
+    CustomerView<Account> view =
+        CustomerView.<Account>builder(CustomerTest.SCHEMA, a -> a.id)
+            .attribute("tags", a -> tags[0])
+            .build();
+    Customer c = view.wrap(new Account("t1", null));
+    ImmutableSet<String> set = ImmutableSet.of("vip");
+    tags[0] = set;
+    assertThat(c.value("tags")).isSameAs(set);
+    tags[0] = List.of("vip", "new", "vip");
+    assertThat(c.value("tags")).isEqualTo(ImmutableSet.of("vip", "new"));
+    tags[0] = List.of("vip", 7);
+    assertThatThrownBy(() -> c.value("tags"))
+        .isInstanceOf(InvalidDataException.class)
+        .hasMessageContaining("customer \"t1\", attribute \"tags\"");
   }
 
   @Test
