@@ -25,6 +25,23 @@ public final class EventOrder {
   public static final Comparator<Event> BY_TIME = Comparator.comparing(Event::timestamp);
 
   /**
+   * Whether {@code events} has no null event and is sorted by time: {@link #inTimeOrder} returns
+   * such a list as it is, without needing the customer's id.
+   */
+  public static boolean isInTimeOrder(List<Event> events) {
+    Event previous = null;
+    int n = events.size();
+    for (int i = 0; i < n; i++) {
+      Event e = events.get(i);
+      if (e == null || previous != null && e.timestamp().isBefore(previous.timestamp())) {
+        return false;
+      }
+      previous = e;
+    }
+    return true;
+  }
+
+  /**
    * {@code events} when sorted by time, else a sorted copy.
    *
    * @throws InvalidDataException naming the customer when the list or one of its events is null

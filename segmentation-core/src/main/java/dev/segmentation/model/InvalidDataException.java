@@ -9,6 +9,7 @@ public final class InvalidDataException extends IllegalArgumentException {
 
   private final String customerId;
   private final String attribute;
+  private final String problem;
 
   public InvalidDataException(String customerId, String attribute, String problem) {
     super(
@@ -19,6 +20,17 @@ public final class InvalidDataException extends IllegalArgumentException {
             + problem);
     this.customerId = customerId;
     this.attribute = attribute;
+    this.problem = problem;
+  }
+
+  /**
+   * The same problem, naming {@code id} as the customer: for a reader that finds out which customer
+   * it was reading only when a value does not fit (computing the id costs a user's accessor call).
+   */
+  InvalidDataException naming(String id) {
+    InvalidDataException named = new InvalidDataException(id, attribute, problem);
+    named.setStackTrace(getStackTrace());
+    return named;
   }
 
   /** The id of the customer whose data is invalid, or null when it has none. */

@@ -31,7 +31,15 @@ class JavadocExamplesTest {
                   "SPEND_12M", "NumberField",
                   "EMAIL_OPT_IN", "BooleanField",
                   "LAST_SEEN", "TimestampField"))
-          .variables("dev/segmentation/model/CustomerView.java", Map.of("purchase", "EventType"))
+          .variables(
+              "dev/segmentation/model/CustomerView.java",
+              Map.of(
+                  "purchase",
+                  "EventType",
+                  "view",
+                  "CustomerView<Account>",
+                  "accounts",
+                  "List<Account>"))
           .variables("dev/segmentation/live/MembershipTracker.java", Map.of("purchase", "Event"))
           .variables(
               "dev/segmentation/rewrite/Rewriter.java", Map.of("a", "Condition", "b", "Condition"));

@@ -1,6 +1,7 @@
 package dev.segmentation.plan.eval;
 
 import dev.segmentation.internal.EventOrder;
+import dev.segmentation.internal.Repointable;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.SchemaCustomer;
@@ -16,14 +17,18 @@ import java.util.List;
  * <p>An evaluation is one call of a {@link PlanEvaluator} method, between {@link #begin} and {@link
  * #end}; a nested call for the same customer (a user's accessor evaluating again) shares it, one
  * for another customer reads without the cache. Nothing is kept after the evaluation, so a customer
- * whose data changes is read afresh the next time. After a thread's first evaluation, this
- * allocates nothing while a customer has at most {@code 8} event types in use.
+ * whose data changes is read afresh the next time. The cache is keyed by the customer's identity,
+ * and, for a {@link Repointable} customer (a {@code CustomerView.Reader}'s one object), by how many
+ * times it was re-pointed: re-pointing it during its evaluation throws rather than answering from
+ * the previous object's events. After a thread's first evaluation, this allocates nothing while a
+ * customer has at most {@code 8} event types in use.
  */
 final class EventReads {
   private static final ThreadLocal<EventReads> CURRENT = ThreadLocal.withInitial(EventReads::new);
 
   private int depth;
   private Customer customer; // the customer of the outermost evaluation, or null
+  private int pointings; // the customer's pointings() when it is Repointable
   private String[] types = new String[8];
   private Object[] lists = new Object[8];
   private int used;
@@ -35,6 +40,7 @@ final class EventReads {
     EventReads r = CURRENT.get();
     if (r.depth++ == 0) {
       r.customer = c;
+      r.pointings = c instanceof Repointable p ? p.pointings() : 0;
     }
     return r;
   }
@@ -59,6 +65,12 @@ final class EventReads {
     if (c != customer) {
       return read(c, type);
     }
+    // A reader's one customer object, re-pointed at another object since the evaluation began:
+    // the cached lists are the previous object's.
+    if (c instanceof Repointable p && p.pointings() != pointings) {
+      throw new IllegalStateException(
+          "a CustomerView.Reader was re-pointed during an evaluation of its customer");
+    }
     for (int i = 0; i < used; i++) {
       if (types[i].equals(type)) {
         return (List<Event>) lists[i];
@@ -81,9 +93,9 @@ final class EventReads {
    */
   private static List<Event> read(Customer c, String type) {
     List<Event> events = c.events(type);
-    if (c instanceof SchemaCustomer && events != null) {
+    if (events != null && (c instanceof SchemaCustomer || EventOrder.isInTimeOrder(events))) {
       return events;
     }
-    return EventOrder.inTimeOrder(c.id(), type, events);
+    return EventOrder.inTimeOrder(c.id(), type, events); // the id (an accessor call) for errors
   }
 }

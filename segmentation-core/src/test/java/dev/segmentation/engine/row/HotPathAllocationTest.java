@@ -1,15 +1,19 @@
 package dev.segmentation.engine.row;
 
 import static dev.segmentation.engine.row.Fixtures.CTX;
+import static dev.segmentation.engine.row.Fixtures.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.collect.ImmutableList;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.model.Customer;
+import dev.segmentation.model.CustomerView;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.SchemaCustomer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,30 +31,52 @@ class HotPathAllocationTest {
 
   @Test
   void evaluateAllScoreAndTier_withFixedContext_allocateLessThanOneBytePerEvaluation() {
-    CompiledCatalog compiled = Population.compiled();
     List<SchemaCustomer> customers = Population.customers(42, 1000);
-    Truth[] out = new Truth[compiled.segmentNames().size()];
-    long checksum = run(compiled, customers, out); // warm up, and let the catalog see the context
-    long before = allocatedBytes();
-    checksum += run(compiled, customers, out);
-    long bytes = allocatedBytes() - before;
-    assertThat(checksum).isPositive();
-    assertThat((double) bytes / EVALUATIONS)
-        .as("bytes allocated per customer evaluation (%d in all)", bytes)
-        .isLessThan(1.0);
+    assertAllocateLessThanOneBytePerEvaluation(customers::get, customers.size());
   }
 
   @Test
   void evaluateAll_ofAUsersOwnCustomerClass_allocatesNothingEither() {
-    CompiledCatalog compiled = Population.compiled();
     List<Customer> customers = new ArrayList<>();
     for (SchemaCustomer c : Population.customers(42, 1000)) {
       customers.add(usersOwn(c));
     }
+    assertAllocateLessThanOneBytePerEvaluation(customers::get, customers.size());
+  }
+
+  /** A service's object that already holds canonical values, and its events sorted. */
+  record Account(String id, Object[] values, ImmutableList<Event> purchases) {}
+
+  @Test
+  void evaluateAll_throughACustomerViewReader_overCanonicalValues_allocatesNothingEither() {
+    CustomerView.Builder<Account> b = CustomerView.builder(SCHEMA, Account::id);
+    for (int i = 0; i < SCHEMA.attributeList().size(); i++) {
+      int position = i;
+      b.attribute(SCHEMA.attributeList().get(i).name(), a -> a.values()[position]);
+    }
+    CustomerView.Reader<Account> reader = b.events("purchase", Account::purchases).build().reader();
+    List<Account> accounts = new ArrayList<>();
+    for (SchemaCustomer c : Population.customers(42, 1000)) {
+      Object[] values = new Object[SCHEMA.attributeList().size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = c.valueAt(i);
+      }
+      accounts.add(new Account(c.id(), values, ImmutableList.copyOf(c.events("purchase"))));
+    }
+    assertAllocateLessThanOneBytePerEvaluation(i -> reader.of(accounts.get(i)), accounts.size());
+  }
+
+  /**
+   * Evaluates the customers {@link #EVALUATIONS} times to warm up (and bind the context), then as
+   * many times again, counting the bytes this thread allocates.
+   */
+  private static void assertAllocateLessThanOneBytePerEvaluation(
+      IntFunction<? extends Customer> customers, int n) {
+    CompiledCatalog compiled = Population.compiled();
     Truth[] out = new Truth[compiled.segmentNames().size()];
-    long checksum = run(compiled, customers, out);
+    long checksum = run(compiled, customers, n, out);
     long before = allocatedBytes();
-    checksum += run(compiled, customers, out);
+    checksum += run(compiled, customers, n, out);
     long bytes = allocatedBytes() - before;
     assertThat(checksum).isPositive();
     assertThat((double) bytes / EVALUATIONS)
@@ -81,11 +107,12 @@ class HotPathAllocationTest {
     };
   }
 
+  /** Evaluates customer {@code i % n} of {@code customers} for i below {@link #EVALUATIONS}. */
   private static long run(
-      CompiledCatalog compiled, List<? extends Customer> customers, Truth[] out) {
+      CompiledCatalog compiled, IntFunction<? extends Customer> customers, int n, Truth[] out) {
     long trues = 0;
     for (int i = 0; i < EVALUATIONS; i++) {
-      Customer c = customers.get(i % customers.size());
+      Customer c = customers.apply(i % n);
       compiled.evaluateAll(c, CTX, out);
       for (Truth t : out) {
         if (t == Truth.TRUE) {
