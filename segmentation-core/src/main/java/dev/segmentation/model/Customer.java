@@ -7,10 +7,18 @@ import java.util.Map;
 /**
  * A customer as the engines see it: an id, attribute values and events.
  *
- * <p>Three implementations ship with the library: an immutable customer checked against a schema
- * ({@link #builder(Schema, String)}), a view over a {@code Map} ({@link #ofMap(Schema, String,
- * Map)}), and views over your own objects ({@link CustomerView}). Implement this interface to
- * evaluate any other representation without copying it.
+ * <p>Implementations that ship with the library: an immutable customer checked against a schema
+ * ({@link #builder(Schema, String)}, or {@link #ofMap(Schema, String, Map)} from a map), a live
+ * view over a {@code Map} ({@link CustomerView#overMap}), and views over your own objects ({@link
+ * CustomerView}). Implement this interface to evaluate any other representation without copying it.
+ *
+ * <p>One implementation object may serve many customers in turn: the engines keep no reference to a
+ * customer after the call that evaluates it returns ({@code CustomerTable} and the membership
+ * tracker copy what they keep), so an adapter re-pointed at the next record between calls is
+ * correct, and allocates nothing. Never re-point it during a call (an accessor that evaluates again
+ * must not move it). {@link CustomerView.Reader} is such an adapter, checked against the schema by
+ * name when the view is built, so that a position and its attribute cannot drift apart as they can
+ * in a hand-written {@code switch} over positions (see {@link ValueSource#value(int, String)}).
  */
 public interface Customer extends ValueSource {
 

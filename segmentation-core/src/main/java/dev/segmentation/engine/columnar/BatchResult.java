@@ -7,7 +7,6 @@ import dev.segmentation.plan.eval.PlanEvaluator;
 import dev.segmentation.segment.RfmScores;
 import dev.segmentation.segment.RfmSegment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -207,7 +206,7 @@ public final class BatchResult {
       }
       RoaringBitmap now = members[i];
       RoaringBitmap before = previous.members[j];
-      if (match == null || match.identical) {
+      if (match == null || match.identical()) {
         b.put(
             name,
             new MembershipDiff.Change(
@@ -225,76 +224,6 @@ public final class BatchResult {
         ImmutableList.builderWithExpectedSize(rows.getCardinality());
     rows.forEach((int r) -> ids.add(table.id(r)));
     return ids.build();
-  }
-
-  /**
-   * The rows of two tables matched by customer id, once per diff: each table's row of every row of
-   * the other (-1 when the customer is only in one), and a bitset over each table's rows, reused
-   * for every segment.
-   */
-  private static final class RowMatch {
-    private final CustomerTable before;
-    private final CustomerTable now;
-    private final int[] nowRowOf; // per row of `before`
-    private final int[] beforeRowOf; // per row of `now`
-    private final boolean identical; // the same ids in the same order
-    private final long[] nowBits;
-    private final long[] beforeBits;
-
-    RowMatch(CustomerTable before, CustomerTable now) {
-      this.before = before;
-      this.now = now;
-      this.beforeRowOf = now.rowsIn(before);
-      this.nowRowOf = new int[before.size()];
-      Arrays.fill(nowRowOf, -1);
-      boolean same = before.size() == now.size();
-      for (int r = 0; r < beforeRowOf.length; r++) {
-        int o = beforeRowOf[r];
-        if (o >= 0) {
-          nowRowOf[o] = r;
-        }
-        same &= o == r;
-      }
-      this.identical = same;
-      this.nowBits = same ? null : new long[(now.size() + 63) >>> 6];
-      this.beforeBits = same ? null : new long[(before.size() + 63) >>> 6];
-    }
-
-    /**
-     * One segment's change: three passes over the members (now's marked in the earlier table's
-     * rows; before's checked against those marks, and marked in the current rows; now's checked).
-     */
-    MembershipDiff.Change change(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
-      membersNow.forEach((int r) -> mark(beforeBits, beforeRowOf[r]));
-      ImmutableList.Builder<String> exited = ImmutableList.builder();
-      membersBefore.forEach(
-          (int o) -> {
-            if (!marked(beforeBits, o)) {
-              exited.add(before.id(o));
-            }
-            mark(nowBits, nowRowOf[o]);
-          });
-      ImmutableList.Builder<String> entered = ImmutableList.builder();
-      membersNow.forEach(
-          (int r) -> {
-            if (!marked(nowBits, r)) {
-              entered.add(now.id(r));
-            }
-          });
-      Arrays.fill(beforeBits, 0L);
-      Arrays.fill(nowBits, 0L);
-      return new MembershipDiff.Change(entered.build(), exited.build());
-    }
-
-    private static void mark(long[] bits, int row) {
-      if (row >= 0) {
-        bits[row >>> 6] |= 1L << row;
-      }
-    }
-
-    private static boolean marked(long[] bits, int row) {
-      return (bits[row >>> 6] & (1L << row)) != 0;
-    }
   }
 
   private static void notNull(Object argument, String name) {

@@ -21,7 +21,8 @@ import net.jqwik.api.constraints.IntRange;
  * {@link BatchResult#diff} against its definition, computed the slow way by customer id: entered =
  * members now whose id was not a member before, in the current row order; exited = members before
  * whose id is not a member now, in the previous row order. Day two keeps, drops, reorders and adds
- * customers in each of the ways two exports can differ.
+ * customers in each of the ways two exports can differ, which takes {@link RowMatch} down each of
+ * its paths (identical ids, a few runs in order, a shuffled order).
  */
 class MembershipDiffTest {
 
@@ -96,6 +97,28 @@ class MembershipDiffTest {
         .forEach(c -> now.add(day2.customer(c.id())));
     for (int i = 0; i < before.size() / oneIn + 1; i++) {
       now.add(day2.customer("new" + i));
+    }
+  }
+
+  @Property(tries = 300)
+  void shiftCopiesExactlyTheRangeOfBits(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 300) int from,
+      @ForAll @IntRange(min = 0, max = 300) int to,
+      @ForAll @IntRange(min = 0, max = 200) int length) {
+    Random random = new Random(seed);
+    long[] src = new long[8];
+    for (int i = 0; i < src.length; i++) {
+      src[i] = random.nextLong();
+    }
+    long[] dst = new long[8];
+    RowMatch.shift(src, from, dst, to, length);
+    for (int bit = 0; bit < 512; bit++) {
+      boolean expected =
+          bit >= to
+              && bit < to + length
+              && (src[(bit - to + from) >>> 6] & (1L << (bit - to + from))) != 0;
+      assertThat((dst[bit >>> 6] & (1L << bit)) != 0).as("bit %d", bit).isEqualTo(expected);
     }
   }
 

@@ -1,0 +1,201 @@
+package dev.segmentation.engine.columnar;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Arrays;
+import org.roaringbitmap.ContainerPointer;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The rows of two tables of customers matched by id, once per {@link BatchResult#diff}, and each
+ * segment's change computed from it. Two ways, chosen once by the shape of the match:
+ *
+ * <ul>
+ *   <li>By runs, when the match is a few runs of rows that keep their order (the common case of two
+ *       days' exports: some customers dropped, some appended): each segment's two bitmaps are
+ *       copied into word arrays, each run's bits shifted into the other table's rows a word at a
+ *       time, and the changes read from {@code now & ~before} and {@code before & ~now}.
+ *   <li>By members otherwise (tables in different orders): three passes over the members, marking
+ *       each member's row in the other table in a reused bitset.
+ * </ul>
+ *
+ * Only the ids of customers that changed membership are decoded. Not thread-safe: the scratch
+ * arrays are reused for every segment of one diff.
+ */
+final class RowMatch {
+  private static final int WORDS_PER_CONTAINER = 1 << 10; // 65,536 rows
+
+  private final CustomerTable before;
+  private final CustomerTable now;
+  private final int[] nowRowOf; // per row of `before`, -1 when the customer is gone
+  private final int[] beforeRowOf; // per row of `now`, -1 when the customer is new
+  private final boolean identical; // the same ids in the same order
+  // Runs of matched rows in order: before rows [runBefore[i], + runLength[i]) are now rows
+  // [runNow[i], + runLength[i]).
+  private int[] runBefore = new int[16];
+  private int[] runNow = new int[16];
+  private int[] runLength = new int[16];
+  private int runs;
+  private final boolean byRuns;
+  private final long[] nowBits;
+  private final long[] beforeBits;
+  private final long[] nowWords; // by runs only
+  private final long[] beforeWords; // by runs only
+  private final long[] beforeInNow; // by runs only: before's members in now's rows
+  private final long[] nowInBefore; // by runs only: now's members in before's rows
+
+  RowMatch(CustomerTable before, CustomerTable now) {
+    this.before = before;
+    this.now = now;
+    this.beforeRowOf = now.rowsIn(before);
+    this.nowRowOf = new int[before.size()];
+    Arrays.fill(nowRowOf, -1);
+    boolean same = before.size() == now.size();
+    for (int r = 0; r < beforeRowOf.length; r++) {
+      int o = beforeRowOf[r];
+      if (o < 0) {
+        same = false;
+        continue;
+      }
+      nowRowOf[o] = r;
+      same &= o == r;
+      int last = runs - 1;
+      if (runs > 0
+          && runNow[last] + runLength[last] == r
+          && runBefore[last] + runLength[last] == o) {
+        runLength[last]++;
+      } else {
+        addRun(o, r);
+      }
+    }
+    this.identical = same;
+    this.byRuns = !same && (long) runs * 8 <= Math.max(now.size(), before.size());
+    this.nowBits = byRuns || same ? null : new long[words(now.size(), 1)];
+    this.beforeBits = byRuns || same ? null : new long[words(before.size(), 1)];
+    this.nowWords = byRuns ? new long[words(now.size(), WORDS_PER_CONTAINER)] : null;
+    this.beforeWords = byRuns ? new long[words(before.size(), WORDS_PER_CONTAINER)] : null;
+    this.beforeInNow = byRuns ? new long[nowWords.length] : null;
+    this.nowInBefore = byRuns ? new long[beforeWords.length] : null;
+  }
+
+  private void addRun(int beforeRow, int nowRow) {
+    if (runs == runLength.length) {
+      runBefore = Arrays.copyOf(runBefore, runs * 2);
+      runNow = Arrays.copyOf(runNow, runs * 2);
+      runLength = Arrays.copyOf(runLength, runs * 2);
+    }
+    runBefore[runs] = beforeRow;
+    runNow[runs] = nowRow;
+    runLength[runs++] = 1;
+  }
+
+  // Words for `rows` bits, rounded up to a multiple of `multiple` words.
+  private static int words(int rows, int multiple) {
+    int words = (rows + 63) >>> 6;
+    return (words + multiple - 1) / multiple * multiple;
+  }
+
+  /** Whether both tables list the same ids in the same order (bitmaps then compare directly). */
+  boolean identical() {
+    return identical;
+  }
+
+  /** One segment's change between the members before and now. */
+  MembershipDiff.Change change(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
+    return byRuns ? byRuns(membersNow, membersBefore) : byMembers(membersNow, membersBefore);
+  }
+
+  private MembershipDiff.Change byRuns(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
+    copy(membersNow, nowWords);
+    copy(membersBefore, beforeWords);
+    for (int i = 0; i < runs; i++) {
+      shift(beforeWords, runBefore[i], beforeInNow, runNow[i], runLength[i]);
+      shift(nowWords, runNow[i], nowInBefore, runBefore[i], runLength[i]);
+    }
+    MembershipDiff.Change change =
+        new MembershipDiff.Change(
+            idsOf(nowWords, beforeInNow, now), idsOf(beforeWords, nowInBefore, before));
+    Arrays.fill(nowWords, 0L);
+    Arrays.fill(beforeWords, 0L);
+    Arrays.fill(beforeInNow, 0L);
+    Arrays.fill(nowInBefore, 0L);
+    return change;
+  }
+
+  // The members' bits, container by container, into zeroed `words`.
+  private static void copy(RoaringBitmap members, long[] words) {
+    ContainerPointer p = members.getContainerPointer();
+    while (p.getContainer() != null) {
+      p.getContainer().copyBitmapTo(words, p.key() * WORDS_PER_CONTAINER);
+      p.advance();
+    }
+  }
+
+  // ORs bits [from, from + length) of `src` into `dst` at bit `to`, a destination word at a time.
+  static void shift(long[] src, int from, long[] dst, int to, int length) {
+    while (length > 0) {
+      int n = Math.min(length, 64 - (to & 63));
+      dst[to >>> 6] |= bits(src, from, n) << (to & 63);
+      from += n;
+      to += n;
+      length -= n;
+    }
+  }
+
+  // The n (1 to 64) bits of `a` from bit `from`, in the low bits.
+  private static long bits(long[] a, int from, int n) {
+    int w = from >>> 6;
+    int s = from & 63;
+    long v = a[w] >>> s;
+    if (s + n > 64) {
+      v |= a[w + 1] << (64 - s);
+    }
+    return n == 64 ? v : v & ((1L << n) - 1);
+  }
+
+  // The ids of the rows set in `members` and not in `others`, in row order.
+  private static ImmutableList<String> idsOf(long[] members, long[] others, CustomerTable table) {
+    ImmutableList.Builder<String> ids = ImmutableList.builder();
+    for (int w = 0; w < members.length; w++) {
+      long x = members[w] & ~others[w];
+      while (x != 0) {
+        ids.add(table.id((w << 6) + Long.numberOfTrailingZeros(x)));
+        x &= x - 1;
+      }
+    }
+    return ids.build();
+  }
+
+  // Three passes over the members: now's marked in the earlier table's rows; before's checked
+  // against those marks (exited) and marked in the current rows; now's checked (entered).
+  private MembershipDiff.Change byMembers(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
+    membersNow.forEach((int r) -> mark(beforeBits, beforeRowOf[r]));
+    ImmutableList.Builder<String> exited = ImmutableList.builder();
+    membersBefore.forEach(
+        (int o) -> {
+          if (!marked(beforeBits, o)) {
+            exited.add(before.id(o));
+          }
+          mark(nowBits, nowRowOf[o]);
+        });
+    ImmutableList.Builder<String> entered = ImmutableList.builder();
+    membersNow.forEach(
+        (int r) -> {
+          if (!marked(nowBits, r)) {
+            entered.add(now.id(r));
+          }
+        });
+    Arrays.fill(beforeBits, 0L);
+    Arrays.fill(nowBits, 0L);
+    return new MembershipDiff.Change(entered.build(), exited.build());
+  }
+
+  private static void mark(long[] bits, int row) {
+    if (row >= 0) {
+      bits[row >>> 6] |= 1L << row;
+    }
+  }
+
+  private static boolean marked(long[] bits, int row) {
+    return (bits[row >>> 6] & (1L << row)) != 0;
+  }
+}
