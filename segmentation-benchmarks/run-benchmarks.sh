@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-segmentation-benchmarks/target/results}"
-parts="${PARTS:-batch single authoring catalog sql tracker memory}"
+parts="${PARTS:-batch single authoring diff catalog sql tracker memory}"
 mkdir -p "$out"
 mvn -B -q -pl segmentation-benchmarks -am package -DskipTests dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile
@@ -36,6 +36,11 @@ if has authoring; then
   # Authoring: parse, check and compile 1,000 segments.
   java -jar "$jar" AuthoringBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s \
     -rf json -rff "$out/authoring.json" > "$out/authoring.log" 2>&1
+fi
+if has diff; then
+  # Two days of a nightly job: BatchResult.diff beside the evaluation it is compared with.
+  java -jar "$jar" DiffBenchmark -f 1 -wi 2 -w 2s -i 5 -r 2s \
+    -rf json -rff "$out/diff.json" > "$out/diff.log" 2>&1
 fi
 if has catalog && java -jar "$jar" -l | grep -q CatalogBenchmark; then
   # The 100-segment catalog over 10,000,000 customers, 1 and 2 threads (single-shot operations).

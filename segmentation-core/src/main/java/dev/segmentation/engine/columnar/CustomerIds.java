@@ -49,16 +49,25 @@ final class CustomerIds {
   }
 
   /**
-   * For each row here, the row of the same id in {@code other}, or -1, without decoding an id: the
-   * bytes at the same row are compared first (the tables of two days usually list their customers
-   * in the same order), and {@code other}'s index is probed only where they differ.
+   * For each row here, the row of the same id in {@code other}, or -1, without decoding an id: each
+   * row is first compared with the row after the previous match in {@code other} (the tables of two
+   * days usually list their customers in the same order, with some dropped and some added), and
+   * {@code other}'s index is probed only where they differ.
    */
   int[] rowsIn(CustomerIds other) {
     int[] rows = new int[size];
+    int expected = 0; // the row of `other` after the previous match
     for (int r = 0; r < size; r++) {
       int from = start(r);
       int to = ends[r];
-      rows[r] = r < other.size && other.equals(r, data, from, to) ? r : other.row(data, from, to);
+      int o =
+          expected < other.size && other.equals(expected, data, from, to)
+              ? expected
+              : other.row(data, from, to);
+      rows[r] = o;
+      if (o >= 0) {
+        expected = o + 1;
+      }
     }
     return rows;
   }
