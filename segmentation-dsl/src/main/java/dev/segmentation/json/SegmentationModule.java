@@ -51,11 +51,13 @@ public final class SegmentationModule extends SimpleModule {
   /** The module without a schema (the one {@code findAndRegisterModules()} finds). */
   public SegmentationModule() {
     super("segmentation");
-    addSerializer(RulesDocument.class, new DocumentSerializer());
+    addSerializer(RulesDocument.class, new TreeSerializer<>(TreeWriter::document));
     addDeserializer(RulesDocument.class, new DocumentDeserializer());
-    addSerializer(Condition.class, new ConditionSerializer());
-    addSerializer(Segment.class, new SegmentSerializer());
-    addSerializer(Catalog.class, new CatalogSerializer());
+    // A segment in the rules format's form (name, description, where); a catalog as a document
+    // holds it (segments, scores, tierings, ...).
+    addSerializer(Condition.class, new TreeSerializer<>(TreeWriter::condition));
+    addSerializer(Segment.class, new TreeSerializer<>(TreeWriter::segment));
+    addSerializer(Catalog.class, new TreeSerializer<>(TreeWriter::catalog));
     addDeserializer(Condition.class, new ConditionDeserializer());
     addDeserializer(Segment.class, new SegmentDeserializer());
     addDeserializer(Catalog.class, new CatalogDeserializer(null));
@@ -79,20 +81,6 @@ public final class SegmentationModule extends SimpleModule {
         new TypedDeserializer<>(
             schema, (json, s) -> RulesJson.standard().readSegment(json, s, null)));
     addDeserializer(Catalog.class, new CatalogDeserializer(schema));
-  }
-
-  /** A catalog as a document holds it: {@code segments}, {@code scores}, {@code tierings}, ... */
-  private static final class CatalogSerializer extends JsonSerializer<Catalog> {
-    @Override
-    public void serialize(Catalog value, JsonGenerator gen, SerializerProvider provider)
-        throws IOException {
-      gen.writeTree(TreeWriter.catalog(value));
-    }
-
-    @Override
-    public Class<Catalog> handledType() {
-      return Catalog.class;
-    }
   }
 
   /** A catalog read as a document with the module's schema; every problem at once. */
@@ -159,20 +147,6 @@ public final class SegmentationModule extends SimpleModule {
     }
   }
 
-  /** A segment in the rules format's form: {@code name}, {@code description}, {@code where}. */
-  private static final class SegmentSerializer extends JsonSerializer<Segment> {
-    @Override
-    public void serialize(Segment value, JsonGenerator gen, SerializerProvider provider)
-        throws IOException {
-      gen.writeTree(TreeWriter.segment(value));
-    }
-
-    @Override
-    public Class<Segment> handledType() {
-      return Segment.class;
-    }
-  }
-
   /**
    * A segment without a schema: literals stay as JSON gives them (dates as strings), as for a
    * condition. To type them, read with {@code RulesJson.readSegment(json, schema, catalog)}.
@@ -191,24 +165,18 @@ public final class SegmentationModule extends SimpleModule {
     }
   }
 
-  private static final class DocumentSerializer extends JsonSerializer<RulesDocument> {
-    @Override
-    public void serialize(RulesDocument value, JsonGenerator gen, SerializerProvider provider)
-        throws IOException {
-      gen.writeTree(TreeWriter.document(value));
-    }
-  }
+  /** Writes a value as the tree {@link TreeWriter} makes of it, in the rules format. */
+  private static final class TreeSerializer<T> extends JsonSerializer<T> {
+    private final Function<T, JsonNode> tree;
 
-  private static final class ConditionSerializer extends JsonSerializer<Condition> {
-    @Override
-    public void serialize(Condition value, JsonGenerator gen, SerializerProvider provider)
-        throws IOException {
-      gen.writeTree(TreeWriter.condition(value));
+    TreeSerializer(Function<T, JsonNode> tree) {
+      this.tree = tree;
     }
 
     @Override
-    public Class<Condition> handledType() {
-      return Condition.class;
+    public void serialize(T value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeTree(tree.apply(value));
     }
   }
 
