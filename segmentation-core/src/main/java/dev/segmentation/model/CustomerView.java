@@ -155,9 +155,9 @@ public final class CustomerView<T> {
    * <p>Not thread-safe: use one reader per thread. The customer {@link #of} returns is the same
    * object every time, valid until the next call: do not keep it, and do not re-point the reader
    * while an evaluation of its customer runs (from an accessor, say). The row engine caches a
-   * customer's events for the length of one evaluation; re-pointing the reader during it makes the
-   * next read of events throw {@link IllegalStateException} rather than answer with the previous
-   * object's events.
+   * customer's events for the length of one evaluation; once it has read some, re-pointing the
+   * reader during that evaluation makes the next read of events throw {@link IllegalStateException}
+   * rather than answer with the previous object's events.
    *
    * @param <T> the class of the objects viewed
    */

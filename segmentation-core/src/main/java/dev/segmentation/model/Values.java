@@ -297,6 +297,14 @@ public final class Values {
   }
 
   /**
+   * Whether {@code d} is a whole number that a long holds exactly ({@code -2^63} included, {@code
+   * 2^63} not): then {@code (long) d} is the one long equal to it.
+   */
+  public static boolean isWholeLong(double d) {
+    return d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63;
+  }
+
+  /**
    * Compares a long with a double by exact value (no rounding of the long), returning a negative
    * number, zero or a positive number. {@code d} must not be NaN.
    */

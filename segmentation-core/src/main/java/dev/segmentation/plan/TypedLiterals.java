@@ -82,13 +82,8 @@ public final class TypedLiterals {
    * LocalDate, Instant, GeoPoint). A literal that does not fit is returned unchanged.
    */
   public static Object of(AttributeType type, Object literal) {
-    if (type == AttributeType.INTEGER && literal instanceof Double d) {
-      double x = d;
-      // -2^63 is Long.MIN_VALUE exactly; 2^63 is above every long
-      if (x == Math.rint(x) && x >= -0x1p63 && x < 0x1p63) {
-        return (long) x;
-      }
-      return d;
+    if (type == AttributeType.INTEGER && literal instanceof Double d && Values.isWholeLong(d)) {
+      return d.longValue(); // exact: a whole value in the long range
     }
     if (type == AttributeType.NUMBER && literal instanceof Long l) {
       double d = l;

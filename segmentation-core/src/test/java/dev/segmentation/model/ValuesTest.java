@@ -18,6 +18,18 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class ValuesTest {
+
+  @Test
+  void isWholeLong_atTheEdgesOfTheLongRange() {
+    assertThat(Values.isWholeLong(-0x1p63)).isTrue(); // Long.MIN_VALUE exactly
+    assertThat(Values.isWholeLong(0x1p63)).isFalse(); // above every long
+    assertThat(Values.isWholeLong(0x1p62)).isTrue();
+    assertThat(Values.isWholeLong(-0.0)).isTrue();
+    assertThat(Values.isWholeLong(1.5)).isFalse();
+    assertThat(Values.isWholeLong(Double.NaN)).isFalse();
+    assertThat(Values.isWholeLong(Double.NEGATIVE_INFINITY)).isFalse();
+  }
+
   private static final Attribute<Long> AGE = Attribute.integer("age");
   private static final Attribute<Double> BALANCE = Attribute.number("balance");
 

@@ -1,6 +1,7 @@
 package dev.segmentation.engine.columnar;
 
 import dev.segmentation.condition.Operator;
+import dev.segmentation.model.Values;
 
 /**
  * The longs {@code x} with {@code lo <= x <= hi} (or outside, when {@code negate}): the exact
@@ -18,7 +19,7 @@ record Interval(long lo, long hi, boolean negate) {
       return ofLong(op, l);
     }
     double d = literal.doubleValue();
-    if (d == Math.rint(d) && d >= -TWO_63 && d < TWO_63) {
+    if (Values.isWholeLong(d)) {
       return ofLong(op, (long) d); // an integral double in range equals exactly one long
     }
     switch (op) {

@@ -637,8 +637,7 @@ final class Compiler {
       } else {
         double d = (Double) v;
         doubles[nd++] = d;
-        // only then can a Long value equal it; -2^63 is Long.MIN_VALUE exactly
-        if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
+        if (Values.isWholeLong(d)) { // only then can a Long value equal it
           longs[nl++] = (long) d;
         }
       }
