@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * One rule over the whole population per operation, per contender: the score is the time to count
  * the matches of {@link Contender#customers()} customers (1,000,000; 100,000 for the peers), and
- * {@link Report} divides it by that number to give nanoseconds per customer.
+ * {@link Report} divides it by that number to give nanoseconds per customer. {@link #customers}
+ * sets another number for every contender.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,11 +45,19 @@ public class BatchBenchmark {
   @Param({"R1", "R2", "R3", "B1"})
   public Rule rule;
 
+  /**
+   * The number of customers, or 0 for the contender's own ({@link Contender#customers()}). Run with
+   * {@code -p customers=10000000 -jvmArgsAppend -Xmx14g} for the 10,000,000-customer ratios (the
+   * default 6 GB heap is too small for that population).
+   */
+  @Param({"0"})
+  public int customers;
+
   private Evaluator evaluator;
 
   @Setup(Level.Trial)
   public void prepare() {
-    Population population = Population.generate(contender.customers());
+    Population population = Population.generate(customers > 0 ? customers : contender.customers());
     evaluator = contender.prepare(rule, population);
   }
 

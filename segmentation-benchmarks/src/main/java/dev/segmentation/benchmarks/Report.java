@@ -94,16 +94,41 @@ public final class Report {
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
+  /**
+   * A row of the batch table: a contender on a number of customers ({@code -p customers=N}, or the
+   * contender's default when the run did not set it).
+   */
+  record Row(String contender, int customers) {
+    static Row of(Result r) {
+      String contender = r.params().get("contender");
+      String n = r.params().get("customers");
+      int customers = n == null ? 0 : Integer.parseInt(n);
+      return new Row(
+          contender, customers > 0 ? customers : Contender.valueOf(contender).customers());
+    }
+
+    Row as(String otherContender) {
+      return new Row(otherContender, customers);
+    }
+
+    boolean isDefaultSize() {
+      return customers == Contender.valueOf(contender).customers();
+    }
+  }
+
+  /** Whether some contender ran on another number of customers than its own default. */
+  private static boolean otherSizes(Map<Row, Map<String, Result>> byRow) {
+    return byRow.keySet().stream().anyMatch(row -> !row.isDefaultSize());
+  }
+
   static String batchTable(List<Result> results) {
-    Map<String, Map<String, Result>> byContender = new LinkedHashMap<>();
+    Map<Row, Map<String, Result>> byRow = new LinkedHashMap<>();
     for (Result r : results) {
       if (r.benchmark().startsWith("BatchBenchmark.")) {
-        byContender
-            .computeIfAbsent(r.params().get("contender"), k -> new LinkedHashMap<>())
-            .put(r.params().get("rule"), r);
+        byRow.computeIfAbsent(Row.of(r), k -> new LinkedHashMap<>()).put(r.params().get("rule"), r);
       }
     }
-    if (byContender.isEmpty()) {
+    if (byRow.isEmpty()) {
       return "";
     }
     StringBuilder sb = new StringBuilder();
@@ -114,10 +139,10 @@ public final class Report {
       sb.append(' ').append(rule).append(" |");
     }
     sb.append('\n').append("|---|---:|").append("---:|".repeat(Rule.values().length)).append('\n');
-    for (Map.Entry<String, Map<String, Result>> e : byContender.entrySet()) {
-      int n = Contender.valueOf(e.getKey()).customers();
-      sb.append("| ").append(e.getKey()).append(" | ").append(String.format(Locale.ROOT, "%,d", n));
-      sb.append(" |");
+    for (Map.Entry<Row, Map<String, Result>> e : byRow.entrySet()) {
+      int n = e.getKey().customers();
+      sb.append("| ").append(e.getKey().contender()).append(" | ");
+      sb.append(String.format(Locale.ROOT, "%,d", n)).append(" |");
       for (Rule rule : Rule.values()) {
         Result r = e.getValue().get(rule.name());
         sb.append(' ')
@@ -134,33 +159,38 @@ public final class Report {
       }
       sb.append('\n');
     }
-    sb.append(ratioTable(byContender, List.of("HAND_BRANCH_FREE")));
-    sb.append(ratioTable(byContender, List.of("HAND_ARRAYS", "HAND_POJO")));
-    sb.append(speedUps(byContender));
+    sb.append(ratioTable(byRow, List.of("HAND_BRANCH_FREE")));
+    sb.append(ratioTable(byRow, List.of("HAND_ARRAYS", "HAND_POJO")));
+    sb.append(speedUps(byRow));
     return sb.toString();
   }
 
   /**
-   * Every contender's ratio of ns per customer to each of {@code limits} measured in the same run,
-   * as {@code "x / y"} in the order of the limits, {@code -} where a side was not measured.
+   * Every row's ratio of ns per customer to each of {@code limits} measured in the same run (on the
+   * same number of customers, see {@link #ratio}), as {@code "x / y"} in the order of the limits,
+   * {@code -} where a side was not measured.
    */
-  private static String ratioTable(
-      Map<String, Map<String, Result>> byContender, List<String> limits) {
+  private static String ratioTable(Map<Row, Map<String, Result>> byRow, List<String> limits) {
+    boolean sizes = otherSizes(byRow);
     StringBuilder sb = new StringBuilder();
     sb.append("\nRatio of ns per customer to ")
         .append(String.join(" / to ", limits))
         .append(", same run\n\n");
-    sb.append("| contender |");
+    sb.append(sizes ? "| contender | customers |" : "| contender |");
     for (Rule rule : Rule.values()) {
       sb.append(' ').append(rule).append(" |");
     }
-    sb.append('\n').append("|---|").append("---:|".repeat(Rule.values().length)).append('\n');
-    for (String contender : byContender.keySet()) {
-      sb.append("| ").append(contender).append(" |");
+    sb.append('\n').append(sizes ? "|---|---:|" : "|---|");
+    sb.append("---:|".repeat(Rule.values().length)).append('\n');
+    for (Row row : byRow.keySet()) {
+      sb.append("| ").append(row.contender()).append(" |");
+      if (sizes) {
+        sb.append(String.format(Locale.ROOT, " %,d |", row.customers()));
+      }
       for (Rule rule : Rule.values()) {
         List<String> ratios = new ArrayList<>();
         for (String limit : limits) {
-          ratios.add(ratio(byContender, contender, limit, rule));
+          ratios.add(ratio(byRow, row, row.as(limit), rule));
         }
         sb.append(' ').append(String.join(" / ", ratios)).append(" |");
       }
@@ -170,20 +200,25 @@ public final class Report {
   }
 
   /**
-   * For every contender measured on one and on two threads (X and X_2_THREADS), the speed-up of two
-   * threads: score on one thread / score on two, of the means and of the medians.
+   * For every contender measured on one and on two threads (X and X_2_THREADS) on the same number
+   * of customers, the speed-up of two threads: score on one thread / score on two, of the means and
+   * of the medians.
    */
-  private static String speedUps(Map<String, Map<String, Result>> byContender) {
+  private static String speedUps(Map<Row, Map<String, Result>> byRow) {
+    boolean sizes = otherSizes(byRow);
     StringBuilder sb = new StringBuilder();
-    for (String contender : byContender.keySet()) {
-      String base = contender.replaceFirst("_2_THREADS$", "");
-      if (base.equals(contender) || !byContender.containsKey(base)) {
+    for (Row row : byRow.keySet()) {
+      Row base = row.as(row.contender().replaceFirst("_2_THREADS$", ""));
+      if (base.equals(row) || !byRow.containsKey(base)) {
         continue;
       }
-      sb.append("| ").append(base).append(" |");
+      sb.append("| ").append(base.contender()).append(" |");
+      if (sizes) {
+        sb.append(String.format(Locale.ROOT, " %,d |", row.customers()));
+      }
       for (Rule rule : Rule.values()) {
-        Result one = byContender.get(base).get(rule.name());
-        Result two = byContender.get(contender).get(rule.name());
+        Result one = byRow.get(base).get(rule.name());
+        Result two = byRow.get(row).get(rule.name());
         sb.append(' ')
             .append(
                 one == null || two == null
@@ -201,25 +236,33 @@ public final class Report {
     }
     StringBuilder head = new StringBuilder();
     head.append("\nSpeed-up on two threads: score on one thread / score on two, same run (of the")
-        .append(" medians)\n\n| contender |");
+        .append(" medians)\n\n")
+        .append(sizes ? "| contender | customers |" : "| contender |");
     for (Rule rule : Rule.values()) {
       head.append(' ').append(rule).append(" |");
     }
-    head.append('\n').append("|---|").append("---:|".repeat(Rule.values().length)).append('\n');
+    head.append('\n').append(sizes ? "|---|---:|" : "|---|");
+    head.append("---:|".repeat(Rule.values().length)).append('\n');
     return head.append(sb).toString();
   }
 
-  private static String ratio(
-      Map<String, Map<String, Result>> byContender, String contender, String limit, Rule rule) {
-    Result r = byContender.get(contender).get(rule.name());
-    Map<String, Result> limits = byContender.get(limit);
+  /**
+   * The ratio per customer of {@code row} to {@code limit}: against the limit on the same number of
+   * customers, or, for a contender on its default number (the peers run on fewer customers),
+   * against the limit on its default number.
+   */
+  private static String ratio(Map<Row, Map<String, Result>> byRow, Row row, Row limit, Rule rule) {
+    Result r = byRow.get(row).get(rule.name());
+    Map<String, Result> limits = byRow.get(limit);
+    if (limits == null && row.isDefaultSize()) {
+      limit = new Row(limit.contender(), Contender.valueOf(limit.contender()).customers());
+      limits = byRow.get(limit);
+    }
     Result l = limits == null ? null : limits.get(rule.name());
     if (r == null || l == null) {
       return "-";
     }
-    double perCustomer = r.score() / Contender.valueOf(contender).customers();
-    double limitPerCustomer = l.score() / Contender.valueOf(limit).customers();
-    return format(perCustomer / limitPerCustomer) + "x";
+    return format((r.score() / row.customers()) / (l.score() / limit.customers())) + "x";
   }
 
   static String otherTable(List<Result> results) {
