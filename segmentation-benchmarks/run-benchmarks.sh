@@ -4,11 +4,11 @@
 # Takes about 25 minutes on 2 cores. JSON results, logs and a copy of the jar that ran go to the
 # output directory (default: segmentation-benchmarks/target/results). PARTS chooses what runs
 # (default: all), e.g. PARTS="batch memory"; BATCH_ARGS adds JMH options to the batch run, e.g.
-# BATCH_ARGS="-p contender=HAND_ARRAYS,COLUMNAR".
+# BATCH_ARGS="-p contender=HAND_ARRAYS,COLUMNAR" (BATCH10M_ARGS likewise for batch10m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-segmentation-benchmarks/target/results}"
-parts="${PARTS:-batch single authoring diff catalog sql tracker memory}"
+parts="${PARTS:-batch batch10m single authoring diff catalog sql tracker memory}"
 mkdir -p "$out"
 mvn -B -q -pl segmentation-benchmarks -am package -DskipTests dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile
@@ -26,6 +26,14 @@ if has batch; then
   # One rule over 1,000,000 customers (peers: 100,000) per operation.
   java -jar "$jar" BatchBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s ${BATCH_ARGS:-} \
     -rf json -rff "$out/batch.json" > "$out/batch.log" 2>&1
+fi
+if has batch10m; then
+  # The limit and the columnar engine on 1 and 2 threads over 10,000,000 customers: the issue's
+  # ratios at that size (about 2 minutes of setup per fork for the population and the table).
+  java -jar "$jar" BatchBenchmark -p customers=10000000 \
+    -p contender=HAND_BRANCH_FREE,COLUMNAR,COLUMNAR_2_THREADS -f 1 -wi 3 -w 1s -i 5 -r 1s \
+    -jvmArgsAppend "-Xms14g -Xmx14g -XX:+UseParallelGC" ${BATCH10M_ARGS:-} \
+    -rf json -rff "$out/batch10m.json" > "$out/batch10m.log" 2>&1
 fi
 if has single; then
   # Inside a request: the 20-segment catalog for one customer, with allocation per call.
