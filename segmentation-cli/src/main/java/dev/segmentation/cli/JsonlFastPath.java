@@ -58,11 +58,24 @@ final class JsonlFastPath {
    */
   static CustomerInput.Row parse(
       CustomerInput.Raw raw, Schema schema, Map<String, List<Event>> events) {
-    try (JsonParser p = FACTORY.createParser(raw.text())) {
+    byte[] bytes = raw.bytes();
+    if (bytes != null && (raw.length() == 0 || bytes[raw.offset()] != '{')) {
+      // Jackson guesses the encoding of bytes from their start (zero bytes mean UTF-16 or 32): a
+      // line that does not start with '{' is the careful parser's, which reads text
+      return null;
+    }
+    try (JsonParser p =
+        bytes != null
+            ? FACTORY.createParser(bytes, raw.offset(), raw.length())
+            : FACTORY.createParser(raw.text())) {
       int[] idColumn = new int[1];
       SchemaCustomer c = customer(p, schema, events, idColumn);
-      return new CustomerInput.Row(
-          c, raw.line(), DataException.jsonField(idColumn[0], "id"), raw.text());
+      int column = idColumn[0];
+      if (bytes != null && !raw.ascii()) {
+        // Jackson counts bytes on a byte parser; messages count characters, as on the text
+        column = 1 + Utf8.chars(bytes, raw.offset(), raw.offset() + column - 1);
+      }
+      return new CustomerInput.Row(c, raw.line(), DataException.jsonField(column, "id"), raw);
     } catch (GiveUp | IOException | TextValues.BadValue | RuntimeException e) {
       return null; // the careful parser names the problem (or accepts the line after all)
     }
