@@ -6,6 +6,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -23,6 +26,12 @@ import java.util.Arrays;
 final class ByteLineReader implements Closeable {
   /** Bytes per block: small enough not to be a "humongous" object for G1 in a 512 MB heap. */
   static final int BLOCK = 256 << 10;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -65,18 +74,33 @@ final class ByteLineReader implements Closeable {
       }
     }
     int scan = pos;
-    int nonAscii = 0;
+    long high = 0; // the high bits of the line's bytes so far: 0 while it is ASCII
     while (true) {
       byte[] b = buf;
       int end = scan;
-      // Every byte of the customers file passes here, on the one reading thread.
-      while (end < lim && b[end] != '\n') {
-        nonAscii |= b[end];
+      int limit = lim;
+      // Every byte of the customers file passes here, on the one reading thread: eight at a time.
+      while (end + 8 <= limit) {
+        long w = (long) LONGS.get(b, end);
+        long x = w ^ LINE_FEEDS;
+        long feed = (x - ONES) & ~x & HIGH_BITS; // the lowest set high bit marks the first '\n'
+        if (feed != 0) {
+          int k = Long.numberOfTrailingZeros(feed) >>> 3;
+          high |= w & ((1L << (k << 3)) - 1) & HIGH_BITS;
+          end += k;
+          break;
+        }
+        high |= w & HIGH_BITS;
+        end += 8;
+      }
+      while (end < limit && b[end] != '\n') {
+        high |= b[end] & 0x80;
         end++;
       }
+      boolean nonAscii = high != 0;
       // (a file of just a byte order mark has one empty line, as the line reader says)
       if (end < lim || (eof && (end > pos || (number == 0 && bom)))) {
-        return found(end, nonAscii >= 0);
+        return found(end, !nonAscii);
       }
       if (eof) {
         return false;
