@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.google.common.collect.ImmutableMap;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
@@ -187,20 +186,17 @@ final class JsonlFastPath {
     if (type == null || timestamp == null) {
       throw GiveUp.INSTANCE;
     }
-    ImmutableMap.Builder<String, Object> properties = ImmutableMap.builderWithExpectedSize(n);
+    List<String> declared = type.propertyNames();
+    Object[] values = new Object[declared.size()];
     for (int i = 0; i < n; i++) {
-      Attribute<?> property = type.property(names[i]);
-      if (property == null) {
+      int at = declared.indexOf(names[i]);
+      if (at < 0) {
         throw GiveUp.INSTANCE;
       }
-      Object value = JsonValues.convert(property.type(), raw[i]);
-      if (value != null) {
-        properties.put(names[i], value);
-      }
+      values[at] = JsonValues.convert(type.properties().get(names[i]).type(), raw[i]);
     }
     try {
-      return new Event(
-          type.name(), TextValues.parseTimestamp(timestamp), properties.buildOrThrow());
+      return Event.of(type, TextValues.parseTimestamp(timestamp), values);
     } catch (InvalidDataException e) {
       throw GiveUp.INSTANCE;
     }
