@@ -273,6 +273,6 @@ final class CsvCustomerInput implements CustomerInput {
         }
       }
     }
-    return new Row(b.build(), r.line(), DataException.csvColumn(idColumn + 1, "id"), r.text());
+    return new Row(b.build(), r.line(), DataException.csvColumn(idColumn + 1, "id"), raw);
   }
 }

@@ -5,6 +5,7 @@ import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,83 @@ interface CustomerInput extends Closeable {
    *
    * @param idColumn where the id is on the line, for messages
    */
-  record Row(SchemaCustomer customer, int line, String idColumn, String text) {}
+  record Row(SchemaCustomer customer, int line, String idColumn, Raw raw) {
+    /** The record's text, for messages. */
+    String text() {
+      return raw.text();
+    }
+  }
 
-  /** One record as read: its line, its text and, for CSV, its fields. */
-  record Raw(int line, String text, CsvReader.Record record) {}
+  /**
+   * One record as read: its line, its text and, for CSV, its fields; or, for a JSON Lines line of
+   * valid UTF-8 read as bytes, the bytes, decoded to text only when a message needs it.
+   */
+  final class Raw {
+    private final int line;
+    private String text;
+    private final CsvReader.Record record;
+    private final byte[] bytes;
+    private final int offset;
+    private final int length;
+    private final boolean ascii;
+
+    Raw(int line, String text, CsvReader.Record record) {
+      this.line = line;
+      this.text = text;
+      this.record = record;
+      this.bytes = null;
+      this.offset = 0;
+      this.length = 0;
+      this.ascii = false;
+    }
+
+    /** A line of valid UTF-8 (not copied: the array must not change while the record is used). */
+    Raw(int line, byte[] bytes, int offset, int length, boolean ascii) {
+      this.line = line;
+      this.text = null;
+      this.record = null;
+      this.bytes = bytes;
+      this.offset = offset;
+      this.length = length;
+      this.ascii = ascii;
+    }
+
+    int line() {
+      return line;
+    }
+
+    /** The text (decoded from the bytes on first use; a race only decodes twice). */
+    String text() {
+      String t = text;
+      if (t == null) {
+        t = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        text = t;
+      }
+      return t;
+    }
+
+    CsvReader.Record record() {
+      return record;
+    }
+
+    /** The line's UTF-8 bytes, or null when the record was read as text. */
+    byte[] bytes() {
+      return bytes;
+    }
+
+    int offset() {
+      return offset;
+    }
+
+    int length() {
+      return length;
+    }
+
+    /** Whether every byte is ASCII (then byte columns are character columns). */
+    boolean ascii() {
+      return ascii;
+    }
+  }
 
   /** The next record, or null at the end of the file. Not thread-safe. */
   Raw readRaw() throws IOException, DataException;

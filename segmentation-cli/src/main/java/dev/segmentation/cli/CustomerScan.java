@@ -132,12 +132,24 @@ final class CustomerScan {
         prepare,
         sink,
         Runtime.getRuntime().availableProcessors(),
-        BATCH);
+        BATCH,
+        idBudget());
+  }
+
+  /**
+   * Bytes of ids the duplicate check keeps in memory before it writes them to disk ({@link
+   * IdRuns}): an eighth of the heap, so 64 MB (about 2,000,000 ids) with {@code -Xmx512m}.
+   */
+  static long idBudget() {
+    return Runtime.getRuntime().maxMemory() / 8;
   }
 
   /**
    * The scan on {@code threads} parse threads, handing them {@code batchSize} records at a time
-   * (tests vary both to show that the results do not depend on them).
+   * (tests vary both to show that the results do not depend on them), keeping about {@code
+   * idBudget} bytes of ids in memory. The ids are spilled to disk only when a duplicate stops the
+   * run and no events file needs them afterwards: with {@code --on-error skip} a duplicate must be
+   * known before its customer is written.
    */
   static <T> long scan(
       Path customers,
@@ -149,11 +161,74 @@ final class CustomerScan {
       Function<SchemaCustomer, T> prepare,
       PreparedSink<T> sink,
       int threads,
-      int batchSize)
+      int batchSize,
+      long idBudget)
       throws IOException, DataException {
     Map<String, List<Event>> byCustomer = events == null ? null : events.byCustomer();
     long size = Files.size(customers);
-    State<T> state = new State<>(customers.toString(), problems, sink);
+    boolean maySpill = events == null && !problems.skipping();
+    try (IdRuns ids = new IdRuns(maySpill ? idBudget : Long.MAX_VALUE)) {
+      State<T> state =
+          new State<>(
+              customers.toString(),
+              problems,
+              sink,
+              ids,
+              line -> rowAt(customers, schema, byCustomer, dialect, line));
+      return scan(
+          customers,
+          events,
+          byCustomer,
+          dialect,
+          schema,
+          progressFactory,
+          prepare,
+          state,
+          threads,
+          batchSize,
+          size);
+    }
+  }
+
+  /** The row on {@code line} of {@code customers}, read again for a message. */
+  private static CustomerInput.Row rowAt(
+      Path customers, Schema schema, Map<String, List<Event>> byCustomer, Dialect dialect, int line)
+      throws IOException, DataException {
+    try (CustomerInput in = CustomerInput.open(customers, schema, byCustomer, dialect)) {
+      while (true) {
+        CustomerInput.Raw raw;
+        try {
+          raw = in.readRaw();
+        } catch (DataException e) {
+          if (e.fatal()) {
+            throw e;
+          }
+          continue;
+        }
+        if (raw == null) {
+          throw new IllegalStateException(customers + " has no line " + line + " any more");
+        }
+        if (raw.line() == line) {
+          return in.parse(raw);
+        }
+      }
+    }
+  }
+
+  private static <T> long scan(
+      Path customers,
+      EventsFile events,
+      Map<String, List<Event>> byCustomer,
+      Dialect dialect,
+      Schema schema,
+      Progress.Factory progressFactory,
+      Function<SchemaCustomer, T> prepare,
+      State<T> state,
+      int threads,
+      int batchSize,
+      long size)
+      throws IOException, DataException {
+    Problems problems = state.problems;
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -195,6 +270,7 @@ final class CustomerScan {
             progress.update(state.accepted);
           }
         }
+        state.reportSpilledDuplicate(Integer.MAX_VALUE);
         for (String w : in.warnings()) {
           problems.warn(w);
         }
@@ -259,25 +335,63 @@ final class CustomerScan {
     }
   }
 
+  /** Reads a row of the file again. */
+  private interface RowAt {
+    CustomerInput.Row row(int line) throws IOException, DataException;
+  }
+
   /** What the scan has seen so far; touched by the reading thread only. */
   private static final class State<T> {
     final String file;
     final Problems problems;
     final PreparedSink<T> sink;
-    final IdIndex ids = new IdIndex();
+    final IdRuns ids;
+    final RowAt rowAt;
     long accepted;
 
-    State(String file, Problems problems, PreparedSink<T> sink) {
+    State(String file, Problems problems, PreparedSink<T> sink, IdRuns ids, RowAt rowAt) {
       this.file = file;
       this.problems = problems;
       this.sink = sink;
+      this.ids = ids;
+      this.rowAt = rowAt;
+    }
+
+    /**
+     * Reports a problem, unless ids were spilled and one of them repeats before its line: that
+     * duplicate is the first problem of the file, so it is reported instead (and stops the run).
+     */
+    void report(DataException e) throws IOException, DataException {
+      reportSpilledDuplicate(e.line());
+      problems.report(e);
+    }
+
+    /** Reports the first duplicate among spilled ids below {@code beforeLine}, if any. */
+    void reportSpilledDuplicate(int beforeLine) throws IOException, DataException {
+      if (!ids.spilled()) {
+        return;
+      }
+      IdRuns.Duplicate d = ids.firstDuplicate(beforeLine);
+      if (d != null) {
+        problems.report(duplicate(rowAt.row(d.line()), d.id(), d.firstLine()));
+      }
+    }
+
+    DataException duplicate(CustomerInput.Row row, String id, int first) {
+      return new DataException(
+          file,
+          row.line(),
+          row.idColumn(),
+          "duplicate customer id \"" + id + "\" (first on line " + first + ")",
+          row.text(),
+          false);
     }
 
     /** Takes parsed results in order; false when the sink wants no more. */
     boolean take(List<Object> results) throws IOException, DataException {
       for (Object o : results) {
         if (o instanceof DataException e) {
-          problems.report(e);
+          report(e);
           continue;
         }
         Prepared prepared = (Prepared) o;
@@ -285,14 +399,7 @@ final class CustomerScan {
         SchemaCustomer c = row.customer();
         int first = ids.putIfAbsent(c.id(), row.line());
         if (first >= 0) {
-          problems.report(
-              new DataException(
-                  file,
-                  row.line(),
-                  row.idColumn(),
-                  "duplicate customer id \"" + c.id() + "\" (first on line " + first + ")",
-                  row.text(),
-                  false));
+          report(duplicate(row, c.id(), first));
           continue;
         }
         boolean more;
@@ -305,7 +412,7 @@ final class CustomerScan {
           more = sink.accept(c, row, value);
         } catch (InvalidDataException e) {
           ids.removeLast();
-          problems.report(
+          report(
               new DataException(
                   file,
                   row.line(),

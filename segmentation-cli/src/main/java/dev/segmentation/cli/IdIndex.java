@@ -1,5 +1,7 @@
 package dev.segmentation.cli;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -10,18 +12,18 @@ import java.util.Arrays;
  * about 100). This is the one thing a streaming run keeps per customer.
  */
 final class IdIndex {
-  private byte[] bytes = new byte[1 << 16];
+  private byte[] bytes = new byte[1 << 10];
   private int used;
 
   /** Row r's id is {@code bytes[start[r] .. start[r + 1])}. */
-  private int[] start = new int[1025];
+  private int[] start = new int[65];
 
-  private int[] lines = new int[1024];
-  private int[] hashes = new int[1024];
+  private int[] lines = new int[64];
+  private int[] hashes = new int[64];
   private int rows;
 
   /** Row + 1 per slot, 0 when empty; at most half full. */
-  private int[] table = new int[2048];
+  private int[] table = new int[128];
 
   /**
    * Adds {@code id}, read on {@code line}, unless it is there already.
@@ -74,6 +76,42 @@ final class IdIndex {
     table[slot] = 0;
     used = start[row];
     rows--;
+  }
+
+  /** The number of ids held. */
+  int size() {
+    return rows;
+  }
+
+  /** The bytes this index holds in its arrays, about (the arrays' capacities). */
+  long footprint() {
+    return bytes.length + 4L * (start.length + lines.length + hashes.length + table.length);
+  }
+
+  /**
+   * Writes every id as a record of {@link IdRuns}, in the order of {@link IdRuns#compare}: by hash,
+   * then by bytes (no two are equal: the index holds each id once).
+   */
+  void writeSorted(DataOutputStream out) throws IOException {
+    Integer[] order = new Integer[rows];
+    for (int r = 0; r < rows; r++) {
+      order[r] = r;
+    }
+    Arrays.sort(
+        order,
+        (a, b) ->
+            IdRuns.compare(
+                hashes[a],
+                bytes,
+                start[a],
+                start[a + 1],
+                hashes[b],
+                bytes,
+                start[b],
+                start[b + 1]));
+    for (int r : order) {
+      IdRuns.write(out, hashes[r], lines[r], bytes, start[r], start[r + 1] - start[r]);
+    }
   }
 
   private int find(byte[] b, int hash) {

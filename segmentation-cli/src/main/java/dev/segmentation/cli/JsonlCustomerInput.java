@@ -33,7 +33,7 @@ final class JsonlCustomerInput implements CustomerInput {
   private final Schema schema;
   private final Map<String, List<Event>> events;
   private final CountingInputStream counting;
-  private final LineReader reader;
+  private final ByteLineReader reader;
 
   JsonlCustomerInput(Path path, Schema schema, Map<String, List<Event>> events) throws IOException {
     this(path.toString(), Files.newInputStream(path), schema, events, LineReader.MAX_LINE_CHARS);
@@ -49,7 +49,7 @@ final class JsonlCustomerInput implements CustomerInput {
     this.schema = schema;
     this.events = events;
     this.counting = new CountingInputStream(in);
-    this.reader = new LineReader(counting, maxChars);
+    this.reader = new ByteLineReader(counting, maxChars);
   }
 
   @Override
@@ -64,13 +64,12 @@ final class JsonlCustomerInput implements CustomerInput {
 
   @Override
   public Raw readRaw() throws IOException, DataException {
-    LineReader.Line l;
     do {
-      l = reader.next();
-      if (l == null) {
+      if (!reader.advance()) {
         return null;
       }
-      if (l.problem() != null) {
+      LineReader.Line l = reader.careful();
+      if (l != null && l.problem() != null) {
         throw new DataException(
             file,
             l.number(),
@@ -79,8 +78,11 @@ final class JsonlCustomerInput implements CustomerInput {
             l.text(),
             false);
       }
-    } while (l.text().isBlank());
-    return new Raw(l.number(), l.text(), null);
+    } while (reader.blank());
+    LineReader.Line l = reader.careful();
+    return l != null
+        ? new Raw(l.number(), l.text(), null)
+        : new Raw(reader.number(), reader.block(), reader.start(), reader.length(), reader.ascii());
   }
 
   private DataException error(Raw raw, int column, String field, String reason) {
@@ -192,7 +194,7 @@ final class JsonlCustomerInput implements CustomerInput {
           }
         }
       }
-      return new Row(b.build(), raw.line(), idColumn, text);
+      return new Row(b.build(), raw.line(), idColumn, raw);
     } catch (JsonProcessingException e) {
       throw error(
           raw,

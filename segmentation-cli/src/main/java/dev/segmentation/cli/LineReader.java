@@ -16,6 +16,7 @@ final class LineReader implements Closeable {
 
   private final Utf8Reader in;
   private final int maxChars;
+  private final boolean bom;
   private final char[] buf = new char[1 << 16];
   private int pos;
   private int len;
@@ -34,8 +35,17 @@ final class LineReader implements Closeable {
   }
 
   LineReader(InputStream in, int maxChars) {
+    this(in, maxChars, true);
+  }
+
+  /**
+   * As {@link #LineReader(InputStream, int)}; {@code bom} says whether a byte order mark at the
+   * start is one (false when {@code in} starts in the middle of a file).
+   */
+  LineReader(InputStream in, int maxChars, boolean bom) {
     this.in = new Utf8Reader(in);
     this.maxChars = maxChars;
+    this.bom = bom;
   }
 
   /** The next line, or null at the end of the file. */
@@ -50,7 +60,7 @@ final class LineReader implements Closeable {
     // the customers file on the one reading thread.
     while (pos < len || fill()) {
       any = true;
-      if (offset == 0 && buf[pos] == '\uFEFF') {
+      if (offset == 0 && bom && buf[pos] == '\uFEFF') {
         pos++; // a byte order mark, as editors on Windows write
         offset++;
         continue;

@@ -156,7 +156,7 @@ final class TextValues {
    * The common form {@code 2026-11-01T08:30:00Z} without the general parser (it dominates reading
    * time otherwise); null for any other form, which the general parser then handles.
    */
-  private static Instant parseUtcSeconds(String t) {
+  static Instant parseUtcSeconds(CharSequence t) {
     if (t.length() != 20
         || t.charAt(4) != '-'
         || t.charAt(7) != '-'
@@ -178,14 +178,36 @@ final class TextValues {
     if (minute < 0 || minute > 59 || second < 0 || second > 59) {
       return null;
     }
-    if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+    if (day > lengthOfMonth(year, month)) {
       return null; // the general parser reports it
     }
-    long days = LocalDate.of(year, month, day).toEpochDay();
-    return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second);
+    return Instant.ofEpochSecond(
+        epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second);
   }
 
-  private static int digits(String s, int from, int count) {
+  /** As {@code YearMonth.of(year, month).lengthOfMonth()}, without allocating. */
+  static int lengthOfMonth(int year, int month) {
+    if (month == 2) {
+      boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+      return leap ? 29 : 28;
+    }
+    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+  }
+
+  /**
+   * As {@code LocalDate.of(year, month, day).toEpochDay()} for a valid date, without allocating
+   * (days from civil, proleptic Gregorian).
+   */
+  static long epochDay(int year, int month, int day) {
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yearOfEra = y - era * 400;
+    long dayOfYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
+  }
+
+  private static int digits(CharSequence s, int from, int count) {
     int v = 0;
     for (int i = from; i < from + count; i++) {
       char c = s.charAt(i);

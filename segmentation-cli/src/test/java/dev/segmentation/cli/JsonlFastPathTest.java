@@ -7,6 +7,7 @@ import dev.segmentation.testkit.CustomerGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,17 @@ class JsonlFastPathTest {
 
   /** Asserts that the fast path accepts only what the careful parser accepts, identically. */
   private static boolean fastAgrees(String line) {
-    CustomerInput.Raw raw = new CustomerInput.Raw(7, line, null);
+    boolean asText = fastAgrees(new CustomerInput.Raw(7, line, null), line);
+    byte[] bytes = ("xx" + line + "\n").getBytes(StandardCharsets.UTF_8);
+    boolean ascii = line.chars().allMatch(c -> c < 0x80);
+    boolean asBytes =
+        Utf8.valid(bytes, 0, bytes.length)
+            && fastAgrees(new CustomerInput.Raw(7, bytes, 2, bytes.length - 3, ascii), line);
+    assertThat(asBytes).as("bytes as text: " + line).isEqualTo(asText && line.startsWith("{"));
+    return asText;
+  }
+
+  private static boolean fastAgrees(CustomerInput.Raw raw, String line) {
     CustomerInput.Row fast = JsonlFastPath.parse(raw, SCHEMA, null);
     if (fast == null) {
       return false;
@@ -145,6 +156,8 @@ class JsonlFastPathTest {
   void parse_unusualButGoodLines_sameCustomerAsTheCarefulParser() {
     List<String> good = new ArrayList<>();
     good.add("{\"id\":42}");
+    // characters of 2 to 4 bytes before the id: its column counts characters, not bytes
+    good.add("{\"city\":\"Z\u00fcrich \u20ac \ud83d\ude00\",\"id\":\"z\"}");
     good.add("{\"age\":null,\"id\":\"a\",\"events\":[]}");
     good.add("{\"id\":\"a\",\"location\":\"60.1,24.9\",\"tags\":[\"x\",\"x\"],\"age\":3.0}");
     good.add(

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -99,7 +100,8 @@ class ParallelScanTest {
             return true;
           },
           threads,
-          batchSize);
+          batchSize,
+          CustomerScan.idBudget());
     }
     return accepted + "\nrejects:\n" + rejects;
   }
@@ -137,7 +139,48 @@ class ParallelScanTest {
     assertThat(parallel.line()).isEqualTo(badLines.firstKey());
   }
 
+  /**
+   * With a budget of ids so small that every id is spilled to its own run on disk, a run stops at
+   * the same first bad row, with the same message, as with every id in memory: duplicates found
+   * only by merging the runs at the end, or before another bad row, included.
+   */
+  @ParameterizedTest
+  @CsvSource({"5, 2, 7", "6, 3, 1", "7, 4, 64", "8, 1, 1", "9, 2, 5", "10, 2, 16"})
+  void scan_idsSpilledToDisk_stopsAtTheSameFirstBadRow(long seed, int threads, int batchSize)
+      throws Exception {
+    TreeMap<Integer, String> badLines = new TreeMap<>();
+    Path file = file(seed, 300, badLines);
+    DataException inMemory = stop(file, 1, 1, Long.MAX_VALUE);
+    for (long budget : new long[] {0, 3000, 20000}) {
+      DataException spilled = stop(file, threads, batchSize, budget);
+      assertThat(spilled.getMessage()).isEqualTo(inMemory.getMessage());
+    }
+  }
+
+  /** Only duplicates, far apart: found by merging the runs once the file is read. */
+  @Test
+  void scan_idsSpilledToDisk_findsTheFirstDuplicateInFileOrderAtTheEnd() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= 400; i++) {
+      String id = i == 250 ? "c-200" : i == 300 ? "c-7" : i == 350 ? "c-7" : "c-" + i;
+      text.append("{\"age\":").append(i % 90).append(",\"id\":\"").append(id).append("\"}\n");
+    }
+    Path file = dir.resolve("duplicates.jsonl");
+    Files.writeString(file, text);
+    DataException inMemory = stop(file, 1, 1, Long.MAX_VALUE);
+    assertThat(inMemory.getMessage())
+        .contains(":250:")
+        .contains("duplicate customer id \"c-200\" (first on line 200)");
+    for (long budget : new long[] {0, 1000, 4000}) {
+      assertThat(stop(file, 2, 16, budget).getMessage()).isEqualTo(inMemory.getMessage());
+    }
+  }
+
   private static DataException stop(Path file, int threads, int batchSize) {
+    return stop(file, threads, batchSize, CustomerScan.idBudget());
+  }
+
+  private static DataException stop(Path file, int threads, int batchSize, long idBudget) {
     List<String> seen = new ArrayList<>();
     Throwable[] thrown = new Throwable[1];
     assertThatThrownBy(
@@ -152,7 +195,8 @@ class ParallelScanTest {
                     c -> null,
                     (c, row, prepared) -> seen.add(c.id()),
                     threads,
-                    batchSize))
+                    batchSize,
+                    idBudget))
         .isInstanceOfSatisfying(DataException.class, e -> thrown[0] = e);
     return (DataException) thrown[0];
   }

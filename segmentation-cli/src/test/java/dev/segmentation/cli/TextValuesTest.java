@@ -20,6 +20,25 @@ import org.junit.jupiter.api.Test;
 
 class TextValuesTest {
 
+  /** The allocation-free calendar arithmetic of the timestamp fast path, against java.time. */
+  @Property(tries = 2000)
+  void epochDayAndLengthOfMonth_asJavaTime(
+      @ForAll @LongRange(min = 0, max = 9999 * 366L) long dayOffset) {
+    LocalDate d = LocalDate.of(0, 1, 1).plusDays(dayOffset);
+    if (d.getYear() > 9999) {
+      return;
+    }
+    assertThat(TextValues.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()))
+        .isEqualTo(d.toEpochDay());
+    assertThat(TextValues.lengthOfMonth(d.getYear(), d.getMonthValue()))
+        .isEqualTo(d.lengthOfMonth());
+    String text =
+        String.format(
+            "%04d-%02d-%02dT01:02:03Z", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    assertThat(TextValues.parseUtcSeconds(text))
+        .isEqualTo(d.atTime(1, 2, 3).toInstant(java.time.ZoneOffset.UTC));
+  }
+
   @Property(tries = 500)
   void parseTimestamp_fastPathAgreesWithInstantParse(
       @ForAll @LongRange(min = -62_000_000_000L, max = 250_000_000_000L) long second) {

@@ -28,7 +28,8 @@ class Utf8ReaderProperties {
     return sb.toString();
   }
 
-  private static boolean valid(byte[] bytes) {
+  /** Whether the JDK's strict decoder accepts {@code bytes}. */
+  static boolean valid(byte[] bytes) {
     try {
       StandardCharsets.UTF_8
           .newDecoder()

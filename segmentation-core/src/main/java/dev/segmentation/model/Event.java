@@ -23,7 +23,49 @@ public record Event(String type, Instant timestamp, Map<String, Object> properti
     if (timestamp == null) {
       throw new IllegalArgumentException("timestamp of a \"" + type + "\" event must not be null");
     }
-    properties = properties == null ? ImmutableMap.of() : ImmutableMap.copyOf(properties);
+    if (!(properties instanceof PropertyArray)) {
+      properties = properties == null ? ImmutableMap.of() : ImmutableMap.copyOf(properties);
+    }
+  }
+
+  /**
+   * An event whose property values are given in the order of {@code type}'s properties (null for no
+   * value), without a map per event: the properties are a view of the array, an unmodifiable map
+   * that equals (and hashes as) the map of the same values, listing them in the type's order. Each
+   * value is checked and converted once here (so {@link SchemaCustomer.Builder#event(Event)} does
+   * not check it again); the array is not copied unless a value is converted, so the caller must
+   * not change it afterwards.
+   *
+   * @throws IllegalArgumentException when the array's length is not the number of properties
+   * @throws InvalidDataException naming the property when a value does not fit
+   */
+  public static Event of(EventType type, Instant timestamp, Object[] values) {
+    if (timestamp == null) {
+      throw new InvalidDataException(null, null, type.name() + " event has no timestamp");
+    }
+    if (values.length != type.properties().size()) {
+      throw new IllegalArgumentException(
+          type.name()
+              + " has "
+              + type.properties().size()
+              + " properties, got "
+              + values.length
+              + " values");
+    }
+    Object[] canonical = values;
+    int i = 0;
+    for (Attribute<?> property : type.properties().values()) {
+      Object v = values[i];
+      Object c = Values.canonical(null, type.name(), property.name(), property.type(), v);
+      if (c != v) {
+        if (canonical == values) {
+          canonical = values.clone();
+        }
+        canonical[i] = c;
+      }
+      i++;
+    }
+    return new Event(type.name(), timestamp, new PropertyArray(type, canonical));
   }
 
   /**
@@ -62,5 +104,21 @@ public record Event(String type, Instant timestamp, Map<String, Object> properti
   @Override
   public Object value(String attribute) {
     return properties.get(attribute);
+  }
+
+  /**
+   * Answers from the position (in the order of the event type's properties) when the event was made
+   * by {@link #of(EventType, Instant, Object[])} and its type has the property there.
+   */
+  @Override
+  public Object value(int position, String attribute) {
+    return properties instanceof PropertyArray array
+        ? array.valueAt(position, attribute)
+        : properties.get(attribute);
+  }
+
+  /** Whether the properties were checked against this very type (then they fit it as they are). */
+  boolean checkedAgainst(EventType type) {
+    return properties instanceof PropertyArray array && array.type() == type;
   }
 }

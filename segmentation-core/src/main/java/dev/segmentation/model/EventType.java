@@ -1,6 +1,7 @@
 package dev.segmentation.model;
 
 import com.google.common.collect.ImmutableMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +48,14 @@ public record EventType(String name, Map<String, Attribute<?>> properties) {
       b.put(p.name(), p);
     }
     return new EventType(name, b.build());
+  }
+
+  /**
+   * The properties' names in declaration order: the order of the values of {@link
+   * Event#of(EventType, java.time.Instant, Object[])}. Unmodifiable, and made once per type.
+   */
+  public List<String> propertyNames() {
+    return ((ImmutableMap<String, Attribute<?>>) properties).keySet().asList();
   }
 
   /** The property with this name, or null. */

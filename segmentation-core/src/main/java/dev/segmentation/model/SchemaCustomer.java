@@ -175,6 +175,15 @@ public final class SchemaCustomer implements Customer {
         throw new InvalidDataException(
             id, null, "the schema has no event type \"" + event.type() + "\"");
       }
+      if (!event.checkedAgainst(type)) { // an event made from an array for it was checked then
+        event = checked(type, event);
+      }
+      events.computeIfAbsent(event.type(), k -> new ArrayList<>()).add(event);
+      return this;
+    }
+
+    /** {@code event}, or a copy with its values converted, once each fits {@code type}. */
+    private Event checked(EventType type, Event event) {
       for (Map.Entry<String, Object> p : event.properties().entrySet()) {
         Attribute<?> property = type.property(p.getKey());
         if (property == null) {
@@ -184,12 +193,10 @@ public final class SchemaCustomer implements Customer {
         Object canonical =
             Values.canonical(id, type.name(), property.name(), property.type(), p.getValue());
         if (canonical != p.getValue()) {
-          event = Event.of(id, type, event.timestamp(), event.properties());
-          break;
+          return Event.of(id, type, event.timestamp(), event.properties());
         }
       }
-      events.computeIfAbsent(event.type(), k -> new ArrayList<>()).add(event);
-      return this;
+      return event;
     }
 
     public SchemaCustomer build() {

@@ -93,7 +93,8 @@ class CustomerViewProperties {
   }
 
   /** A random value of the type: null, its canonical form, or another form the type accepts. */
-  private static Object raw(AttributeType type, Random r) {
+  /** A value of {@code type}: canonical or one that converts to it. */
+  static Object raw(AttributeType type, Random r) {
     if (r.nextInt(5) == 0) {
       return null;
     }
