@@ -46,4 +46,71 @@ public interface ValueSource {
   default Object value(int position, String attribute) {
     return value(attribute);
   }
+
+  /*
+   * The primitive read path. The row engine reads integers, numbers, dates and timestamps through
+   * these methods, so that an object holding primitive fields answers without boxing. Each returns
+   * the value that value(position, attribute) holds, in a primitive form, or the caller's
+   * ifAbsent; ifAbsent also means "ask value()": the engine then calls value(position, attribute)
+   * once and uses its answer (null is no value). So returning ifAbsent is always correct, and a
+   * present value that happens to equal ifAbsent costs one more call, never a wrong answer.
+   */
+
+  /**
+   * The value of an integer attribute as a {@code long}, without boxing: what {@link #value(int,
+   * String)} returns when it is a {@link Long}, or {@code ifAbsent} when it has no value or any
+   * other form. Returning {@code ifAbsent} is always allowed: it makes the caller read {@link
+   * #value(int, String)} (so a present value equal to {@code ifAbsent} is still read exactly). The
+   * default unboxes {@link #value(int, String)}; override it together with {@code value} in a class
+   * that holds a primitive field, answering from the position as {@code value(int, String)} does:
+   *
+   * <pre>{@code
+   * public long longValue(int position, String attribute, long ifAbsent) {
+   *   if (position == 0 && NAMES[0].equals(attribute)) {
+   *     return hasAge ? age : ifAbsent; // a long field: no Long is made
+   *   }
+   *   return ValueSource.super.longValue(position, attribute, ifAbsent);
+   * }
+   * }</pre>
+   *
+   * @param ifAbsent what to return when there is no value (or to make the caller ask {@code value})
+   */
+  default long longValue(int position, String attribute, long ifAbsent) {
+    return value(position, attribute) instanceof Long l ? l : ifAbsent;
+  }
+
+  /**
+   * The value of a number attribute as a {@code double}, without boxing: what {@link #value(int,
+   * String)} returns when it is a {@link Double}, or {@code ifAbsent} when it has no value or any
+   * other form (see {@link #longValue}). The engine passes NaN, which is never a value (see {@link
+   * Values#canonical}); a NaN or an infinity an implementation returns is therefore never taken as
+   * a value: the engine reads {@link #value(int, String)} then, which rejects it with an {@link
+   * InvalidDataException}. {@code -0.0} and {@code 0.0} are equal, as in the rules.
+   */
+  default double doubleValue(int position, String attribute, double ifAbsent) {
+    return value(position, attribute) instanceof Double d ? d : ifAbsent;
+  }
+
+  /**
+   * The value of a date attribute as its epoch day ({@link java.time.LocalDate#toEpochDay}),
+   * without allocating: what {@link #value(int, String)} returns when it is a {@link
+   * java.time.LocalDate}, or {@code ifAbsent} when it has no value or any other form (see {@link
+   * #longValue}).
+   */
+  default long epochDayValue(int position, String attribute, long ifAbsent) {
+    return value(position, attribute) instanceof java.time.LocalDate d ? d.toEpochDay() : ifAbsent;
+  }
+
+  /**
+   * The value of a timestamp attribute in epoch milliseconds ({@link
+   * java.time.Instant#toEpochMilli}), without allocating: what {@link #value(int, String)} returns
+   * when it is an {@link java.time.Instant} that is a whole millisecond, or {@code ifAbsent} when
+   * it has no value, any other form, or a finer precision than milliseconds (an instant with
+   * microseconds is read through {@link #value(int, String)}, exactly; see {@link #longValue}).
+   */
+  default long epochMilliValue(int position, String attribute, long ifAbsent) {
+    return value(position, attribute) instanceof java.time.Instant t
+        ? Values.epochMilliOrElse(t, ifAbsent)
+        : ifAbsent;
+  }
 }
