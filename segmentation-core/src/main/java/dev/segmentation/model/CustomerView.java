@@ -46,7 +46,9 @@ import java.util.function.ToLongFunction;
  * however many conditions read the type; an accessor that converts a service's orders into new
  * {@link Event}s allocates them on every evaluation (return events the objects already hold to
  * allocate nothing). {@link #wrap} allocates one small object per call; a {@link Reader} allocates
- * nothing.
+ * nothing. An accessor returning a primitive through {@code Function} boxes it on every read; give
+ * integer and number attributes {@link Builder#longAttribute} or {@link Builder#doubleAttribute}
+ * instead, which the row engine reads without boxing ({@link ValueSource#longValue}).
  *
  * <p>A view is immutable and thread-safe when the accessors are.
  *

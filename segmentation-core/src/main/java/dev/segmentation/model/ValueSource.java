@@ -47,31 +47,37 @@ public interface ValueSource {
     return value(attribute);
   }
 
-  /*
-   * The primitive read path. The row engine reads integers, numbers, dates and timestamps through
-   * these methods, so that an object holding primitive fields answers without boxing. Each returns
-   * the value that value(position, attribute) holds, in a primitive form, or the caller's
-   * ifAbsent; ifAbsent also means "ask value()": the engine then calls value(position, attribute)
-   * once and uses its answer (null is no value). So returning ifAbsent is always correct, and a
-   * present value that happens to equal ifAbsent costs one more call, never a wrong answer.
-   */
-
   /**
    * The value of an integer attribute as a {@code long}, without boxing: what {@link #value(int,
    * String)} returns when it is a {@link Long}, or {@code ifAbsent} when it has no value or any
-   * other form. Returning {@code ifAbsent} is always allowed: it makes the caller read {@link
-   * #value(int, String)} (so a present value equal to {@code ifAbsent} is still read exactly). The
-   * default unboxes {@link #value(int, String)}; override it together with {@code value} in a class
-   * that holds a primitive field, answering from the position as {@code value(int, String)} does:
+   * other form.
+   *
+   * <p><b>The primitive reads.</b> The row engine reads integers, numbers, dates and timestamps
+   * through this method and {@link #doubleValue}, {@link #epochDayValue} and {@link
+   * #epochMilliValue}, so that an object holding primitive fields answers without boxing. Each
+   * answers the value {@link #value(int, String)} holds, in a primitive form, or the caller's
+   * {@code ifAbsent}, which also means "ask {@code value}": when it comes back, the engine calls
+   * {@link #value(int, String)} once and uses that answer (null: no value). So {@code ifAbsent} is
+   * always a correct answer (for a position that is not the attribute's, a value in another form, a
+   * value the implementation does not hold as a primitive), and a present value that happens to
+   * equal it costs one more call, never a wrong result. The engine passes {@code Long.MIN_VALUE}
+   * (and NaN to {@link #doubleValue}). The defaults unbox {@link #value(int, String)}; a class with
+   * a primitive field overrides the read of its type, checking the name at the position as {@code
+   * value(int, String)} does:
    *
    * <pre>{@code
+   * // PrimitiveReads:start
    * public long longValue(int position, String attribute, long ifAbsent) {
-   *   if (position == 0 && NAMES[0].equals(attribute)) {
-   *     return hasAge ? age : ifAbsent; // a long field: no Long is made
+   *   if (position != 0 || !NAMES[0].equals(attribute)) {
+   *     return ifAbsent; // always correct: the engine then asks value(position, attribute)
    *   }
-   *   return ValueSource.super.longValue(position, attribute, ifAbsent);
+   *   return hasAge ? age : ifAbsent; // a long field: no Long is made
    * }
+   * // PrimitiveReads:end
    * }</pre>
+   *
+   * One object may be reused for many customers (re-pointed or refilled between evaluations, as
+   * {@link CustomerView.Reader} does), as long as it does not change during an evaluation.
    *
    * @param ifAbsent what to return when there is no value (or to make the caller ask {@code value})
    */

@@ -392,6 +392,7 @@ final class Compiler {
               + model.moneyProperty()
               + "\"");
     }
+    program.readsEvents = true;
     return new Program.Rfm(model, plan.window(model.window()), money.type());
   }
 
@@ -744,6 +745,7 @@ final class Compiler {
    */
   private Node eventNode(
       EventCondition c, EventType type, String property, AttributeType propertyType, Node filter) {
+    program.readsEvents = true;
     return new EventNode(
         type.name(),
         filter,
