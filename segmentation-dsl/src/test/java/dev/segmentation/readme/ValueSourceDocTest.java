@@ -65,7 +65,7 @@ class ValueSourceDocTest {
     @Override
     // PrimitiveReads:start
     public long longValue(int position, String attribute, long ifAbsent) {
-      if (position != 0 || !NAMES[0].equals(attribute)) {
+      if (position != 0 || !"age".equals(attribute)) { // the schema's first
         return ifAbsent; // always correct: the engine then asks value(position, attribute)
       }
       return hasAge ? age : ifAbsent; // a long field: no Long is made
