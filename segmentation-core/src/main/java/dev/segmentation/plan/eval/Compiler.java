@@ -392,7 +392,6 @@ final class Compiler {
               + model.moneyProperty()
               + "\"");
     }
-    program.readsEvents = true;
     return new Program.Rfm(model, plan.window(model.window()), money.type());
   }
 
@@ -745,7 +744,6 @@ final class Compiler {
    */
   private Node eventNode(
       EventCondition c, EventType type, String property, AttributeType propertyType, Node filter) {
-    program.readsEvents = true;
     return new EventNode(
         type.name(),
         filter,

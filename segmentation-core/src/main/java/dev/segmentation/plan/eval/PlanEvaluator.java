@@ -108,14 +108,14 @@ public final class PlanEvaluator {
    */
   public void segments(Customer c, EvaluationContext ctx, Truth[] out) {
     Bounds b = bounds(ctx);
-    EventReads reads = begin(c);
+    EventReads reads = EventReads.begin(c);
     try {
       Node[] segments = program.segments;
       for (int i : order) {
         out[i] = segments[i].eval(c, c, b, out);
       }
     } finally {
-      end(reads);
+      reads.end();
     }
   }
 
@@ -125,22 +125,22 @@ public final class PlanEvaluator {
       throw new IllegalStateException("compiled without a plan");
     }
     Bounds b = bounds(ctx);
-    EventReads reads = begin(c);
+    EventReads reads = EventReads.begin(c);
     try {
       return planned[id].eval(c, c, b, null);
     } finally {
-      end(reads);
+      reads.end();
     }
   }
 
   /** Score model {@code i}'s score (0 when no rule applies). */
   public double score(int i, Customer c, EvaluationContext ctx) {
     Bounds b = bounds(ctx);
-    EventReads reads = begin(c);
+    EventReads reads = EventReads.begin(c);
     try {
-      return program.score(i, c, b, null); // not through once(): a Part would box the double
+      return program.score(i, c, b, null);
     } finally {
-      end(reads);
+      reads.end();
     }
   }
 
@@ -186,24 +186,10 @@ public final class PlanEvaluator {
 
   private <T> T once(Part<T> part, int i, Customer c, EvaluationContext ctx) {
     Bounds b = bounds(ctx);
-    EventReads reads = begin(c);
+    EventReads reads = EventReads.begin(c);
     try {
       return part.of(program, i, c, b);
     } finally {
-      end(reads);
-    }
-  }
-
-  /**
-   * Starts an evaluation's event cache, or returns null when the program reads no events: then
-   * there is nothing to cache, and the thread-local lookup would cost every customer.
-   */
-  private EventReads begin(Customer c) {
-    return program.readsEvents ? EventReads.begin(c) : null;
-  }
-
-  private static void end(EventReads reads) {
-    if (reads != null) {
       reads.end();
     }
   }

@@ -25,10 +25,6 @@ final class Program {
   Node[] segments;
   Node[] explainSegments;
   Score[] scores;
-  // Whether any node or model reads events (an event condition, an RFM model): only then does an
-  // evaluation set up the per-evaluation event cache (EventReads), whose thread-local lookup costs
-  // every customer of a catalog without behavioral rules.
-  boolean readsEvents;
   Tiering[] tierings;
   Rfm[] rfms;
 
