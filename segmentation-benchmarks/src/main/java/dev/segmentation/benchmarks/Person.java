@@ -6,6 +6,7 @@ import dev.segmentation.model.Attribute;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.GeoPoint;
+import dev.segmentation.model.Values;
 import dev.segmentation.testkit.CustomerGenerator;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,9 +19,11 @@ import java.util.List;
  * <p>The hand-written if-chain reads the fields; MVEL and SpEL read the getters; the row engine
  * reads it through {@link Customer#value(int, String)}, which answers by the attribute's position
  * in the schema (a small switch the JIT inlines) and returns the fields as they are (they are
- * already in the canonical representation, so reading allocates nothing). Dates are also offered as
- * epoch numbers ({@link #getSignupDay()}, {@link #getLastSeenSecond()}, {@link
- * #getPurchaseSeconds()}) because the expression languages have no common date type.
+ * already in the canonical representation, so reading allocates nothing); integers, numbers, the
+ * signup date (as an epoch day) and the last-seen instant (in epoch milliseconds) also through the
+ * primitive reads ({@link Customer#longValue} and its kin), which skip the engine's class check.
+ * Dates are also offered as epoch numbers ({@link #getSignupDay()}, {@link #getLastSeenSecond()},
+ * {@link #getPurchaseSeconds()}) because the expression languages have no common date type.
  *
  * <p>Only purchase events are kept (the benchmark rules read no other event type), to keep ten
  * million customers in memory.
@@ -45,6 +48,10 @@ public final class Person implements Customer {
   public final Double spend90d;
   public final Long orders90d;
   public final ImmutableList<Event> purchases;
+
+  // The last-seen instant in epoch milliseconds for the engine's primitive read, or Long.MIN_VALUE
+  // (its "ask value()") when there is none or it is finer than a millisecond.
+  private final long lastSeenMilli;
 
   // Derived, for the expression languages only.
   private final Long signupDay;
@@ -92,6 +99,8 @@ public final class Person implements Customer {
     this.purchases = purchases;
     this.signupDay = signupDate == null ? null : signupDate.toEpochDay();
     this.lastSeenSecond = lastSeen == null ? null : lastSeen.getEpochSecond();
+    this.lastSeenMilli =
+        lastSeen == null ? Long.MIN_VALUE : Values.epochMilliOrElse(lastSeen, Long.MIN_VALUE);
     ImmutableList.Builder<Long> seconds = ImmutableList.builderWithExpectedSize(purchases.size());
     for (Event e : purchases) {
       seconds.add(e.timestamp().getEpochSecond());
@@ -141,7 +150,7 @@ public final class Person implements Customer {
    */
   @Override
   public Object value(int position, String attribute) {
-    if (position < 0 || position >= NAMES.length || !NAMES[position].equals(attribute)) {
+    if (!atItsPosition(position, attribute)) {
       return value(attribute);
     }
     switch (position) {
@@ -180,6 +189,63 @@ public final class Person implements Customer {
       default:
         return orders90d; // position 16, the last: NAMES has checked the range
     }
+  }
+
+  /** Whether the engine passed {@code attribute}'s position in the generator's schema. */
+  private static boolean atItsPosition(int position, String attribute) {
+    return position >= 0 && position < NAMES.length && NAMES[position].equals(attribute);
+  }
+
+  /**
+   * The integers without the engine's class check: answers the unboxed field at the attribute's
+   * position, {@code ifAbsent} when it is null or the position is another's (the engine then reads
+   * {@link #value(int, String)}, which also answers by name).
+   */
+  @Override
+  public long longValue(int position, String attribute, long ifAbsent) {
+    if (!atItsPosition(position, attribute)) {
+      return ifAbsent;
+    }
+    Long v =
+        switch (position) {
+          case 0 -> age;
+          case 5 -> employees;
+          case 16 -> orders90d;
+          default -> null;
+        };
+    return v == null ? ifAbsent : v;
+  }
+
+  /** The numbers, as {@link #longValue} answers the integers. */
+  @Override
+  public double doubleValue(int position, String attribute, double ifAbsent) {
+    if (!atItsPosition(position, attribute)) {
+      return ifAbsent;
+    }
+    Double v =
+        switch (position) {
+          case 3 -> income;
+          case 7 -> revenue;
+          case 15 -> spend90d;
+          default -> null;
+        };
+    return v == null ? ifAbsent : v;
+  }
+
+  /** The signup date as its epoch day, as {@link #longValue} answers the integers. */
+  @Override
+  public long epochDayValue(int position, String attribute, long ifAbsent) {
+    return position == 8 && signupDay != null && atItsPosition(position, attribute)
+        ? signupDay
+        : ifAbsent;
+  }
+
+  /** The last-seen instant in epoch milliseconds, as {@link #longValue} answers the integers. */
+  @Override
+  public long epochMilliValue(int position, String attribute, long ifAbsent) {
+    return position == 9 && lastSeenMilli != Long.MIN_VALUE && atItsPosition(position, attribute)
+        ? lastSeenMilli
+        : ifAbsent;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.segmentation.internal;
 
+import dev.segmentation.model.Values;
 import java.time.Instant;
 import java.time.zone.ZoneRules;
 
@@ -24,6 +25,22 @@ public final class EpochTime {
   /** Sign of {@code t - (sec, nano)}. */
   public static int compare(Instant t, long sec, int nano) {
     return compare(t.getEpochSecond(), t.getNano(), sec, nano);
+  }
+
+  /**
+   * The largest whole number of epoch milliseconds at or before the instant {@code sec} seconds
+   * plus {@code nano} nanoseconds, saturated beyond {@link Values#MAX_MILLI_SECOND}: for the epoch
+   * milliseconds {@code t} of any instant {@link Values#epochMilliOrElse} gives, {@code t > x}
+   * exactly when {@code t > floor(x)}, and {@code t <= x} exactly when {@code t <= floor(x)}.
+   */
+  public static long epochMilliFloor(long sec, int nano) {
+    if (sec > Values.MAX_MILLI_SECOND) {
+      return Long.MAX_VALUE;
+    }
+    if (sec < -Values.MAX_MILLI_SECOND) {
+      return Long.MIN_VALUE;
+    }
+    return sec * 1000 + nano / 1_000_000;
   }
 
   /** Whole days from {@code t} to {@code asOf}, rounded down: {@code floor((asOf - t) / 24h)}. */

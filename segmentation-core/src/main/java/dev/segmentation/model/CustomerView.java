@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Reads customers from objects a service already holds, without copying them: each attribute is
@@ -43,7 +46,9 @@ import java.util.function.Function;
  * however many conditions read the type; an accessor that converts a service's orders into new
  * {@link Event}s allocates them on every evaluation (return events the objects already hold to
  * allocate nothing). {@link #wrap} allocates one small object per call; a {@link Reader} allocates
- * nothing.
+ * nothing. An accessor returning a primitive through {@code Function} boxes it on every read; give
+ * integer and number attributes {@link Builder#longAttribute} or {@link Builder#doubleAttribute}
+ * instead, which the row engine reads without boxing ({@link ValueSource#longValue}).
  *
  * <p>A view is immutable and thread-safe when the accessors are.
  *
@@ -59,6 +64,11 @@ public final class CustomerView<T> {
   private final Attribute<?>[] attributes;
   private final Class<?>[] canonical;
   private final Function<? super T, ?>[] accessors;
+  // The primitive accessors (null where the attribute has none) and their presence tests (null:
+  // always present), read without boxing by longValue and doubleValue.
+  private final ToLongFunction<? super T>[] longs;
+  private final ToDoubleFunction<? super T>[] doubles;
+  private final Predicate<? super T>[] present;
   private final ImmutableMap<String, Function<? super T, ? extends List<Event>>> events;
 
   @SuppressWarnings("unchecked")
@@ -71,10 +81,16 @@ public final class CustomerView<T> {
     this.attributes = declared.toArray(new Attribute<?>[0]);
     this.canonical = new Class<?>[n];
     this.accessors = (Function<? super T, ?>[]) new Function<?, ?>[n];
+    this.longs = (ToLongFunction<? super T>[]) new ToLongFunction<?>[n];
+    this.doubles = (ToDoubleFunction<? super T>[]) new ToDoubleFunction<?>[n];
+    this.present = (Predicate<? super T>[]) new Predicate<?>[n];
     for (int i = 0; i < n; i++) {
       names[i] = attributes[i].name();
       canonical[i] = attributes[i].type().javaType();
       accessors[i] = b.accessors.get(names[i]);
+      longs[i] = b.longs.get(names[i]);
+      doubles[i] = b.doubles.get(names[i]);
+      present[i] = b.present.get(names[i]);
     }
     this.events = ImmutableMap.copyOf(b.events);
   }
@@ -199,6 +215,27 @@ public final class CustomerView<T> {
     return converted(position, object, raw);
   }
 
+  /** The integer at {@code position} without boxing when its accessor is primitive. */
+  private long readLong(int position, T object, long ifAbsent) {
+    ToLongFunction<? super T> accessor = longs[position];
+    if (accessor == null) {
+      return read(position, object) instanceof Long l ? l : ifAbsent;
+    }
+    Predicate<? super T> p = present[position];
+    return p == null || p.test(object) ? accessor.applyAsLong(object) : ifAbsent;
+  }
+
+  /** The number at {@code position} without boxing when its accessor is primitive. */
+  private double readDouble(int position, T object, double ifAbsent) {
+    ToDoubleFunction<? super T> accessor = doubles[position];
+    if (accessor == null) {
+      return read(position, object) instanceof Double d ? d : ifAbsent;
+    }
+    // A NaN or an infinity is passed on: the engine then reads value(), which rejects it.
+    Predicate<? super T> p = present[position];
+    return p == null || p.test(object) ? accessor.applyAsDouble(object) : ifAbsent;
+  }
+
   // Out of line: the rare path, with the id computed only for the error message.
   private Object converted(int position, T object, Object raw) {
     try {
@@ -229,17 +266,35 @@ public final class CustomerView<T> {
       return position < 0 ? null : view.read(position, object);
     }
 
-    /** Answers from the position when the schema has {@code attribute} there, else by name. */
-    @Override
-    public Object value(int position, String attribute) {
+    /** {@code position} when the schema has {@code attribute} there, else its position or -1. */
+    private int positionOf(int position, String attribute) {
       String[] names = view.names;
       if (position >= 0 && position < names.length) {
         String name = names[position];
         if (name == attribute || name.equals(attribute)) {
-          return view.read(position, object);
+          return position;
         }
       }
-      return value(attribute);
+      return view.schema.indexOf(attribute);
+    }
+
+    /** Answers from the position when the schema has {@code attribute} there, else by name. */
+    @Override
+    public Object value(int position, String attribute) {
+      int p = positionOf(position, attribute);
+      return p < 0 ? null : view.read(p, object);
+    }
+
+    @Override
+    public long longValue(int position, String attribute, long ifAbsent) {
+      int p = positionOf(position, attribute);
+      return p < 0 ? ifAbsent : view.readLong(p, object, ifAbsent);
+    }
+
+    @Override
+    public double doubleValue(int position, String attribute, double ifAbsent) {
+      int p = positionOf(position, attribute);
+      return p < 0 ? ifAbsent : view.readDouble(p, object, ifAbsent);
     }
 
     @Override
@@ -269,6 +324,9 @@ public final class CustomerView<T> {
     private final Function<? super T, String> id;
     private final Map<String, Function<? super T, ?>> accessors = new HashMap<>();
     private final Map<String, Function<? super T, ? extends List<Event>>> events = new HashMap<>();
+    private final Map<String, ToLongFunction<? super T>> longs = new HashMap<>();
+    private final Map<String, ToDoubleFunction<? super T>> doubles = new HashMap<>();
+    private final Map<String, Predicate<? super T>> present = new HashMap<>();
 
     private Builder(Schema schema, Function<? super T, String> id) {
       if (schema == null || id == null) {
@@ -287,7 +345,85 @@ public final class CustomerView<T> {
         throw new IllegalArgumentException("accessor of \"" + name + "\" must not be null");
       }
       accessors.put(name, accessor);
+      longs.remove(name);
+      doubles.remove(name);
+      present.remove(name);
       return this;
+    }
+
+    /**
+     * Reads the integer attribute {@code name} with a primitive accessor, always present: the row
+     * engine reads it without boxing ({@link ValueSource#longValue}).
+     */
+    public Builder<T> longAttribute(String name, ToLongFunction<? super T> accessor) {
+      return longAttribute(name, accessor, null);
+    }
+
+    /**
+     * Reads the integer attribute {@code name} with a primitive accessor, which is called only when
+     * {@code present} is true for the object (otherwise the attribute has no value), e.g. {@code
+     * .longAttribute("age", Account::age, Account::hasAge)}. The row engine reads it without boxing
+     * ({@link ValueSource#longValue}); other readers get a {@code Long}.
+     *
+     * @param present whether the object has a value, or null for always
+     */
+    public Builder<T> longAttribute(
+        String name, ToLongFunction<? super T> accessor, Predicate<? super T> present) {
+      requireType(name, accessor, AttributeType.INTEGER);
+      attribute(name, o -> present == null || present.test(o) ? accessor.applyAsLong(o) : null);
+      return primitive(name, accessor, longs, present);
+    }
+
+    /**
+     * Reads the number attribute {@code name} with a primitive accessor, always present: the row
+     * engine reads it without boxing ({@link ValueSource#doubleValue}). NaN is not a value: reading
+     * it raises {@link InvalidDataException}, as for any customer; say absence with {@code
+     * present}.
+     */
+    public Builder<T> doubleAttribute(String name, ToDoubleFunction<? super T> accessor) {
+      return doubleAttribute(name, accessor, null);
+    }
+
+    /**
+     * As {@link #longAttribute(String, ToLongFunction, Predicate)}, for a number attribute and a
+     * {@code double} accessor.
+     *
+     * @param present whether the object has a value, or null for always
+     */
+    public Builder<T> doubleAttribute(
+        String name, ToDoubleFunction<? super T> accessor, Predicate<? super T> present) {
+      requireType(name, accessor, AttributeType.NUMBER);
+      attribute(name, o -> present == null || present.test(o) ? accessor.applyAsDouble(o) : null);
+      return primitive(name, accessor, doubles, present);
+    }
+
+    /** Keeps a primitive accessor (after its boxing twin, which {@link #attribute} cleared). */
+    private <A> Builder<T> primitive(
+        String name, A accessor, Map<String, A> into, Predicate<? super T> p) {
+      into.put(name, accessor);
+      if (p != null) {
+        present.put(name, p);
+      }
+      return this;
+    }
+
+    private void requireType(String name, Object accessor, AttributeType type) {
+      Attribute<?> a = schema.attribute(name);
+      if (a == null) {
+        throw new IllegalArgumentException("the schema has no attribute \"" + name + "\"");
+      }
+      if (a.type() != type) {
+        throw new IllegalArgumentException(
+            "attribute \""
+                + name
+                + "\" is "
+                + a.type().withArticle()
+                + ", not "
+                + type.withArticle());
+      }
+      if (accessor == null) {
+        throw new IllegalArgumentException("accessor of \"" + name + "\" must not be null");
+      }
     }
 
     /** Reads the typed attribute with {@code accessor}. */

@@ -304,6 +304,22 @@ public final class Values {
     return d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63;
   }
 
+  /** The largest epoch second (and its negation the smallest) whose milliseconds fit a long. */
+  public static final long MAX_MILLI_SECOND = Long.MAX_VALUE / 1000 - 1;
+
+  /**
+   * The instant in epoch milliseconds when it is a whole millisecond that a long holds, else {@code
+   * orElse}: the primitive form of a timestamp (see {@link ValueSource#epochMilliValue}).
+   */
+  public static long epochMilliOrElse(Instant t, long orElse) {
+    long sec = t.getEpochSecond();
+    int nano = t.getNano();
+    if (nano % 1_000_000 != 0 || sec > MAX_MILLI_SECOND || sec < -MAX_MILLI_SECOND) {
+      return orElse;
+    }
+    return sec * 1000 + nano / 1_000_000;
+  }
+
   /**
    * Compares a long with a double by exact value (no rounding of the long), returning a negative
    * number, zero or a positive number. {@code d} must not be NaN.

@@ -123,6 +123,53 @@ class CustomerViewTest {
     assertThat(VIEW.wrap(a).events("other")).isEmpty();
   }
 
+  /** A service's class with primitive fields and a flag for "no balance". */
+  record Primitive(String id, long age, double balance, boolean hasBalance) {}
+
+  private static final CustomerView<Primitive> PRIMITIVE =
+      CustomerView.<Primitive>builder(CustomerTest.SCHEMA, Primitive::id)
+          .longAttribute("age", Primitive::age)
+          .doubleAttribute("balance", Primitive::balance, Primitive::hasBalance)
+          .build();
+
+  @Test
+  void primitiveAccessors_readWithoutBoxing_andBoxedForValue() {
+    Customer c = PRIMITIVE.reader().of(new Primitive("p1", 42, 2.5, true));
+    int age = CustomerTest.SCHEMA.indexOf("age");
+    int balance = CustomerTest.SCHEMA.indexOf("balance");
+    assertThat(c.longValue(age, "age", -1)).isEqualTo(42);
+    assertThat(c.doubleValue(balance, "balance", Double.NaN)).isEqualTo(2.5);
+    assertThat(c.value("age")).isEqualTo(42L);
+    assertThat(c.value(balance, "balance")).isEqualTo(2.5);
+    assertThat(c.longValue(-1, "age", -1)).as("by name without a position").isEqualTo(42);
+
+    Customer absent = PRIMITIVE.wrap(new Primitive("p2", 7, 99.0, false));
+    assertThat(absent.doubleValue(balance, "balance", Double.NaN)).isNaN();
+    assertThat(absent.value("balance")).isNull();
+    assertThat(absent.longValue(balance, "balance", -1))
+        .as("an integer read of a number is not answered: ask value()")
+        .isEqualTo(-1);
+  }
+
+  @Test
+  void primitiveAccessors_NaN_isRejectedWhenRead() {
+    Customer c = PRIMITIVE.wrap(new Primitive("p3", 1, Double.NaN, true));
+    assertThatThrownBy(() -> c.value("balance"))
+        .isInstanceOf(InvalidDataException.class)
+        .hasMessageContaining("p3")
+        .hasMessageContaining("NaN");
+  }
+
+  @Test
+  void primitiveAccessors_ofAnotherType_areRejected() {
+    CustomerView.Builder<Primitive> b = CustomerView.builder(CustomerTest.SCHEMA, Primitive::id);
+    assertThatThrownBy(() -> b.longAttribute("balance", Primitive::age))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("attribute \"balance\" is a number, not an integer");
+    assertThatThrownBy(() -> b.doubleAttribute("age", Primitive::balance))
+        .hasMessage("attribute \"age\" is an integer, not a number");
+  }
+
   @Test
   void builder_unknownAttributeOrEventType_isRejected() {
     assertThatThrownBy(

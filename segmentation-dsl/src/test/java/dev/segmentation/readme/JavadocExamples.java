@@ -51,6 +51,9 @@ public final class JavadocExamples {
           "record Order(Instant placedAt, double total) {}",
           "record Account(String id, int age, Address address, List<Order> orders) {}");
 
+  private static final Pattern VALUE_SOURCE_METHOD =
+      Pattern.compile("public (Object|long|double) \\w+\\(int position, String attribute");
+
   private static final Pattern DECLARED = Pattern.compile("[\\w>\\]]\\s+(\\w+)\\s*=[^=]");
 
   private final List<Path> scanned;
@@ -171,7 +174,8 @@ public final class JavadocExamples {
     imports.forEach(i -> head.append(i).append('\n'));
     StringBuilder fields = new StringBuilder();
     StringBuilder body = new StringBuilder();
-    boolean member = e.lines().stream().anyMatch(l -> l.startsWith("public Object value("));
+    // An example of a ValueSource method (value, the primitive reads) is a member of one.
+    boolean member = e.lines().stream().anyMatch(l -> VALUE_SOURCE_METHOD.matcher(l).lookingAt());
     for (String l : e.lines()) {
       if (l.startsWith("import ")) {
         head.append(l).append('\n');
@@ -199,7 +203,7 @@ public final class JavadocExamples {
         member
             ? "abstract class "
                 + className
-                + " implements ValueSource {\n long age; String country;\n"
+                + " implements ValueSource {\n long age; boolean hasAge; String country;\n"
             : "class " + className + " {\n";
     return "package examples;\n"
         + head

@@ -1,6 +1,7 @@
 package dev.segmentation.plan.eval;
 
 import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.internal.EpochTime;
 import java.time.zone.ZoneRules;
 
 /**
@@ -12,6 +13,8 @@ final class Bounds {
   final EvaluationContext ctx;
   final long asOfSec;
   final int asOfNano;
+  // In epoch milliseconds rounded down (EpochTime.epochMilliFloor), for values read in them.
+  final long asOfMilliFloor;
   final long asOfDay;
   final int asOfMonth;
   final int asOfDayOfMonth;
@@ -19,6 +22,7 @@ final class Bounds {
   final ZoneRules rules;
   private final long[] instantSec;
   private final int[] instantNano;
+  private final long[] instantMilliFloor;
   private final long[] day;
   private final TimeRange[] ranges;
 
@@ -34,12 +38,22 @@ final class Bounds {
     this.rules = ctx.zone().getRules();
     this.instantSec = instantSec;
     this.instantNano = instantNano;
+    this.asOfMilliFloor = EpochTime.epochMilliFloor(asOfSec, asOfNano);
+    this.instantMilliFloor = new long[instantSec.length];
+    for (int i = 0; i < instantSec.length; i++) {
+      instantMilliFloor[i] = EpochTime.epochMilliFloor(instantSec[i], instantNano[i]);
+    }
     this.day = day;
     this.ranges = ranges;
   }
 
   long instantSec(int slot) {
     return instantSec[slot];
+  }
+
+  /** The bound of {@code slot} in epoch milliseconds, rounded down. */
+  long instantMilliFloor(int slot) {
+    return instantMilliFloor[slot];
   }
 
   int instantNano(int slot) {

@@ -48,6 +48,8 @@ import dev.segmentation.segment.ScoreRule;
 import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tier;
 import dev.segmentation.segment.Tiering;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -588,7 +590,11 @@ final class Compiler {
       StringHashSet set = StringHashSet.of(List.of((String) value));
       return new Leaves.StringInLeaf(a, expected, set, c.op() == Operator.NE);
     }
-    return new Leaves.CompareLeaf(a, expected, c.op(), literal);
+    Leaf boxed = new Leaves.CompareLeaf(a, expected, c.op(), literal);
+    if (t.isTemporal()) {
+      return Leaves.EpochLeaf.range(a, expected, boxed, NumberRange.ofEpoch(c.op(), value));
+    }
+    return boxed;
   }
 
   private Node between(Between c, AttributeRef a, Object lowest, Object highest, String path) {
@@ -603,7 +609,12 @@ final class Compiler {
       NumberRange range = NumberRange.between((Number) lowest, (Number) highest);
       return new Leaves.NumberLeaf(a, Show.expected(c), range);
     }
-    return new Leaves.BetweenLeaf(a, Show.expected(c), low, high);
+    Leaf boxed = new Leaves.BetweenLeaf(a, Show.expected(c), low, high);
+    if (t.isTemporal()) {
+      NumberRange range = NumberRange.betweenEpoch(lowest, highest);
+      return Leaves.EpochLeaf.range(a, Show.expected(c), boxed, range);
+    }
+    return boxed;
   }
 
   private Node in(In c, AttributeRef a, List<Object> values, String path) {
@@ -621,7 +632,10 @@ final class Compiler {
       return new Leaves.StringInLeaf(a, Show.expected(c), StringHashSet.of(strings), false);
     }
     if (!t.isNumeric()) {
-      return new Leaves.InLeaf(a, Show.expected(c), ImmutableSet.copyOf(values));
+      Leaf boxed = new Leaves.InLeaf(a, Show.expected(c), ImmutableSet.copyOf(values));
+      return t.isTemporal()
+          ? Leaves.EpochLeaf.in(a, Show.expected(c), boxed, epochs(values))
+          : boxed;
     }
     long[] longs = new long[values.size()];
     double[] doubles = new double[values.size()];
@@ -647,6 +661,25 @@ final class Compiler {
         Show.expected(c),
         LongHashSet.of(Arrays.copyOf(longs, nl)),
         DoubleHashSet.of(Arrays.copyOf(doubles, nd)));
+  }
+
+  /**
+   * Date literals as epoch days, timestamp literals as epoch milliseconds, leaving out instants
+   * finer than a millisecond: a value read in milliseconds never equals one.
+   */
+  private static LongHashSet epochs(List<Object> values) {
+    long[] out = new long[values.size()];
+    int n = 0;
+    for (Object v : values) {
+      long x =
+          v instanceof LocalDate d
+              ? d.toEpochDay()
+              : Values.epochMilliOrElse((Instant) v, Leaf.ASK);
+      if (x != Leaf.ASK) { // ASK itself is never answered: such a value is read boxed
+        out[n++] = x;
+      }
+    }
+    return LongHashSet.of(Arrays.copyOf(out, n));
   }
 
   private Node stringMatch(StringMatch c, AttributeRef a, String path) {

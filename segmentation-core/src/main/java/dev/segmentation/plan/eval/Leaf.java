@@ -33,6 +33,14 @@ abstract class Leaf extends Node {
   // holds it is published (see Program), and read only by explain.
   Kind kind;
 
+  /**
+   * What a leaf passes as {@code ifAbsent} to the primitive reads of longs, epoch days and epoch
+   * milliseconds: a value rare in data, and when it does come back the leaf reads {@link
+   * ValueSource#value(int, String)} to tell "no value" from a value equal to it ({@link #confirm}).
+   * Doubles use NaN, which is never a value.
+   */
+  static final long ASK = Long.MIN_VALUE;
+
   Leaf(AttributeRef attribute, String expected) {
     this.attribute = attribute.name();
     this.type = attribute.type();
@@ -65,6 +73,16 @@ abstract class Leaf extends Node {
       return Truth.UNKNOWN;
     }
     return test(convert(src, customer, attribute, type, v), bounds) ? Truth.TRUE : Truth.FALSE;
+  }
+
+  /**
+   * The result when the primitive read path ({@link ValueSource#longValue} and its kin) answered
+   * with the engine's "ask value()" marker: the value read through {@link ValueSource#value(int,
+   * String)}, UNKNOWN when there is none, else tested after the one conversion rule (exactly as the
+   * boxed path always did). Out of line: in the common case a leaf makes one call.
+   */
+  final Truth confirm(ValueSource src, Customer customer, Bounds bounds) {
+    return notAccepted(src, customer, src.value(position, attribute), bounds);
   }
 
   @Override

@@ -47,18 +47,18 @@ final class Leaves {
 
     @Override
     final Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      Object v = src.value(position, attribute);
       if (integer) {
-        if (v instanceof Long l) {
-          return Truth.of(test(l.longValue()));
+        long x = src.longValue(position, attribute, ASK);
+        if (x != ASK) {
+          return Truth.of(test(x));
         }
-      } else if (v instanceof Double d) {
-        double x = d;
-        if (x - x == 0) { // finite
+      } else {
+        double x = src.doubleValue(position, attribute, Double.NaN);
+        if (x - x == 0) { // finite: neither the NaN asked for nor an infinity
           return Truth.of(test(x));
         }
       }
-      return notAccepted(src, customer, v, bounds);
+      return confirm(src, customer, bounds);
     }
 
     @Override
@@ -234,6 +234,57 @@ final class Leaves {
     }
   }
 
+  /**
+   * A comparison, between or in on a date or timestamp, read through the primitive path: epoch days
+   * ({@link ValueSource#epochDayValue}) or epoch milliseconds ({@link
+   * ValueSource#epochMilliValue}), tested against an exact interval of them ({@link
+   * NumberRange#ofEpoch}) or a set of them (the literals that are whole milliseconds: no other can
+   * equal a value read in milliseconds). A value that path does not give (none, or an instant finer
+   * than a millisecond) is read boxed and tested by the leaf written for boxed values, {@code
+   * boxed}, which also explains; the two tests agree on every value.
+   */
+  static final class EpochLeaf extends Leaf {
+    private final boolean date;
+    private final Leaf boxed;
+    private final NumberRange range; // null for a list
+    private final LongHashSet members; // null for a range
+
+    private EpochLeaf(
+        AttributeRef attribute, String expected, Leaf boxed, NumberRange r, LongHashSet m) {
+      super(attribute, expected);
+      assert attribute.type().isTemporal() && (r == null) != (m == null) : attribute;
+      this.date = attribute.type() == AttributeType.DATE;
+      this.boxed = boxed;
+      this.range = r;
+      this.members = m;
+    }
+
+    static EpochLeaf range(AttributeRef a, String expected, Leaf boxed, NumberRange range) {
+      return new EpochLeaf(a, expected, boxed, range, null);
+    }
+
+    static EpochLeaf in(AttributeRef a, String expected, Leaf boxed, LongHashSet members) {
+      return new EpochLeaf(a, expected, boxed, null, members);
+    }
+
+    @Override
+    Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
+      long x =
+          date
+              ? src.epochDayValue(position, attribute, ASK)
+              : src.epochMilliValue(position, attribute, ASK);
+      if (x == ASK) {
+        return confirm(src, customer, bounds);
+      }
+      return Truth.of(range != null ? range.contains(x) : members.contains(x));
+    }
+
+    @Override
+    boolean test(Object value, Bounds bounds) {
+      return boxed.test(value, bounds);
+    }
+  }
+
   /** Membership of a string, boolean, date or timestamp in a hash set of the literals. */
   static final class InLeaf extends Leaf {
     private final ImmutableSet<Object> values;
@@ -385,12 +436,14 @@ final class Leaves {
     }
 
     @Override
-    Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      Object v = src.value(position, attribute);
-      if (v instanceof Instant t) {
-        return Truth.of(test(t, bounds));
+    Truth eval(ValueSource src, Customer customer, Bounds b, Truth[] memo) {
+      long t = src.epochMilliValue(position, attribute, ASK);
+      if (t == ASK) {
+        return confirm(src, customer, b); // no value, or finer than a millisecond
       }
-      return notAccepted(src, customer, v, bounds);
+      // Exact on whole milliseconds against the bounds' floors (see EpochTime.epochMilliFloor).
+      long bound = b.instantMilliFloor(slot);
+      return Truth.of(withinLast ? t > bound && t <= b.asOfMilliFloor : t <= bound);
     }
 
     @Override
@@ -420,11 +473,11 @@ final class Leaves {
 
     @Override
     Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      Object v = src.value(position, attribute);
-      if (v instanceof LocalDate d) {
-        return Truth.of(test(d.toEpochDay(), bounds));
+      long day = src.epochDayValue(position, attribute, ASK);
+      if (day == ASK) {
+        return confirm(src, customer, bounds);
       }
-      return notAccepted(src, customer, v, bounds);
+      return Truth.of(test(day, bounds));
     }
 
     @Override

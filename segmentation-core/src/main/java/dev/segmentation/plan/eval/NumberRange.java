@@ -3,6 +3,8 @@ package dev.segmentation.plan.eval;
 import dev.segmentation.condition.Operator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * The numbers {@code x} with {@code low <= x <= high} (each bound inclusive or exclusive, or
@@ -59,7 +61,32 @@ final class NumberRange {
 
   /** The numbers {@code x} with {@code x op literal}; the literal is a Long or a finite Double. */
   static NumberRange of(Operator op, Number literal) {
-    BigDecimal v = exact(literal);
+    return of(op, exact(literal));
+  }
+
+  /**
+   * The epochs {@code x} with {@code x op literal}: for a {@link LocalDate} literal in epoch days,
+   * for an {@link Instant} in epoch milliseconds, exactly (an instant between two milliseconds is
+   * such a bound: {@code x > 10.5} is {@code x >= 11}). Only {@link #contains(long)} applies.
+   */
+  static NumberRange ofEpoch(Operator op, Object literal) {
+    return of(op, epoch(literal));
+  }
+
+  /** The epochs {@code x} with {@code low <= x <= high}, as {@link #ofEpoch} reads them. */
+  static NumberRange betweenEpoch(Object low, Object high) {
+    return new NumberRange(epoch(low), true, epoch(high), true, false);
+  }
+
+  private static BigDecimal epoch(Object literal) {
+    if (literal instanceof LocalDate d) {
+      return BigDecimal.valueOf(d.toEpochDay());
+    }
+    Instant t = (Instant) literal;
+    return BigDecimal.valueOf(t.getEpochSecond(), -3).add(BigDecimal.valueOf(t.getNano(), 6));
+  }
+
+  private static NumberRange of(Operator op, BigDecimal v) {
     switch (op) {
       case EQ:
         return new NumberRange(v, true, v, true, false);
