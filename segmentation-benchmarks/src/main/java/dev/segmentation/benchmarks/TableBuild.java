@@ -1,0 +1,88 @@
+package dev.segmentation.benchmarks;
+
+import dev.segmentation.engine.columnar.CustomerTable;
+import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.testkit.CustomerGenerator;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+/**
+ * Where building a columnar table of generated customers spends its time: generating the customers
+ * (on all cores, in chunks), {@code CustomerTable.Builder.add} (one thread) and {@code build()},
+ * each summed separately. A plain {@code main} in single-shot style, because one build of
+ * 10,000,000 customers takes seconds to minutes and is measured once per JVM:
+ *
+ * <pre>{@code
+ * java -Xms12g -Xmx12g -XX:+UseParallelGC -cp segmentation-benchmarks.jar \
+ *     dev.segmentation.benchmarks.TableBuild 10000000
+ * }</pre>
+ *
+ * {@link CatalogBenchmark} builds its table the same way ({@link #table}).
+ */
+public final class TableBuild {
+  private long generateNanos;
+  private long addNanos;
+  private long buildNanos;
+
+  /** The chunk of customers generated in parallel before they are added. */
+  static final int CHUNK = 65_536;
+
+  /**
+   * A table of {@code n} customers, {@code customer(i)} at row i: generated on all cores in chunks,
+   * added by one thread, never all held as objects.
+   */
+  CustomerTable table(int n, IntFunction<SchemaCustomer> customer) {
+    CustomerTable.Builder builder = CustomerTable.builder(Population.schema());
+    for (int from = 0; from < n; from += CHUNK) {
+      long t0 = System.nanoTime();
+      SchemaCustomer[] generated =
+          IntStream.range(from, Math.min(n, from + CHUNK))
+              .parallel()
+              .mapToObj(customer)
+              .toArray(SchemaCustomer[]::new);
+      long t1 = System.nanoTime();
+      for (SchemaCustomer c : generated) {
+        builder.add(c);
+      }
+      long t2 = System.nanoTime();
+      generateNanos += t1 - t0;
+      addNanos += t2 - t1;
+    }
+    long t3 = System.nanoTime();
+    CustomerTable table = builder.build();
+    buildNanos += System.nanoTime() - t3;
+    return table;
+  }
+
+  /** The first {@code n} customers of the benchmark generator as a table. */
+  static CustomerTable table(int n) {
+    return new TableBuild().generated(n);
+  }
+
+  private CustomerTable generated(int n) {
+    CustomerGenerator generator = new CustomerGenerator(Population.SEED);
+    return table(n, i -> generator.customer(i, Population.AS_OF, Population.EVENT_TYPES));
+  }
+
+  /** Builds a table of {@code args[0]} customers (default 1,000,000) and prints where time went. */
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    TableBuild run = new TableBuild();
+    long start = System.nanoTime();
+    CustomerTable table = run.generated(n);
+    double total = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "%,d customers, %,d purchases: %.1f s in all = generate %.1f s + add %.1f s + build %.1f s;"
+            + " %.1f bytes per customer (%.1f in attribute columns)%n",
+        n,
+        table.eventCount("purchase"),
+        total,
+        run.generateNanos / 1e9,
+        run.addNanos / 1e9,
+        run.buildNanos / 1e9,
+        table.bytesPerCustomer(),
+        table.columnBytesPerCustomer());
+  }
+}
