@@ -33,7 +33,7 @@ public final class TableBuild {
    * added by one thread, never all held as objects.
    */
   CustomerTable table(int n, IntFunction<SchemaCustomer> customer) {
-    CustomerTable.Builder builder = CustomerTable.builder(Population.schema());
+    CustomerTable.Builder builder = CustomerTable.builder(Population.schema()).expectedSize(n);
     for (int from = 0; from < n; from += CHUNK) {
       long t0 = System.nanoTime();
       SchemaCustomer[] generated =

@@ -9,8 +9,9 @@ import dev.segmentation.model.Event;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.Schema;
+import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.model.Values;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -189,6 +190,11 @@ public final class CustomerTable {
     private final ImmutableList<EventType> eventTypes;
     private final EventColumns.Builder[] events;
     private final CustomerIds ids = new CustomerIds();
+    // Staging of one customer's checked values, reused: by column, and by event type.
+    private final Object[] values;
+    private final List<Event>[] lists;
+    private final Object[][] properties; // event k's property i at [k * properties + i]
+    private Schema checkedSchema; // a schema equal to `schema`, seen on a SchemaCustomer
     private int size;
     private boolean built;
 
@@ -207,13 +213,43 @@ public final class CustomerTable {
       for (int i = 0; i < events.length; i++) {
         events[i] = new EventColumns.Builder(eventTypes.get(i));
       }
+      this.values = new Object[columns.length];
+      @SuppressWarnings("unchecked")
+      List<Event>[] lists = (List<Event>[]) new List<?>[events.length];
+      this.lists = lists;
+      this.properties = new Object[events.length][0];
+    }
+
+    /**
+     * Sizes the columns, the id index and the events' offsets for {@code customers} customers in
+     * all, so that adding them copies no column while it grows (a hint: more may be added, at the
+     * cost of growing). Events grow by half of what they hold each time they run out.
+     */
+    public Builder expectedSize(int customers) {
+      if (built) {
+        throw new IllegalStateException("this builder has already built its table");
+      }
+      if (customers < 0 || customers > Integer.MAX_VALUE - 64) {
+        throw new IllegalArgumentException(
+            "expectedSize must be between 0 and 2^31 - 64, got " + customers);
+      }
+      for (Column c : columns) {
+        c.reserve(customers);
+      }
+      for (EventColumns.Builder e : events) {
+        e.reserve(customers);
+      }
+      ids.reserve(customers);
+      return this;
     }
 
     /**
      * Appends a customer.
      *
      * <p>Events may come in any order: each type's list is checked in one pass and, when not sorted
-     * by time, a sorted copy is stored (see {@link EventOrder}).
+     * by time, a sorted copy is stored (see {@link EventOrder}). A {@link SchemaCustomer} of this
+     * builder's schema was checked when it was built: its values are copied without checking them
+     * again.
      *
      * @throws InvalidDataException on a duplicate id, a value that does not fit the schema, or a
      *     null list or event, naming the customer; the table is unchanged then
@@ -229,60 +265,100 @@ public final class CustomerTable {
       if (id == null || id.isEmpty()) {
         throw new InvalidDataException(null, null, "a customer needs a non-empty id");
       }
-      if (ids.row(id) >= 0) {
-        throw new InvalidDataException(id, null, "duplicate customer id");
-      }
       if (size == Integer.MAX_VALUE - 64) {
         throw new IllegalStateException("a table holds at most " + size + " customers");
       }
-      // Read and check everything first, so that a bad customer leaves the table unchanged.
-      Object[] values = new Object[columns.length];
-      for (int i = 0; i < columns.length; i++) {
-        Attribute<?> a = attributes.get(i);
-        values[i] = Values.canonical(id, a, customer.value(a.name()));
+      if (!ids.stage(id)) {
+        throw new InvalidDataException(id, null, "duplicate customer id");
       }
-      List<List<Event>> lists = eventLists(id, customer);
-      Object[][][] properties = new Object[events.length][][];
-      for (int t = 0; t < events.length; t++) {
-        properties[t] = properties(id, events[t].schema().attributeList(), lists.get(t));
-        if (!events[t].fits(lists.get(t).size())) {
-          throw new IllegalStateException(
-              "a table holds at most 2^31 events of type \"" + eventTypes.get(t).name() + "\"");
-        }
+      // Read and check everything first, so that a bad customer leaves the table unchanged (the
+      // staged id is dropped by the next stage).
+      if (customer instanceof SchemaCustomer checked && isOurs(checked.schema())) {
+        appendChecked(checked);
+      } else {
+        stage(id, customer);
+        appendStaged();
       }
-      int row = size;
-      for (int i = 0; i < columns.length; i++) {
-        columns[i].append(row, values[i]);
-      }
-      for (int t = 0; t < events.length; t++) {
-        events[t].append(row, lists.get(t), properties[t]);
-      }
-      ids.add(id);
+      ids.commit();
       size++;
       return this;
     }
 
-    private List<List<Event>> eventLists(String id, Customer customer) {
-      List<List<Event>> lists = new ArrayList<>(events.length);
-      for (int t = 0; t < events.length; t++) {
-        String type = eventTypes.get(t).name();
-        lists.add(EventOrder.inTimeOrder(id, type, customer.events(type)));
+    // Whether customers of `other` hold canonical values of exactly this builder's schema.
+    private boolean isOurs(Schema other) {
+      if (other == checkedSchema) {
+        return true;
       }
-      return lists;
+      if (other.equals(schema)) {
+        checkedSchema = other;
+        return true;
+      }
+      return false;
     }
 
-    // The canonical value of every declared property of every event, checked.
-    private static Object[][] properties(String id, List<Attribute<?>> declared, List<Event> list) {
-      Object[][] out = new Object[list.size()][declared.size()];
-      for (int k = 0; k < out.length; k++) {
-        Event e = list.get(k);
-        for (int p = 0; p < declared.size(); p++) {
-          Attribute<?> a = declared.get(p);
-          out[k][p] =
-              Values.canonical(id, e.type(), a.name(), a.type(), e.properties().get(a.name()));
-        }
+    // The values of a SchemaCustomer of this schema are canonical and its events sorted and
+    // checked.
+    private void appendChecked(SchemaCustomer customer) {
+      for (int t = 0; t < events.length; t++) {
+        lists[t] = customer.events(eventTypes.get(t).name());
+        checkFits(t);
       }
-      return out;
+      int row = size;
+      for (int i = 0; i < columns.length; i++) {
+        columns[i].append(row, customer.valueAt(i));
+      }
+      for (int t = 0; t < events.length; t++) {
+        events[t].append(row, lists[t], null);
+        lists[t] = null;
+      }
+    }
+
+    // Reads and checks every value of the customer into the reused staging arrays.
+    private void stage(String id, Customer customer) {
+      for (int i = 0; i < columns.length; i++) {
+        Attribute<?> a = attributes.get(i);
+        values[i] = Values.canonical(id, a, customer.value(a.name()));
+      }
+      for (int t = 0; t < events.length; t++) {
+        String type = eventTypes.get(t).name();
+        List<Event> list = EventOrder.inTimeOrder(id, type, customer.events(type));
+        lists[t] = list;
+        List<Attribute<?>> declared = events[t].schema().attributeList();
+        int p = declared.size();
+        if (properties[t].length < list.size() * p) {
+          properties[t] = new Object[Column.grown(properties[t].length, list.size() * p)];
+        }
+        for (int k = 0; k < list.size(); k++) {
+          Event e = list.get(k);
+          for (int i = 0; i < p; i++) {
+            Attribute<?> a = declared.get(i);
+            properties[t][k * p + i] =
+                Values.canonical(id, e.type(), a.name(), a.type(), e.properties().get(a.name()));
+          }
+        }
+        checkFits(t);
+      }
+    }
+
+    private void checkFits(int t) {
+      if (!events[t].fits(lists[t].size())) {
+        throw new IllegalStateException(
+            "a table holds at most 2^31 events of type \"" + eventTypes.get(t).name() + "\"");
+      }
+    }
+
+    private void appendStaged() {
+      int row = size;
+      for (int i = 0; i < columns.length; i++) {
+        columns[i].append(row, values[i]);
+        values[i] = null;
+      }
+      for (int t = 0; t < events.length; t++) {
+        events[t].append(row, lists[t], properties[t]);
+        // drops the references for the collector
+        Arrays.fill(properties[t], 0, lists[t].size() * events[t].properties(), null);
+        lists[t] = null;
+      }
     }
 
     /** The number of customers added so far. */

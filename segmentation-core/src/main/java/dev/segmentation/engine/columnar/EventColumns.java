@@ -73,6 +73,7 @@ final class EventColumns {
     private final EventType type;
     private final Schema schema;
     private final Column[] columns;
+    private final String[] names; // of the properties, by column
     private int[] offsets = new int[16];
     private long[] seconds = new long[16];
     private int[] nanos;
@@ -82,8 +83,17 @@ final class EventColumns {
       this.type = type;
       this.schema = Schema.ofProperties(type);
       this.columns = new Column[schema.attributeList().size()];
+      this.names = new String[columns.length];
       for (int i = 0; i < columns.length; i++) {
         columns[i] = Column.of(schema.attributeList().get(i));
+        names[i] = columns[i].attribute.name();
+      }
+    }
+
+    /** Sizes the offsets for {@code rows} customers in all. */
+    void reserve(int rows) {
+      if (offsets.length < rows + 1) {
+        offsets = Arrays.copyOf(offsets, rows + 1);
       }
     }
 
@@ -93,10 +103,12 @@ final class EventColumns {
     }
 
     /**
-     * Appends row {@code row}'s events; {@code values[k][p]} is the canonical value of property
-     * {@code p} of event {@code k} (already checked).
+     * Appends row {@code row}'s events, sorted by time. {@code values[k * p + i]} is the canonical
+     * value of property {@code i} of event {@code k} (already checked), for {@code p} properties;
+     * when {@code values} is null the events' own values are canonical already (events of a {@code
+     * SchemaCustomer}) and are read from them.
      */
-    void append(int row, List<Event> list, Object[][] values) {
+    void append(int row, List<Event> list, Object[] values) {
       if (offsets.length < row + 2) {
         offsets = Arrays.copyOf(offsets, Column.grown(offsets.length, row + 2));
       }
@@ -109,8 +121,10 @@ final class EventColumns {
           nanos = Arrays.copyOf(nanos, capacity);
         }
       }
+      int p = columns.length;
       for (int k = 0; k < n; k++) {
-        Instant t = list.get(k).timestamp();
+        Event e = list.get(k);
+        Instant t = e.timestamp();
         seconds[events] = t.getEpochSecond();
         if (t.getNano() != 0) {
           if (nanos == null) {
@@ -118,12 +132,18 @@ final class EventColumns {
           }
           nanos[events] = t.getNano();
         }
-        for (int p = 0; p < columns.length; p++) {
-          columns[p].append(events, values[k][p]);
+        for (int i = 0; i < p; i++) {
+          columns[i].append(
+              events, values == null ? e.properties().get(names[i]) : values[k * p + i]);
         }
         events++;
       }
       offsets[row + 1] = events;
+    }
+
+    /** The number of properties (columns) of the type. */
+    int properties() {
+      return columns.length;
     }
 
     Schema schema() {
