@@ -3,6 +3,9 @@ package dev.segmentation.benchmarks;
 import dev.segmentation.engine.columnar.CustomerTable;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.testkit.CustomerGenerator;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -24,6 +27,8 @@ public final class TableBuild {
   private long generateNanos;
   private long addNanos;
   private long buildNanos;
+  private long addCpuNanos; // the adding thread's CPU time in add and build: immune to other load
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /** The chunk of customers generated in parallel before they are added. */
   static final int CHUNK = 65_536;
@@ -42,15 +47,19 @@ public final class TableBuild {
               .mapToObj(customer)
               .toArray(SchemaCustomer[]::new);
       long t1 = System.nanoTime();
+      long c1 = THREADS.getCurrentThreadCpuTime();
       for (SchemaCustomer c : generated) {
         builder.add(c);
       }
+      addCpuNanos += THREADS.getCurrentThreadCpuTime() - c1;
       long t2 = System.nanoTime();
       generateNanos += t1 - t0;
       addNanos += t2 - t1;
     }
     long t3 = System.nanoTime();
+    long c3 = THREADS.getCurrentThreadCpuTime();
     CustomerTable table = builder.build();
+    addCpuNanos += THREADS.getCurrentThreadCpuTime() - c3;
     buildNanos += System.nanoTime() - t3;
     return table;
   }
@@ -65,6 +74,14 @@ public final class TableBuild {
     return table(n, i -> generator.customer(i, Population.AS_OF, Population.EVENT_TYPES));
   }
 
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+
   /** Builds a table of {@code args[0]} customers (default 1,000,000) and prints where time went. */
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -74,7 +91,8 @@ public final class TableBuild {
     double total = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "%,d customers, %,d purchases: %.1f s in all = generate %.1f s + add %.1f s + build %.1f s;"
+        "%,d customers, %,d purchases: %.1f s in all = generate %.1f s + add %.1f s + build %.1f s"
+            + " (add and build: %.1f s of CPU on their thread; %.1f s in GC pauses in all);"
             + " %.1f bytes per customer (%.1f in attribute columns)%n",
         n,
         table.eventCount("purchase"),
@@ -82,6 +100,8 @@ public final class TableBuild {
         run.generateNanos / 1e9,
         run.addNanos / 1e9,
         run.buildNanos / 1e9,
+        run.addCpuNanos / 1e9,
+        gcMillis() / 1e3,
         table.bytesPerCustomer(),
         table.columnBytesPerCustomer());
   }

@@ -33,16 +33,23 @@ public final class CustomerTable {
 
   private final Schema schema;
   private final int size;
-  private final CustomerIds ids; // null for a table of events' properties
+  private final CustomerIds ids; // null for a table of events' properties or without ids
+  private final boolean eventRows; // a table of events' properties, whose rows are events
   final Column[] columns; // by schema index
   final EventColumns[] events; // by the schema's event type order
   private final ImmutableMap<String, Integer> eventIndex;
 
   private CustomerTable(
-      Schema schema, int size, CustomerIds ids, Column[] columns, EventColumns[] events) {
+      Schema schema,
+      int size,
+      CustomerIds ids,
+      boolean eventRows,
+      Column[] columns,
+      EventColumns[] events) {
     this.schema = schema;
     this.size = size;
     this.ids = ids;
+    this.eventRows = eventRows;
     this.columns = columns;
     this.events = events;
     ImmutableMap.Builder<String, Integer> index = ImmutableMap.builder();
@@ -54,7 +61,28 @@ public final class CustomerTable {
 
   /** The events' properties as a table of {@code size} rows (frozen columns, no ids). */
   static CustomerTable ofEvents(Schema propertySchema, int size, Column[] columns) {
-    return new CustomerTable(propertySchema, size, null, columns, new EventColumns[0]);
+    return new CustomerTable(propertySchema, size, null, true, columns, new EventColumns[0]);
+  }
+
+  /** A table of frozen columns (ids may be null: a table without customer ids). */
+  static CustomerTable ofColumns(
+      Schema schema, int size, CustomerIds ids, Column[] columns, EventColumns[] events) {
+    return new CustomerTable(schema, size, ids, false, columns, events);
+  }
+
+  /**
+   * A table built in bulk from columns the caller already has (primitive arrays, optionally ids):
+   * see {@link TableColumns}.
+   *
+   * <pre>{@code
+   * CustomerTable table =
+   *     CustomerTable.fromColumns(schema, ages.length).longs("age", ages, null).build();
+   * }</pre>
+   *
+   * @param rows the number of customers; every column holds one value per customer
+   */
+  public static TableColumns fromColumns(Schema schema, int rows) {
+    return new TableColumns(schema, rows);
   }
 
   /** A builder of a table against {@code schema}. */
@@ -83,10 +111,40 @@ public final class CustomerTable {
     return size;
   }
 
-  /** The id of the customer at {@code row}. */
+  /**
+   * The id of the customer at {@code row}.
+   *
+   * @throws IllegalStateException when the table has no ids (built from columns without {@code
+   *     ids})
+   */
   public String id(int row) {
     checkRow(row);
-    return ids == null ? "event " + row : ids.id(row);
+    if (ids == null) {
+      if (eventRows) {
+        return "event " + row;
+      }
+      throw noIds("id(" + row + ")");
+    }
+    return ids.id(row);
+  }
+
+  /** Whether the table knows its customers' ids (a table built from columns may not). */
+  public boolean hasIds() {
+    return ids != null;
+  }
+
+  /** Throws unless the table has customer ids, naming {@code what} needed them. */
+  void requireIds(String what) {
+    if (ids == null && !eventRows) {
+      throw noIds(what);
+    }
+  }
+
+  private static IllegalStateException noIds(String what) {
+    return new IllegalStateException(
+        what
+            + " needs customer ids, and this table was built from columns without ids: give"
+            + " ids(...) to CustomerTable.fromColumns, or use rows (members, counts)");
   }
 
   /**
@@ -103,6 +161,7 @@ public final class CustomerTable {
     if (id == null) {
       throw new IllegalArgumentException("id must not be null");
     }
+    requireIds("row(\"" + id + "\")");
     return ids == null ? -1 : ids.row(id);
   }
 
@@ -164,7 +223,10 @@ public final class CustomerTable {
     return e == null ? 0 : e.count();
   }
 
-  /** The customer at {@code row} as an immutable {@link Customer} (for explanations and tests). */
+  /**
+   * The customer at {@code row} as an immutable {@link Customer} (for explanations and tests); in a
+   * table without ids its id is {@code "row N"}, {@code N} the row.
+   */
   public Customer customer(int row) {
     checkRow(row);
     RowView view = new RowView(this);
@@ -380,7 +442,7 @@ public final class CustomerTable {
         frozen[t] = events[t].freeze(size);
       }
       ids.freeze();
-      return new CustomerTable(schema, size, ids, columns, frozen);
+      return new CustomerTable(schema, size, ids, false, columns, frozen);
     }
   }
 }

@@ -23,15 +23,27 @@ final class EventColumns {
   final int[] nanos;
   final CustomerTable properties;
 
-  private EventColumns(Builder b, int rows) {
-    this.type = b.type;
-    this.offsets = Arrays.copyOf(b.offsets, rows + 1);
-    this.seconds = Arrays.copyOf(b.seconds, b.events);
-    this.nanos = b.nanos == null ? null : Arrays.copyOf(b.nanos, b.events);
-    for (Column c : b.columns) {
-      c.freeze(b.events);
+  private EventColumns(
+      EventType type, Schema schema, int[] offsets, long[] seconds, int[] nanos, Column[] columns) {
+    this.type = type;
+    this.offsets = offsets;
+    this.seconds = seconds;
+    this.nanos = nanos;
+    for (Column c : columns) {
+      c.freeze(seconds.length);
     }
-    this.properties = CustomerTable.ofEvents(b.schema, b.events, b.columns);
+    this.properties = CustomerTable.ofEvents(schema, seconds.length, columns);
+  }
+
+  /**
+   * Events from arrays of exactly their length ({@code rows + 1} offsets, one time per event) and
+   * property columns not yet frozen, which it freezes; the arrays are kept.
+   */
+  static EventColumns of(
+      EventType type, Schema schema, int[] offsets, long[] seconds, int[] nanos, Column[] columns) {
+    assert offsets[offsets.length - 1] == seconds.length : "offsets end at the last event";
+    assert nanos == null || nanos.length == seconds.length;
+    return new EventColumns(type, schema, offsets, seconds, nanos, columns);
   }
 
   int count() {
@@ -151,7 +163,13 @@ final class EventColumns {
     }
 
     EventColumns freeze(int rows) {
-      return new EventColumns(this, rows);
+      return new EventColumns(
+          type,
+          schema,
+          Arrays.copyOf(offsets, rows + 1),
+          Arrays.copyOf(seconds, events),
+          nanos == null ? null : Arrays.copyOf(nanos, events),
+          columns);
     }
   }
 }
