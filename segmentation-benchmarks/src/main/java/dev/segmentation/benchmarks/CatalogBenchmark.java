@@ -85,7 +85,7 @@ public class CatalogBenchmark {
 
   /** A table of {@code n} customers, {@code customer(i)} at row i, generated in parallel chunks. */
   static CustomerTable table(int n, IntFunction<SchemaCustomer> customer) {
-    return new TableBuild().table(n, customer);
+    return new TableBuild(Runtime.getRuntime().availableProcessors()).table(n, customer);
   }
 
   /** All 100 segments at once, with full member sets. */

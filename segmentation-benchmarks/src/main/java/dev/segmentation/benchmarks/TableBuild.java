@@ -6,6 +6,7 @@ import dev.segmentation.testkit.CustomerGenerator;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -24,11 +25,16 @@ import java.util.stream.IntStream;
  * {@link CatalogBenchmark} builds its table the same way ({@link #table}).
  */
 public final class TableBuild {
+  private final int threads; // that fill the columns of each chunk
   private long generateNanos;
   private long addNanos;
   private long buildNanos;
   private long addCpuNanos; // the adding thread's CPU time in add and build: immune to other load
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  TableBuild(int threads) {
+    this.threads = threads;
+  }
 
   /** The chunk of customers generated in parallel before they are added. */
   static final int CHUNK = 65_536;
@@ -48,9 +54,7 @@ public final class TableBuild {
               .toArray(SchemaCustomer[]::new);
       long t1 = System.nanoTime();
       long c1 = THREADS.getCurrentThreadCpuTime();
-      for (SchemaCustomer c : generated) {
-        builder.add(c);
-      }
+      builder.addAll(Arrays.asList(generated), threads);
       addCpuNanos += THREADS.getCurrentThreadCpuTime() - c1;
       long t2 = System.nanoTime();
       generateNanos += t1 - t0;
@@ -66,7 +70,7 @@ public final class TableBuild {
 
   /** The first {@code n} customers of the benchmark generator as a table. */
   static CustomerTable table(int n) {
-    return new TableBuild().generated(n);
+    return new TableBuild(Runtime.getRuntime().availableProcessors()).generated(n);
   }
 
   private CustomerTable generated(int n) {
@@ -82,19 +86,24 @@ public final class TableBuild {
     return total;
   }
 
-  /** Builds a table of {@code args[0]} customers (default 1,000,000) and prints where time went. */
+  /**
+   * Builds a table of {@code args[0]} customers (default 1,000,000) filling columns on {@code
+   * args[1]} threads (default 2) and prints where time went.
+   */
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    TableBuild run = new TableBuild();
+    int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    TableBuild run = new TableBuild(threads);
     long start = System.nanoTime();
     CustomerTable table = run.generated(n);
     double total = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "%,d customers, %,d purchases: %.1f s in all = generate %.1f s + add %.1f s + build %.1f s"
-            + " (add and build: %.1f s of CPU on their thread; %.1f s in GC pauses in all);"
+        "%,d customers, %d threads, %,d purchases: %.1f s in all = generate %.1f s + add %.1f s + build %.1f s"
+            + " (add and build: %.1f s of CPU on the calling thread; %.1f s in GC pauses in all);"
             + " %.1f bytes per customer (%.1f in attribute columns)%n",
         n,
+        threads,
         table.eventCount("purchase"),
         total,
         run.generateNanos / 1e9,

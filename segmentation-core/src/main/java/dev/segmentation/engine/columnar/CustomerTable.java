@@ -346,6 +346,116 @@ public final class CustomerTable {
       return this;
     }
 
+    /**
+     * Appends customers in order, as {@link #add} one by one, with the columns of a run of {@link
+     * SchemaCustomer}s of this builder's schema filled by up to {@code parallelism} threads (the
+     * caller and the library's helpers): each attribute column, each event type's times and each
+     * event property is one task. The ids are checked first, on the calling thread.
+     *
+     * <pre>{@code
+     * builder.addAll(chunkOfCustomers, 2);
+     * }</pre>
+     *
+     * @throws InvalidDataException as {@link #add} does, naming the customer: the customers before
+     *     it are added, it and those after it are not
+     */
+    public Builder addAll(List<? extends Customer> customers, int parallelism) {
+      if (customers == null) {
+        throw new IllegalArgumentException("customers must not be null");
+      }
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+      }
+      int n = customers.size();
+      int from = 0;
+      while (from < n) {
+        int to = checkedRun(customers, from);
+        if (to > from) {
+          fill(customers, from, to, parallelism);
+        }
+        if (to < n) {
+          add(customers.get(to)); // not a SchemaCustomer of this schema, or it fails as add does
+          to++;
+        }
+        from = to;
+      }
+      return this;
+    }
+
+    /*
+     * Commits the ids of the SchemaCustomers of this schema from `from` on and returns the end of
+     * their run: at a customer that is not one, whose id is a duplicate, or whose events would not
+     * fit, which add() then appends or rejects. Their columns are filled by fill() next.
+     */
+    private int checkedRun(List<? extends Customer> customers, int from) {
+      if (built) {
+        throw new IllegalStateException("this builder has already built its table");
+      }
+      long[] more = new long[events.length];
+      int to = from;
+      for (; to < customers.size(); to++) {
+        if (!(customers.get(to) instanceof SchemaCustomer c)
+            || !isOurs(c.schema())
+            || size + (to - from) == Integer.MAX_VALUE - 64
+            || !fits(c, more)
+            || !ids.stage(c.id())) {
+          break;
+        }
+        ids.commit();
+      }
+      return to;
+    }
+
+    // Whether the customer's events fit after `more` (counted per type, then added to `more`).
+    private boolean fits(SchemaCustomer c, long[] more) {
+      for (int t = 0; t < events.length; t++) {
+        long m = more[t] + c.events(eventTypes.get(t).name()).size();
+        if (m > Integer.MAX_VALUE || !events[t].fits((int) m)) {
+          return false;
+        }
+      }
+      for (int t = 0; t < events.length; t++) {
+        more[t] += c.events(eventTypes.get(t).name()).size();
+      }
+      return true;
+    }
+
+    // Fills the columns of customers[from..to), whose ids are committed, in parallel tasks.
+    private void fill(List<? extends Customer> customers, int from, int to, int parallelism) {
+      int first = size;
+      int[] firstTask = new int[events.length + 1];
+      firstTask[0] = columns.length;
+      for (int t = 0; t < events.length; t++) {
+        firstTask[t + 1] = firstTask[t] + events[t].batchTasks();
+      }
+      Parallel.run(
+          firstTask[events.length],
+          parallelism,
+          () ->
+              task -> {
+                if (task < columns.length) {
+                  Column c = columns[task];
+                  for (int k = from; k < to; k++) {
+                    c.append(first + k - from, ((SchemaCustomer) customers.get(k)).valueAt(task));
+                  }
+                  return;
+                }
+                int t = 0;
+                while (task >= firstTask[t + 1]) {
+                  t++;
+                }
+                events[t].batchTask(task - firstTask[t], first, customers, from, to);
+              });
+      for (int t = 0; t < events.length; t++) {
+        long count = 0;
+        for (int k = from; k < to; k++) {
+          count += customers.get(k).events(eventTypes.get(t).name()).size();
+        }
+        events[t].endBatch((int) count);
+      }
+      size += to - from;
+    }
+
     // Whether customers of `other` hold canonical values of exactly this builder's schema.
     private boolean isOurs(Schema other) {
       if (other == checkedSchema) {

@@ -2,6 +2,7 @@ package dev.segmentation.engine.columnar;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
@@ -121,36 +122,82 @@ final class EventColumns {
      * SchemaCustomer}) and are read from them.
      */
     void append(int row, List<Event> list, Object[] values) {
+      int first = events;
+      appendTimes(row, list, first);
+      int p = columns.length;
+      for (int k = 0; k < list.size(); k++) {
+        for (int i = 0; i < p; i++) {
+          columns[i].append(
+              first + k,
+              values == null ? list.get(k).properties().get(names[i]) : values[k * p + i]);
+        }
+      }
+      events += list.size();
+    }
+
+    // Row `row`'s offsets and its events' times, the first at event index `e`; returns the next.
+    private int appendTimes(int row, List<Event> list, int e) {
       if (offsets.length < row + 2) {
         offsets = Arrays.copyOf(offsets, Column.grown(offsets.length, row + 2));
       }
-      offsets[row] = events;
+      offsets[row] = e;
       int n = list.size();
-      if (seconds.length < events + n) {
-        int capacity = Column.grown(seconds.length, events + n);
+      if (seconds.length < e + n) {
+        int capacity = Column.grown(seconds.length, e + n);
         seconds = Arrays.copyOf(seconds, capacity);
         if (nanos != null) {
           nanos = Arrays.copyOf(nanos, capacity);
         }
       }
-      int p = columns.length;
       for (int k = 0; k < n; k++) {
-        Event e = list.get(k);
-        Instant t = e.timestamp();
-        seconds[events] = t.getEpochSecond();
+        Instant t = list.get(k).timestamp();
+        seconds[e + k] = t.getEpochSecond();
         if (t.getNano() != 0) {
           if (nanos == null) {
             nanos = new int[seconds.length];
           }
-          nanos[events] = t.getNano();
+          nanos[e + k] = t.getNano();
         }
-        for (int i = 0; i < p; i++) {
-          columns[i].append(
-              events, values == null ? e.properties().get(names[i]) : values[k * p + i]);
-        }
-        events++;
       }
-      offsets[row + 1] = events;
+      offsets[row + 1] = e + n;
+      return e + n;
+    }
+
+    /**
+     * One of the {@link #batchTasks()} independent parts of appending the events of {@code
+     * customers[from..to)} as rows {@code firstRow...}: task 0 appends the times and offsets, task
+     * {@code 1 + p} property {@code p}'s values. Different tasks touch different arrays, so they
+     * may run on different threads; {@link #endBatch} then counts the events. The customers are
+     * {@code SchemaCustomer}s of this schema (events sorted, values canonical) and their events
+     * fit.
+     */
+    void batchTask(int task, int firstRow, List<? extends Customer> customers, int from, int to) {
+      String name = type.name();
+      int e = events;
+      if (task == 0) {
+        for (int k = from; k < to; k++) {
+          e = appendTimes(firstRow + k - from, customers.get(k).events(name), e);
+        }
+      } else {
+        Column c = columns[task - 1];
+        String property = names[task - 1];
+        for (int k = from; k < to; k++) {
+          List<Event> list = customers.get(k).events(name);
+          for (int i = 0; i < list.size(); i++) {
+            c.append(e++, list.get(i).properties().get(property));
+          }
+        }
+      }
+    }
+
+    /** The number of tasks of {@link #batchTask}. */
+    int batchTasks() {
+      return 1 + columns.length;
+    }
+
+    /** Ends a batch of {@code count} events appended by {@link #batchTask}. */
+    void endBatch(int count) {
+      events += count;
     }
 
     /** The number of properties (columns) of the type. */

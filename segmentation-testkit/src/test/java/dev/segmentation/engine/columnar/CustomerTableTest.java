@@ -209,6 +209,37 @@ class CustomerTableTest {
   }
 
   @Test
+  void addAll_inParallel_buildsTheTableAddBuilds_andStopsAtABadCustomer() {
+    for (long seed = 1; seed <= 3; seed++) {
+      List<SchemaCustomer> customers = new RandomCatalogs(seed).customers(900);
+      CustomerTable one = CustomerTable.of(RandomCatalogs.SCHEMA, customers);
+      List<Customer> mixed = new ArrayList<>(customers);
+      mixed.set(300, new Wrapped(customers.get(300))); // read by name, between two parallel runs
+      CustomerTable.Builder b = CustomerTable.builder(RandomCatalogs.SCHEMA);
+      b.addAll(mixed.subList(0, 500), 3).addAll(mixed.subList(500, 900), 2);
+      CustomerTable all = b.build();
+      assertThat(all.bytes()).isEqualTo(one.bytes());
+      for (int r = 0; r < customers.size(); r++) {
+        assertThat(all.customer(r)).isEqualTo(customers.get(r));
+        assertThat(all.row(customers.get(r).id())).isEqualTo(r);
+      }
+    }
+    List<SchemaCustomer> customers = new RandomCatalogs(9).customers(10);
+    List<Customer> withDuplicate = new ArrayList<>(customers);
+    withDuplicate.add(7, customers.get(2));
+    CustomerTable.Builder b = CustomerTable.builder(RandomCatalogs.SCHEMA);
+    assertThatThrownBy(() -> b.addAll(withDuplicate, 2))
+        .isInstanceOf(InvalidDataException.class)
+        .hasMessageContaining("duplicate customer id");
+    assertThat(b.size()).isEqualTo(7);
+    b.add(customers.get(7));
+    CustomerTable t = b.build();
+    for (int r = 0; r < 8; r++) {
+      assertThat(t.customer(r)).isEqualTo(customers.get(r));
+    }
+  }
+
+  @Test
   void schemaCustomerOfAnotherSchema_isReadByName() {
     Schema narrow = Schema.builder().attribute("n", AttributeType.INTEGER).build();
     CustomerTable t =
