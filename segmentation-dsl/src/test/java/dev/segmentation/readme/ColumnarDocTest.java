@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
@@ -97,6 +98,56 @@ class ColumnarDocTest {
         + entered.size()
         + " "
         + exited.size();
+  }
+
+  static long[] bulkExample(Schema schema, ColumnarCatalog compiled, EvaluationContext ctx) {
+    long day = 86_400_000L;
+    long[] purchaseMillis = {
+      NOW.toEpochMilli() - 30 * day, NOW.toEpochMilli() - 20 * day,
+      NOW.toEpochMilli() - 10 * day, NOW.toEpochMilli() - 5 * day
+    };
+    // BULK:start
+    long[] ages = {34, 17, 52};
+    BitSet noAge = new BitSet();
+    noAge.set(2); // row 2 has no age
+    CustomerTable table =
+        CustomerTable.fromColumns(schema, 3) // 3 customers: each column has a value per row
+            .longs("age", ages, noAge)
+            .strings("country", new String[] {"FI", "SE", null}) // null: no value
+            .events("purchase", new int[] {0, 0, 0, 1}, purchaseMillis) // by row, oldest first
+            .doubles("amount", new double[] {20, 20, 5, 9.5}, null) // one per event
+            .table() // back to the customers' columns
+            .build(); // no ids(...): counts and member rows, no ids
+    long[] bulkCounts = compiled.counts(table, ctx, 1); // nordic-adults 1, repeat-buyers 1
+    // BULK:end
+    return bulkCounts;
+  }
+
+  @Test
+  void bulkDocExample_isThisTestsCode_andCounts() throws IOException {
+    Path doc =
+        Files.exists(Path.of("../docs/columnar.md"))
+            ? Path.of("../docs/columnar.md")
+            : Path.of("docs/columnar.md");
+    String source =
+        Files.readString(Path.of("src/test/java/dev/segmentation/readme/ColumnarDocTest.java"));
+    assertThat(Snippets.between(Files.readString(doc), "BULK"))
+        .isEqualTo(Snippets.between(source, "BULK"));
+    Schema schema =
+        Schema.builder()
+            .attribute(Attribute.integer("age"))
+            .attribute(Attribute.string("country"))
+            .eventType(EventType.of("purchase", Attribute.number("amount")))
+            .build();
+    ColumnarCatalog compiled =
+        ColumnarEngine.compile(
+            catalog(
+                segment("nordic-adults")
+                    .where(integer("age").ge(18).and(string("country").in("FI", "SE", "NO"))),
+                segment("repeat-buyers")
+                    .where(events("purchase").inLast(90, WindowUnit.DAYS).count().ge(3))),
+            schema);
+    assertThat(bulkExample(schema, compiled, EvaluationContext.at(NOW))).containsExactly(1, 1);
   }
 
   @Test
