@@ -123,22 +123,30 @@ class ColumnarDocTest {
     return bulkCounts;
   }
 
-  @Test
-  void bulkDocExample_isThisTestsCode_andCounts() throws IOException {
+  // The snippet between the markers `tag`:start and `tag`:end is the same in the doc and here.
+  private static void assertDocShowsThisCode(String tag) throws IOException {
     Path doc =
         Files.exists(Path.of("../docs/columnar.md"))
             ? Path.of("../docs/columnar.md")
             : Path.of("docs/columnar.md");
     String source =
         Files.readString(Path.of("src/test/java/dev/segmentation/readme/ColumnarDocTest.java"));
-    assertThat(Snippets.between(Files.readString(doc), "BULK"))
-        .isEqualTo(Snippets.between(source, "BULK"));
-    Schema schema =
-        Schema.builder()
-            .attribute(Attribute.integer("age"))
-            .attribute(Attribute.string("country"))
-            .eventType(EventType.of("purchase", Attribute.number("amount")))
-            .build();
+    assertThat(Snippets.between(Files.readString(doc), tag))
+        .isEqualTo(Snippets.between(source, tag));
+  }
+
+  private static Schema schema() {
+    return Schema.builder()
+        .attribute(Attribute.integer("age"))
+        .attribute(Attribute.string("country"))
+        .eventType(EventType.of("purchase", Attribute.number("amount")))
+        .build();
+  }
+
+  @Test
+  void bulkDocExample_isThisTestsCode_andCounts() throws IOException {
+    assertDocShowsThisCode("BULK");
+    Schema schema = schema();
     ColumnarCatalog compiled =
         ColumnarEngine.compile(
             catalog(
@@ -152,21 +160,9 @@ class ColumnarDocTest {
 
   @Test
   void columnarDocExample_isThisTestsCode_andComputesTheSegments() throws IOException {
-    Path doc =
-        Files.exists(Path.of("../docs/columnar.md"))
-            ? Path.of("../docs/columnar.md")
-            : Path.of("docs/columnar.md");
-    String source =
-        Files.readString(Path.of("src/test/java/dev/segmentation/readme/ColumnarDocTest.java"));
-    assertThat(Snippets.between(Files.readString(doc), "COLUMNAR"))
-        .isEqualTo(Snippets.between(source, "COLUMNAR"));
+    assertDocShowsThisCode("COLUMNAR");
 
-    Schema schema =
-        Schema.builder()
-            .attribute(Attribute.integer("age"))
-            .attribute(Attribute.string("country"))
-            .eventType(EventType.of("purchase", Attribute.number("amount")))
-            .build();
+    Schema schema = schema();
     String[] out = example(customers(schema, 0), customers(schema, 1)).split(" ");
     // Ages 16..75 repeat every 60 customers; every third is in Finland.
     long adultsInFinland = 0;
