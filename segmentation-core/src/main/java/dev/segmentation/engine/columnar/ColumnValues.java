@@ -17,11 +17,13 @@ import java.util.List;
  *
  * @param <B> the concrete builder, returned by every setter for chaining
  */
-abstract class ColumnValues<B extends ColumnValues<B>> {
+public abstract class ColumnValues<B extends ColumnValues<B>> {
   private static final long MIN_DAY = LocalDate.MIN.toEpochDay();
   private static final long MAX_DAY = LocalDate.MAX.toEpochDay();
 
   /** The declared attribute (or property) called {@code name}, or null. */
+  ColumnValues() {} // the two kinds of column sets of this package only
+
   abstract Attribute<?> declared(String name);
 
   /** How errors name the column {@code name}: {@code column "age"}. */
