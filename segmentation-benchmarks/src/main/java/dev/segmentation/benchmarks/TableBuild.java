@@ -84,7 +84,7 @@ public final class TableBuild {
     return new TableBuild(Runtime.getRuntime().availableProcessors()).generated(n);
   }
 
-  private CustomerTable generated(int n) {
+  CustomerTable generated(int n) {
     CustomerGenerator generator = new CustomerGenerator(Population.SEED);
     return table(n, i -> generator.customer(i, Population.AS_OF, Population.EVENT_TYPES));
   }
@@ -101,7 +101,7 @@ public final class TableBuild {
    * The same {@code n} customers gathered into plain arrays first (generation and gathering not
    * measured), then built with {@code CustomerTable.fromColumns} (measured as "build").
    */
-  private CustomerTable fromColumns(int n) {
+  CustomerTable fromColumns(int n) {
     CustomerGenerator generator = new CustomerGenerator(Population.SEED);
     Schema schema = Population.schema();
     List<Attribute<?>> attributes = schema.attributeList();
