@@ -2,7 +2,6 @@ package dev.segmentation.engine.columnar;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
@@ -161,43 +160,6 @@ final class EventColumns {
       }
       offsets[row + 1] = e + n;
       return e + n;
-    }
-
-    /**
-     * One of the {@link #batchTasks()} independent parts of appending the events of {@code
-     * customers[from..to)} as rows {@code firstRow...}: task 0 appends the times and offsets, task
-     * {@code 1 + p} property {@code p}'s values. Different tasks touch different arrays, so they
-     * may run on different threads; {@link #endBatch} then counts the events. The customers are
-     * {@code SchemaCustomer}s of this schema (events sorted, values canonical) and their events
-     * fit.
-     */
-    void batchTask(int task, int firstRow, List<? extends Customer> customers, int from, int to) {
-      String name = type.name();
-      int e = events;
-      if (task == 0) {
-        for (int k = from; k < to; k++) {
-          e = appendTimes(firstRow + k - from, customers.get(k).events(name), e);
-        }
-      } else {
-        Column c = columns[task - 1];
-        String property = names[task - 1];
-        for (int k = from; k < to; k++) {
-          List<Event> list = customers.get(k).events(name);
-          for (int i = 0; i < list.size(); i++) {
-            c.append(e++, list.get(i).properties().get(property));
-          }
-        }
-      }
-    }
-
-    /** The number of tasks of {@link #batchTask}. */
-    int batchTasks() {
-      return 1 + columns.length;
-    }
-
-    /** Ends a batch of {@code count} events appended by {@link #batchTask}. */
-    void endBatch(int count) {
-      events += count;
     }
 
     /** The number of properties (columns) of the type. */
