@@ -7,10 +7,8 @@ import dev.segmentation.engine.columnar.CustomerTable;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.Segment;
-import dev.segmentation.testkit.CustomerGenerator;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -82,25 +80,12 @@ public class CatalogBenchmark {
    * in chunks, added by one thread, never all held as objects.
    */
   static CustomerTable table(int n) {
-    CustomerGenerator generator = new CustomerGenerator(Population.SEED);
-    return table(n, i -> generator.customer(i, Population.AS_OF, Population.EVENT_TYPES));
+    return TableBuild.table(n);
   }
 
   /** A table of {@code n} customers, {@code customer(i)} at row i, generated in parallel chunks. */
   static CustomerTable table(int n, IntFunction<SchemaCustomer> customer) {
-    CustomerTable.Builder builder = CustomerTable.builder(Population.schema());
-    int chunk = 65_536;
-    for (int from = 0; from < n; from += chunk) {
-      SchemaCustomer[] generated =
-          IntStream.range(from, Math.min(n, from + chunk))
-              .parallel()
-              .mapToObj(customer)
-              .toArray(SchemaCustomer[]::new);
-      for (SchemaCustomer c : generated) {
-        builder.add(c);
-      }
-    }
-    return builder.build();
+    return new TableBuild(Runtime.getRuntime().availableProcessors()).table(n, customer);
   }
 
   /** All 100 segments at once, with full member sets. */

@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
@@ -99,23 +100,69 @@ class ColumnarDocTest {
         + exited.size();
   }
 
-  @Test
-  void columnarDocExample_isThisTestsCode_andComputesTheSegments() throws IOException {
+  static long[] bulkExample(Schema schema, ColumnarCatalog compiled, EvaluationContext ctx) {
+    long day = 86_400_000L;
+    long[] purchaseMillis = {
+      NOW.toEpochMilli() - 30 * day, NOW.toEpochMilli() - 20 * day,
+      NOW.toEpochMilli() - 10 * day, NOW.toEpochMilli() - 5 * day
+    };
+    // BULK:start
+    long[] ages = {34, 17, 52};
+    BitSet noAge = new BitSet();
+    noAge.set(2); // row 2 has no age
+    CustomerTable table =
+        CustomerTable.fromColumns(schema, 3) // 3 customers: each column has a value per row
+            .longs("age", ages, noAge)
+            .strings("country", new String[] {"FI", "SE", null}) // null: no value
+            .events("purchase", new int[] {0, 0, 0, 1}, purchaseMillis) // by row, oldest first
+            .doubles("amount", new double[] {20, 20, 5, 9.5}, null) // one per event
+            .table() // back to the customers' columns
+            .build(); // no ids(...): counts and member rows, no ids
+    long[] bulkCounts = compiled.counts(table, ctx, 1); // nordic-adults 1, repeat-buyers 1
+    // BULK:end
+    return bulkCounts;
+  }
+
+  // The snippet between the markers `tag`:start and `tag`:end is the same in the doc and here.
+  private static void assertDocShowsThisCode(String tag) throws IOException {
     Path doc =
         Files.exists(Path.of("../docs/columnar.md"))
             ? Path.of("../docs/columnar.md")
             : Path.of("docs/columnar.md");
     String source =
         Files.readString(Path.of("src/test/java/dev/segmentation/readme/ColumnarDocTest.java"));
-    assertThat(Snippets.between(Files.readString(doc), "COLUMNAR"))
-        .isEqualTo(Snippets.between(source, "COLUMNAR"));
+    assertThat(Snippets.between(Files.readString(doc), tag))
+        .isEqualTo(Snippets.between(source, tag));
+  }
 
-    Schema schema =
-        Schema.builder()
-            .attribute(Attribute.integer("age"))
-            .attribute(Attribute.string("country"))
-            .eventType(EventType.of("purchase", Attribute.number("amount")))
-            .build();
+  private static Schema schema() {
+    return Schema.builder()
+        .attribute(Attribute.integer("age"))
+        .attribute(Attribute.string("country"))
+        .eventType(EventType.of("purchase", Attribute.number("amount")))
+        .build();
+  }
+
+  @Test
+  void bulkDocExample_isThisTestsCode_andCounts() throws IOException {
+    assertDocShowsThisCode("BULK");
+    Schema schema = schema();
+    ColumnarCatalog compiled =
+        ColumnarEngine.compile(
+            catalog(
+                segment("nordic-adults")
+                    .where(integer("age").ge(18).and(string("country").in("FI", "SE", "NO"))),
+                segment("repeat-buyers")
+                    .where(events("purchase").inLast(90, WindowUnit.DAYS).count().ge(3))),
+            schema);
+    assertThat(bulkExample(schema, compiled, EvaluationContext.at(NOW))).containsExactly(1, 1);
+  }
+
+  @Test
+  void columnarDocExample_isThisTestsCode_andComputesTheSegments() throws IOException {
+    assertDocShowsThisCode("COLUMNAR");
+
+    Schema schema = schema();
     String[] out = example(customers(schema, 0), customers(schema, 1)).split(" ");
     // Ages 16..75 repeat every 60 customers; every third is in Finland.
     long adultsInFinland = 0;

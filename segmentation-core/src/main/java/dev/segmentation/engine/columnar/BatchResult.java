@@ -108,6 +108,7 @@ public final class BatchResult {
 
   /** The ids of the segment's members, in row order. */
   public Iterable<String> memberIds(String segment) {
+    table.requireIds("memberIds");
     RoaringBitmap m = members(segment);
     return () ->
         new Iterator<String>() {
@@ -196,6 +197,8 @@ public final class BatchResult {
    */
   public MembershipDiff diff(BatchResult previous) {
     notNull(previous, "previous");
+    table.requireIds("diff");
+    previous.table.requireIds("diff");
     RowMatch match = previous.table == table ? null : new RowMatch(previous.table, table);
     ImmutableMap.Builder<String, MembershipDiff.Change> b = ImmutableMap.builder();
     for (int i = 0; i < segmentNames.size(); i++) {

@@ -43,6 +43,12 @@ abstract class Column {
     put(row, canonical);
   }
 
+  /** Sizes the column for {@code rows} rows in all, so that appending them copies nothing. */
+  final void reserve(int rows) {
+    valid = Arrays.copyOf(valid, Math.max(valid.length, (rows + 63) >>> 6));
+    ensure(rows); // on an empty column grown(0, rows) is rows itself, for 16 rows and more
+  }
+
   /** Grows the value arrays to hold {@code rows} rows. */
   abstract void ensure(int rows);
 

@@ -17,6 +17,8 @@ final class CustomerIds {
   private int[] slots = new int[32];
   private int size;
   private int used;
+  private int stagedSlot; // the free slot found by stage()
+  private int stagedLength = -1; // the staged id's bytes at data[used..], or -1
 
   int size() {
     return size;
@@ -77,31 +79,76 @@ final class CustomerIds {
   }
 
   /**
-   * Appends {@code id} as the next row.
+   * Encodes {@code id} after the ids added and probes the index for it once: returns false when the
+   * table has it already; else {@link #commit()} appends it as the next row, and another {@code
+   * stage} abandons it. Nothing is allocated for an ASCII id.
    *
    * @throws IllegalStateException when the ids would exceed 2 GiB of UTF-8 in all
    */
-  void add(String id) {
-    byte[] key = id.getBytes(StandardCharsets.UTF_8);
-    if (used > Integer.MAX_VALUE - 16 - key.length) {
+  boolean stage(String id) {
+    int n = id.length();
+    boolean ascii = true;
+    for (int i = 0; i < n && ascii; i++) {
+      ascii = id.charAt(i) < 0x80;
+    }
+    byte[] key = ascii ? null : id.getBytes(StandardCharsets.UTF_8);
+    int length = ascii ? n : key.length;
+    if (used > Integer.MAX_VALUE - 16 - length) {
       throw new IllegalStateException("the customer ids of one table exceed 2 GiB in all");
     }
-    if (data.length < used + key.length) {
+    if (data.length < used + length) {
       data =
           Arrays.copyOf(
               data,
-              (int) Math.min(Integer.MAX_VALUE - 8, Math.max(used + key.length, 2L * data.length)));
+              (int) Math.min(Integer.MAX_VALUE - 8, Math.max(used + length, 2L * data.length)));
     }
-    System.arraycopy(key, 0, data, used, key.length);
-    used += key.length;
+    if (ascii) {
+      for (int i = 0; i < n; i++) {
+        data[used + i] = (byte) id.charAt(i);
+      }
+    } else {
+      System.arraycopy(key, 0, data, used, length);
+    }
+    int to = used + length;
+    int mask = slots.length - 1;
+    for (int i = hash(data, used, to) & mask; ; i = (i + 1) & mask) {
+      int s = slots[i];
+      if (s == 0) {
+        stagedSlot = i;
+        stagedLength = length;
+        return true;
+      }
+      if (equals(s - 1, data, used, to)) {
+        stagedLength = -1;
+        return false;
+      }
+    }
+  }
+
+  /** Appends the id of the last successful {@link #stage} as the next row. */
+  void commit() {
+    assert stagedLength >= 0 : "no id staged";
+    used += stagedLength;
+    stagedLength = -1;
     if (ends.length == size) {
       ends = Arrays.copyOf(ends, Column.grown(ends.length, size + 1));
     }
-    ends[size++] = used;
+    ends[size] = used;
+    slots[stagedSlot] = ++size;
     if (2L * size > slots.length) {
       rehash(slots.length * 2);
-    } else {
-      insert(size - 1, key, 0, key.length);
+    }
+  }
+
+  /** Sizes the row offsets and the index for {@code rows} ids in all, so that they do not grow. */
+  void reserve(int rows) {
+    if (ends.length < rows) {
+      ends = Arrays.copyOf(ends, rows);
+    }
+    // a power of two above 2 * rows (the index grows on its own beyond 2^30 slots, if it can)
+    int capacity = (int) Math.min(1 << 30, Long.highestOneBit(Math.max(16, rows)) * 4);
+    if (capacity > slots.length) {
+      rehash(capacity);
     }
   }
 

@@ -61,6 +61,16 @@ final class DictionaryColumns {
       }
     }
 
+    /** The code of {@code s}, added to the dictionary when new. */
+    int intern(String s) {
+      return DictionaryColumns.code(index, entries, s);
+    }
+
+    /** Stores a code of the dictionary for row {@code row} (the row's validity is the caller's). */
+    void putCode(int row, int code) {
+      building[row] = code;
+    }
+
     int code(int row) {
       return bytes != null ? bytes[row] & 0xFF : chars != null ? chars[row] : ints[row];
     }

@@ -23,15 +23,27 @@ final class EventColumns {
   final int[] nanos;
   final CustomerTable properties;
 
-  private EventColumns(Builder b, int rows) {
-    this.type = b.type;
-    this.offsets = Arrays.copyOf(b.offsets, rows + 1);
-    this.seconds = Arrays.copyOf(b.seconds, b.events);
-    this.nanos = b.nanos == null ? null : Arrays.copyOf(b.nanos, b.events);
-    for (Column c : b.columns) {
-      c.freeze(b.events);
+  private EventColumns(
+      EventType type, Schema schema, int[] offsets, long[] seconds, int[] nanos, Column[] columns) {
+    this.type = type;
+    this.offsets = offsets;
+    this.seconds = seconds;
+    this.nanos = nanos;
+    for (Column c : columns) {
+      c.freeze(seconds.length);
     }
-    this.properties = CustomerTable.ofEvents(b.schema, b.events, b.columns);
+    this.properties = CustomerTable.ofEvents(schema, seconds.length, columns);
+  }
+
+  /**
+   * Events from arrays of exactly their length ({@code rows + 1} offsets, one time per event) and
+   * property columns not yet frozen, which it freezes; the arrays are kept.
+   */
+  static EventColumns of(
+      EventType type, Schema schema, int[] offsets, long[] seconds, int[] nanos, Column[] columns) {
+    assert offsets[offsets.length - 1] == seconds.length : "offsets end at the last event";
+    assert nanos == null || nanos.length == seconds.length;
+    return new EventColumns(type, schema, offsets, seconds, nanos, columns);
   }
 
   int count() {
@@ -73,6 +85,7 @@ final class EventColumns {
     private final EventType type;
     private final Schema schema;
     private final Column[] columns;
+    private final String[] names; // of the properties, by column
     private int[] offsets = new int[16];
     private long[] seconds = new long[16];
     private int[] nanos;
@@ -82,8 +95,17 @@ final class EventColumns {
       this.type = type;
       this.schema = Schema.ofProperties(type);
       this.columns = new Column[schema.attributeList().size()];
+      this.names = new String[columns.length];
       for (int i = 0; i < columns.length; i++) {
         columns[i] = Column.of(schema.attributeList().get(i));
+        names[i] = columns[i].attribute.name();
+      }
+    }
+
+    /** Sizes the offsets for {@code rows} customers in all. */
+    void reserve(int rows) {
+      if (offsets.length < rows + 1) {
+        offsets = Arrays.copyOf(offsets, rows + 1);
       }
     }
 
@@ -93,17 +115,34 @@ final class EventColumns {
     }
 
     /**
-     * Appends row {@code row}'s events; {@code values[k][p]} is the canonical value of property
-     * {@code p} of event {@code k} (already checked).
+     * Appends row {@code row}'s events, sorted by time. {@code values[k * p + i]} is the canonical
+     * value of property {@code i} of event {@code k} (already checked), for {@code p} properties;
+     * when {@code values} is null the events' own values are canonical already (events of a {@code
+     * SchemaCustomer}) and are read from them.
      */
-    void append(int row, List<Event> list, Object[][] values) {
+    void append(int row, List<Event> list, Object[] values) {
+      int first = events;
+      appendTimes(row, list, first);
+      int p = columns.length;
+      for (int k = 0; k < list.size(); k++) {
+        for (int i = 0; i < p; i++) {
+          columns[i].append(
+              first + k,
+              values == null ? list.get(k).properties().get(names[i]) : values[k * p + i]);
+        }
+      }
+      events += list.size();
+    }
+
+    // Row `row`'s offsets and its events' times, the first at event index `e`; returns the next.
+    private int appendTimes(int row, List<Event> list, int e) {
       if (offsets.length < row + 2) {
         offsets = Arrays.copyOf(offsets, Column.grown(offsets.length, row + 2));
       }
-      offsets[row] = events;
+      offsets[row] = e;
       int n = list.size();
-      if (seconds.length < events + n) {
-        int capacity = Column.grown(seconds.length, events + n);
+      if (seconds.length < e + n) {
+        int capacity = Column.grown(seconds.length, e + n);
         seconds = Arrays.copyOf(seconds, capacity);
         if (nanos != null) {
           nanos = Arrays.copyOf(nanos, capacity);
@@ -111,19 +150,21 @@ final class EventColumns {
       }
       for (int k = 0; k < n; k++) {
         Instant t = list.get(k).timestamp();
-        seconds[events] = t.getEpochSecond();
+        seconds[e + k] = t.getEpochSecond();
         if (t.getNano() != 0) {
           if (nanos == null) {
             nanos = new int[seconds.length];
           }
-          nanos[events] = t.getNano();
+          nanos[e + k] = t.getNano();
         }
-        for (int p = 0; p < columns.length; p++) {
-          columns[p].append(events, values[k][p]);
-        }
-        events++;
       }
-      offsets[row + 1] = events;
+      offsets[row + 1] = e + n;
+      return e + n;
+    }
+
+    /** The number of properties (columns) of the type. */
+    int properties() {
+      return columns.length;
     }
 
     Schema schema() {
@@ -131,7 +172,13 @@ final class EventColumns {
     }
 
     EventColumns freeze(int rows) {
-      return new EventColumns(this, rows);
+      return new EventColumns(
+          type,
+          schema,
+          Arrays.copyOf(offsets, rows + 1),
+          Arrays.copyOf(seconds, events),
+          nanos == null ? null : Arrays.copyOf(nanos, events),
+          columns);
     }
   }
 }

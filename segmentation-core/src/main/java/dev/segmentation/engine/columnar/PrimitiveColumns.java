@@ -215,13 +215,18 @@ final class PrimitiveColumns {
     void put(int row, Object v) {
       if (v != null) {
         Instant t = (Instant) v;
-        seconds[row] = t.getEpochSecond();
-        if (t.getNano() != 0) {
-          if (nanos == null) {
-            nanos = new int[seconds.length];
-          }
-          nanos[row] = t.getNano();
+        put(row, t.getEpochSecond(), t.getNano());
+      }
+    }
+
+    /** Stores an instant of row {@code row} as its epoch second and nanosecond. */
+    void put(int row, long second, int nano) {
+      seconds[row] = second;
+      if (nano != 0) {
+        if (nanos == null) {
+          nanos = new int[seconds.length];
         }
+        nanos[row] = nano;
       }
     }
 

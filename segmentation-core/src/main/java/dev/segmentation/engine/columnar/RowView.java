@@ -52,7 +52,8 @@ final class RowView implements Customer {
 
   /** An immutable copy of the current row. */
   Customer snapshot() {
-    SchemaCustomer.Builder b = Customer.builder(schema, id());
+    // A table without ids gives its rows as "row N" (documented at CustomerTable.customer).
+    SchemaCustomer.Builder b = Customer.builder(schema, table.hasIds() ? id() : "row " + row);
     for (String name : schema.attributes().keySet()) {
       b.set(name, value(name));
     }

@@ -186,6 +186,110 @@ class CustomerTableTest {
         .isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void schemaCustomers_andAnyOtherCustomer_buildTheSameTable_withOrWithoutExpectedSize() {
+    for (long seed = 1; seed <= 3; seed++) {
+      List<SchemaCustomer> customers = new RandomCatalogs(seed).customers(500);
+      CustomerTable checked = CustomerTable.of(RandomCatalogs.SCHEMA, customers);
+      CustomerTable.Builder small = CustomerTable.builder(RandomCatalogs.SCHEMA).expectedSize(10);
+      CustomerTable.Builder exact = CustomerTable.builder(RandomCatalogs.SCHEMA).expectedSize(500);
+      for (SchemaCustomer c : customers) {
+        small.add(new Wrapped(c)); // not a SchemaCustomer: read by name and checked
+        exact.add(c);
+      }
+      for (CustomerTable t : List.of(small.build(), exact.build())) {
+        assertThat(t.size()).isEqualTo(500);
+        assertThat(t.bytes()).isEqualTo(checked.bytes());
+        for (int r = 0; r < customers.size(); r++) {
+          assertThat(t.customer(r)).isEqualTo(customers.get(r));
+          assertThat(t.row(customers.get(r).id())).isEqualTo(r);
+        }
+      }
+    }
+  }
+
+  @Test
+  void addAll_inParallel_buildsTheTableAddBuilds_andStopsAtABadCustomer() {
+    for (long seed = 1; seed <= 3; seed++) {
+      List<SchemaCustomer> customers = new RandomCatalogs(seed).customers(900);
+      CustomerTable one = CustomerTable.of(RandomCatalogs.SCHEMA, customers);
+      List<Customer> mixed = new ArrayList<>(customers);
+      mixed.set(300, new Wrapped(customers.get(300))); // read by name, between two parallel runs
+      CustomerTable.Builder b = CustomerTable.builder(RandomCatalogs.SCHEMA);
+      b.addAll(mixed.subList(0, 500), 3).addAll(mixed.subList(500, 900), 2);
+      CustomerTable all = b.build();
+      assertThat(all.bytes()).isEqualTo(one.bytes());
+      for (int r = 0; r < customers.size(); r++) {
+        assertThat(all.customer(r)).isEqualTo(customers.get(r));
+        assertThat(all.row(customers.get(r).id())).isEqualTo(r);
+      }
+    }
+    List<SchemaCustomer> customers = new RandomCatalogs(9).customers(10);
+    List<Customer> withDuplicate = new ArrayList<>(customers);
+    withDuplicate.add(7, customers.get(2));
+    CustomerTable.Builder b = CustomerTable.builder(RandomCatalogs.SCHEMA);
+    assertThatThrownBy(() -> b.addAll(withDuplicate, 2))
+        .isInstanceOf(InvalidDataException.class)
+        .hasMessageContaining("duplicate customer id");
+    assertThat(b.size()).isEqualTo(7);
+    b.add(customers.get(7));
+    CustomerTable t = b.build();
+    for (int r = 0; r < 8; r++) {
+      assertThat(t.customer(r)).isEqualTo(customers.get(r));
+    }
+  }
+
+  @Test
+  void schemaCustomerOfAnotherSchema_isReadByName() {
+    Schema narrow = Schema.builder().attribute("n", AttributeType.INTEGER).build();
+    CustomerTable t =
+        CustomerTable.builder(SCHEMA)
+            .add(Customer.builder(narrow, "a").set("n", 5L).build())
+            .build();
+    assertThat(t.customer(0).value("n")).isEqualTo(5L);
+    assertThat(t.customer(0).value("s")).isNull();
+  }
+
+  @Test
+  void rejectedCustomer_leavesItsIdFree() {
+    CustomerTable.Builder b = CustomerTable.builder(SCHEMA);
+    assertThatThrownBy(() -> b.add(CustomerViewOf.of("x", "n", "seven")))
+        .isInstanceOf(InvalidDataException.class);
+    b.add(Customer.builder(SCHEMA, "y").build());
+    b.add(Customer.builder(SCHEMA, "x").set("n", 7L).build());
+    assertThatThrownBy(() -> b.add(Customer.builder(SCHEMA, "x").build()))
+        .hasMessageContaining("duplicate customer id");
+    CustomerTable t = b.build();
+    assertThat(t.row("x")).isEqualTo(1);
+    assertThat(t.id(1)).isEqualTo("x");
+    assertThat(t.customer(1).value("n")).isEqualTo(7L);
+  }
+
+  @Test
+  void expectedSize_outOfRange_isRejected() {
+    assertThatThrownBy(() -> CustomerTable.builder(SCHEMA).expectedSize(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expectedSize must be between 0 and 2^31 - 64, got -1");
+  }
+
+  /** Any customer that is not a {@code SchemaCustomer}: the builder reads it by name. */
+  private record Wrapped(Customer c) implements Customer {
+    @Override
+    public String id() {
+      return c.id();
+    }
+
+    @Override
+    public Object value(String name) {
+      return c.value(name);
+    }
+
+    @Override
+    public List<Event> events(String type) {
+      return c.events(type);
+    }
+  }
+
   /** A customer implementation returning raw values, as a user's own class could. */
   private static final class CustomerViewOf implements Customer {
     private final String id;
