@@ -54,24 +54,84 @@ final class CustomerIds {
    * For each row here, the row of the same id in {@code other}, or -1, without decoding an id: each
    * row is first compared with the row after the previous match in {@code other} (the tables of two
    * days usually list their customers in the same order, with some dropped and some added), and
-   * {@code other}'s index is probed only where they differ.
+   * {@code other}'s index is probed only where they differ. After {@link #MISSES_BEFORE_PROBING}
+   * such comparisons fail in a row (tables in different orders, where each would cost two cache
+   * misses for nothing), rows go to the index {@link #PROBE_BATCH} at a time until a probe lands on
+   * the row after the previous match again.
    */
   int[] rowsIn(CustomerIds other) {
     int[] rows = new int[size];
+    int[] scratch = new int[PROBE_BATCH + 1];
     int expected = 0; // the row of `other` after the previous match
-    for (int r = 0; r < size; r++) {
-      int from = start(r);
-      int to = ends[r];
-      int o =
-          expected < other.size && other.equals(expected, data, from, to)
-              ? expected
-              : other.row(data, from, to);
-      rows[r] = o;
-      if (o >= 0) {
-        expected = o + 1;
+    int misses = 0; // comparisons with `expected` that failed in a row
+    int r = 0;
+    while (r < size) {
+      if (misses < MISSES_BEFORE_PROBING) {
+        int from = start(r);
+        int to = ends[r];
+        int o;
+        if (expected < other.size && other.equals(expected, data, from, to)) {
+          o = expected;
+          misses = 0;
+        } else {
+          o = other.row(data, from, to);
+          misses = o == expected ? 0 : misses + 1;
+        }
+        rows[r++] = o;
+        if (o >= 0) {
+          expected = o + 1;
+        }
+      } else {
+        int n = Math.min(PROBE_BATCH, size - r);
+        other.rowsOf(this, r, n, rows, scratch);
+        for (int end = r + n; r < end; r++) {
+          int o = rows[r];
+          if (o >= 0) {
+            misses = o == expected ? 0 : misses;
+            expected = o + 1;
+          }
+        }
       }
     }
     return rows;
+  }
+
+  static final int MISSES_BEFORE_PROBING = 4;
+  static final int PROBE_BATCH = 32;
+
+  /**
+   * Looks up here the ids of {@code ids}' rows {@code [first, first + n)} and writes their rows
+   * here (or -1) to {@code rows[first..]}, one stage at a time for all n: every first slot, then
+   * where the ids those slots name start, then their first bytes, and only then the comparisons.
+   * The n lookups' cache misses overlap instead of coming one after another.
+   */
+  private void rowsOf(CustomerIds ids, int first, int n, int[] rows, int[] scratch) {
+    int mask = slots.length - 1;
+    for (int k = 0; k < n; k++) {
+      int r = first + k;
+      scratch[k] = hash(ids.data, ids.start(r), ids.ends[r]) & mask;
+      rows[r] = slots[scratch[k]]; // the first candidate's row + 1, or 0
+    }
+    int touched = 0;
+    for (int k = 0; k < n; k++) {
+      int candidate = rows[first + k] - 1;
+      if (candidate >= 0 && ends[candidate] > start(candidate)) {
+        touched += data[start(candidate)];
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      int r = first + k;
+      int from = ids.start(r);
+      int to = ids.ends[r];
+      int i = scratch[k];
+      int s = rows[r];
+      while (s != 0 && !equals(s - 1, ids.data, from, to)) {
+        i = (i + 1) & mask;
+        s = slots[i];
+      }
+      rows[r] = s - 1;
+    }
+    scratch[PROBE_BATCH] = touched; // so that the second stage's loads are not optimized away
   }
 
   private int start(int row) {

@@ -2,6 +2,8 @@ package dev.segmentation.engine.columnar;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
+import java.util.List;
+import org.roaringbitmap.BatchIterator;
 import org.roaringbitmap.ContainerPointer;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -42,6 +44,9 @@ final class RowMatch {
   private final long[] beforeWords; // by runs only
   private final long[] beforeInNow; // by runs only: before's members in now's rows
   private final long[] nowInBefore; // by runs only: now's members in before's rows
+  private final int[] batch = new int[256]; // by members only: rows read from a bitmap
+  private int[] changedRows = new int[256]; // by members only: rows whose membership changed
+  private int changed;
 
   RowMatch(CustomerTable before, CustomerTable now) {
     this.before = before;
@@ -166,27 +171,55 @@ final class RowMatch {
   }
 
   // Three passes over the members: now's marked in the earlier table's rows; before's checked
-  // against those marks (exited) and marked in the current rows; now's checked (entered).
+  // against those marks (exited) and marked in the current rows; now's checked (entered). Members
+  // are read a batch of rows at a time, and changed rows are collected before any id is decoded.
   private MembershipDiff.Change byMembers(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
-    membersNow.forEach((int r) -> mark(beforeBits, beforeRowOf[r]));
-    ImmutableList.Builder<String> exited = ImmutableList.builder();
-    membersBefore.forEach(
-        (int o) -> {
-          if (!marked(beforeBits, o)) {
-            exited.add(before.id(o));
-          }
-          mark(nowBits, nowRowOf[o]);
-        });
-    ImmutableList.Builder<String> entered = ImmutableList.builder();
-    membersNow.forEach(
-        (int r) -> {
-          if (!marked(nowBits, r)) {
-            entered.add(now.id(r));
-          }
-        });
+    BatchIterator it = membersNow.getBatchIterator();
+    while (it.hasNext()) {
+      for (int i = 0, n = it.nextBatch(batch); i < n; i++) {
+        mark(beforeBits, beforeRowOf[batch[i]]);
+      }
+    }
+    changed = 0;
+    it = membersBefore.getBatchIterator();
+    while (it.hasNext()) {
+      for (int i = 0, n = it.nextBatch(batch); i < n; i++) {
+        int o = batch[i];
+        if (!marked(beforeBits, o)) {
+          collect(o);
+        }
+        mark(nowBits, nowRowOf[o]);
+      }
+    }
+    List<String> exited = collectedIds(before);
+    changed = 0;
+    it = membersNow.getBatchIterator();
+    while (it.hasNext()) {
+      for (int i = 0, n = it.nextBatch(batch); i < n; i++) {
+        if (!marked(nowBits, batch[i])) {
+          collect(batch[i]);
+        }
+      }
+    }
+    List<String> entered = collectedIds(now);
     Arrays.fill(beforeBits, 0L);
     Arrays.fill(nowBits, 0L);
-    return new MembershipDiff.Change(entered.build(), exited.build());
+    return new MembershipDiff.Change(entered, exited);
+  }
+
+  private void collect(int row) {
+    if (changed == changedRows.length) {
+      changedRows = Arrays.copyOf(changedRows, changed * 2);
+    }
+    changedRows[changed++] = row;
+  }
+
+  private List<String> collectedIds(CustomerTable table) {
+    ImmutableList.Builder<String> ids = ImmutableList.builderWithExpectedSize(changed);
+    for (int i = 0; i < changed; i++) {
+      ids.add(table.id(changedRows[i]));
+    }
+    return ids.build();
   }
 
   private static void mark(long[] bits, int row) {

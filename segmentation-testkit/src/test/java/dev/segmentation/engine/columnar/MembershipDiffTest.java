@@ -122,6 +122,48 @@ class MembershipDiffTest {
     }
   }
 
+  /**
+   * Row matching against a map from id to row, for the layouts that take it down each of its ways:
+   * comparing with the row after the previous match, probing the index one row at a time, and
+   * probing it {@link CustomerIds#PROBE_BATCH} rows at a time once those comparisons keep failing
+   * (shuffled blocks switch between the three, with batches cut short by the table's end).
+   */
+  @Property(tries = 200)
+  void rowsInFindsEachIdsRow(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 400) int size,
+      @ForAll @IntRange(min = 1, max = 80) int longestBlock) {
+    Random random = new Random(seed);
+    List<String> before = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      before.add((random.nextBoolean() ? "c-" : "ü-") + i);
+    }
+    List<String> kept = new ArrayList<>();
+    before.stream().filter(id -> random.nextInt(10) != 0).forEach(kept::add);
+    for (int i = 0; i < size / 10 + 1; i++) {
+      kept.add("new-" + i);
+    }
+    List<List<String>> blocks = new ArrayList<>();
+    for (int i = 0; i < kept.size(); ) {
+      int n = Math.min(kept.size() - i, 1 + random.nextInt(longestBlock));
+      blocks.add(kept.subList(i, i + n));
+      i += n;
+    }
+    Collections.shuffle(blocks, random);
+    List<String> now = new ArrayList<>();
+    blocks.forEach(now::addAll);
+    CustomerIds beforeIds = new CustomerIds();
+    before.forEach(beforeIds::add);
+    CustomerIds nowIds = new CustomerIds();
+    now.forEach(nowIds::add);
+
+    int[] rows = nowIds.rowsIn(beforeIds);
+
+    for (int r = 0; r < now.size(); r++) {
+      assertThat(rows[r]).as("row %d, %s", r, now.get(r)).isEqualTo(before.indexOf(now.get(r)));
+    }
+  }
+
   private static Set<String> ids(BatchResult result, String segment) {
     Set<String> ids = new HashSet<>();
     result.memberIds(segment).forEach(ids::add);
