@@ -152,16 +152,23 @@ class MembershipDiffTest {
     Collections.shuffle(blocks, random);
     List<String> now = new ArrayList<>();
     blocks.forEach(now::addAll);
-    CustomerIds beforeIds = new CustomerIds();
-    before.forEach(beforeIds::add);
-    CustomerIds nowIds = new CustomerIds();
-    now.forEach(nowIds::add);
+    CustomerIds beforeIds = ids(before);
+    CustomerIds nowIds = ids(now);
 
     int[] rows = nowIds.rowsIn(beforeIds);
 
     for (int r = 0; r < now.size(); r++) {
       assertThat(rows[r]).as("row %d, %s", r, now.get(r)).isEqualTo(before.indexOf(now.get(r)));
     }
+  }
+
+  private static CustomerIds ids(List<String> list) {
+    CustomerIds ids = new CustomerIds();
+    for (String id : list) {
+      assertThat(ids.stage(id)).as(id).isTrue();
+      ids.commit();
+    }
+    return ids;
   }
 
   private static Set<String> ids(BatchResult result, String segment) {
