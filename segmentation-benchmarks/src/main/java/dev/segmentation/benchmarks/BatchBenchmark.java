@@ -47,8 +47,8 @@ public class BatchBenchmark {
 
   /**
    * The number of customers, or 0 for the contender's own ({@link Contender#customers()}). Run with
-   * {@code -p customers=10000000 -jvmArgsAppend -Xmx14g} for the 10,000,000-customer ratios (the
-   * default 6 GB heap is too small for that population).
+   * {@code -p customers=10000000} and a heap big enough for 10,000,000 customers as plain objects
+   * (more than 14 GB: with 14 GB the population's setup ran out of room, see run-benchmarks.sh).
    */
   @Param({"0"})
   public int customers;
