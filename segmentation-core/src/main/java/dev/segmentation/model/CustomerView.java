@@ -3,6 +3,7 @@ package dev.segmentation.model;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.segmentation.internal.Repointable;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +66,11 @@ public final class CustomerView<T> {
   private final Class<?>[] canonical;
   private final Function<? super T, ?>[] accessors;
   // The primitive accessors (null where the attribute has none) and their presence tests (null:
-  // always present), read without boxing by longValue and doubleValue.
+  // always present), read without boxing by longValue and doubleValue, and by epochDayValue and
+  // epochMilliValue for dates (epoch days) and timestamps (epoch milliseconds) in `epochs`.
   private final ToLongFunction<? super T>[] longs;
   private final ToDoubleFunction<? super T>[] doubles;
+  private final ToLongFunction<? super T>[] epochs;
   private final Predicate<? super T>[] present;
   private final ImmutableMap<String, Function<? super T, ? extends List<Event>>> events;
 
@@ -83,6 +86,7 @@ public final class CustomerView<T> {
     this.accessors = (Function<? super T, ?>[]) new Function<?, ?>[n];
     this.longs = (ToLongFunction<? super T>[]) new ToLongFunction<?>[n];
     this.doubles = (ToDoubleFunction<? super T>[]) new ToDoubleFunction<?>[n];
+    this.epochs = (ToLongFunction<? super T>[]) new ToLongFunction<?>[n];
     this.present = (Predicate<? super T>[]) new Predicate<?>[n];
     for (int i = 0; i < n; i++) {
       names[i] = attributes[i].name();
@@ -90,6 +94,7 @@ public final class CustomerView<T> {
       accessors[i] = b.accessors.get(names[i]);
       longs[i] = b.longs.get(names[i]);
       doubles[i] = b.doubles.get(names[i]);
+      epochs[i] = b.epochs.get(names[i]);
       present[i] = b.present.get(names[i]);
     }
     this.events = ImmutableMap.copyOf(b.events);
@@ -236,6 +241,34 @@ public final class CustomerView<T> {
     return p == null || p.test(object) ? accessor.applyAsDouble(object) : ifAbsent;
   }
 
+  /**
+   * The date at {@code position} as an epoch day, or the timestamp there in epoch milliseconds
+   * ({@code type} says which the caller asks), without boxing when its accessor is primitive. A
+   * primitive epoch day outside the dates {@code LocalDate} holds is not answered here: the engine
+   * then reads {@link #read}, which rejects it.
+   */
+  private long readEpoch(int position, T object, long ifAbsent, AttributeType type) {
+    ToLongFunction<? super T> accessor = epochs[position];
+    if (accessor == null || attributes[position].type() != type) {
+      Object v = read(position, object);
+      if (v instanceof java.time.LocalDate d && type == AttributeType.DATE) {
+        return d.toEpochDay();
+      }
+      return v instanceof Instant t && type == AttributeType.TIMESTAMP
+          ? Values.epochMilliOrElse(t, ifAbsent)
+          : ifAbsent;
+    }
+    Predicate<? super T> p = present[position];
+    if (p != null && !p.test(object)) {
+      return ifAbsent;
+    }
+    long v = accessor.applyAsLong(object);
+    return type == AttributeType.DATE && (v < MIN_EPOCH_DAY || v > MAX_EPOCH_DAY) ? ifAbsent : v;
+  }
+
+  private static final long MIN_EPOCH_DAY = java.time.LocalDate.MIN.toEpochDay();
+  private static final long MAX_EPOCH_DAY = java.time.LocalDate.MAX.toEpochDay();
+
   // Out of line: the rare path, with the id computed only for the error message.
   private Object converted(int position, T object, Object raw) {
     try {
@@ -298,6 +331,18 @@ public final class CustomerView<T> {
     }
 
     @Override
+    public long epochDayValue(int position, String attribute, long ifAbsent) {
+      int p = positionOf(position, attribute);
+      return p < 0 ? ifAbsent : view.readEpoch(p, object, ifAbsent, AttributeType.DATE);
+    }
+
+    @Override
+    public long epochMilliValue(int position, String attribute, long ifAbsent) {
+      int p = positionOf(position, attribute);
+      return p < 0 ? ifAbsent : view.readEpoch(p, object, ifAbsent, AttributeType.TIMESTAMP);
+    }
+
+    @Override
     public List<Event> events(String eventType) {
       Function<? super T, ? extends List<Event>> f = view.events.get(eventType);
       if (f == null) {
@@ -326,6 +371,7 @@ public final class CustomerView<T> {
     private final Map<String, Function<? super T, ? extends List<Event>>> events = new HashMap<>();
     private final Map<String, ToLongFunction<? super T>> longs = new HashMap<>();
     private final Map<String, ToDoubleFunction<? super T>> doubles = new HashMap<>();
+    private final Map<String, ToLongFunction<? super T>> epochs = new HashMap<>();
     private final Map<String, Predicate<? super T>> present = new HashMap<>();
 
     private Builder(Schema schema, Function<? super T, String> id) {
@@ -347,6 +393,7 @@ public final class CustomerView<T> {
       accessors.put(name, accessor);
       longs.remove(name);
       doubles.remove(name);
+      epochs.remove(name);
       present.remove(name);
       return this;
     }
@@ -395,6 +442,52 @@ public final class CustomerView<T> {
       requireType(name, accessor, AttributeType.NUMBER);
       attribute(name, o -> present == null || present.test(o) ? accessor.applyAsDouble(o) : null);
       return primitive(name, accessor, doubles, present);
+    }
+
+    /**
+     * Reads the date attribute {@code name} as an epoch day ({@code LocalDate.toEpochDay()}) with a
+     * primitive accessor, which is called only when {@code present} is true for the object: the row
+     * engine reads it without boxing ({@link ValueSource#epochDayValue}); other readers get a
+     * {@code LocalDate}. A day outside the dates {@code LocalDate} holds raises {@link
+     * InvalidDataException} when read, naming the customer and the attribute.
+     *
+     * @param present whether the object has a value, or null for always
+     */
+    public Builder<T> epochDayAttribute(
+        String name, ToLongFunction<? super T> accessor, Predicate<? super T> present) {
+      requireType(name, accessor, AttributeType.DATE);
+      attribute(
+          name,
+          o -> {
+            if (present != null && !present.test(o)) {
+              return null;
+            }
+            long day = accessor.applyAsLong(o);
+            return day >= MIN_EPOCH_DAY && day <= MAX_EPOCH_DAY
+                ? java.time.LocalDate.ofEpochDay(day)
+                : (Object) ("epoch day " + day); // not a date: rejected, named, when read
+          });
+      return primitive(name, accessor, epochs, present);
+    }
+
+    /**
+     * Reads the timestamp attribute {@code name} in epoch milliseconds ({@code
+     * Instant.toEpochMilli()}) with a primitive accessor, which is called only when {@code present}
+     * is true for the object: the row engine reads it without boxing ({@link
+     * ValueSource#epochMilliValue}); other readers get an {@code Instant}.
+     *
+     * @param present whether the object has a value, or null for always
+     */
+    public Builder<T> epochMilliAttribute(
+        String name, ToLongFunction<? super T> accessor, Predicate<? super T> present) {
+      requireType(name, accessor, AttributeType.TIMESTAMP);
+      attribute(
+          name,
+          o ->
+              present == null || present.test(o)
+                  ? Instant.ofEpochMilli(accessor.applyAsLong(o))
+                  : null);
+      return primitive(name, accessor, epochs, present);
     }
 
     /** Keeps a primitive accessor (after its boxing twin, which {@link #attribute} cleared). */

@@ -170,6 +170,63 @@ class CustomerViewTest {
         .hasMessage("attribute \"age\" is an integer, not a number");
   }
 
+  /** A service's class with a date as an epoch day and a timestamp in epoch milliseconds. */
+  record Dated(String id, long signupDay, long lastSeenMilli, boolean seen) {}
+
+  private static final Schema DATED_SCHEMA =
+      Schema.builder()
+          .attribute(Attribute.date("signup"))
+          .attribute(Attribute.timestamp("lastSeen"))
+          .build();
+
+  private static final CustomerView<Dated> DATED =
+      CustomerView.<Dated>builder(DATED_SCHEMA, Dated::id)
+          .epochDayAttribute("signup", Dated::signupDay, null)
+          .epochMilliAttribute("lastSeen", Dated::lastSeenMilli, Dated::seen)
+          .build();
+
+  @Test
+  void epochAccessors_readWithoutBoxing_andAsDatesAndInstantsForValue() {
+    int signup = DATED_SCHEMA.indexOf("signup");
+    int lastSeen = DATED_SCHEMA.indexOf("lastSeen");
+    Customer c = DATED.reader().of(new Dated("d1", 20_000, 1_700_000_000_123L, true));
+    assertThat(c.epochDayValue(signup, "signup", Long.MIN_VALUE)).isEqualTo(20_000);
+    assertThat(c.epochMilliValue(lastSeen, "lastSeen", Long.MIN_VALUE))
+        .isEqualTo(1_700_000_000_123L);
+    assertThat(c.value("signup")).isEqualTo(java.time.LocalDate.ofEpochDay(20_000));
+    assertThat(c.value(lastSeen, "lastSeen")).isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L));
+    assertThat(c.epochMilliValue(signup, "signup", -1))
+        .as("a timestamp read of a date is not answered")
+        .isEqualTo(-1);
+
+    Customer unseen = DATED.wrap(new Dated("d2", 0, 5, false));
+    assertThat(unseen.epochMilliValue(lastSeen, "lastSeen", Long.MIN_VALUE))
+        .isEqualTo(Long.MIN_VALUE);
+    assertThat(unseen.value("lastSeen")).isNull();
+    assertThat(unseen.epochDayValue(signup, "signup", Long.MIN_VALUE)).isZero();
+  }
+
+  @Test
+  void epochDayAccessor_outsideLocalDate_isNotAnswered_andRejectedWhenRead() {
+    int signup = DATED_SCHEMA.indexOf("signup");
+    Customer c = DATED.wrap(new Dated("d3", Long.MAX_VALUE, 0, true));
+    assertThat(c.epochDayValue(signup, "signup", Long.MIN_VALUE)).isEqualTo(Long.MIN_VALUE);
+    assertThatThrownBy(() -> c.value(signup, "signup"))
+        .isInstanceOf(InvalidDataException.class)
+        .hasMessageContaining("d3")
+        .hasMessageContaining("signup");
+  }
+
+  @Test
+  void epochAccessors_ofAnotherType_areRejected() {
+    CustomerView.Builder<Dated> b = CustomerView.builder(DATED_SCHEMA, Dated::id);
+    assertThatThrownBy(() -> b.epochDayAttribute("lastSeen", Dated::signupDay, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("attribute \"lastSeen\" is a timestamp, not a date");
+    assertThatThrownBy(() -> b.epochMilliAttribute("signup", Dated::lastSeenMilli, null))
+        .hasMessage("attribute \"signup\" is a date, not a timestamp");
+  }
+
   @Test
   void builder_unknownAttributeOrEventType_isRejected() {
     assertThatThrownBy(

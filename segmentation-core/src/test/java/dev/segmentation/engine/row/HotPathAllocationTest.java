@@ -113,6 +113,62 @@ class HotPathAllocationTest {
     assertAllocateLessThanOneBytePerEvaluation(compiled, customers::get, customers.size());
   }
 
+  /** A service's class with primitive fields, and flags for the values it may lack. */
+  record Flat(
+      String id,
+      long age,
+      boolean hasAge,
+      double balance,
+      boolean hasBalance,
+      long birthdayDay,
+      boolean hasBirthday,
+      long lastSeenMilli,
+      boolean hasLastSeen) {
+
+    static Flat of(SchemaCustomer c) {
+      Long age = (Long) c.value("age");
+      Double balance = (Double) c.value("balance");
+      LocalDate birthday = (LocalDate) c.value("birthday");
+      java.time.Instant lastSeen = (java.time.Instant) c.value("lastSeen");
+      return new Flat(
+          c.id(),
+          age == null ? 0 : age,
+          age != null,
+          balance == null ? 0 : balance,
+          balance != null,
+          birthday == null ? 0 : birthday.toEpochDay(),
+          birthday != null,
+          lastSeen == null ? 0 : lastSeen.toEpochMilli(),
+          lastSeen != null);
+    }
+  }
+
+  @Test
+  void evaluateAll_throughACustomerViewReader_ofPrimitiveAccessors_matchesAndAllocatesNothing() {
+    CompiledCatalog compiled = RowEngine.compile(PRIMITIVE_LEAVES, SCHEMA);
+    CustomerView.Reader<Flat> reader =
+        CustomerView.<Flat>builder(SCHEMA, Flat::id)
+            .longAttribute("age", Flat::age, Flat::hasAge)
+            .doubleAttribute("balance", Flat::balance, Flat::hasBalance)
+            .epochDayAttribute("birthday", Flat::birthdayDay, Flat::hasBirthday)
+            .epochMilliAttribute("lastSeen", Flat::lastSeenMilli, Flat::hasLastSeen)
+            .build()
+            .reader();
+    List<SchemaCustomer> originals = Population.customers(42, 1000);
+    List<Flat> flats = new ArrayList<>();
+    Truth[] expected = new Truth[compiled.segmentNames().size()];
+    Truth[] actual = new Truth[expected.length];
+    for (SchemaCustomer c : originals) {
+      Flat f = Flat.of(c);
+      flats.add(f);
+      compiled.evaluateAll(c, CTX, expected);
+      compiled.evaluateAll(reader.of(f), CTX, actual);
+      assertThat(actual).as(c.id()).containsExactly(expected);
+    }
+    assertAllocateLessThanOneBytePerEvaluation(
+        compiled, i -> reader.of(flats.get(i)), flats.size());
+  }
+
   /**
    * Evaluates the customers {@link #EVALUATIONS} times to warm up (and bind the context), then as
    * many times again, counting the bytes this thread allocates.
