@@ -38,16 +38,17 @@ final class CustomerIds {
 
   // The row whose id is the UTF-8 bytes key[from..to), or -1.
   private int row(byte[] key, int from, int to) {
+    return slots[slotOf(key, from, to, hash(key, from, to) & (slots.length - 1))] - 1;
+  }
+
+  // From slot i on, the slot of the row whose id is the UTF-8 bytes key[from..to), or the free
+  // slot where that id would go.
+  private int slotOf(byte[] key, int from, int to, int i) {
     int mask = slots.length - 1;
-    for (int i = hash(key, from, to) & mask; ; i = (i + 1) & mask) {
-      int s = slots[i];
-      if (s == 0) {
-        return -1;
-      }
-      if (equals(s - 1, key, from, to)) {
-        return s - 1;
-      }
+    while (slots[i] != 0 && !equals(slots[i] - 1, key, from, to)) {
+      i = (i + 1) & mask;
     }
+    return i;
   }
 
   /**
@@ -121,15 +122,7 @@ final class CustomerIds {
     }
     for (int k = 0; k < n; k++) {
       int r = first + k;
-      int from = ids.start(r);
-      int to = ids.ends[r];
-      int i = scratch[k];
-      int s = rows[r];
-      while (s != 0 && !equals(s - 1, ids.data, from, to)) {
-        i = (i + 1) & mask;
-        s = slots[i];
-      }
-      rows[r] = s - 1;
+      rows[r] = slots[slotOf(ids.data, ids.start(r), ids.ends[r], scratch[k])] - 1;
     }
     scratch[PROBE_BATCH] = touched; // so that the second stage's loads are not optimized away
   }
@@ -170,19 +163,14 @@ final class CustomerIds {
       System.arraycopy(key, 0, data, used, length);
     }
     int to = used + length;
-    int mask = slots.length - 1;
-    for (int i = hash(data, used, to) & mask; ; i = (i + 1) & mask) {
-      int s = slots[i];
-      if (s == 0) {
-        stagedSlot = i;
-        stagedLength = length;
-        return true;
-      }
-      if (equals(s - 1, data, used, to)) {
-        stagedLength = -1;
-        return false;
-      }
+    int i = slotOf(data, used, to, hash(data, used, to) & (slots.length - 1));
+    if (slots[i] != 0) {
+      stagedLength = -1;
+      return false;
     }
+    stagedSlot = i;
+    stagedLength = length;
+    return true;
   }
 
   /** Appends the id of the last successful {@link #stage} as the next row. */
