@@ -463,9 +463,11 @@ public final class CustomerView<T> {
               return null;
             }
             long day = accessor.applyAsLong(o);
-            return day >= MIN_EPOCH_DAY && day <= MAX_EPOCH_DAY
-                ? java.time.LocalDate.ofEpochDay(day)
-                : (Object) ("epoch day " + day); // not a date: rejected, named, when read
+            if (day < MIN_EPOCH_DAY || day > MAX_EPOCH_DAY) {
+              throw new InvalidDataException(
+                  id.apply(o), name, "epoch day " + day + " is outside the dates LocalDate holds");
+            }
+            return java.time.LocalDate.ofEpochDay(day);
           });
       return primitive(name, accessor, epochs, present);
     }

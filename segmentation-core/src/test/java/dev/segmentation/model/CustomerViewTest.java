@@ -214,7 +214,8 @@ class CustomerViewTest {
     assertThatThrownBy(() -> c.value(signup, "signup"))
         .isInstanceOf(InvalidDataException.class)
         .hasMessageContaining("d3")
-        .hasMessageContaining("signup");
+        .hasMessageContaining("signup")
+        .hasMessageContaining("epoch day 9223372036854775807");
   }
 
   @Test
