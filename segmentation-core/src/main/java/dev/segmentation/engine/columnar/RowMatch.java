@@ -16,8 +16,8 @@ import org.roaringbitmap.RoaringBitmap;
  *       days' exports: some customers dropped, some appended): each segment's two bitmaps are
  *       copied into word arrays, each run's bits shifted into the other table's rows a word at a
  *       time, and the changes read from {@code now & ~before} and {@code before & ~now}.
- *   <li>By members otherwise (tables in different orders): three passes over the members, marking
- *       each member's row in the other table in a reused bitset.
+ *   <li>By members otherwise (tables in different orders): the earlier members copied into words,
+ *       and one pass over the current members that looks up and marks each one's earlier row.
  * </ul>
  *
  * Only the ids of customers that changed membership are decoded. Not thread-safe: the scratch
@@ -28,7 +28,6 @@ final class RowMatch {
 
   private final CustomerTable before;
   private final CustomerTable now;
-  private final int[] nowRowOf; // per row of `before`, -1 when the customer is gone
   private final int[] beforeRowOf; // per row of `now`, -1 when the customer is new
   private final boolean identical; // the same ids in the same order
   // Runs of matched rows in order: before rows [runBefore[i], + runLength[i]) are now rows
@@ -38,12 +37,10 @@ final class RowMatch {
   private int[] runLength = new int[16];
   private int runs;
   private final boolean byRuns;
-  private final long[] nowBits;
-  private final long[] beforeBits;
-  private final long[] nowWords; // by runs only
-  private final long[] beforeWords; // by runs only
-  private final long[] beforeInNow; // by runs only: before's members in now's rows
-  private final long[] nowInBefore; // by runs only: now's members in before's rows
+  private final long[] beforeWords; // before's members, in before's rows
+  private final long[] nowInBefore; // now's members, in before's rows
+  private final long[] nowWords; // by runs only: now's members, in now's rows
+  private final long[] beforeInNow; // by runs only: before's members, in now's rows
   private final int[] batch = new int[256]; // by members only: rows read from a bitmap
   private int[] changedRows = new int[256]; // by members only: rows whose membership changed
   private int changed;
@@ -52,34 +49,35 @@ final class RowMatch {
     this.before = before;
     this.now = now;
     this.beforeRowOf = now.rowsIn(before);
-    this.nowRowOf = new int[before.size()];
-    Arrays.fill(nowRowOf, -1);
     boolean same = before.size() == now.size();
+    // Beyond this many runs the rows are matched by members, and runs are no longer recorded.
+    int maxRuns = Math.max(now.size(), before.size()) / 8;
     for (int r = 0; r < beforeRowOf.length; r++) {
       int o = beforeRowOf[r];
       if (o < 0) {
         same = false;
         continue;
       }
-      nowRowOf[o] = r;
       same &= o == r;
       int last = runs - 1;
-      if (runs > 0
+      if (runs > maxRuns) {
+        continue;
+      } else if (runs > 0
           && runNow[last] + runLength[last] == r
           && runBefore[last] + runLength[last] == o) {
         runLength[last]++;
+      } else if (runs == maxRuns) {
+        runs++; // too many: by members
       } else {
         addRun(o, r);
       }
     }
     this.identical = same;
-    this.byRuns = !same && (long) runs * 8 <= Math.max(now.size(), before.size());
-    this.nowBits = byRuns || same ? null : new long[words(now.size(), 1)];
-    this.beforeBits = byRuns || same ? null : new long[words(before.size(), 1)];
+    this.byRuns = !same && runs <= maxRuns;
+    this.beforeWords = same ? null : new long[words(before.size(), WORDS_PER_CONTAINER)];
+    this.nowInBefore = same ? null : new long[beforeWords.length];
     this.nowWords = byRuns ? new long[words(now.size(), WORDS_PER_CONTAINER)] : null;
-    this.beforeWords = byRuns ? new long[words(before.size(), WORDS_PER_CONTAINER)] : null;
     this.beforeInNow = byRuns ? new long[nowWords.length] : null;
-    this.nowInBefore = byRuns ? new long[beforeWords.length] : null;
   }
 
   private void addRun(int beforeRow, int nowRow) {
@@ -170,40 +168,33 @@ final class RowMatch {
     return ids.build();
   }
 
-  // Three passes over the members: now's marked in the earlier table's rows; before's checked
-  // against those marks (exited) and marked in the current rows; now's checked (entered). Members
-  // are read a batch of rows at a time, and changed rows are collected before any id is decoded.
+  // One pass over now's members, reading before's members from words in before's rows: a member
+  // with no row before, or whose row before was not a member, entered; each is marked in before's
+  // rows, and before's members left unmarked exited. Members are read a batch of rows at a time,
+  // and the entered rows are collected before any id is decoded.
   private MembershipDiff.Change byMembers(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
+    copy(membersBefore, beforeWords);
+    changed = 0;
     BatchIterator it = membersNow.getBatchIterator();
     while (it.hasNext()) {
       for (int i = 0, n = it.nextBatch(batch); i < n; i++) {
-        mark(beforeBits, beforeRowOf[batch[i]]);
-      }
-    }
-    changed = 0;
-    it = membersBefore.getBatchIterator();
-    while (it.hasNext()) {
-      for (int i = 0, n = it.nextBatch(batch); i < n; i++) {
-        int o = batch[i];
-        if (!marked(beforeBits, o)) {
-          collect(o);
+        int o = beforeRowOf[batch[i]];
+        if (o < 0) {
+          collect(batch[i]);
+          continue;
         }
-        mark(nowBits, nowRowOf[o]);
-      }
-    }
-    List<String> exited = collectedIds(before);
-    changed = 0;
-    it = membersNow.getBatchIterator();
-    while (it.hasNext()) {
-      for (int i = 0, n = it.nextBatch(batch); i < n; i++) {
-        if (!marked(nowBits, batch[i])) {
+        long bit = 1L << o;
+        int w = o >>> 6;
+        if ((beforeWords[w] & bit) == 0) {
           collect(batch[i]);
         }
+        nowInBefore[w] |= bit;
       }
     }
     List<String> entered = collectedIds(now);
-    Arrays.fill(beforeBits, 0L);
-    Arrays.fill(nowBits, 0L);
+    List<String> exited = idsOf(beforeWords, nowInBefore, before);
+    Arrays.fill(beforeWords, 0L);
+    Arrays.fill(nowInBefore, 0L);
     return new MembershipDiff.Change(entered, exited);
   }
 
@@ -220,15 +211,5 @@ final class RowMatch {
       ids.add(table.id(changedRows[i]));
     }
     return ids.build();
-  }
-
-  private static void mark(long[] bits, int row) {
-    if (row >= 0) {
-      bits[row >>> 6] |= 1L << row;
-    }
-  }
-
-  private static boolean marked(long[] bits, int row) {
-    return (bits[row >>> 6] & (1L << row)) != 0;
   }
 }
