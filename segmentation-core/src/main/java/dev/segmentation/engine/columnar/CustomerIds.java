@@ -102,16 +102,18 @@ final class CustomerIds {
 
   /**
    * Looks up here the ids of {@code ids}' rows {@code [first, first + n)} and writes their rows
-   * here (or -1) to {@code rows[first..]}, one stage at a time for all n: every first slot, then
-   * where the ids those slots name start, then their first bytes, and only then the comparisons.
-   * The n lookups' cache misses overlap instead of coming one after another.
+   * here (or -1) to {@code rows[first..]}, one stage at a time for all n: every hash, every first
+   * slot, then where the ids those slots name start, then their first bytes, and only then the
+   * comparisons. The n lookups' cache misses overlap instead of coming one after another.
    */
   private void rowsOf(CustomerIds ids, int first, int n, int[] rows, int[] scratch) {
     int mask = slots.length - 1;
     for (int k = 0; k < n; k++) {
       int r = first + k;
       scratch[k] = hash(ids.data, ids.start(r), ids.ends[r]) & mask;
-      rows[r] = slots[scratch[k]]; // the first candidate's row + 1, or 0
+    }
+    for (int k = 0; k < n; k++) {
+      rows[first + k] = slots[scratch[k]]; // the first candidate's row + 1, or 0
     }
     int touched = 0;
     for (int k = 0; k < n; k++) {
