@@ -23,7 +23,9 @@ import java.util.Map;
  * reads the line instead, then the careful parser if needed, so messages are exactly as before.
  *
  * <p>Whatever it accepts must give the same customer as the Jackson path ({@code
- * JsonlByteScannerProperties}). One scanner per thread ({@link #scan}).
+ * JsonlByteScannerProperties}). One scanner per thread ({@link #scan}); it keeps a small table of
+ * the short strings it has read (countries, cities, tags, event properties), so that a repeated
+ * value is one shared {@code String} instead of a new one per line.
  */
 final class JsonlByteScanner {
   private static final ThreadLocal<JsonlByteScanner> LOCAL = new ThreadLocal<>();
@@ -65,6 +67,7 @@ final class JsonlByteScanner {
   private final EventType[] types;
   private final byte[][][] propertyNames;
   private final AttributeType[][] propertyTypes;
+  private final SharedStrings strings = new SharedStrings();
 
   /** The line being read and the position in it. */
   private byte[] b;
@@ -240,7 +243,7 @@ final class JsonlByteScanner {
       return null;
     }
     return switch (type) {
-      case STRING -> plainString();
+      case STRING -> string();
       case INTEGER -> integer();
       case NUMBER -> number();
       case BOOLEAN -> bool();
@@ -385,7 +388,7 @@ final class JsonlByteScanner {
     }
     ImmutableSet.Builder<String> set = ImmutableSet.builder();
     do {
-      set.add(plainString());
+      set.add(string());
     } while (more(']'));
     return set.build();
   }
@@ -400,6 +403,12 @@ final class JsonlByteScanner {
       throw Decline.INSTANCE;
     }
     return id;
+  }
+
+  /** A string value, shared with earlier equal ones of this thread when short. */
+  private String string() {
+    int s = stringStart();
+    return strings.get(b, s, pos - 1);
   }
 
   /** A string value, not shared. */
@@ -541,5 +550,46 @@ final class JsonlByteScanner {
       }
     }
     return -1;
+  }
+
+  /**
+   * A small table of the short strings a thread has read, keyed by their bytes, so that values
+   * repeated across lines (countries, cities, event properties) are one {@code String} each. It
+   * stops adding once a quarter full and then makes new strings as before.
+   */
+  static final class SharedStrings {
+    private static final int SLOTS = 4096;
+    private static final int MAX_LENGTH = 32;
+    private final byte[][] keys = new byte[SLOTS][];
+    private final String[] values = new String[SLOTS];
+    private int size;
+
+    String get(byte[] b, int from, int to) {
+      int length = to - from;
+      if (length > MAX_LENGTH) {
+        return new String(b, from, length, StandardCharsets.UTF_8);
+      }
+      int h = 1;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + b[i];
+      }
+      int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+      while (true) {
+        byte[] k = keys[slot];
+        if (k == null) {
+          String s = new String(b, from, length, StandardCharsets.UTF_8);
+          if (size < SLOTS / 4) {
+            keys[slot] = java.util.Arrays.copyOfRange(b, from, to);
+            values[slot] = s;
+            size++;
+          }
+          return s;
+        }
+        if (java.util.Arrays.equals(k, 0, k.length, b, from, to)) {
+          return values[slot];
+        }
+        slot = (slot + 1) & (SLOTS - 1);
+      }
+    }
   }
 }

@@ -147,7 +147,23 @@ class JsonlByteScannerProperties {
           pick(r, NUMBERS);
       case "lastSeen", "timestamp" -> pick(r, TIMESTAMPS);
       case "signupDate" ->
-          pick(r, new String[] {"\"2024-08-01\"", "\"2024-02-30\"", "\" 2024-08-01\"", "null"});
+          pick(
+              r,
+              new String[] {
+                "\"2024-08-01\"",
+                "\"2024-02-30\"",
+                "\" 2024-08-01\"",
+                "null",
+                "\"0000-01-01\"",
+                "\"2024-00-10\"",
+                "\"2024-13-01\"",
+                "\"+2024-01-01\"",
+                "\"2024-1-011\"",
+                "\"2023-02-29\"",
+                "\"2024-02-29\"",
+                "\"9999-12-31\"",
+                "20240801"
+              });
       case "emailOptIn" -> pick(r, new String[] {"true", "false", "null", "tru", "\"true\"", "0"});
       case "tags", "techStack" ->
           pick(
@@ -296,5 +312,35 @@ class JsonlByteScannerProperties {
     for (String line : lines) {
       assertThat(scannerAgrees(line)).as(line).isTrue();
     }
+  }
+
+  /** Shared strings are equal to the text they were read from, and one instance per text. */
+  @Property(tries = 50)
+  void sharedStrings_giveTheTextOnceEach(
+      @ForAll List<@net.jqwik.api.constraints.StringLength(max = 40) String> texts) {
+    JsonlByteScanner.SharedStrings strings = new JsonlByteScanner.SharedStrings();
+    java.util.Map<String, String> first = new java.util.HashMap<>();
+    for (int round = 0; round < 2; round++) {
+      for (String text : texts) {
+        byte[] bytes = ("\"" + text + "\"").getBytes(StandardCharsets.UTF_8);
+        String s = strings.get(bytes, 1, bytes.length - 1);
+        assertThat(s).isEqualTo(new String(bytes, 1, bytes.length - 2, StandardCharsets.UTF_8));
+        String earlier = first.putIfAbsent(s, s);
+        if (earlier != null && bytes.length - 2 <= 32 && first.size() <= 1024) {
+          assertThat(s).isSameAs(earlier);
+        }
+      }
+    }
+  }
+
+  @Test
+  void sharedStrings_beyondTheirCapacity_stillReadEveryText() {
+    JsonlByteScanner.SharedStrings strings = new JsonlByteScanner.SharedStrings();
+    for (int i = 0; i < 10_000; i++) {
+      byte[] bytes = ("v" + i).getBytes(StandardCharsets.UTF_8);
+      assertThat(strings.get(bytes, 0, bytes.length)).isEqualTo("v" + i);
+    }
+    byte[] early = "v1".getBytes(StandardCharsets.UTF_8);
+    assertThat(strings.get(early, 0, 2)).isSameAs(strings.get(early.clone(), 0, 2));
   }
 }
