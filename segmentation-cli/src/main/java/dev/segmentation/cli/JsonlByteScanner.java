@@ -9,6 +9,7 @@ import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,12 @@ final class JsonlByteScanner {
   private int pos;
   private int end;
 
+  /** Where the id's name starts in the line; the last id column and its text for messages. */
+  private int idAt;
+
+  private int idColumn = -1;
+  private String idField;
+
   private JsonlByteScanner(Schema schema) {
     this.schema = schema;
     List<Attribute<?>> attributes = schema.attributeList();
@@ -128,13 +135,16 @@ final class JsonlByteScanner {
     pos = raw.offset();
     end = pos + raw.length();
     try {
-      int[] idAt = new int[1];
-      SchemaCustomer c = customer(events, idAt);
-      int column = idAt[0] - raw.offset() + 1; // the column of the id's opening quote
+      SchemaCustomer c = customer(events);
+      int column = idAt - raw.offset() + 1; // the column of the id's opening quote
       if (!raw.ascii()) {
-        column = 1 + Utf8.chars(b, raw.offset(), idAt[0]);
+        column = 1 + Utf8.chars(b, raw.offset(), idAt);
       }
-      return new CustomerInput.Row(c, raw.line(), DataException.jsonField(column, "id"), raw);
+      if (column != idColumn) { // usually the same column line after line
+        idColumn = column;
+        idField = DataException.jsonField(column, "id");
+      }
+      return new CustomerInput.Row(c, raw.line(), idField, raw);
     } catch (TextValues.BadValue | RuntimeException e) {
       return null; // the Jackson path reads the line (and the careful parser names any problem)
     } finally {
@@ -142,13 +152,13 @@ final class JsonlByteScanner {
     }
   }
 
-  private SchemaCustomer customer(Map<String, List<Event>> events, int[] idAt)
-      throws TextValues.BadValue {
+  private SchemaCustomer customer(Map<String, List<Event>> events) throws TextValues.BadValue {
     expect('{');
     Object[] values = new Object[attributeNames.length];
     boolean[] seen = new boolean[attributeNames.length];
     String id = null;
     List<Event> own = null;
+    int next = 0; // the attribute expected next: lines usually list them in the schema's order
     do {
       int nameAt = pos;
       int nameStart = nameStart();
@@ -157,7 +167,7 @@ final class JsonlByteScanner {
         if (id != null) {
           throw Decline.INSTANCE;
         }
-        idAt[0] = nameAt;
+        idAt = nameAt;
         id = idString();
       } else if (same(nameStart, nameEnd, EVENTS)) {
         if (own != null) {
@@ -165,11 +175,12 @@ final class JsonlByteScanner {
         }
         own = events();
       } else {
-        int i = indexOf(attributeNames, nameStart, nameEnd);
+        int i = indexOf(attributeNames, nameStart, nameEnd, next);
         if (i < 0 || seen[i]) {
           throw Decline.INSTANCE;
         }
         seen[i] = true;
+        next = i + 1;
         values[i] = value(attributeTypes[i]);
       }
     } while (more('}'));
@@ -200,6 +211,7 @@ final class JsonlByteScanner {
     Instant at = null;
     Object[] values = null;
     long seen = 0;
+    int next = 0; // the property expected next, as for attributes
     do {
       int nameStart = nameStart();
       int nameEnd = pos - 2;
@@ -208,7 +220,7 @@ final class JsonlByteScanner {
           throw Decline.INSTANCE;
         }
         int s = stringStart();
-        t = indexOf(typeNames, s, pos - 1);
+        t = indexOf(typeNames, s, pos - 1, 0);
         if (t < 0 || propertyNames[t].length > 64) {
           throw Decline.INSTANCE;
         }
@@ -222,11 +234,12 @@ final class JsonlByteScanner {
         if (t < 0) {
           throw Decline.INSTANCE; // a property before the type: the Jackson path sorts it out
         }
-        int k = indexOf(propertyNames[t], nameStart, nameEnd);
+        int k = indexOf(propertyNames[t], nameStart, nameEnd, next);
         if (k < 0 || (seen & (1L << k)) != 0) {
           throw Decline.INSTANCE;
         }
         seen |= 1L << k;
+        next = k + 1;
         values[k] = value(propertyTypes[t][k]);
       }
     } while (more('}'));
@@ -247,7 +260,7 @@ final class JsonlByteScanner {
       case INTEGER -> integer();
       case NUMBER -> number();
       case BOOLEAN -> bool();
-      case DATE -> TextValues.parseDate(plainString());
+      case DATE -> date();
       case TIMESTAMP -> timestamp();
       case STRING_SET -> stringSet();
       case GEO_POINT -> geo();
@@ -418,6 +431,24 @@ final class JsonlByteScanner {
   }
 
   /**
+   * Dates of the form {@code 2026-11-01} straight from the bytes (an impossible day such as
+   * February 30 declines, as {@code LocalDate.parse} refuses it); any other string goes to {@link
+   * TextValues#parseDate}, as on the Jackson path.
+   */
+  private LocalDate date() throws TextValues.BadValue {
+    int s = stringStart();
+    if (pos - 1 - s == 10 && b[s + 4] == '-' && b[s + 7] == '-') {
+      int year = digits(b, s, 4);
+      int month = digits(b, s + 5, 2);
+      int day = digits(b, s + 8, 2);
+      if (year >= 0 && month >= 0 && day >= 0) {
+        return LocalDate.of(year, month, day);
+      }
+    }
+    return TextValues.parseDate(new String(b, s, pos - 1 - s, StandardCharsets.UTF_8));
+  }
+
+  /**
    * Timestamps of the common form {@code 2026-11-01T08:30:00Z} straight from the bytes; any other
    * string goes to {@link TextValues#parseTimestamp}, as on the Jackson path.
    */
@@ -543,7 +574,11 @@ final class JsonlByteScanner {
     return true;
   }
 
-  private int indexOf(byte[][] names, int from, int to) {
+  /** The index of the name in {@code b[from..to)}, trying {@code hint} first, or -1. */
+  private int indexOf(byte[][] names, int from, int to, int hint) {
+    if (hint < names.length && same(from, to, names[hint])) {
+      return hint;
+    }
     for (int i = 0; i < names.length; i++) {
       if (same(from, to, names[i])) {
         return i;
