@@ -27,13 +27,11 @@ final class ByteLineReader implements Closeable {
   /** Bytes per block: small enough not to be a "humongous" object for G1 in a 512 MB heap. */
   static final int BLOCK = 256 << 10;
 
-  /** Eight bytes at a time, for scans such as {@link JsonlByteScanner}'s. */
-  static final VarHandle LONGS =
+  private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
   private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
-  static final long ONES = 0x0101010101010101L;
-  static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 

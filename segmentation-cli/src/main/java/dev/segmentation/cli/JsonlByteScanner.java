@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -40,10 +39,6 @@ final class JsonlByteScanner {
   private static final byte[] TRUE = bytes("true");
   private static final byte[] FALSE = bytes("false");
   private static final byte[] NULL = bytes("null");
-
-  private static final long QUOTES = 0x2222222222222222L;
-  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-  private static final long CONTROLS = 0x2020202020202020L;
 
   /** Exact powers of ten as doubles (10^22 is the largest a double holds exactly). */
   private static final double[] POW10 = new double[23];
@@ -527,21 +522,6 @@ final class JsonlByteScanner {
   private int stringStart() {
     expect('"');
     int s = pos;
-    // Eight bytes at a time while none is a quote, a backslash or a control character (a word with
-    // one may be flagged falsely by a borrow; the byte loop below then decides exactly).
-    while (end - pos >= 8) {
-      long w = (long) ByteLineReader.LONGS.get(b, pos);
-      long quotes = w ^ QUOTES;
-      long backslashes = w ^ BACKSLASHES;
-      long flagged =
-          ((quotes - ByteLineReader.ONES) & ~quotes)
-              | ((backslashes - ByteLineReader.ONES) & ~backslashes)
-              | ((w - CONTROLS) & ~w);
-      if ((flagged & ByteLineReader.HIGH_BITS) != 0) {
-        break;
-      }
-      pos += 8;
-    }
     while (pos < end) {
       byte c = b[pos++];
       if (c == '"') {
@@ -616,7 +596,6 @@ final class JsonlByteScanner {
     private static final int SLOTS = 4096;
     private static final int MAX_LENGTH = 32;
     private final byte[][] keys = new byte[SLOTS][];
-    private final int[] hashes = new int[SLOTS];
     private final String[] values = new String[SLOTS];
     private int size;
 
@@ -635,31 +614,17 @@ final class JsonlByteScanner {
         if (k == null) {
           String s = new String(b, from, length, StandardCharsets.UTF_8);
           if (size < SLOTS / 4) {
-            keys[slot] = Arrays.copyOfRange(b, from, to);
-            hashes[slot] = h;
+            keys[slot] = java.util.Arrays.copyOfRange(b, from, to);
             values[slot] = s;
             size++;
           }
           return s;
         }
-        if (hashes[slot] == h && equal(k, b, from, length)) {
+        if (java.util.Arrays.equals(k, 0, k.length, b, from, to)) {
           return values[slot];
         }
         slot = (slot + 1) & (SLOTS - 1);
       }
-    }
-
-    /** A plain loop: for keys this short it beats {@code Arrays.equals}' vectorized mismatch. */
-    private static boolean equal(byte[] key, byte[] b, int from, int length) {
-      if (key.length != length) {
-        return false;
-      }
-      for (int i = 0; i < length; i++) {
-        if (key[i] != b[from + i]) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 }
