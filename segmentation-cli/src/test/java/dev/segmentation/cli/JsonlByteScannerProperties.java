@@ -111,7 +111,15 @@ class JsonlByteScannerProperties {
     "true",
     "[\"x\"]",
     "\"\u2028\"",
-    "\"" + "long".repeat(20) + "\""
+    "\"" + "long".repeat(20) + "\"",
+    "\"abcdefgh\\\"ijklmnop\"",
+    "\"abcdefghijklmno\\u0041\"",
+    "\"abcdefghij\tklmnopq\"",
+    "\"abcdefghijklmnop\u007fq\"",
+    "\"abcdefg\u0001hijklmnop\"",
+    "\"Z\u00fcrich-Z\u00fcrich-Z\u00fcrich\"",
+    "\"abcdefghijklmnopqrstuvwxyz0123\"",
+    "\"abcdefghijklmnopqrstuvwxyz01234567\""
   };
   private static final String[] TIMESTAMPS = {
     "\"2026-11-01T00:00:00Z\"",
