@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a good JSON Lines customer straight into a {@link SchemaCustomer}, in one pass of Jackson's
+ * Reads a good JSON Lines customer straight into a {@link SchemaCustomer}: first with {@link
+ * JsonlByteScanner} (the plainest lines, straight from their bytes), else in one pass of Jackson's
  * streaming parser: events are built from their fields as they are read, with no intermediate maps
  * and lists, and duplicate keys are found by comparing the few names of an object rather than by
  * Jackson's hash set per object. Reading JSON is where a run spends most of its time: in a JFR
@@ -59,6 +60,13 @@ final class JsonlFastPath {
    * null when the line is anything but a good customer.
    */
   static CustomerInput.Row parse(
+      CustomerInput.Raw raw, Schema schema, Map<String, List<Event>> events) {
+    CustomerInput.Row plain = JsonlByteScanner.scan(raw, schema, events);
+    return plain != null ? plain : parseWithJackson(raw, schema, events);
+  }
+
+  /** As {@link #parse}, but always with Jackson's parser (the byte scanner's reference). */
+  static CustomerInput.Row parseWithJackson(
       CustomerInput.Raw raw, Schema schema, Map<String, List<Event>> events) {
     byte[] bytes = raw.bytes();
     if (bytes != null && (raw.length() == 0 || bytes[raw.offset()] != '{')) {
@@ -127,6 +135,16 @@ final class JsonlFastPath {
     if (p.nextToken() != null || id == null) {
       throw GiveUp.INSTANCE;
     }
+    return customer(schema, id, values, own, events);
+  }
+
+  /**
+   * The customer of the attribute values (in the schema's order, null for none), its own events
+   * (may be null) and those of an events file ({@code events}, may be null).
+   */
+  static SchemaCustomer customer(
+      Schema schema, String id, Object[] values, List<Event> own, Map<String, List<Event>> events) {
+    List<Attribute<?>> attributes = schema.attributeList();
     SchemaCustomer.Builder b = Customer.builder(schema, id);
     for (int i = 0; i < values.length; i++) {
       if (values[i] != null) {

@@ -29,7 +29,7 @@ class JsonlFastPathTest {
   private static final JsonlCustomerInput CAREFUL =
       new JsonlCustomerInput("t.jsonl", new ByteArrayInputStream(new byte[0]), SCHEMA, null, 1000);
 
-  private static List<String> generatedLines(long seed, int count) throws IOException {
+  static List<String> generatedLines(long seed, int count) throws IOException {
     StringWriter out = new StringWriter();
     CustomerWriter writer = new CustomerWriter(SCHEMA, FileFormat.JSONL, out, null);
     CustomerGenerator generator = new CustomerGenerator(seed);

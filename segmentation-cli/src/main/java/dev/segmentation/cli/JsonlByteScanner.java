@@ -1,0 +1,630 @@
+package dev.segmentation.cli;
+
+import com.google.common.collect.ImmutableSet;
+import dev.segmentation.model.Attribute;
+import dev.segmentation.model.AttributeType;
+import dev.segmentation.model.Event;
+import dev.segmentation.model.EventType;
+import dev.segmentation.model.Schema;
+import dev.segmentation.model.SchemaCustomer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the common JSON Lines customer straight from its UTF-8 bytes, without a JSON tokenizer:
+ * field names are matched against the schema's names as bytes, and numbers, booleans, timestamps
+ * and strings are parsed where they lie. It takes only the plainest form of a line: no whitespace
+ * between tokens, no escapes in strings, string ids, numbers without exponents and with at most 15
+ * digits when they have a fraction, known fields each once, event types before their properties.
+ * Anything else (or any doubt) makes it answer null, and {@link JsonlFastPath}'s Jackson parser
+ * reads the line instead, then the careful parser if needed, so messages are exactly as before.
+ *
+ * <p>Whatever it accepts must give the same customer as the Jackson path ({@code
+ * JsonlByteScannerProperties}). One scanner per thread ({@link #scan}); it keeps a small table of
+ * the short strings it has read (countries, cities, tags, event properties), so that a repeated
+ * value is one shared {@code String} instead of a new one per line.
+ */
+final class JsonlByteScanner {
+  private static final ThreadLocal<JsonlByteScanner> LOCAL = new ThreadLocal<>();
+  private static final byte[] ID = bytes("id");
+  private static final byte[] EVENTS = bytes("events");
+  private static final byte[] TYPE = bytes("type");
+  private static final byte[] TIMESTAMP = bytes("timestamp");
+  private static final byte[] LAT = bytes("lat");
+  private static final byte[] LON = bytes("lon");
+  private static final byte[] TRUE = bytes("true");
+  private static final byte[] FALSE = bytes("false");
+  private static final byte[] NULL = bytes("null");
+
+  /** Exact powers of ten as doubles (10^22 is the largest a double holds exactly). */
+  private static final double[] POW10 = new double[23];
+
+  static {
+    double p = 1;
+    for (int i = 0; i < POW10.length; i++) {
+      POW10[i] = p;
+      p *= 10;
+    }
+  }
+
+  /** Thrown to give up on a line; carries no stack, it is not an error. */
+  private static final class Decline extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final Decline INSTANCE = new Decline();
+
+    private Decline() {
+      super(null, null, false, false);
+    }
+  }
+
+  private final Schema schema;
+  private final byte[][] attributeNames;
+  private final AttributeType[] attributeTypes;
+  private final byte[][] typeNames;
+  private final EventType[] types;
+  private final byte[][][] propertyNames;
+  private final AttributeType[][] propertyTypes;
+  private final SharedStrings strings = new SharedStrings();
+
+  /** The line being read and the position in it. */
+  private byte[] b;
+
+  private int pos;
+  private int end;
+
+  /** Where the id's name starts in the line; the last id column and its text for messages. */
+  private int idAt;
+
+  private int idColumn = -1;
+  private String idField;
+
+  private JsonlByteScanner(Schema schema) {
+    this.schema = schema;
+    List<Attribute<?>> attributes = schema.attributeList();
+    attributeNames = new byte[attributes.size()][];
+    attributeTypes = new AttributeType[attributes.size()];
+    for (int i = 0; i < attributes.size(); i++) {
+      attributeNames[i] = bytes(attributes.get(i).name());
+      attributeTypes[i] = attributes.get(i).type();
+    }
+    List<EventType> all = List.copyOf(schema.eventTypes().values());
+    typeNames = new byte[all.size()][];
+    types = new EventType[all.size()];
+    propertyNames = new byte[all.size()][][];
+    propertyTypes = new AttributeType[all.size()][];
+    for (int t = 0; t < all.size(); t++) {
+      types[t] = all.get(t);
+      typeNames[t] = bytes(types[t].name());
+      List<String> declared = types[t].propertyNames();
+      propertyNames[t] = new byte[declared.size()][];
+      propertyTypes[t] = new AttributeType[declared.size()];
+      for (int i = 0; i < declared.size(); i++) {
+        propertyNames[t][i] = bytes(declared.get(i));
+        propertyTypes[t][i] = types[t].property(declared.get(i)).type();
+      }
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The customer of a line read as bytes, with the events of an events file ({@code events}, may be
+   * null); null when the line is not of the plain form this scanner reads.
+   */
+  static CustomerInput.Row scan(
+      CustomerInput.Raw raw, Schema schema, Map<String, List<Event>> events) {
+    if (raw.bytes() == null) {
+      return null;
+    }
+    JsonlByteScanner s = LOCAL.get();
+    if (s == null || s.schema != schema) {
+      s = new JsonlByteScanner(schema);
+      LOCAL.set(s);
+    }
+    return s.row(raw, events);
+  }
+
+  private CustomerInput.Row row(CustomerInput.Raw raw, Map<String, List<Event>> events) {
+    b = raw.bytes();
+    pos = raw.offset();
+    end = pos + raw.length();
+    try {
+      SchemaCustomer c = customer(events);
+      int column = idAt - raw.offset() + 1; // the column of the id's opening quote
+      if (!raw.ascii()) {
+        column = 1 + Utf8.chars(b, raw.offset(), idAt);
+      }
+      if (column != idColumn) { // usually the same column line after line
+        idColumn = column;
+        idField = DataException.jsonField(column, "id");
+      }
+      return new CustomerInput.Row(c, raw.line(), idField, raw);
+    } catch (TextValues.BadValue | RuntimeException e) {
+      return null; // the Jackson path reads the line (and the careful parser names any problem)
+    } finally {
+      b = null;
+    }
+  }
+
+  private SchemaCustomer customer(Map<String, List<Event>> events) throws TextValues.BadValue {
+    expect('{');
+    Object[] values = new Object[attributeNames.length];
+    boolean[] seen = new boolean[attributeNames.length];
+    String id = null;
+    List<Event> own = null;
+    int next = 0; // the attribute expected next: lines usually list them in the schema's order
+    do {
+      int nameAt = pos;
+      int nameStart = nameStart();
+      int nameEnd = pos - 2; // after the closing quote and the colon
+      if (same(nameStart, nameEnd, ID)) {
+        if (id != null) {
+          throw Decline.INSTANCE;
+        }
+        idAt = nameAt;
+        id = idString();
+      } else if (same(nameStart, nameEnd, EVENTS)) {
+        if (own != null) {
+          throw Decline.INSTANCE;
+        }
+        own = events();
+      } else {
+        int i = indexOf(attributeNames, nameStart, nameEnd, next);
+        if (i < 0 || seen[i]) {
+          throw Decline.INSTANCE;
+        }
+        seen[i] = true;
+        next = i + 1;
+        values[i] = value(attributeTypes[i]);
+      }
+    } while (more('}'));
+    if (pos != end || id == null) {
+      throw Decline.INSTANCE;
+    }
+    return JsonlFastPath.customer(schema, id, values, own, events);
+  }
+
+  /** An array of event objects; the scanner is on '['. */
+  private List<Event> events() throws TextValues.BadValue {
+    expect('[');
+    List<Event> list = new ArrayList<>();
+    if (peek() == ']') {
+      pos++;
+      return list;
+    }
+    do {
+      list.add(event());
+    } while (more(']'));
+    return list;
+  }
+
+  /** {@code {"type": .., "timestamp": .., property: value...}} with the type first. */
+  private Event event() throws TextValues.BadValue {
+    expect('{');
+    int t = -1;
+    Instant at = null;
+    Object[] values = null;
+    long seen = 0;
+    int next = 0; // the property expected next, as for attributes
+    do {
+      int nameStart = nameStart();
+      int nameEnd = pos - 2;
+      if (same(nameStart, nameEnd, TYPE)) {
+        if (t >= 0) {
+          throw Decline.INSTANCE;
+        }
+        int s = stringStart();
+        t = indexOf(typeNames, s, pos - 1, 0);
+        if (t < 0 || propertyNames[t].length > 64) {
+          throw Decline.INSTANCE;
+        }
+        values = new Object[propertyNames[t].length];
+      } else if (same(nameStart, nameEnd, TIMESTAMP)) {
+        if (at != null) {
+          throw Decline.INSTANCE;
+        }
+        at = timestamp();
+      } else {
+        if (t < 0) {
+          throw Decline.INSTANCE; // a property before the type: the Jackson path sorts it out
+        }
+        int k = indexOf(propertyNames[t], nameStart, nameEnd, next);
+        if (k < 0 || (seen & (1L << k)) != 0) {
+          throw Decline.INSTANCE;
+        }
+        seen |= 1L << k;
+        next = k + 1;
+        values[k] = value(propertyTypes[t][k]);
+      }
+    } while (more('}'));
+    if (t < 0 || at == null) {
+      throw Decline.INSTANCE;
+    }
+    return Event.of(types[t], at, values);
+  }
+
+  /** A value of an attribute or property of {@code type}, converted as {@link JsonValues} does. */
+  private Object value(AttributeType type) throws TextValues.BadValue {
+    if (peek() == 'n') {
+      literal(NULL);
+      return null;
+    }
+    return switch (type) {
+      case STRING -> string();
+      case INTEGER -> integer();
+      case NUMBER -> number();
+      case BOOLEAN -> bool();
+      case DATE -> date();
+      case TIMESTAMP -> timestamp();
+      case STRING_SET -> stringSet();
+      case GEO_POINT -> geo();
+    };
+  }
+
+  private Boolean bool() {
+    if (peek() == 't') {
+      literal(TRUE);
+      return Boolean.TRUE;
+    }
+    literal(FALSE);
+    return Boolean.FALSE;
+  }
+
+  private void literal(byte[] word) {
+    if (end - pos < word.length) {
+      throw Decline.INSTANCE;
+    }
+    for (int i = 0; i < word.length; i++) {
+      if (b[pos + i] != word[i]) {
+        throw Decline.INSTANCE;
+      }
+    }
+    pos += word.length;
+  }
+
+  /**
+   * An integer without fraction or exponent, of at most 18 digits (so it fits a long), as the
+   * {@code Long} Jackson would read; anything else declines.
+   */
+  private Long integer() {
+    boolean negative = minus();
+    int start = pos;
+    long v = digits();
+    if (pos - start > 18 || isNumberTail()) {
+      throw Decline.INSTANCE;
+    }
+    return negative ? -v : v;
+  }
+
+  /**
+   * A number as the double Jackson's reading gives: an integer of at most 18 digits through its
+   * long, a fraction of at most 15 digits as {@code digits / 10^scale} (both exact, so the division
+   * rounds correctly, as {@code BigDecimal.doubleValue} does), -0.0 for a negative zero with a
+   * fraction; exponents and longer numbers decline.
+   */
+  private Double number() {
+    boolean negative = minus();
+    int start = pos;
+    long v = digits();
+    int intDigits = pos - start;
+    if (pos < end && b[pos] == '.') {
+      pos++;
+      int fractionStart = pos;
+      while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+        v = v * 10 + (b[pos++] - '0');
+      }
+      int scale = pos - fractionStart;
+      if (scale == 0 || intDigits + scale > 15 || isNumberTail()) {
+        throw Decline.INSTANCE;
+      }
+      if (v == 0) {
+        return negative ? -0.0 : 0.0;
+      }
+      double d = v / POW10[scale];
+      return negative ? -d : d;
+    }
+    if (intDigits > 18 || isNumberTail()) {
+      throw Decline.INSTANCE;
+    }
+    return (double) (negative ? -v : v);
+  }
+
+  /** Reads a leading '-', if any. */
+  private boolean minus() {
+    if (peek() != '-') {
+      return false;
+    }
+    pos++;
+    return true;
+  }
+
+  /** The digits of a JSON integer part (no leading zeros), at most 19 of them read. */
+  private long digits() {
+    if (pos >= end || b[pos] < '0' || b[pos] > '9') {
+      throw Decline.INSTANCE;
+    }
+    if (b[pos] == '0') {
+      pos++;
+      if (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+        throw Decline.INSTANCE;
+      }
+      return 0;
+    }
+    int start = pos;
+    long v = 0;
+    while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+      if (pos - start == 18) {
+        throw Decline.INSTANCE;
+      }
+      v = v * 10 + (b[pos++] - '0');
+    }
+    return v;
+  }
+
+  private boolean isNumberTail() {
+    return pos < end && (b[pos] == '.' || b[pos] == 'e' || b[pos] == 'E');
+  }
+
+  /** {@code {"lat": number, "lon": number}} in either order. */
+  private Object geo() throws TextValues.BadValue {
+    expect('{');
+    Double lat = null;
+    Double lon = null;
+    do {
+      int nameStart = nameStart();
+      int nameEnd = pos - 2;
+      if (same(nameStart, nameEnd, LAT) && lat == null) {
+        lat = number();
+      } else if (same(nameStart, nameEnd, LON) && lon == null) {
+        lon = number();
+      } else {
+        throw Decline.INSTANCE;
+      }
+    } while (more('}'));
+    if (lat == null || lon == null) {
+      throw Decline.INSTANCE;
+    }
+    return TextValues.geo(lat, lon);
+  }
+
+  private ImmutableSet<String> stringSet() {
+    expect('[');
+    if (peek() == ']') {
+      pos++;
+      return ImmutableSet.of();
+    }
+    ImmutableSet.Builder<String> set = ImmutableSet.builder();
+    do {
+      set.add(string());
+    } while (more(']'));
+    return set.build();
+  }
+
+  /** A non-empty string id, not shared. */
+  private String idString() {
+    if (peek() != '"') {
+      throw Decline.INSTANCE; // numeric ids keep their text: the Jackson path reads them
+    }
+    String id = plainString();
+    if (id.isEmpty()) {
+      throw Decline.INSTANCE;
+    }
+    return id;
+  }
+
+  /** A string value, shared with earlier equal ones of this thread when short. */
+  private String string() {
+    int s = stringStart();
+    return strings.get(b, s, pos - 1);
+  }
+
+  /** A string value, not shared. */
+  private String plainString() {
+    int s = stringStart();
+    return new String(b, s, pos - 1 - s, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Dates of the form {@code 2026-11-01} straight from the bytes (an impossible day such as
+   * February 30 declines, as {@code LocalDate.parse} refuses it); any other string goes to {@link
+   * TextValues#parseDate}, as on the Jackson path.
+   */
+  private LocalDate date() throws TextValues.BadValue {
+    int s = stringStart();
+    if (pos - 1 - s == 10 && b[s + 4] == '-' && b[s + 7] == '-') {
+      int year = digits(b, s, 4);
+      int month = digits(b, s + 5, 2);
+      int day = digits(b, s + 8, 2);
+      if (year >= 0 && month >= 0 && day >= 0) {
+        return LocalDate.of(year, month, day);
+      }
+    }
+    return TextValues.parseDate(new String(b, s, pos - 1 - s, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Timestamps of the common form {@code 2026-11-01T08:30:00Z} straight from the bytes; any other
+   * string goes to {@link TextValues#parseTimestamp}, as on the Jackson path.
+   */
+  private Instant timestamp() throws TextValues.BadValue {
+    int s = stringStart();
+    long seconds = utcSeconds(b, s, pos - 1);
+    if (seconds != Long.MIN_VALUE) {
+      return Instant.ofEpochSecond(seconds);
+    }
+    return TextValues.parseTimestamp(new String(b, s, pos - 1 - s, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The epoch second of {@code yyyy-MM-ddTHH:mm:ssZ} in {@code b[from..to)}, as {@link
+   * TextValues#parseUtcSeconds}, or {@code Long.MIN_VALUE} for any other text.
+   */
+  static long utcSeconds(byte[] b, int from, int to) {
+    if (to - from != 20
+        || b[from + 4] != '-'
+        || b[from + 7] != '-'
+        || b[from + 10] != 'T'
+        || b[from + 13] != ':'
+        || b[from + 16] != ':'
+        || b[from + 19] != 'Z') {
+      return Long.MIN_VALUE;
+    }
+    int year = digits(b, from, 4);
+    int month = digits(b, from + 5, 2);
+    int day = digits(b, from + 8, 2);
+    int hour = digits(b, from + 11, 2);
+    int minute = digits(b, from + 14, 2);
+    int second = digits(b, from + 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
+      return Long.MIN_VALUE;
+    }
+    if (minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return Long.MIN_VALUE;
+    }
+    if (day > TextValues.lengthOfMonth(year, month)) {
+      return Long.MIN_VALUE;
+    }
+    return TextValues.epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+  }
+
+  private static int digits(byte[] b, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  /**
+   * Reads {@code "name":} and answers where the name starts; the name ends two bytes before the new
+   * position.
+   */
+  private int nameStart() {
+    int s = stringStart();
+    expect(':');
+    return s;
+  }
+
+  /**
+   * Reads a string without escapes or control characters and answers where its content starts; its
+   * content ends one byte before the new position (the closing quote).
+   */
+  private int stringStart() {
+    expect('"');
+    int s = pos;
+    while (pos < end) {
+      byte c = b[pos++];
+      if (c == '"') {
+        return s;
+      }
+      if (c == '\\' || (c >= 0 && c < 0x20)) {
+        throw Decline.INSTANCE;
+      }
+    }
+    throw Decline.INSTANCE;
+  }
+
+  /** After a member: true on ',' (another follows), false on {@code close}. */
+  private boolean more(char close) {
+    if (pos < end) {
+      byte c = b[pos++];
+      if (c == ',') {
+        return true;
+      }
+      if (c == close) {
+        return false;
+      }
+    }
+    throw Decline.INSTANCE;
+  }
+
+  private int peek() {
+    if (pos >= end) {
+      throw Decline.INSTANCE;
+    }
+    return b[pos];
+  }
+
+  private void expect(char c) {
+    if (pos >= end || b[pos] != c) {
+      throw Decline.INSTANCE;
+    }
+    pos++;
+  }
+
+  private boolean same(int from, int to, byte[] name) {
+    if (to - from != name.length) {
+      return false;
+    }
+    for (int i = 0; i < name.length; i++) {
+      if (b[from + i] != name[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index of the name in {@code b[from..to)}, trying {@code hint} first, or -1. */
+  private int indexOf(byte[][] names, int from, int to, int hint) {
+    if (hint < names.length && same(from, to, names[hint])) {
+      return hint;
+    }
+    for (int i = 0; i < names.length; i++) {
+      if (same(from, to, names[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A small table of the short strings a thread has read, keyed by their bytes, so that values
+   * repeated across lines (countries, cities, event properties) are one {@code String} each. It
+   * stops adding once a quarter full and then makes new strings as before.
+   */
+  static final class SharedStrings {
+    private static final int SLOTS = 4096;
+    private static final int MAX_LENGTH = 32;
+    private final byte[][] keys = new byte[SLOTS][];
+    private final String[] values = new String[SLOTS];
+    private int size;
+
+    String get(byte[] b, int from, int to) {
+      int length = to - from;
+      if (length > MAX_LENGTH) {
+        return new String(b, from, length, StandardCharsets.UTF_8);
+      }
+      int h = 1;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + b[i];
+      }
+      int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+      while (true) {
+        byte[] k = keys[slot];
+        if (k == null) {
+          String s = new String(b, from, length, StandardCharsets.UTF_8);
+          if (size < SLOTS / 4) {
+            keys[slot] = java.util.Arrays.copyOfRange(b, from, to);
+            values[slot] = s;
+            size++;
+          }
+          return s;
+        }
+        if (java.util.Arrays.equals(k, 0, k.length, b, from, to)) {
+          return values[slot];
+        }
+        slot = (slot + 1) & (SLOTS - 1);
+      }
+    }
+  }
+}
