@@ -45,7 +45,10 @@ abstract class Column {
 
   /** Sizes the column for {@code rows} rows in all, so that appending them copies nothing. */
   final void reserve(int rows) {
-    valid = Arrays.copyOf(valid, Math.max(valid.length, (rows + 63) >>> 6));
+    int words = (rows + 63) >>> 6;
+    if (valid.length < words) {
+      valid = Arrays.copyOf(valid, words);
+    }
     ensure(rows); // on an empty column grown(0, rows) is rows itself, for 16 rows and more
   }
 

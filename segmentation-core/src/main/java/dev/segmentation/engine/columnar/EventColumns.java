@@ -90,6 +90,7 @@ final class EventColumns {
     private long[] seconds = new long[16];
     private int[] nanos;
     private int events;
+    private int expectedRows; // the rows there will be in all (reserve), or 0 when not known
 
     Builder(EventType type) {
       this.type = type;
@@ -102,8 +103,12 @@ final class EventColumns {
       }
     }
 
-    /** Sizes the offsets for {@code rows} customers in all. */
+    /**
+     * Sizes the offsets for {@code rows} customers in all, and lets the events' arrays grow to what
+     * the rows so far project for that many rows (see {@link #capacity}).
+     */
     void reserve(int rows) {
+      expectedRows = Math.max(expectedRows, rows);
       if (offsets.length < rows + 1) {
         offsets = Arrays.copyOf(offsets, rows + 1);
       }
@@ -142,10 +147,13 @@ final class EventColumns {
       offsets[row] = e;
       int n = list.size();
       if (seconds.length < e + n) {
-        int capacity = Column.grown(seconds.length, e + n);
+        int capacity = capacity(row, e + n);
         seconds = Arrays.copyOf(seconds, capacity);
         if (nanos != null) {
           nanos = Arrays.copyOf(nanos, capacity);
+        }
+        for (Column c : columns) {
+          c.reserve(capacity); // the properties grow with the times, not event by event
         }
       }
       for (int k = 0; k < n; k++) {
@@ -160,6 +168,30 @@ final class EventColumns {
       }
       offsets[row + 1] = e + n;
       return e + n;
+    }
+
+    /** Rows seen before the events' growth follows their projection to the expected rows. */
+    static final int PROJECT_AFTER_ROWS = 4096;
+
+    /*
+     * The room for `needed` events when row `row` is appended: half as much again as there is, or,
+     * once PROJECT_AFTER_ROWS rows are in and the number of rows is known (reserve), the events per
+     * row so far times the rows expected, plus 1/32. Growing by half copied the arrays 36 times
+     * for 34 million events (each copy a large array for the collector to move again); the
+     * projection grows them once or twice. Never beyond the int indexes (fits() guards those).
+     */
+    private int capacity(int row, int needed) {
+      long capacity = Column.grown(seconds.length, needed);
+      if (row >= PROJECT_AFTER_ROWS && expectedRows > row + 1) {
+        long projected = (long) Math.ceil((double) needed / (row + 1) * expectedRows);
+        capacity = Math.max(capacity, projected + (projected >> 5));
+      }
+      return (int) Math.min(capacity, Integer.MAX_VALUE - 16);
+    }
+
+    /** The events the arrays hold room for (for tests of the growth). */
+    int capacity() {
+      return seconds.length;
     }
 
     /** The number of properties (columns) of the type. */
