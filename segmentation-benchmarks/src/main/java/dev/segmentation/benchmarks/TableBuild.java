@@ -47,8 +47,11 @@ public final class TableBuild {
     this.threads = threads;
   }
 
-  /** The chunk of customers generated in parallel before they are added. */
-  static final int CHUNK = 65_536;
+  /**
+   * The chunk of customers generated in parallel before they are added (system property {@code
+   * tablebuild.chunk} to try others).
+   */
+  static final int CHUNK = Integer.getInteger("tablebuild.chunk", 65_536);
 
   /**
    * A table of {@code n} customers, {@code customer(i)} at row i: generated on all cores in chunks,

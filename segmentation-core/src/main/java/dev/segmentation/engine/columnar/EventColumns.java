@@ -105,7 +105,7 @@ final class EventColumns {
 
     /**
      * Sizes the offsets for {@code rows} customers in all, and lets the events' arrays grow to what
-     * the rows so far project for that many rows (see {@link #capacity}).
+     * the rows so far project for that many rows (see {@link Column#grown(int, int, int, int)}).
      */
     void reserve(int rows) {
       expectedRows = Math.max(expectedRows, rows);
@@ -147,7 +147,7 @@ final class EventColumns {
       offsets[row] = e;
       int n = list.size();
       if (seconds.length < e + n) {
-        int capacity = capacity(row, e + n);
+        int capacity = Column.grown(seconds.length, e + n, row + 1, expectedRows);
         seconds = Arrays.copyOf(seconds, capacity);
         if (nanos != null) {
           nanos = Arrays.copyOf(nanos, capacity);
@@ -168,25 +168,6 @@ final class EventColumns {
       }
       offsets[row + 1] = e + n;
       return e + n;
-    }
-
-    /** Rows seen before the events' growth follows their projection to the expected rows. */
-    static final int PROJECT_AFTER_ROWS = 4096;
-
-    /*
-     * The room for `needed` events when row `row` is appended: half as much again as there is, or,
-     * once PROJECT_AFTER_ROWS rows are in and the number of rows is known (reserve), the events per
-     * row so far times the rows expected, plus 1/32. Growing by half copied the arrays 36 times
-     * for 34 million events (each copy a large array for the collector to move again); the
-     * projection grows them once or twice. Never beyond the int indexes (fits() guards those).
-     */
-    private int capacity(int row, int needed) {
-      long capacity = Column.grown(seconds.length, needed);
-      if (row >= PROJECT_AFTER_ROWS && expectedRows > row + 1) {
-        long projected = (long) Math.ceil((double) needed / (row + 1) * expectedRows);
-        capacity = Math.max(capacity, projected + (projected >> 5));
-      }
-      return (int) Math.min(capacity, Integer.MAX_VALUE - 16);
     }
 
     /** The events the arrays hold room for (for tests of the growth). */

@@ -27,7 +27,7 @@ class EventGrowthProperties {
       @ForAll @IntRange(min = 1, max = 1_000) long seed,
       @ForAll @IntRange(min = 0, max = 3_000) int extra,
       @ForAll @IntRange(min = 0, max = 3) int hint) {
-    int n = EventColumns.Builder.PROJECT_AFTER_ROWS + extra;
+    int n = Column.PROJECT_AFTER_ROWS + extra;
     List<SchemaCustomer> customers = new RandomCatalogs(seed).customers(n);
     CustomerTable without = CustomerTable.of(RandomCatalogs.SCHEMA, customers);
     int expected = new int[] {n, n / 2, 2 * n, n + 1}[hint];
@@ -62,7 +62,7 @@ class EventGrowthProperties {
       events.forEach(c::event);
       b.add(c.build());
       int capacity = b.eventCapacity(0);
-      if (i >= EventColumns.Builder.PROJECT_AFTER_ROWS
+      if (i >= Column.PROJECT_AFTER_ROWS
           && (capacities.isEmpty() || capacities.get(capacities.size() - 1) != capacity)) {
         capacities.add(capacity);
       }
