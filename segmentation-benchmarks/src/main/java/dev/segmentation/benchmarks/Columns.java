@@ -2,6 +2,7 @@ package dev.segmentation.benchmarks;
 
 import com.google.common.collect.ImmutableSet;
 import dev.segmentation.model.Event;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +67,17 @@ public final class Columns {
   public final Dictionary tagNames = new Dictionary();
   public final Dictionary techNames = new Dictionary();
 
+  /** The arrays of the given people, customer i at index i. */
   Columns(List<Person> people) {
-    int n = people.size();
+    this(people.size(), (from, to) -> people.subList(from, to).toArray(Person[]::new));
+  }
+
+  /**
+   * The arrays of {@code n} people that {@code chunks} supplies in order, a chunk at a time ({@link
+   * #CHUNK} or fewer at the end), so that only one chunk of objects is alive at once: the columns
+   * of ten million customers without ten million objects.
+   */
+  Columns(int n, Chunks chunks) {
     this.size = n;
     int words = (n + 63) >>> 6;
     age = new int[n];
@@ -101,82 +111,116 @@ public final class Columns {
     orders90d = new int[n];
     orders90dValid = new long[words];
     purchaseStart = new int[n + 1];
-    long events = 0;
-    for (Person p : people) {
-      events += p.purchases.size();
-    }
-    purchaseSecond = new long[Math.toIntExact(events)];
-    purchaseAmount = new double[purchaseSecond.length];
+    // The purchases of each chunk, concatenated at the end (their number is known only then).
+    List<long[]> seconds = new ArrayList<>();
+    List<double[]> amounts = new ArrayList<>();
     int e = 0;
-    for (int i = 0; i < n; i++) {
-      Person p = people.get(i);
-      if (p.age != null) {
-        age[i] = Math.toIntExact(p.age);
-        set(ageValid, i);
+    for (int from = 0; from < n; from += CHUNK) {
+      Person[] chunk = chunks.get(from, Math.min(n, from + CHUNK));
+      int events = 0;
+      for (Person p : chunk) {
+        events += p.purchases.size();
       }
-      country[i] = countries.code(p.country);
-      city[i] = cities.code(p.city);
-      if (p.income != null) {
-        income[i] = p.income;
-        set(incomeValid, i);
-      }
-      industry[i] = industries.code(p.industry);
-      if (p.employees != null) {
-        employees[i] = Math.toIntExact(p.employees);
-        set(employeesValid, i);
-      }
-      companySize[i] = companySizes.code(p.companySize);
-      if (p.revenue != null) {
-        revenue[i] = p.revenue;
-        set(revenueValid, i);
-      }
-      if (p.signupDate != null) {
-        signupDay[i] = Math.toIntExact(p.signupDate.toEpochDay());
-        set(signupValid, i);
-      }
-      if (p.lastSeen != null) {
-        lastSeen[i] = p.lastSeen.getEpochSecond();
-        set(lastSeenValid, i);
-      }
-      if (p.emailOptIn != null) {
-        if (p.emailOptIn) {
-          set(emailOptIn, i);
+      long[] second = new long[events];
+      double[] amount = new double[events];
+      int k = 0;
+      for (int j = 0; j < chunk.length; j++) {
+        int i = from + j;
+        Person p = chunk[j];
+        fill(i, p);
+        purchaseStart[i] = e + k;
+        for (Event ev : p.purchases) {
+          second[k] = ev.timestamp().getEpochSecond();
+          Object value = ev.properties().get("amount");
+          amount[k] = value == null ? Double.NaN : (Double) value;
+          k++;
         }
-        set(emailOptInValid, i);
       }
-      if (p.tags != null) {
-        tags[i] = tagNames.mask(p.tags);
-        set(tagsValid, i);
-      }
-      device[i] = devices.code(p.device);
-      if (p.techStack != null) {
-        techStack[i] = (short) techNames.mask(p.techStack);
-        set(techStackValid, i);
-      }
-      if (p.location != null) {
-        latitude[i] = p.location.latitude();
-        longitude[i] = p.location.longitude();
-        set(locationValid, i);
-      }
-      if (p.spend90d != null) {
-        spend90d[i] = p.spend90d;
-        set(spend90dValid, i);
-      }
-      if (p.orders90d != null) {
-        orders90d[i] = Math.toIntExact(p.orders90d);
-        set(orders90dValid, i);
-      }
-      purchaseStart[i] = e;
-      for (Event ev : p.purchases) {
-        purchaseSecond[e] = ev.timestamp().getEpochSecond();
-        Object amount = ev.properties().get("amount");
-        purchaseAmount[e] = amount == null ? Double.NaN : (Double) amount;
-        e++;
-      }
+      e = Math.addExact(e, events);
+      seconds.add(second);
+      amounts.add(amount);
     }
     purchaseStart[n] = e;
+    purchaseSecond = new long[e];
+    purchaseAmount = new double[e];
+    int at = 0;
+    for (int c = 0; c < seconds.size(); c++) {
+      int length = seconds.get(c).length;
+      System.arraycopy(seconds.get(c), 0, purchaseSecond, at, length);
+      System.arraycopy(amounts.get(c), 0, purchaseAmount, at, length);
+      at += length;
+    }
     if (techNames.size() > 16 || tagNames.size() > 64) {
       throw new IllegalStateException("more tags than the masks hold");
+    }
+  }
+
+  /** The customers per chunk handed to {@link Chunks#get}. */
+  static final int CHUNK = 65_536;
+
+  /** People {@code from .. to - 1}, one chunk, asked for in order. */
+  @FunctionalInterface
+  interface Chunks {
+    Person[] get(int from, int to);
+  }
+
+  // The attributes of person p at index i (purchases apart).
+  private void fill(int i, Person p) {
+    if (p.age != null) {
+      age[i] = Math.toIntExact(p.age);
+      set(ageValid, i);
+    }
+    country[i] = countries.code(p.country);
+    city[i] = cities.code(p.city);
+    if (p.income != null) {
+      income[i] = p.income;
+      set(incomeValid, i);
+    }
+    industry[i] = industries.code(p.industry);
+    if (p.employees != null) {
+      employees[i] = Math.toIntExact(p.employees);
+      set(employeesValid, i);
+    }
+    companySize[i] = companySizes.code(p.companySize);
+    if (p.revenue != null) {
+      revenue[i] = p.revenue;
+      set(revenueValid, i);
+    }
+    if (p.signupDate != null) {
+      signupDay[i] = Math.toIntExact(p.signupDate.toEpochDay());
+      set(signupValid, i);
+    }
+    if (p.lastSeen != null) {
+      lastSeen[i] = p.lastSeen.getEpochSecond();
+      set(lastSeenValid, i);
+    }
+    if (p.emailOptIn != null) {
+      if (p.emailOptIn) {
+        set(emailOptIn, i);
+      }
+      set(emailOptInValid, i);
+    }
+    if (p.tags != null) {
+      tags[i] = tagNames.mask(p.tags);
+      set(tagsValid, i);
+    }
+    device[i] = devices.code(p.device);
+    if (p.techStack != null) {
+      techStack[i] = (short) techNames.mask(p.techStack);
+      set(techStackValid, i);
+    }
+    if (p.location != null) {
+      latitude[i] = p.location.latitude();
+      longitude[i] = p.location.longitude();
+      set(locationValid, i);
+    }
+    if (p.spend90d != null) {
+      spend90d[i] = p.spend90d;
+      set(spend90dValid, i);
+    }
+    if (p.orders90d != null) {
+      orders90d[i] = Math.toIntExact(p.orders90d);
+      set(orders90dValid, i);
     }
   }
 
@@ -246,6 +290,11 @@ public final class Columns {
         m |= 1L << code(v);
       }
       return m;
+    }
+
+    /** The values by code. */
+    List<String> names() {
+      return java.util.Collections.unmodifiableList(names);
     }
 
     /** The number of distinct values seen. */

@@ -15,9 +15,12 @@ import java.util.stream.IntStream;
 
 /**
  * The benchmark data: the first {@code n} customers of the shared seeded generator (testkit's
- * {@code CustomerGenerator}, which the CLI's {@code generate} uses too), as plain objects, and on
- * demand as the hand-written primitive arrays and as maps for the expression languages that read
- * maps. Built once per JMH trial.
+ * {@code CustomerGenerator}, which the CLI's {@code generate} uses too), as plain objects, as the
+ * hand-written primitive arrays, as the library's columnar table and as maps for the expression
+ * languages that read maps. Each representation is built on first use, once per JMH trial; the
+ * arrays and the table come straight from the generator in chunks when the plain objects were not
+ * asked for, so that a contender that reads only columns never holds {@code n} objects (ten million
+ * of them do not fit a heap that the columns fit many times over).
  */
 public final class Population {
 
@@ -36,39 +39,25 @@ public final class Population {
   /** The evaluation context of every benchmark: {@link #AS_OF} in UTC. */
   public static final EvaluationContext CONTEXT = EvaluationContext.at(AS_OF);
 
-  private final Person[] people;
+  private final int size;
+  private Person[] people;
   private Columns columns;
   private CustomerTable table;
   private List<Map<String, Object>> maps;
 
-  private Population(Person[] people) {
-    this.people = people;
+  private Population(int size) {
+    this.size = size;
   }
 
   /**
-   * Customers {@code c-0 .. c-(n-1)} of the generator with {@link #SEED}. Customers are generated
-   * on all cores in chunks, and each chunk is turned into plain objects by one thread, so that the
-   * objects of consecutive customers lie close together in memory, as they would in a service that
-   * loaded them one by one.
+   * Customers {@code c-0 .. c-(n-1)} of the generator with {@link #SEED}; nothing is generated
+   * until a representation is asked for.
    */
   public static Population generate(int n) {
-    CustomerGenerator generator = new CustomerGenerator(SEED);
-    Person[] people = new Person[n];
-    int chunk = 16_384;
-    for (int from = 0; from < n; from += chunk) {
-      int start = from;
-      SchemaCustomer[] generated =
-          IntStream.range(start, Math.min(n, start + chunk))
-              .parallel()
-              .mapToObj(i -> generator.customer(i, AS_OF, EVENT_TYPES))
-              .toArray(SchemaCustomer[]::new);
-      for (int i = 0; i < generated.length; i++) {
-        people[start + i] = Person.of(generated[i]);
-      }
+    if (n < 0) {
+      throw new IllegalArgumentException("n must not be negative, got " + n);
     }
-    // Compacts the survivors and drops the generator's garbage before anything is measured.
-    System.gc();
-    return new Population(people);
+    return new Population(n);
   }
 
   /** The generator's schema, which every representation follows. */
@@ -78,33 +67,81 @@ public final class Population {
 
   /** The number of customers. */
   public int size() {
-    return people.length;
+    return size;
   }
 
-  /** The customers as plain objects (shared, do not modify). */
-  Person[] people() {
+  /**
+   * The customers as plain objects (shared, do not modify), made on first use. Customers are
+   * generated on all cores in chunks, and each chunk is turned into plain objects by one thread, so
+   * that the objects of consecutive customers lie close together in memory, as they would in a
+   * service that loaded them one by one.
+   */
+  synchronized Person[] people() {
+    if (people == null) {
+      CustomerGenerator generator = new CustomerGenerator(SEED);
+      Person[] all = new Person[size];
+      for (int from = 0; from < size; from += Columns.CHUNK) {
+        int start = from;
+        SchemaCustomer[] generated =
+            IntStream.range(start, Math.min(size, start + Columns.CHUNK))
+                .parallel()
+                .mapToObj(i -> generator.customer(i, AS_OF, EVENT_TYPES))
+                .toArray(SchemaCustomer[]::new);
+        for (int i = 0; i < generated.length; i++) {
+          all[start + i] = Person.of(generated[i]);
+        }
+      }
+      people = all;
+      settle();
+    }
     return people;
   }
 
   /** The customers as plain objects. */
   public List<Person> list() {
-    return Arrays.asList(people);
+    return Arrays.asList(people());
   }
 
-  /** The hand-written primitive arrays, built on first use. */
+  /**
+   * The hand-written primitive arrays, built on first use: from the plain objects when they exist,
+   * otherwise straight from the generator a chunk at a time (the same arrays, see PopulationTest).
+   */
   public synchronized Columns columns() {
     if (columns == null) {
-      columns = new Columns(list());
+      columns = people != null ? new Columns(list()) : generatedColumns(size);
+      settle();
     }
     return columns;
   }
 
-  /** The library's columnar table of the same customers, built on first use. */
+  /** The arrays of the first {@code n} customers, never holding more than one chunk of objects. */
+  static Columns generatedColumns(int n) {
+    CustomerGenerator generator = new CustomerGenerator(SEED);
+    return new Columns(
+        n,
+        (from, to) ->
+            IntStream.range(from, to)
+                .parallel()
+                .mapToObj(i -> Person.of(generator.customer(i, AS_OF, EVENT_TYPES)))
+                .toArray(Person[]::new));
+  }
+
+  /**
+   * The library's columnar table of the same customers, built on first use: from the plain objects
+   * when they exist, otherwise straight from the generator's customers a chunk at a time ({@link
+   * TableBuild#table(int)}; the same table, see PopulationTest).
+   */
   public synchronized CustomerTable table() {
     if (table == null) {
-      table = CustomerTable.of(schema(), list());
+      table = people != null ? CustomerTable.of(schema(), list()) : TableBuild.table(size);
+      settle();
     }
     return table;
+  }
+
+  // Compacts the survivors and drops the generator's garbage before anything is measured.
+  private static void settle() {
+    System.gc();
   }
 
   /**
@@ -114,8 +151,8 @@ public final class Population {
    */
   public synchronized List<Map<String, Object>> maps() {
     if (maps == null) {
-      List<Map<String, Object>> list = new ArrayList<>(people.length);
-      for (Person p : people) {
+      List<Map<String, Object>> list = new ArrayList<>(size);
+      for (Person p : people()) {
         Map<String, Object> m = new HashMap<>();
         put(m, "age", p.age);
         put(m, "country", p.country);

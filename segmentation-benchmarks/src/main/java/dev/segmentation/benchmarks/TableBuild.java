@@ -41,14 +41,23 @@ public final class TableBuild {
   private long addNanos;
   private long buildNanos;
   private long addCpuNanos; // the adding thread's CPU time in add and build: immune to other load
+  // The whole process's CPU time in add and build: the helper thread's and the collector's too.
+  private long addProcessCpuNanos;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   TableBuild(int threads) {
     this.threads = threads;
   }
 
-  /** The chunk of customers generated in parallel before they are added. */
-  static final int CHUNK = 65_536;
+  /**
+   * The chunk of customers generated in parallel before they are added (system property {@code
+   * tablebuild.chunk} to try others). Small, so that the adding thread reads customers that were
+   * just made (still in the caches) and each young collection finds few of them alive: at 2M, 2,048
+   * took 3.5 s of the adding thread's CPU where 65,536 took 4.5 s (RESULTS.md, run TB2).
+   */
+  static final int CHUNK = Integer.getInteger("tablebuild.chunk", 2_048);
 
   /**
    * A table of {@code n} customers, {@code customer(i)} at row i: generated on all cores in chunks,
@@ -65,7 +74,9 @@ public final class TableBuild {
               .toArray(SchemaCustomer[]::new);
       long t1 = System.nanoTime();
       long c1 = THREADS.getCurrentThreadCpuTime();
+      long p1 = OS.getProcessCpuTime();
       builder.addAll(Arrays.asList(generated), threads);
+      addProcessCpuNanos += OS.getProcessCpuTime() - p1;
       addCpuNanos += THREADS.getCurrentThreadCpuTime() - c1;
       long t2 = System.nanoTime();
       generateNanos += t1 - t0;
@@ -73,7 +84,9 @@ public final class TableBuild {
     }
     long t3 = System.nanoTime();
     long c3 = THREADS.getCurrentThreadCpuTime();
+    long p3 = OS.getProcessCpuTime();
     CustomerTable table = builder.build();
+    addProcessCpuNanos += OS.getProcessCpuTime() - p3;
     addCpuNanos += THREADS.getCurrentThreadCpuTime() - c3;
     buildNanos += System.nanoTime() - t3;
     return table;
@@ -158,6 +171,7 @@ public final class TableBuild {
     System.gc();
     long t1 = System.nanoTime();
     long c1 = THREADS.getCurrentThreadCpuTime();
+    long p1 = OS.getProcessCpuTime();
     TableColumns table = CustomerTable.fromColumns(schema, n);
     for (int i = 0; i < columns.length; i++) {
       fill(table, attributes.get(i), columns[i], absent[i]);
@@ -167,6 +181,7 @@ public final class TableBuild {
       fill(purchases, properties.get(p), props[p], propsAbsent[p]);
     }
     CustomerTable built = table.build();
+    addProcessCpuNanos += OS.getProcessCpuTime() - p1;
     addCpuNanos += THREADS.getCurrentThreadCpuTime() - c1;
     buildNanos += System.nanoTime() - t1;
     return built;
@@ -248,7 +263,8 @@ public final class TableBuild {
     System.out.printf(
         Locale.ROOT,
         "%,d customers, %d threads, %,d purchases: %.1f s in all = generate %.1f s + add %.1f s + build %.1f s"
-            + " (add and build: %.1f s of CPU on the calling thread; %.1f s in GC pauses in all);"
+            + " (add and build: %.1f s of CPU on the calling thread, %.1f s in the process;"
+            + " %.1f s in GC pauses in all);"
             + " %.1f bytes per customer (%.1f in attribute columns)%n",
         n,
         threads,
@@ -258,6 +274,7 @@ public final class TableBuild {
         run.addNanos / 1e9,
         run.buildNanos / 1e9,
         run.addCpuNanos / 1e9,
+        run.addProcessCpuNanos / 1e9,
         gcMillis() / 1e3,
         table.bytesPerCustomer(),
         table.columnBytesPerCustomer());

@@ -21,6 +21,7 @@ import java.util.Arrays;
 abstract class Column {
   final Attribute<?> attribute;
   long[] valid = new long[1];
+  int expectedRows; // the rows there will be in all (reserve), or 0 when not known
 
   Column(Attribute<?> attribute) {
     this.attribute = attribute;
@@ -45,7 +46,11 @@ abstract class Column {
 
   /** Sizes the column for {@code rows} rows in all, so that appending them copies nothing. */
   final void reserve(int rows) {
-    valid = Arrays.copyOf(valid, Math.max(valid.length, (rows + 63) >>> 6));
+    expectedRows = Math.max(expectedRows, rows);
+    int words = (rows + 63) >>> 6;
+    if (valid.length < words) {
+      valid = Arrays.copyOf(valid, words);
+    }
     ensure(rows); // on an empty column grown(0, rows) is rows itself, for 16 rows and more
   }
 
@@ -94,5 +99,24 @@ abstract class Column {
 
   static int grown(int length, int needed) {
     return Math.max(needed, length + (length >> 1) + 16);
+  }
+
+  /** Rows seen before a growth follows its projection to the expected rows ({@link #grown}). */
+  static final int PROJECT_AFTER_ROWS = 4096;
+
+  /*
+   * The room for `needed` items (events, tags) once `rows` rows hold them: half as much again as
+   * `length`, or, once PROJECT_AFTER_ROWS rows are in and `expectedRows` are expected, the items
+   * per row so far times the rows expected, plus 1/32. Growing by half copied the events' arrays
+   * 36 times for 34 million events, each copy a large array for the collector to move again; the
+   * projection grows them once or twice. Never beyond int indexes.
+   */
+  static int grown(int length, int needed, int rows, int expectedRows) {
+    long capacity = grown(length, needed);
+    if (rows >= PROJECT_AFTER_ROWS && expectedRows > rows) {
+      long projected = (long) Math.ceil((double) needed / rows * expectedRows);
+      capacity = Math.max(capacity, projected + (projected >> 5));
+    }
+    return (int) Math.min(capacity, Integer.MAX_VALUE - 16);
   }
 }

@@ -527,6 +527,11 @@ public final class CustomerTable {
       }
     }
 
+    /** The events of type {@code t} (schema order) the builder has room for (for tests). */
+    int eventCapacity(int t) {
+      return events[t].capacity();
+    }
+
     /** The number of customers added so far. */
     public int size() {
       return size;

@@ -138,6 +138,7 @@ final class DictionaryColumns {
     int[] offsets = new int[1];
     int[] codes = new int[0];
     private int used;
+    private Object[] tags = new Object[8]; // one row's tags while it is put
 
     TagColumn(Attribute<?> a) {
       super(a);
@@ -155,11 +156,13 @@ final class DictionaryColumns {
       offsets[row] = used;
       if (v != null) {
         ImmutableSet<?> set = (ImmutableSet<?>) v;
-        if (codes.length < used + set.size()) {
-          codes = Arrays.copyOf(codes, grown(codes.length, used + set.size()));
+        int n = set.size();
+        if (codes.length < used + n) {
+          codes = Arrays.copyOf(codes, grown(codes.length, used + n, row + 1, expectedRows));
         }
-        for (Object o : set) {
-          codes[used++] = code(index, entries, (String) o);
+        tags = set.toArray(tags); // no iterator per row: the reused array, grown when too short
+        for (int i = 0; i < n; i++) {
+          codes[used++] = code(index, entries, (String) tags[i]);
         }
       }
       offsets[row + 1] = used;
@@ -198,6 +201,7 @@ final class DictionaryColumns {
       super.freeze(size);
       dictionary = entries.toArray(new String[0]);
       index = null;
+      tags = null;
       entries = null;
       if (dictionary.length <= MASK_TAGS) {
         masks = new long[size];

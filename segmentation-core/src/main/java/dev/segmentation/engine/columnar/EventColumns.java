@@ -90,6 +90,7 @@ final class EventColumns {
     private long[] seconds = new long[16];
     private int[] nanos;
     private int events;
+    private int expectedRows; // the rows there will be in all (reserve), or 0 when not known
 
     Builder(EventType type) {
       this.type = type;
@@ -102,8 +103,12 @@ final class EventColumns {
       }
     }
 
-    /** Sizes the offsets for {@code rows} customers in all. */
+    /**
+     * Sizes the offsets for {@code rows} customers in all, and lets the events' arrays grow to what
+     * the rows so far project for that many rows (see {@link Column#grown(int, int, int, int)}).
+     */
     void reserve(int rows) {
+      expectedRows = Math.max(expectedRows, rows);
       if (offsets.length < rows + 1) {
         offsets = Arrays.copyOf(offsets, rows + 1);
       }
@@ -142,10 +147,13 @@ final class EventColumns {
       offsets[row] = e;
       int n = list.size();
       if (seconds.length < e + n) {
-        int capacity = Column.grown(seconds.length, e + n);
+        int capacity = Column.grown(seconds.length, e + n, row + 1, expectedRows);
         seconds = Arrays.copyOf(seconds, capacity);
         if (nanos != null) {
           nanos = Arrays.copyOf(nanos, capacity);
+        }
+        for (Column c : columns) {
+          c.reserve(capacity); // the properties grow with the times, not event by event
         }
       }
       for (int k = 0; k < n; k++) {
@@ -160,6 +168,11 @@ final class EventColumns {
       }
       offsets[row + 1] = e + n;
       return e + n;
+    }
+
+    /** The events the arrays hold room for (for tests of the growth). */
+    int capacity() {
+      return seconds.length;
     }
 
     /** The number of properties (columns) of the type. */
