@@ -162,6 +162,7 @@ final class Compiler {
     for (int i = 0; i < program.rfms.length; i++) {
       program.rfms[i] = rfm(catalog.rfmModels().get(i), "/rfm/" + i);
     }
+    program.readsEvents |= program.rfms.length > 0;
     return new Result(program, plan, references.segmentOrder(), planned);
   }
 
@@ -744,6 +745,7 @@ final class Compiler {
    */
   private Node eventNode(
       EventCondition c, EventType type, String property, AttributeType propertyType, Node filter) {
+    program.readsEvents = true;
     return new EventNode(
         type.name(),
         filter,

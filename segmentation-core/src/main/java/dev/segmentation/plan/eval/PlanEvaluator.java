@@ -29,6 +29,7 @@ public final class PlanEvaluator {
   private final TimePlan times;
   private final int[] order;
   private final Node[] planned; // null when compiled without a plan
+  private final boolean readsEvents; // see Program.readsEvents
   private volatile Bounds bounds;
 
   private PlanEvaluator(Compiler.Result compiled) {
@@ -36,6 +37,7 @@ public final class PlanEvaluator {
     this.times = compiled.plan();
     this.order = compiled.order();
     this.planned = compiled.planned();
+    this.readsEvents = compiled.program().readsEvents;
   }
 
   /** Compiles every node of the plan (nothing checked or rewritten again). */
@@ -99,6 +101,9 @@ public final class PlanEvaluator {
 
   /** Segment {@code i}'s result. */
   public Truth segment(int i, Customer c, EvaluationContext ctx) {
+    if (!readsEvents) { // nothing to cache: the evaluation without the thread's EventReads
+      return program.segments[i].eval(c, c, bounds(ctx), null);
+    }
     return once(Program::segment, i, c, ctx);
   }
 

@@ -27,6 +27,9 @@ final class Program {
   Score[] scores;
   Tiering[] tierings;
   Rfm[] rfms;
+  // Whether anything compiled here reads events (an event condition or an RFM model): when not, an
+  // evaluation needs no per-evaluation event cache (see EventReads), and PlanEvaluator skips it.
+  boolean readsEvents;
 
   Truth segment(int i, Customer c, Bounds b) {
     return segments[i].eval(c, c, b, null);
