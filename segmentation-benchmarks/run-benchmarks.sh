@@ -29,13 +29,14 @@ if has batch; then
 fi
 if has batch10m; then
   # The limits and the columnar engine on 1 and 2 threads over 10,000,000 customers (opt-in:
-  # PARTS=batch10m; 16 forks). These contenders read only columns, which each fork generates
+  # PARTS=batch10m; 20 forks). These contenders read only columns, which each fork generates
   # straight into the arrays or the table a chunk at a time (no 10M plain objects): one fork's
   # setup took 63-70 s at load 5-7 and 117-122 s at load 8-11 on the 2-core machine (about 60 s
   # of CPU; 2026-12-03, run TB2), and 6 GB held it (1.3-1.8 GB live after setup); 8 GB leaves room. The contenders that read objects (HAND_POJO,
   # ROW, the peers) would need the 10M objects again: more than 14 GB.
   java -jar "$jar" BatchBenchmark -p customers=10000000 \
-    -p contender=HAND_BRANCH_FREE,HAND_ARRAYS,COLUMNAR,COLUMNAR_2_THREADS -f 1 -wi 3 -w 1s -i 5 \
+    -p contender=HAND_BRANCH_FREE,HAND_BRANCH_FREE_2_THREADS,HAND_ARRAYS,COLUMNAR,COLUMNAR_2_THREADS \
+    -f 1 -wi 3 -w 1s -i 5 \
     -r 1s -jvmArgsAppend "-Xms8g -Xmx8g -XX:+UseParallelGC" ${BATCH10M_ARGS:-} \
     -rf json -rff "$out/batch10m.json" > "$out/batch10m.log" 2>&1
 fi

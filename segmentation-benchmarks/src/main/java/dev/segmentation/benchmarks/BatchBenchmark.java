@@ -28,6 +28,7 @@ public class BatchBenchmark {
 
   @Param({
     "HAND_BRANCH_FREE",
+    "HAND_BRANCH_FREE_2_THREADS",
     "HAND_ARRAYS",
     "HAND_ARRAYS_2_THREADS",
     "HAND_POJO",

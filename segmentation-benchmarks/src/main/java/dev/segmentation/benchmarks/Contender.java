@@ -21,6 +21,11 @@ public enum Contender {
    * arithmetic, {@code count += bits}): the limit every other contender is measured against.
    */
   HAND_BRANCH_FREE(false),
+  /**
+   * The branch-free loop over two halves of the customers on two threads (the caller and a spinning
+   * worker): the limit of two threads for a loop bound by memory rather than by branches.
+   */
+  HAND_BRANCH_FREE_2_THREADS(false),
   /** The obvious hand-written loop over the same arrays: an if-chain per customer. */
   HAND_ARRAYS(false),
   /**
@@ -74,6 +79,8 @@ public enum Contender {
     switch (this) {
       case HAND_BRANCH_FREE:
         return HandBranchFree.prepare(rule, population);
+      case HAND_BRANCH_FREE_2_THREADS:
+        return HandBranchFree.prepareTwoThreads(rule, population);
       case HAND_ARRAYS:
         return HandArrays.prepare(rule, population);
       case HAND_ARRAYS_2_THREADS:

@@ -23,8 +23,14 @@ final class HandArrays {
    * spinning: the limit of two threads, without the cost of waking a thread that a library pays.
    */
   static Evaluator prepareTwoThreads(Rule rule, Population population) {
-    Range loop = loop(rule, population);
-    int size = population.columns().size;
+    return twoThreads(loop(rule, population), population.columns().size);
+  }
+
+  /**
+   * {@code loop} over two halves of {@code size} customers: the caller counts the first, a spinning
+   * worker (no wake-up to pay) the second; the halves split at a multiple of 64.
+   */
+  static Evaluator twoThreads(Range loop, int size) {
     int half = (size / 2) & ~63;
     SpinningWorker worker = new SpinningWorker();
     return () -> {
