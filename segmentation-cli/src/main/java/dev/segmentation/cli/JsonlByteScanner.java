@@ -475,22 +475,13 @@ final class JsonlByteScanner {
         || b[from + 19] != 'Z') {
       return Long.MIN_VALUE;
     }
-    int year = digits(b, from, 4);
-    int month = digits(b, from + 5, 2);
-    int day = digits(b, from + 8, 2);
-    int hour = digits(b, from + 11, 2);
-    int minute = digits(b, from + 14, 2);
-    int second = digits(b, from + 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
-      return Long.MIN_VALUE;
-    }
-    if (minute < 0 || minute > 59 || second < 0 || second > 59) {
-      return Long.MIN_VALUE;
-    }
-    if (day > TextValues.lengthOfMonth(year, month)) {
-      return Long.MIN_VALUE;
-    }
-    return TextValues.epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+    return TextValues.utcSeconds(
+        digits(b, from, 4),
+        digits(b, from + 5, 2),
+        digits(b, from + 8, 2),
+        digits(b, from + 11, 2),
+        digits(b, from + 14, 2),
+        digits(b, from + 17, 2));
   }
 
   private static int digits(byte[] b, int from, int count) {

@@ -166,23 +166,32 @@ final class TextValues {
         || t.charAt(19) != 'Z') {
       return null;
     }
-    int year = digits(t, 0, 4);
-    int month = digits(t, 5, 2);
-    int day = digits(t, 8, 2);
-    int hour = digits(t, 11, 2);
-    int minute = digits(t, 14, 2);
-    int second = digits(t, 17, 2);
+    long seconds =
+        utcSeconds(
+            digits(t, 0, 4),
+            digits(t, 5, 2),
+            digits(t, 8, 2),
+            digits(t, 11, 2),
+            digits(t, 14, 2),
+            digits(t, 17, 2));
+    return seconds == Long.MIN_VALUE ? null : Instant.ofEpochSecond(seconds);
+  }
+
+  /**
+   * The epoch second of a UTC date and time given by its fields (a negative field: not digits), or
+   * {@code Long.MIN_VALUE} when they name no valid instant (the general parser then reports it).
+   */
+  static long utcSeconds(int year, int month, int day, int hour, int minute, int second) {
     if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
-      return null;
+      return Long.MIN_VALUE;
     }
     if (minute < 0 || minute > 59 || second < 0 || second > 59) {
-      return null;
+      return Long.MIN_VALUE;
     }
     if (day > lengthOfMonth(year, month)) {
-      return null; // the general parser reports it
+      return Long.MIN_VALUE;
     }
-    return Instant.ofEpochSecond(
-        epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second);
+    return epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
   }
 
   /** As {@code YearMonth.of(year, month).lengthOfMonth()}, without allocating. */
