@@ -18,10 +18,11 @@ import java.util.Map;
  * Reads the common JSON Lines customer straight from its UTF-8 bytes, without a JSON tokenizer:
  * field names are matched against the schema's names as bytes, and numbers, booleans, timestamps
  * and strings are parsed where they lie. It takes only the plainest form of a line: no whitespace
- * between tokens, no escapes in strings, string ids, numbers without exponents and with at most 15
- * digits when they have a fraction, known fields each once, event types before their properties.
- * Anything else (or any doubt) makes it answer null, and {@link JsonlFastPath}'s Jackson parser
- * reads the line instead, then the careful parser if needed, so messages are exactly as before.
+ * between tokens, no escapes in strings, string ids, numbers with at most 15 significant digits
+ * when they have a fraction or an exponent (and a power of ten within 22 of zero), known fields
+ * each once, event types before their properties. Anything else (or any doubt) makes it answer
+ * null, and {@link JsonlFastPath}'s Jackson parser reads the line instead, then the careful parser
+ * if needed, so messages are exactly as before.
  *
  * <p>Whatever it accepts must give the same customer as the Jackson path ({@code
  * JsonlByteScannerProperties}). One scanner per thread ({@link #scan}); it keeps a small table of
@@ -304,35 +305,73 @@ final class JsonlByteScanner {
 
   /**
    * A number as the double Jackson's reading gives: an integer of at most 18 digits through its
-   * long, a fraction of at most 15 digits as {@code digits / 10^scale} (both exact, so the division
-   * rounds correctly, as {@code BigDecimal.doubleValue} does), -0.0 for a negative zero with a
-   * fraction; exponents and longer numbers decline.
+   * long; otherwise (a fraction, an exponent or both, as Java writes {@code 7.0E-4}) at most 15
+   * significant digits {@code v} and a power of ten {@code p} within 22 of zero, as {@code v *
+   * 10^p} or {@code v / 10^-p}. Both operands are exact doubles, so the one operation rounds
+   * correctly, as {@code BigDecimal.doubleValue} does; -0.0 for a negative zero with a fraction or
+   * exponent. Longer numbers and larger powers decline.
    */
   private Double number() {
     boolean negative = minus();
     int start = pos;
     long v = digits();
-    int intDigits = pos - start;
+    int digitCount = pos - start;
+    int scale = 0;
+    boolean plain = true;
     if (pos < end && b[pos] == '.') {
       pos++;
       int fractionStart = pos;
       while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
         v = v * 10 + (b[pos++] - '0');
       }
-      int scale = pos - fractionStart;
-      if (scale == 0 || intDigits + scale > 15 || isNumberTail()) {
+      scale = pos - fractionStart;
+      if (scale == 0) {
         throw Decline.INSTANCE;
       }
-      if (v == 0) {
-        return negative ? -0.0 : 0.0;
-      }
-      double d = v / POW10[scale];
-      return negative ? -d : d;
+      digitCount += scale;
+      plain = false;
     }
-    if (intDigits > 18 || isNumberTail()) {
+    int exponent = 0;
+    if (pos < end && (b[pos] == 'e' || b[pos] == 'E')) {
+      exponent = exponent();
+      plain = false;
+    }
+    if (plain) {
+      if (digitCount > 18 || isNumberTail()) {
+        throw Decline.INSTANCE;
+      }
+      return (double) (negative ? -v : v);
+    }
+    int power = exponent - scale;
+    if (digitCount > 15 || power > 22 || power < -22 || isNumberTail()) {
       throw Decline.INSTANCE;
     }
-    return (double) (negative ? -v : v);
+    if (v == 0) {
+      return negative ? -0.0 : 0.0;
+    }
+    double d = power >= 0 ? v * POW10[power] : v / POW10[-power];
+    return negative ? -d : d;
+  }
+
+  /** The exponent after {@code e} or {@code E}: a sign, then one to three digits, else declines. */
+  private int exponent() {
+    pos++;
+    boolean negative = pos < end && b[pos] == '-';
+    if (pos < end && (b[pos] == '-' || b[pos] == '+')) {
+      pos++;
+    }
+    int start = pos;
+    int e = 0;
+    while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+      if (pos - start == 3) {
+        throw Decline.INSTANCE;
+      }
+      e = e * 10 + (b[pos++] - '0');
+    }
+    if (pos == start) {
+      throw Decline.INSTANCE;
+    }
+    return negative ? -e : e;
   }
 
   /** Reads a leading '-', if any. */
