@@ -47,10 +47,13 @@ final class CustomerScan {
    */
   interface PreparedSink<T> {
     /**
+     * @param customer the customer, or null when it was read straight into the scan's {@code
+     *     direct} preparation and not kept (then {@code row.customer()} is null too)
      * @throws InvalidDataException when the customer's data cannot be used (it is then reported as
      *     a bad row, in file order)
      */
-    boolean accept(SchemaCustomer customer, CustomerInput.Row row, T prepared) throws IOException;
+    boolean accept(String id, SchemaCustomer customer, CustomerInput.Row row, T prepared)
+        throws IOException;
   }
 
   /** Scans {@code customers} with every event of {@code events} (may be null). */
@@ -103,14 +106,19 @@ final class CustomerScan {
         problems,
         progressFactory,
         c -> null,
-        (c, row, nothing) -> sink.accept(c, row));
+        null,
+        (id, c, row, nothing) -> sink.accept(c, row));
   }
 
   /**
    * As {@link #scan(Path, EventsFile, Dialect, Schema, Problems, Progress.Factory, Sink)}, running
    * {@code prepare} on each good customer on the parse threads (it must be thread-safe; an {@link
    * InvalidDataException} it throws is reported as a bad row in file order, unless the row was
-   * already bad for another reason).
+   * already bad for another reason). When {@code direct} is not null and there is no events file, a
+   * JSON Lines line of the plain form ({@link JsonlByteScanner}) is read into the parse thread's
+   * reused {@link ScannedCustomer} and {@code direct} (which must give what {@code prepare} gives
+   * for the same customer) runs on it there, with no {@link SchemaCustomer} made; the sink then
+   * gets no customer. Every other line goes through {@code prepare} as before.
    */
   static <T> long scan(
       Path customers,
@@ -120,6 +128,7 @@ final class CustomerScan {
       Problems problems,
       Progress.Factory progressFactory,
       Function<SchemaCustomer, T> prepare,
+      Function<? super ScannedCustomer, T> direct,
       PreparedSink<T> sink)
       throws IOException, DataException {
     return scan(
@@ -130,6 +139,7 @@ final class CustomerScan {
         problems,
         progressFactory,
         prepare,
+        direct,
         sink,
         Runtime.getRuntime().availableProcessors(),
         BATCH,
@@ -159,6 +169,7 @@ final class CustomerScan {
       Problems problems,
       Progress.Factory progressFactory,
       Function<SchemaCustomer, T> prepare,
+      Function<? super ScannedCustomer, T> direct,
       PreparedSink<T> sink,
       int threads,
       int batchSize,
@@ -183,6 +194,7 @@ final class CustomerScan {
           schema,
           progressFactory,
           prepare,
+          byCustomer == null ? direct : null, // the events file's events need the builder
           state,
           threads,
           batchSize,
@@ -223,6 +235,7 @@ final class CustomerScan {
       Schema schema,
       Progress.Factory progressFactory,
       Function<SchemaCustomer, T> prepare,
+      Function<? super ScannedCustomer, T> direct,
       State<T> state,
       int threads,
       int batchSize,
@@ -261,7 +274,7 @@ final class CustomerScan {
             }
           }
           if (!batch.isEmpty()) {
-            inFlight.add(pool.submit(() -> parse(in, batch, prepare)));
+            inFlight.add(pool.submit(() -> parse(in, schema, batch, prepare, direct)));
           }
           while (!inFlight.isEmpty() && (end || inFlight.size() > 2 * threads)) {
             if (!state.take(await(inFlight.poll()))) {
@@ -286,18 +299,36 @@ final class CustomerScan {
     return state.accepted;
   }
 
-  /** A good row and what {@code prepare} made of it, or the exception it threw. */
-  private record Prepared(CustomerInput.Row row, Object value, InvalidDataException failure) {}
+  /**
+   * A good row (whose customer is null when it was read directly) and what {@code prepare} made of
+   * it, or the exception it threw.
+   */
+  private record Prepared(
+      String id, CustomerInput.Row row, Object value, InvalidDataException failure) {}
 
   /**
    * Parses and prepares a batch: each element becomes a {@link Prepared} row or the exception that
    * rejects it.
    */
   private static List<Object> parse(
-      CustomerInput in, List<Object> batch, Function<SchemaCustomer, ?> prepare) {
+      CustomerInput in,
+      Schema schema,
+      List<Object> batch,
+      Function<SchemaCustomer, ?> prepare,
+      Function<? super ScannedCustomer, ?> direct) {
     List<Object> out = new ArrayList<>(batch.size());
     for (Object o : batch) {
       if (o instanceof CustomerInput.Raw raw) {
+        ScannedCustomer scanned = direct == null ? null : JsonlByteScanner.scanned(raw, schema);
+        if (scanned != null) {
+          CustomerInput.Row row = new CustomerInput.Row(null, raw.line(), scanned.idColumn(), raw);
+          try {
+            out.add(new Prepared(scanned.id(), row, direct.apply(scanned), null));
+          } catch (InvalidDataException e) {
+            out.add(new Prepared(scanned.id(), row, null, e));
+          }
+          continue;
+        }
         CustomerInput.Row row;
         try {
           row = in.parse(raw);
@@ -306,9 +337,9 @@ final class CustomerScan {
           continue;
         }
         try {
-          out.add(new Prepared(row, prepare.apply(row.customer()), null));
+          out.add(new Prepared(row.customer().id(), row, prepare.apply(row.customer()), null));
         } catch (InvalidDataException e) {
-          out.add(new Prepared(row, null, e));
+          out.add(new Prepared(row.customer().id(), row, null, e));
         }
       } else {
         out.add(o);
@@ -396,10 +427,10 @@ final class CustomerScan {
         }
         Prepared prepared = (Prepared) o;
         CustomerInput.Row row = prepared.row();
-        SchemaCustomer c = row.customer();
-        int first = ids.putIfAbsent(c.id(), row.line());
+        String id = prepared.id();
+        int first = ids.putIfAbsent(id, row.line());
         if (first >= 0) {
-          report(duplicate(row, c.id(), first));
+          report(duplicate(row, id, first));
           continue;
         }
         boolean more;
@@ -409,7 +440,7 @@ final class CustomerScan {
           }
           @SuppressWarnings("unchecked") // made by this scan's prepare
           T value = (T) prepared.value();
-          more = sink.accept(c, row, value);
+          more = sink.accept(id, row.customer(), row, value);
         } catch (InvalidDataException e) {
           ids.removeLast();
           report(

@@ -6,11 +6,9 @@ import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
-import dev.segmentation.model.SchemaCustomer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +69,12 @@ final class JsonlByteScanner {
   private final AttributeType[][] propertyTypes;
   private final SharedStrings strings = new SharedStrings();
 
+  /** The customer of the last line read, in this thread's reused buffers. */
+  private final ScannedCustomer cur;
+
+  /** Which attributes the line named (a null value counts: a repeat declines). */
+  private final boolean[] seen;
+
   /** The line being read and the position in it. */
   private byte[] b;
 
@@ -108,6 +112,8 @@ final class JsonlByteScanner {
         propertyTypes[t][i] = types[t].property(declared.get(i)).type();
       }
     }
+    cur = new ScannedCustomer(schema, types);
+    seen = new boolean[attributes.size()];
   }
 
   private static byte[] bytes(String s) {
@@ -120,6 +126,23 @@ final class JsonlByteScanner {
    */
   static CustomerInput.Row scan(
       CustomerInput.Raw raw, Schema schema, Map<String, List<Event>> events) {
+    ScannedCustomer c = scanned(raw, schema);
+    if (c == null) {
+      return null;
+    }
+    try {
+      return new CustomerInput.Row(c.toSchemaCustomer(events), raw.line(), c.idColumn(), raw);
+    } catch (RuntimeException e) {
+      return null; // as when the scanner declines
+    }
+  }
+
+  /**
+   * The customer of a line read as bytes into this thread's reused buffers, valid until the thread
+   * scans the next line; null when the line is not of the plain form this scanner reads. It holds
+   * what {@link #scan} would give with no events file.
+   */
+  static ScannedCustomer scanned(CustomerInput.Raw raw, Schema schema) {
     if (raw.bytes() == null) {
       return null;
     }
@@ -128,15 +151,16 @@ final class JsonlByteScanner {
       s = new JsonlByteScanner(schema);
       LOCAL.set(s);
     }
-    return s.row(raw, events);
+    return s.read(raw);
   }
 
-  private CustomerInput.Row row(CustomerInput.Raw raw, Map<String, List<Event>> events) {
+  private ScannedCustomer read(CustomerInput.Raw raw) {
     b = raw.bytes();
     pos = raw.offset();
     end = pos + raw.length();
+    cur.clear();
     try {
-      SchemaCustomer c = customer(events);
+      customer();
       int column = idAt - raw.offset() + 1; // the column of the id's opening quote
       if (!raw.ascii()) {
         column = 1 + Utf8.chars(b, raw.offset(), idAt);
@@ -145,7 +169,8 @@ final class JsonlByteScanner {
         idColumn = column;
         idField = DataException.jsonField(column, "id");
       }
-      return new CustomerInput.Row(c, raw.line(), idField, raw);
+      cur.idColumn(idField);
+      return cur;
     } catch (TextValues.BadValue | RuntimeException e) {
       return null; // the Jackson path reads the line (and the careful parser names any problem)
     } finally {
@@ -153,12 +178,12 @@ final class JsonlByteScanner {
     }
   }
 
-  private SchemaCustomer customer(Map<String, List<Event>> events) throws TextValues.BadValue {
+  /** Reads the line into {@link #cur}. */
+  private void customer() throws TextValues.BadValue {
     expect('{');
-    Object[] values = new Object[attributeNames.length];
-    boolean[] seen = new boolean[attributeNames.length];
+    java.util.Arrays.fill(seen, false);
     String id = null;
-    List<Event> own = null;
+    boolean own = false;
     int next = 0; // the attribute expected next: lines usually list them in the schema's order
     do {
       int nameAt = pos;
@@ -171,10 +196,11 @@ final class JsonlByteScanner {
         idAt = nameAt;
         id = idString();
       } else if (same(nameStart, nameEnd, EVENTS)) {
-        if (own != null) {
+        if (own) {
           throw Decline.INSTANCE;
         }
-        own = events();
+        own = true;
+        events();
       } else {
         int i = indexOf(attributeNames, nameStart, nameEnd, next);
         if (i < 0 || seen[i]) {
@@ -182,31 +208,44 @@ final class JsonlByteScanner {
         }
         seen[i] = true;
         next = i + 1;
-        values[i] = value(attributeTypes[i]);
+        attribute(i);
       }
     } while (more('}'));
     if (pos != end || id == null) {
       throw Decline.INSTANCE;
     }
-    return JsonlFastPath.customer(schema, id, values, own, events);
+    cur.id(id);
+    cur.sortEvents();
   }
 
-  /** An array of event objects; the scanner is on '['. */
-  private List<Event> events() throws TextValues.BadValue {
+  /** The value of attribute {@code i} into {@link #cur}: integers and numbers unboxed. */
+  private void attribute(int i) throws TextValues.BadValue {
+    if (peek() == 'n') {
+      literal(NULL);
+      return;
+    }
+    switch (attributeTypes[i]) {
+      case INTEGER -> cur.setLong(i, integer());
+      case NUMBER -> cur.setDouble(i, number());
+      case STRING, BOOLEAN, DATE, TIMESTAMP, STRING_SET, GEO_POINT ->
+          cur.setObject(i, value(attributeTypes[i]));
+    }
+  }
+
+  /** An array of event objects into {@link #cur}; the scanner is on '['. */
+  private void events() throws TextValues.BadValue {
     expect('[');
-    List<Event> list = new ArrayList<>();
     if (peek() == ']') {
       pos++;
-      return list;
+      return;
     }
     do {
-      list.add(event());
+      event();
     } while (more(']'));
-    return list;
   }
 
-  /** {@code {"type": .., "timestamp": .., property: value...}} with the type first. */
-  private Event event() throws TextValues.BadValue {
+  /** {@code {"type": .., "timestamp": .., property: value...}} with the type first, into cur. */
+  private void event() throws TextValues.BadValue {
     expect('{');
     int t = -1;
     Instant at = null;
@@ -247,7 +286,7 @@ final class JsonlByteScanner {
     if (t < 0 || at == null) {
       throw Decline.INSTANCE;
     }
-    return Event.of(types[t], at, values);
+    cur.addEvent(t, Event.of(types[t], at, values));
   }
 
   /** A value of an attribute or property of {@code type}, converted as {@link JsonValues} does. */
@@ -258,8 +297,8 @@ final class JsonlByteScanner {
     }
     return switch (type) {
       case STRING -> string();
-      case INTEGER -> integer();
-      case NUMBER -> number();
+      case INTEGER -> Long.valueOf(integer());
+      case NUMBER -> Double.valueOf(number());
       case BOOLEAN -> bool();
       case DATE -> date();
       case TIMESTAMP -> timestamp();
@@ -293,7 +332,7 @@ final class JsonlByteScanner {
    * An integer without fraction or exponent, of at most 18 digits (so it fits a long), as the
    * {@code Long} Jackson would read; anything else declines.
    */
-  private Long integer() {
+  private long integer() {
     boolean negative = minus();
     int start = pos;
     long v = digits();
@@ -311,7 +350,7 @@ final class JsonlByteScanner {
    * correctly, as {@code BigDecimal.doubleValue} does; -0.0 for a negative zero with a fraction or
    * exponent. Longer numbers and larger powers decline.
    */
-  private Double number() {
+  private double number() {
     boolean negative = minus();
     int start = pos;
     long v = digits();

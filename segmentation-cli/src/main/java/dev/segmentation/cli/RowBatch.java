@@ -3,6 +3,7 @@ package dev.segmentation.cli;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.CompiledCatalog;
+import dev.segmentation.model.Customer;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmScores;
@@ -78,6 +79,11 @@ final class RowBatch implements Batch {
   /** Evaluates every segment, tiering, score and RFM model for one customer. Thread-safe. */
   @Override
   public Evaluated prepare(SchemaCustomer c) {
+    return evaluate(c);
+  }
+
+  /** As {@link #prepare}, for any customer (such as a reused {@link ScannedCustomer}). */
+  Evaluated evaluate(Customer c) {
     Truth[] truths = new Truth[compiled.segmentNames().size()];
     compiled.evaluateAll(c, ctx, truths);
     long[] in = new long[(segmentIndex.length + 63) >>> 6];

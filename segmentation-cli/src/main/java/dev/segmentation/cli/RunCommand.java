@@ -147,9 +147,11 @@ final class RunCommand implements Callable<Integer> {
                 problems,
                 progress.factory(err),
                 batch::prepare,
-                (c, row, prepared) -> {
+                // streaming: lines of the plain form are evaluated as read, no customer made
+                stream != null ? ((RowBatch) batch)::evaluate : null,
+                (id, c, row, prepared) -> {
                   if (stream != null) {
-                    stream.add(c.id(), (RowBatch.Evaluated) prepared);
+                    stream.add(id, (RowBatch.Evaluated) prepared);
                   } else {
                     batch.add(c, prepared);
                   }

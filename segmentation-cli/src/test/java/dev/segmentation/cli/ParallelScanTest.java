@@ -94,7 +94,8 @@ class ParallelScanTest {
           new Problems(true, w),
           QUIET,
           c -> c.id().length(),
-          (c, row, prepared) -> {
+          null,
+          (id, c, row, prepared) -> {
             assertThat(prepared).isEqualTo(c.id().length());
             accepted.append(row.line()).append(' ').append(c).append('\n');
             return true;
@@ -125,6 +126,56 @@ class ParallelScanTest {
       }
     }
     assertThat(reported).containsExactlyElementsOf(badLines.keySet());
+  }
+
+  /**
+   * Lines read straight into the parse threads' reused customers ({@code direct}) give the same
+   * accepted rows, in order, and the same rejects as lines read into {@code SchemaCustomer}s,
+   * including a customer whose preparation fails.
+   */
+  @ParameterizedTest
+  @CsvSource({"11, 1, 1", "12, 2, 7", "13, 3, 64"})
+  void scan_directlyPrepared_sameRowsAndRejectsAsThroughCustomers(
+      long seed, int threads, int batchSize) throws Exception {
+    Path file = file(seed, 300, new TreeMap<>());
+    String throughCustomers = scanIds(file, threads, batchSize, false);
+    assertThat(scanIds(file, threads, batchSize, true)).isEqualTo(throughCustomers);
+    assertThat(throughCustomers).contains("c-17 is refused");
+  }
+
+  /** Accepted rows (line, id, what was prepared) and rejects, with or without a direct path. */
+  private static String scanIds(Path file, int threads, int batchSize, boolean direct)
+      throws IOException, DataException {
+    StringWriter rejects = new StringWriter();
+    StringBuilder accepted = new StringBuilder();
+    java.util.function.Function<dev.segmentation.model.Customer, Integer> prepare =
+        c -> {
+          if (c.id().equals("c-17")) {
+            throw new dev.segmentation.model.InvalidDataException(c.id(), null, "c-17 is refused");
+          }
+          return c.id().length() * 1000 + c.events("purchase").size();
+        };
+    try (BufferedWriter w = new BufferedWriter(rejects)) {
+      CustomerScan.scan(
+          file,
+          null,
+          Dialect.WRITTEN,
+          SCHEMA,
+          new Problems(true, w),
+          QUIET,
+          prepare::apply,
+          direct ? prepare::apply : null,
+          (id, c, row, prepared) -> {
+            assertThat(c == null && row.customer() == null).isEqualTo(direct);
+            accepted.append(row.line()).append(' ').append(id).append(' ').append(prepared);
+            accepted.append('\n');
+            return true;
+          },
+          threads,
+          batchSize,
+          CustomerScan.idBudget());
+    }
+    return accepted + "\nrejects:\n" + rejects;
   }
 
   @ParameterizedTest
@@ -193,7 +244,8 @@ class ParallelScanTest {
                     new Problems(false, null),
                     QUIET,
                     c -> null,
-                    (c, row, prepared) -> seen.add(c.id()),
+                    null,
+                    (id, c, row, prepared) -> seen.add(c.id()),
                     threads,
                     batchSize,
                     idBudget))

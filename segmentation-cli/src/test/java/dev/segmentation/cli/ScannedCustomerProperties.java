@@ -1,0 +1,154 @@
+package dev.segmentation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.segmentation.condition.Truth;
+import dev.segmentation.engine.EvaluationContext;
+import dev.segmentation.engine.row.CompiledCatalog;
+import dev.segmentation.model.Attribute;
+import dev.segmentation.model.AttributeType;
+import dev.segmentation.model.Schema;
+import dev.segmentation.model.SchemaCustomer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * The reused-buffer customer ({@link ScannedCustomer}, what {@code run} evaluates on a parse
+ * thread) against the {@link SchemaCustomer} Jackson's path builds from the same line: the same id,
+ * values (boxed and primitive reads), events of each type in time order, and the same evaluation of
+ * the example rules (every segment's {@link Truth}, tiers, scores and RFM codes), on generated
+ * customers with attributes dropped or null and events shuffled out of time order.
+ */
+class ScannedCustomerProperties {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final EvaluationContext CTX =
+      EvaluationContext.at(Instant.parse("2026-11-01T00:00:00Z"));
+  private static final Rules.Loaded LOADED = load();
+  private static final Schema SCHEMA = LOADED.schema();
+
+  private static Rules.Loaded load() {
+    try {
+      return Rules.load(Path.of(RunCommandTest.RULES), new PrintWriter(new StringWriter()));
+    } catch (Failure | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The line as bytes in the middle of a block, as the reader hands it out. */
+  private static CustomerInput.Raw raw(String line) {
+    byte[] bytes = ("xx\n" + line + "\n{}").getBytes(StandardCharsets.UTF_8);
+    int length = line.getBytes(StandardCharsets.UTF_8).length;
+    return new CustomerInput.Raw(9, bytes, 3, length, line.chars().allMatch(c -> c < 0x80));
+  }
+
+  /** A generated line with some attributes dropped or null and its events shuffled. */
+  private static String vary(String line, Random r) throws IOException {
+    ObjectNode node = (ObjectNode) JSON.readTree(line);
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      if (name.equals("id") || name.equals("events")) {
+        continue;
+      }
+      switch (r.nextInt(6)) {
+        case 0 -> node.remove(name);
+        case 1 -> node.putNull(name);
+        default -> {}
+      }
+    }
+    JsonNode events = node.get("events");
+    if (events instanceof ArrayNode array && r.nextBoolean()) {
+      List<JsonNode> list = new ArrayList<>();
+      for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) {
+        list.add(it.next());
+      }
+      if (r.nextBoolean()) {
+        Collections.reverse(list);
+      } else {
+        Collections.shuffle(list, r);
+      }
+      array.removeAll();
+      array.addAll(list);
+    }
+    return JSON.writeValueAsString(node);
+  }
+
+  @Property(tries = 40)
+  void scanned_givesTheSchemaCustomersValuesEventsAndEvaluation(@ForAll long seed)
+      throws IOException {
+    Random r = new Random(seed);
+    RowBatch batch = (RowBatch) Rules.batch(LOADED, CTX, false);
+    CompiledCatalog compiled = LOADED.compiled();
+    int scanned = 0;
+    List<String> lines = JsonlFastPathTest.generatedLines(seed, 20);
+    for (String generated : lines) {
+      String line = vary(generated, r);
+      CustomerInput.Raw raw = raw(line);
+      CustomerInput.Row jackson = JsonlFastPath.parseWithJackson(raw, SCHEMA, null);
+      assertThat(jackson).as(line).isNotNull();
+      SchemaCustomer expected = jackson.customer();
+      ScannedCustomer c = JsonlByteScanner.scanned(raw, SCHEMA);
+      if (c == null) {
+        continue;
+      }
+      scanned++;
+      assertThat(c.id()).isEqualTo(expected.id());
+      assertThat(c.idColumn()).isEqualTo(jackson.idColumn());
+      List<Attribute<?>> attributes = SCHEMA.attributeList();
+      for (int i = 0; i < attributes.size(); i++) {
+        String name = attributes.get(i).name();
+        Object v = expected.valueAt(i);
+        assertThat(c.value(i, name)).as(name + " in " + line).isEqualTo(v);
+        assertThat(c.value(name)).as(name).isEqualTo(v);
+        assertThat(c.value(-1, name)).as(name).isEqualTo(v);
+        AttributeType type = attributes.get(i).type();
+        long longRead = c.longValue(i, name, Long.MIN_VALUE);
+        double doubleRead = c.doubleValue(i, name, Double.NaN);
+        if (type == AttributeType.INTEGER && v != null) {
+          assertThat(longRead).as(name).isEqualTo((Long) v);
+        } else {
+          assertThat(longRead).as(name).isEqualTo(Long.MIN_VALUE);
+        }
+        if (type == AttributeType.NUMBER && v != null) {
+          assertThat(doubleRead).as(name).isEqualTo((Double) v); // -0.0 too
+        } else {
+          assertThat(doubleRead).as(name).isNaN();
+        }
+      }
+      for (String type : SCHEMA.eventTypes().keySet()) {
+        assertThat(c.events(type)).as(type + " in " + line).isEqualTo(expected.events(type));
+      }
+      assertThat(c.events("no such type")).isEmpty();
+      assertThat(c.toSchemaCustomer(null)).isEqualTo(expected);
+
+      Truth[] fromScanned = new Truth[compiled.segmentNames().size()];
+      Truth[] fromSchema = new Truth[fromScanned.length];
+      compiled.evaluateAll(c, CTX, fromScanned);
+      compiled.evaluateAll(expected, CTX, fromSchema);
+      assertThat(fromScanned).as(line).containsExactly(fromSchema);
+      RowBatch.Evaluated a = batch.evaluate(c);
+      RowBatch.Evaluated b = batch.prepare(expected);
+      assertThat(Arrays.equals(a.segments(), b.segments())).as(line).isTrue();
+      assertThat(a.tiers()).as(line).containsExactly(b.tiers());
+      assertThat(a.scores()).as(line).containsExactly(b.scores());
+      assertThat(a.rfm()).as(line).containsExactly(b.rfm());
+    }
+    assertThat(scanned).as("lines the scanner read").isGreaterThan(lines.size() / 2);
+  }
+}
