@@ -2,7 +2,7 @@ package dev.segmentation.cli;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,9 @@ final class MembershipStream implements Closeable {
   private final Summary summary;
   private final AtomicFile out;
   private final boolean csv;
-  private final Writer[] segments;
+  private final CsvBytes bytes;
+  private final CsvBytes.Out csvOut;
+  private final CsvBytes.Out[] segments;
   private final List<AtomicFile> files = new ArrayList<>();
   private final Path createdDir;
   private boolean committed;
@@ -34,21 +36,23 @@ final class MembershipStream implements Closeable {
     this.names = names;
     this.summary = new Summary(names);
     this.createdDir = outDir == null || Files.exists(outDir) ? null : outDir;
+    this.bytes = new CsvBytes(names);
     try {
       this.out = out == null ? null : AtomicFile.create(out);
       this.csv = out != null && FileFormat.of(out) == FileFormat.CSV;
+      this.csvOut = csv ? new CsvBytes.Out(this.out.stream()) : null;
       if (this.out != null) {
         files.add(this.out);
         if (csv) {
-          this.out.writer().write(MembershipWriter.csvHeader(names));
+          csvOut.write(MembershipWriter.csvHeader(names).getBytes(StandardCharsets.UTF_8));
         }
       }
-      this.segments = new Writer[outDir == null ? 0 : names.segments.size()];
+      this.segments = new CsvBytes.Out[outDir == null ? 0 : names.segments.size()];
       for (int s = 0; s < segments.length; s++) {
         AtomicFile f = AtomicFile.create(outDir.resolve(names.segments.get(s) + ".csv"));
         files.add(f);
-        segments[s] = f.writer();
-        segments[s].write(MembershipWriter.ID_HEADER);
+        segments[s] = new CsvBytes.Out(f.stream());
+        segments[s].write(MembershipWriter.ID_HEADER.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException | RuntimeException e) {
       close();
@@ -60,13 +64,15 @@ final class MembershipStream implements Closeable {
   void add(String id, RowBatch.Evaluated e) throws IOException {
     MembershipWriter.Row row = e.row(id);
     summary.add(row);
-    if (out != null) {
-      out.writer()
-          .write(csv ? MembershipWriter.csvRow(names, row) : MembershipWriter.jsonlRow(names, row));
+    bytes.id(id);
+    if (csv) {
+      bytes.writeRow(csvOut, row, e.segments());
+    } else if (out != null) {
+      out.writer().write(MembershipWriter.jsonlRow(names, row));
     }
     for (int s = 0; s < segments.length; s++) {
       if (row.in(s)) {
-        segments[s].write(MembershipWriter.idLine(id));
+        bytes.writeIdLine(segments[s]);
       }
     }
   }
@@ -77,6 +83,12 @@ final class MembershipStream implements Closeable {
 
   /** Renames every file into place. */
   void commit() throws IOException {
+    if (csvOut != null) {
+      csvOut.flush();
+    }
+    for (CsvBytes.Out s : segments) {
+      s.flush();
+    }
     for (AtomicFile f : files) {
       f.commit();
     }
