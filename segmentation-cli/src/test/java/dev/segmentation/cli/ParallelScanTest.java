@@ -3,7 +3,10 @@ package dev.segmentation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.segmentation.model.Customer;
+import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.Schema;
+import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.testkit.CustomerGenerator;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,8 +87,32 @@ class ParallelScanTest {
   /** Every accepted customer (line, then the customer) and the rejects file, as one text. */
   private static String scan(Path file, int threads, int batchSize)
       throws IOException, DataException {
-    StringWriter rejects = new StringWriter();
     StringBuilder accepted = new StringBuilder();
+    String rejects =
+        skipping(
+            file,
+            threads,
+            batchSize,
+            c -> c.id().length(),
+            null,
+            (id, c, row, prepared) -> {
+              assertThat(prepared).isEqualTo(c.id().length());
+              accepted.append(row.line()).append(' ').append(c).append('\n');
+              return true;
+            });
+    return accepted + "\nrejects:\n" + rejects;
+  }
+
+  /** A scan that skips bad rows; returns the rejects file's text. */
+  private static <T> String skipping(
+      Path file,
+      int threads,
+      int batchSize,
+      Function<SchemaCustomer, T> prepare,
+      Function<? super ScannedCustomer, T> direct,
+      CustomerScan.PreparedSink<T> sink)
+      throws IOException, DataException {
+    StringWriter rejects = new StringWriter();
     try (BufferedWriter w = new BufferedWriter(rejects)) {
       CustomerScan.scan(
           file,
@@ -93,18 +121,14 @@ class ParallelScanTest {
           SCHEMA,
           new Problems(true, w),
           QUIET,
-          c -> c.id().length(),
-          null,
-          (id, c, row, prepared) -> {
-            assertThat(prepared).isEqualTo(c.id().length());
-            accepted.append(row.line()).append(' ').append(c).append('\n');
-            return true;
-          },
+          prepare,
+          direct,
+          sink,
           threads,
           batchSize,
           CustomerScan.idBudget());
     }
-    return accepted + "\nrejects:\n" + rejects;
+    return rejects.toString();
   }
 
   @ParameterizedTest
@@ -146,35 +170,27 @@ class ParallelScanTest {
   /** Accepted rows (line, id, what was prepared) and rejects, with or without a direct path. */
   private static String scanIds(Path file, int threads, int batchSize, boolean direct)
       throws IOException, DataException {
-    StringWriter rejects = new StringWriter();
     StringBuilder accepted = new StringBuilder();
-    java.util.function.Function<dev.segmentation.model.Customer, Integer> prepare =
+    Function<Customer, Integer> prepare =
         c -> {
           if (c.id().equals("c-17")) {
-            throw new dev.segmentation.model.InvalidDataException(c.id(), null, "c-17 is refused");
+            throw new InvalidDataException(c.id(), null, "c-17 is refused");
           }
           return c.id().length() * 1000 + c.events("purchase").size();
         };
-    try (BufferedWriter w = new BufferedWriter(rejects)) {
-      CustomerScan.scan(
-          file,
-          null,
-          Dialect.WRITTEN,
-          SCHEMA,
-          new Problems(true, w),
-          QUIET,
-          prepare::apply,
-          direct ? prepare::apply : null,
-          (id, c, row, prepared) -> {
-            assertThat(c == null && row.customer() == null).isEqualTo(direct);
-            accepted.append(row.line()).append(' ').append(id).append(' ').append(prepared);
-            accepted.append('\n');
-            return true;
-          },
-          threads,
-          batchSize,
-          CustomerScan.idBudget());
-    }
+    String rejects =
+        skipping(
+            file,
+            threads,
+            batchSize,
+            prepare::apply,
+            direct ? prepare::apply : null,
+            (id, c, row, prepared) -> {
+              assertThat(c == null && row.customer() == null).isEqualTo(direct);
+              accepted.append(row.line()).append(' ').append(id).append(' ').append(prepared);
+              accepted.append('\n');
+              return true;
+            });
     return accepted + "\nrejects:\n" + rejects;
   }
 
