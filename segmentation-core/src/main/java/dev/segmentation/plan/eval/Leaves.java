@@ -34,7 +34,7 @@ final class Leaves {
    * method.
    */
   abstract static class NumericLeaf extends Leaf {
-    final boolean integer;
+    private final boolean integer;
 
     NumericLeaf(AttributeRef attribute, String expected) {
       super(attribute, expected);
@@ -115,7 +115,7 @@ final class Leaves {
 
   /** {@code attribute op literal} or {@code low <= attribute <= high} on a number. */
   static final class NumberLeaf extends NumericLeaf {
-    final NumberRange range;
+    private final NumberRange range;
 
     NumberLeaf(AttributeRef attribute, String expected, NumberRange range) {
       super(attribute, expected);
@@ -135,8 +135,8 @@ final class Leaves {
 
   /** A string in a set of literals, or not in it: {@code in}, {@code =} and {@code !=}. */
   static final class StringInLeaf extends StringLeaf {
-    final StringHashSet values;
-    final boolean negated;
+    private final StringHashSet values;
+    private final boolean negated;
 
     StringInLeaf(AttributeRef attribute, String expected, StringHashSet values, boolean negated) {
       super(attribute, expected);
@@ -152,7 +152,7 @@ final class Leaves {
 
   /** A boolean equal to the wanted value ({@code = true}, {@code != false}, ...). */
   static final class BooleanLeaf extends Leaf {
-    final boolean wanted;
+    private final boolean wanted;
 
     BooleanLeaf(AttributeRef attribute, String expected, boolean wanted) {
       super(attribute, expected);
@@ -244,9 +244,9 @@ final class Leaves {
    * boxed}, which also explains; the two tests agree on every value.
    */
   static final class EpochLeaf extends Leaf {
-    final boolean date;
+    private final boolean date;
     private final Leaf boxed;
-    final NumberRange range; // null for a list
+    private final NumberRange range; // null for a list
     private final LongHashSet members; // null for a range
 
     private EpochLeaf(
