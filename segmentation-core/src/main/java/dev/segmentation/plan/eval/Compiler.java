@@ -228,8 +228,8 @@ final class Compiler {
       String where = "plan node #" + n.id();
       out[n.id()] =
           switch (n.kind()) {
-            case AND -> Logic.junction(children(out, n), true);
-            case OR -> Logic.junction(children(out, n), false);
+            case AND -> Logic.JunctionNode.and(children(out, n));
+            case OR -> Logic.JunctionNode.or(children(out, n));
             case NOT -> new Logic.NotNode(out[n.child(0)]);
             case EVENT -> plannedEvent(n);
             case COMPARE,
@@ -450,8 +450,8 @@ final class Compiler {
     return switch (c.kind()) {
       case ALWAYS -> new Logic.Constant(Truth.TRUE, Show.description(c));
       case NEVER -> new Logic.Constant(Truth.FALSE, Show.description(c));
-      case AND -> Logic.junction(compileAll(c.children(), scope, path), true);
-      case OR -> Logic.junction(compileAll(c.children(), scope, path), false);
+      case AND -> Logic.JunctionNode.and(compileAll(c.children(), scope, path));
+      case OR -> Logic.JunctionNode.or(compileAll(c.children(), scope, path));
       case NOT -> new Logic.NotNode(compile(c.children().get(0), scope, path + "/of"));
       case COMPARE,
           BETWEEN,

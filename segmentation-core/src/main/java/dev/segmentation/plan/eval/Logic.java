@@ -183,49 +183,6 @@ final class Logic {
     }
   }
 
-  /**
-   * The junction of {@code of}: {@link Pair} for two operands, else {@link JunctionNode}. The
-   * pair's eval is a few dozen bytes of bytecode, under the JIT's hot-inlining limit, so a
-   * two-operand root (an AND of two leaves) inlines into its caller; the unrolled junction's does
-   * not.
-   */
-  static Node junction(Node[] of, boolean and) {
-    if (of.length == 2) {
-      return new Pair(of, and);
-    }
-    return and ? JunctionNode.and(of) : JunctionNode.or(of);
-  }
-
-  /** Kleene AND or OR of exactly two operands, each its own call site; explains as written. */
-  static final class Pair extends Node {
-    private final JunctionNode written; // the same junction, for explain
-    private final Node c0;
-    private final Node c1;
-    private final Truth decisive;
-
-    private Pair(Node[] of, boolean and) {
-      this.written = and ? JunctionNode.and(of) : JunctionNode.or(of);
-      this.c0 = of[0];
-      this.c1 = of[1];
-      this.decisive = and ? Truth.FALSE : Truth.TRUE;
-    }
-
-    @Override
-    Truth eval(ValueSource src, Customer customer, Bounds bounds, Truth[] memo) {
-      Truth r = c0.eval(src, customer, bounds, memo);
-      if (r == decisive) {
-        return r;
-      }
-      Truth t = c1.eval(src, customer, bounds, memo);
-      return t == decisive || t == r ? t : Truth.UNKNOWN;
-    }
-
-    @Override
-    Explanation explain(ValueSource src, Customer customer, Bounds bounds) {
-      return written.explain(src, customer, bounds);
-    }
-  }
-
   /** Kleene NOT. */
   static final class NotNode extends Node {
     private final Node of;

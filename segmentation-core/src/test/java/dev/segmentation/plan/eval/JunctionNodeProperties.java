@@ -36,18 +36,6 @@ class JunctionNodeProperties {
     assertThat(unrolledRuns).isEqualTo(loopRuns);
   }
 
-  /** The junction the compiler builds ({@link Logic#junction}: the pair for two operands). */
-  @Property(tries = 500)
-  void compiledJunction_equalsTheLoop_resultAndOperandsEvaluated(
-      @ForAll @Size(min = 2, max = 3) List<Truth> operands, @ForAll boolean and) {
-    List<Integer> runs = new ArrayList<>();
-    Truth result = Logic.junction(recording(operands, runs), and).eval(null, null, null, null);
-
-    List<Integer> loopRuns = new ArrayList<>();
-    assertThat(result).isEqualTo(loop(recording(operands, loopRuns), and));
-    assertThat(runs).isEqualTo(loopRuns);
-  }
-
   // The evaluation before the unrolling: one loop, stopping at the decisive value.
   private static Truth loop(Node[] of, boolean and) {
     Truth decisive = and ? Truth.FALSE : Truth.TRUE;
