@@ -44,6 +44,11 @@ final class EventReads {
     return r;
   }
 
+  /** Whether an evaluation has begun on this thread and not ended (for tests). */
+  static boolean inEvaluation() {
+    return CURRENT.get().depth > 0;
+  }
+
   /** Ends the evaluation begun by {@link #begin}; the outermost end forgets what was read. */
   void end() {
     if (--depth == 0) {
