@@ -45,7 +45,7 @@ sealed interface Trigger
         if (within) {
           out.offer(t); // t <= asOf becomes true
         }
-        out.offer(Crossings.firstAtLeast(t, amount, unit, ctx.zone(), out.after()));
+        Crossings.offerChanges(t, amount, unit, ctx.zone(), out);
       } else if (v instanceof LocalDate d) {
         if (within) {
           out.offer(Crossings.startOf(d, ctx.zone())); // d <= asOfDate becomes true
@@ -159,6 +159,7 @@ sealed interface Trigger
       Instant sliding =
           window instanceof EventWindow.Last last ? ctx.minus(last.amount(), last.unit()) : null;
       Instant oldestInWindow = null; // the first to leave a sliding window
+      Instant newestOut = null; // the first to come back, when a month's end clamps the bound
       for (Event e : events) {
         Instant t = e.timestamp();
         if (!(window instanceof EventWindow.Between b)
@@ -170,6 +171,9 @@ sealed interface Trigger
             && (oldestInWindow == null || t.isBefore(oldestInWindow))) {
           oldestInWindow = t;
         }
+        if (sliding != null && !t.isAfter(sliding) && (newestOut == null || t.isAfter(newestOut))) {
+          newestOut = t;
+        }
         for (long days : dayThresholds) {
           out.offer(plusDays(t, days));
         }
@@ -177,11 +181,12 @@ sealed interface Trigger
           w.offer(e, customer, ctx, out);
         }
       }
-      if (oldestInWindow != null) {
-        EventWindow.Last last = (EventWindow.Last) window;
-        out.offer(
-            Crossings.firstAtLeast(
-                oldestInWindow, last.amount(), last.unit(), ctx.zone(), out.after()));
+      if (window instanceof EventWindow.Last last) {
+        for (Instant edge : new Instant[] {oldestInWindow, newestOut}) {
+          if (edge != null) {
+            Crossings.offerChanges(edge, last.amount(), last.unit(), ctx.zone(), out);
+          }
+        }
       }
       if (window instanceof EventWindow.InCalendar cal) {
         out.offer(ctx.periodEnd(Crossings.rolling(cal.period())));

@@ -12,9 +12,12 @@ import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.RelativeTime;
+import dev.segmentation.condition.Truth;
 import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.columnar.CustomerTable;
+import dev.segmentation.engine.row.CompiledCatalog;
+import dev.segmentation.engine.row.RowEngine;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.EventType;
@@ -175,5 +178,65 @@ class NextChangeTest {
     assertThat(next.nextBySegment(c, EvaluationContext.at(AS_OF)))
         .containsExactly(
             Instant.parse("2026-12-01T00:00:00Z"), null, Instant.parse("2026-12-01T00:00:00Z"));
+  }
+
+  /**
+   * "Within the last 2 months" of November 30, 16:00 (UTC-8): {@code asOf - 2 months} passes it on
+   * January 30 at 16:00, falls back to November 30 00:00 when January 31 starts (January 31 - 2
+   * months is clamped to November 30), passes it again at 16:00 and stays past it from February 1.
+   * Each of those instants is a change, for a timestamp and for an event in a sliding window.
+   */
+  @Test
+  void next_monthsBoundClampedAtAMonthsEnd_followsItBackAndForth() {
+    ZoneId zone = ZoneId.of("-08:00");
+    Instant t = Instant.parse("2025-12-01T00:00:00Z"); // November 30, 16:00 in the zone
+    Segment within =
+        new Segment(
+            "within",
+            "",
+            new RelativeTime("lastLogin", RelativeTime.Op.WITHIN_LAST, 2, WindowUnit.MONTHS));
+    Segment bought =
+        new Segment(
+            "bought",
+            "",
+            new EventCondition(
+                "purchase",
+                new Always(),
+                EventWindow.last(2, WindowUnit.MONTHS),
+                Aggregate.COUNT,
+                null,
+                Operator.GE,
+                1L));
+    Customer c =
+        Customer.builder(SCHEMA, "c")
+            .set("lastLogin", t)
+            .event("purchase", t, Map.of("amount", 10.0))
+            .build();
+    List<Instant> expected =
+        List.of(
+            Instant.parse("2026-01-31T00:00:00Z"), // January 30, 16:00: passes t
+            Instant.parse("2026-01-31T08:00:00Z"), // January 31 starts: back before t
+            Instant.parse("2026-02-01T00:00:00Z")); // January 31, 16:00: past t again
+    for (Segment s : List.of(within, bought)) {
+      NextChange next = NextChange.of(Catalog.of(s), SCHEMA);
+      CompiledCatalog compiled = RowEngine.compile(Catalog.of(s), SCHEMA);
+      EvaluationContext ctx = EvaluationContext.at(Instant.parse("2026-01-15T00:00:00Z"), zone);
+      for (Instant change : expected) {
+        Truth before = compiled.evaluate(0, c, ctx);
+        assertThat(next.next(c, ctx)).as(s.name()).contains(change);
+        assertThat(compiled.evaluate(0, c, EvaluationContext.at(change.minusNanos(1), zone)))
+            .isEqualTo(before);
+        assertThat(compiled.evaluate(0, c, EvaluationContext.at(change, zone)))
+            .as(s.name() + " at " + change)
+            .isNotEqualTo(before);
+        ctx = EvaluationContext.at(change, zone);
+      }
+      // From then on the bound stays past t.
+      assertThat(next.next(c, ctx)).as(s.name()).isEmpty();
+      assertThat(
+              compiled.evaluate(
+                  0, c, EvaluationContext.at(Instant.parse("2027-06-01T00:00:00Z"), zone)))
+          .isEqualTo(compiled.evaluate(0, c, ctx));
+    }
   }
 }
