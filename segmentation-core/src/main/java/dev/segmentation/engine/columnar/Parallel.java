@@ -219,9 +219,9 @@ final class Parallel {
    * <p>Why bands rather than one shared counter: with one counter, two workers take alternate
    * chunks of rows, so neither reads the table's columns as one contiguous stream; with it a second
    * thread gave 1.5x at 10,000,000 customers where a hand loop over two halves gets 1.9x
-   * (RESULTS.md run QT; what bands give there is not yet measured on a quiet machine, run P2).
-   * Stealing keeps what the counter gave: a worker that starts late, or never (a busy or withdrawn
-   * helper), leaves its band to the others, and a slow one's rest is shared.
+   * (RESULTS.md run QT); with bands it gives 1.7-1.9x there (run P3). Stealing keeps what the
+   * counter gave: a worker that starts late, or never (a busy or withdrawn helper), leaves its band
+   * to the others, and a slow one's rest is shared.
    *
    * <p>Each band is one {@code long}, its end in the high half and its next task in the low half,
    * so that a claim from the front (by the owner) and a steal from the back (by a thief) are one
