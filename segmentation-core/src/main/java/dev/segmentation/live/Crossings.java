@@ -89,6 +89,9 @@ final class Crossings {
 
   /** The first day in {@code [lo, hi]} for which {@code test} holds, or {@code hi + 1}. */
   private static long firstDay(long lo, long hi, java.util.function.LongPredicate test) {
+    if (test.test(lo)) {
+      return lo; // the common case for a value long past: no search
+    }
     if (!test.test(hi)) {
       return hi + 1;
     }
