@@ -21,7 +21,11 @@ final class Csv {
     }
   }
 
-  private static boolean needsQuotes(String value) {
+  /**
+   * Whether a non-empty field must be quoted: it holds a comma, a quote or a line break, or begins
+   * or ends with a space.
+   */
+  static boolean needsQuotes(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == ',' || c == '"' || c == '\n' || c == '\r') {

@@ -125,7 +125,7 @@ final class CsvBytes {
   /** Takes the next row's id; {@link #writeRow} and {@link #writeIdLine} write it. */
   void id(String value) {
     int length = value.length();
-    if (length == 0 || value.charAt(0) == ' ' || value.charAt(length - 1) == ' ') {
+    if (length == 0 || Csv.needsQuotes(value)) {
       slowId(value);
       return;
     }
@@ -134,7 +134,7 @@ final class CsvBytes {
     }
     for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
-      if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
+      if (c >= 0x80) {
         slowId(value);
         return;
       }
@@ -166,7 +166,7 @@ final class CsvBytes {
     for (int s = 0; s < names.scores.size(); s++) {
       out.write(',');
       double d = r.score(s);
-      if (d == Math.rint(d) && Math.abs(d) < 1e15) { // as TextValues.formatNumber
+      if (TextValues.isWhole(d)) { // as TextValues.formatNumber
         out.writeLong((long) d);
       } else {
         out.write(Double.toString(d).getBytes(StandardCharsets.US_ASCII));
@@ -214,17 +214,6 @@ final class CsvBytes {
   }
 
   private byte[] joined(MembershipWriter.Row r) {
-    StringBuilder sb = new StringBuilder();
-    boolean first = true;
-    for (int s = 0; s < names.segments.size(); s++) {
-      if (r.in(s)) {
-        if (!first) {
-          sb.append('|');
-        }
-        first = false;
-        sb.append(names.segments.get(s));
-      }
-    }
-    return field(sb.toString());
+    return field(MembershipWriter.segmentsColumn(names, r));
   }
 }

@@ -95,7 +95,7 @@ final class MembershipWriter {
     List<String> row =
         new ArrayList<>(2 + s.tierings.size() + s.scores.size() + 2 * s.rfmModels.size());
     row.add(r.id());
-    row.add(String.join("|", segmentsOf(s, r)));
+    row.add(segmentsColumn(s, r));
     for (int t = 0; t < s.tierings.size(); t++) {
       row.add(s.tierNames.get(t).get(r.tier(t)));
     }
@@ -108,6 +108,11 @@ final class MembershipWriter {
       row.add(code == 0 ? null : Integer.toString(code));
     }
     return Csv.row(row);
+  }
+
+  /** The segments column of a row: the names of the segments it is in, joined with {@code |}. */
+  static String segmentsColumn(Segmentation s, Row r) {
+    return String.join("|", segmentsOf(s, r));
   }
 
   /** The segments a row is in, in catalog order. */

@@ -308,9 +308,14 @@ final class TextValues {
     return String.valueOf(value);
   }
 
+  /** Whether {@link #formatNumber} writes {@code d} as the digits of {@code (long) d}. */
+  static boolean isWhole(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15;
+  }
+
   /** A number in the shortest form that reads back exactly: {@code 3}, {@code 2.5}. */
   static String formatNumber(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+    if (isWhole(d)) {
       return Long.toString((long) d);
     }
     return Double.toString(d);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
+import java.util.function.LongPredicate;
 
 /**
  * The instants at which a time bound that moves with {@code asOf} crosses a fixed value. Every
@@ -88,7 +89,7 @@ final class Crossings {
   }
 
   /** The first day in {@code [lo, hi]} for which {@code test} holds, or {@code hi + 1}. */
-  private static long firstDay(long lo, long hi, java.util.function.LongPredicate test) {
+  private static long firstDay(long lo, long hi, LongPredicate test) {
     if (test.test(lo)) {
       return lo; // the common case for a value long past: no search
     }
