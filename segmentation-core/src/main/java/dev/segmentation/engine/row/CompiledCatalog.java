@@ -207,14 +207,14 @@ public final class CompiledCatalog {
    *
    * <pre>{@code
    * CompiledCatalog.Result r = compiled.newResult(); // one per thread, reused
-   * int vip = compiled.segmentIndex("vip");
-   * int valueTier = compiled.tieringIndex("value-tier");
-   * int lead = compiled.scoreIndex("lead-score");
+   * int premium = compiled.segmentIndex("premium");
+   * int value = compiled.tieringIndex("value");
+   * int engagement = compiled.scoreIndex("engagement");
    * for (Customer c : customers) {
    *   compiled.evaluate(c, ctx, r);
-   *   if (r.in(vip)) { ... }
-   *   String tier = r.tier(valueTier);
-   *   double score = r.score(lead);
+   *   boolean inPremium = r.in(premium);
+   *   String tier = r.tier(value);
+   *   double score = r.score(engagement);
    * }
    * }</pre>
    *
