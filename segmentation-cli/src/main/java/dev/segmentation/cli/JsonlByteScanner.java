@@ -244,12 +244,15 @@ final class JsonlByteScanner {
     } while (more(']'));
   }
 
-  /** {@code {"type": .., "timestamp": .., property: value...}} with the type first, into cur. */
+  /**
+   * {@code {"type": .., "timestamp": .., property: value...}} with the type first, into cur's
+   * columns of the type (no {@link Event} per event: see {@link ScannedCustomer#eventColumns}).
+   */
   private void event() throws TextValues.BadValue {
     expect('{');
     int t = -1;
-    Instant at = null;
-    Object[] values = null;
+    int e = -1;
+    boolean timed = false;
     long seen = 0;
     int next = 0; // the property expected next, as for attributes
     do {
@@ -264,12 +267,13 @@ final class JsonlByteScanner {
         if (t < 0 || propertyNames[t].length > 64) {
           throw Decline.INSTANCE;
         }
-        values = new Object[propertyNames[t].length];
+        e = cur.startEvent(t);
       } else if (same(nameStart, nameEnd, TIMESTAMP)) {
-        if (at != null) {
+        if (timed) {
           throw Decline.INSTANCE;
         }
-        at = timestamp();
+        timed = true;
+        eventTime();
       } else {
         if (t < 0) {
           throw Decline.INSTANCE; // a property before the type: the Jackson path sorts it out
@@ -280,13 +284,46 @@ final class JsonlByteScanner {
         }
         seen |= 1L << k;
         next = k + 1;
-        values[k] = value(propertyTypes[t][k]);
+        property(t, e, k);
       }
     } while (more('}'));
-    if (t < 0 || at == null) {
+    if (t < 0 || !timed) {
       throw Decline.INSTANCE;
     }
-    cur.addEvent(t, Event.of(types[t], at, values));
+    cur.eventTime(t, e, eventSecond, eventNano);
+  }
+
+  /** The time of the event being read, set by {@link #eventTime()}. */
+  private long eventSecond;
+
+  private int eventNano;
+
+  /** An event's timestamp into {@link #eventSecond} and {@link #eventNano}, without an Instant. */
+  private void eventTime() throws TextValues.BadValue {
+    int s = stringStart();
+    long seconds = utcSeconds(b, s, pos - 1);
+    if (seconds != Long.MIN_VALUE) {
+      eventSecond = seconds;
+      eventNano = 0;
+      return;
+    }
+    Instant at = TextValues.parseTimestamp(new String(b, s, pos - 1 - s, StandardCharsets.UTF_8));
+    eventSecond = at.getEpochSecond();
+    eventNano = at.getNano();
+  }
+
+  /** Property {@code k} of event {@code e} of type {@code t}: integers and numbers unboxed. */
+  private void property(int t, int e, int k) throws TextValues.BadValue {
+    if (peek() == 'n') {
+      literal(NULL);
+      return;
+    }
+    switch (propertyTypes[t][k]) {
+      case INTEGER -> cur.eventLong(t, e, k, integer());
+      case NUMBER -> cur.eventDouble(t, e, k, number());
+      case STRING, BOOLEAN, DATE, TIMESTAMP, STRING_SET, GEO_POINT ->
+          cur.eventObject(t, e, k, value(propertyTypes[t][k]));
+    }
   }
 
   /** A value of an attribute or property of {@code type}, converted as {@link JsonValues} does. */

@@ -1,6 +1,5 @@
 package dev.segmentation.cli;
 
-import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.model.Customer;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * A {@link Batch} on the row engine: evaluates each customer as it arrives, keeping no customer.
@@ -21,6 +21,11 @@ final class RowBatch implements Batch {
   private final Segmentation.Builder results;
   private final int[] segmentIndex;
   private final List<Map<String, Integer>> tierIndex = new ArrayList<>();
+  // The compiled catalog's positions of results' tierings, scores and RFM models.
+  private final int[] tieringIndex;
+  private final int[] scoreIndex;
+  private final int[] rfmIndex;
+  private final ThreadLocal<CompiledCatalog.Result> result;
 
   RowBatch(CompiledCatalog compiled, Catalog catalog, EvaluationContext ctx) {
     this.compiled = compiled;
@@ -37,6 +42,18 @@ final class RowBatch implements Batch {
       }
       tierIndex.add(index);
     }
+    this.tieringIndex = positions(results.tierings, compiled::tieringIndex);
+    this.scoreIndex = positions(results.scores, compiled::scoreIndex);
+    this.rfmIndex = positions(results.rfmModels, compiled::rfmIndex);
+    this.result = ThreadLocal.withInitial(compiled::newResult);
+  }
+
+  private static int[] positions(List<String> names, ToIntFunction<String> index) {
+    int[] positions = new int[names.size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = index.applyAsInt(names.get(i));
+    }
+    return positions;
   }
 
   /**
@@ -82,28 +99,31 @@ final class RowBatch implements Batch {
     return evaluate(c);
   }
 
-  /** As {@link #prepare}, for any customer (such as a reused {@link ScannedCustomer}). */
+  /**
+   * As {@link #prepare}, for any customer (such as a reused {@link ScannedCustomer}): one call of
+   * {@link CompiledCatalog#evaluate(Customer, EvaluationContext, CompiledCatalog.Result)} into this
+   * thread's result, so the customer's events are read once for everything.
+   */
   Evaluated evaluate(Customer c) {
-    Truth[] truths = new Truth[compiled.segmentNames().size()];
-    compiled.evaluateAll(c, ctx, truths);
+    CompiledCatalog.Result r = compiled.evaluate(c, ctx, result.get());
     long[] in = new long[(segmentIndex.length + 63) >>> 6];
     for (int s = 0; s < segmentIndex.length; s++) {
-      if (truths[segmentIndex[s]] == Truth.TRUE) {
+      if (r.in(segmentIndex[s])) {
         in[s >>> 6] |= 1L << s;
       }
     }
-    int[] tiers = new int[results.tierings.size()];
+    int[] tiers = new int[tieringIndex.length];
     for (int t = 0; t < tiers.length; t++) {
-      tiers[t] = tierIndex.get(t).get(compiled.tier(results.tierings.get(t), c, ctx));
+      tiers[t] = tierIndex.get(t).get(r.tier(tieringIndex[t]));
     }
-    double[] scores = new double[results.scores.size()];
+    double[] scores = new double[scoreIndex.length];
     for (int s = 0; s < scores.length; s++) {
-      scores[s] = compiled.score(results.scores.get(s), c, ctx);
+      scores[s] = r.score(scoreIndex[s]);
     }
-    int[] rfm = new int[results.rfmModels.size()];
+    int[] rfm = new int[rfmIndex.length];
     for (int m = 0; m < rfm.length; m++) {
-      RfmScores r = compiled.rfm(results.rfmModels.get(m), c, ctx);
-      rfm[m] = r == null ? 0 : r.r() * 100 + r.f() * 10 + r.m();
+      RfmScores scored = r.rfm(rfmIndex[m]);
+      rfm[m] = scored == null ? 0 : scored.r() * 100 + scored.f() * 10 + scored.m();
     }
     return new Evaluated(in, tiers, scores, rfm);
   }

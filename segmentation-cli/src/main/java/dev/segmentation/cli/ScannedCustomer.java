@@ -5,32 +5,34 @@ import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
+import dev.segmentation.model.EventColumns;
 import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
-import java.util.AbstractList;
+import dev.segmentation.model.ValueSource;
+import dev.segmentation.model.Values;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 
 /**
  * The customer of the line {@link JsonlByteScanner} read last, in buffers that its thread reuses
  * for every line: integers and numbers in primitive arrays (read without boxing through {@link
- * #longValue} and {@link #doubleValue}), other values as their canonical objects, and events in one
- * array per event type, sorted by time (stably) once the line is read. It holds what the {@link
- * SchemaCustomer} built from the same line holds ({@link #toSchemaCustomer}; {@code
- * ScannedCustomerProperties}), without the builder, its maps and lists, or a copy per customer.
+ * #longValue} and {@link #doubleValue}), other values as their canonical objects, and events in
+ * primitive columns per event type, sorted by time (stably) once the line is read and offered to
+ * the engine by position ({@link #eventColumns}); {@link Event}s are made only when asked for. It
+ * holds what the {@link SchemaCustomer} built from the same line holds ({@link #toSchemaCustomer};
+ * {@code ScannedCustomerProperties}), without the builder, its maps and lists, or a copy per
+ * customer.
  *
  * <p>Valid only until its thread scans the next line: the engines keep no reference to a customer
  * after the call that evaluates it (see {@link Customer}), so the parse thread evaluates it at once
  * and only the results leave the thread.
  */
 final class ScannedCustomer implements Customer {
-  private static final Comparator<Event> BY_TIME = Comparator.comparing(Event::timestamp);
-
   private final Schema schema;
   private final String[] names;
   private final AttributeType[] types;
@@ -39,9 +41,7 @@ final class ScannedCustomer implements Customer {
   private final long[] longs;
   private final double[] doubles;
   private final boolean[] present;
-  private final Event[][] events;
-  private final int[] counts;
-  private final List<List<Event>> lists;
+  private final EventColumnsOfType[] events;
   private String id;
   private String idColumn;
 
@@ -60,13 +60,10 @@ final class ScannedCustomer implements Customer {
     doubles = new double[n];
     present = new boolean[n];
     eventTypeNames = new String[eventTypes.length];
-    events = new Event[eventTypes.length][];
-    counts = new int[eventTypes.length];
-    lists = new ArrayList<>(eventTypes.length);
+    events = new EventColumnsOfType[eventTypes.length];
     for (int t = 0; t < eventTypes.length; t++) {
       eventTypeNames[t] = eventTypes[t].name();
-      events[t] = new Event[8];
-      lists.add(new EventList(t));
+      events[t] = new EventColumnsOfType(eventTypes[t]);
     }
   }
 
@@ -76,9 +73,8 @@ final class ScannedCustomer implements Customer {
     idColumn = null;
     Arrays.fill(objects, null);
     Arrays.fill(present, false);
-    for (int t = 0; t < counts.length; t++) {
-      Arrays.fill(events[t], 0, counts[t], null);
-      counts[t] = 0;
+    for (EventColumnsOfType e : events) {
+      e.clear();
     }
   }
 
@@ -111,23 +107,36 @@ final class ScannedCustomer implements Customer {
     present[i] = v != null;
   }
 
-  void addEvent(int type, Event e) {
-    Event[] a = events[type];
-    if (counts[type] == a.length) {
-      a = events[type] = Arrays.copyOf(a, a.length * 2);
-    }
-    a[counts[type]++] = e;
+  /** Starts an event of type {@code type}; its time and properties are set by its index. */
+  int startEvent(int type) {
+    return events[type].start();
+  }
+
+  void eventTime(int type, int event, long epochSecond, int nano) {
+    events[type].time(event, epochSecond, nano);
+  }
+
+  /** Property {@code k} of the event, in its canonical form (checked as {@link Event#of} does). */
+  void eventObject(int type, int event, int k, Object v) {
+    events[type].setObject(event, k, v);
+  }
+
+  void eventLong(int type, int event, int k, long v) {
+    events[type].setLong(event, k, v);
+  }
+
+  void eventDouble(int type, int event, int k, double v) {
+    events[type].setDouble(event, k, v);
   }
 
   /**
    * Sorts each type's events by time, stably (events at the same instant keep their order), as
-   * {@link SchemaCustomer.Builder#build} does. Lines usually list them in order already, which the
-   * merge sort checks in one pass; a line of many events in reverse order costs {@code n log n},
-   * not the {@code n^2} an insertion sort would.
+   * {@link SchemaCustomer.Builder#build} does. Lines usually list them in order already, which is
+   * checked in one pass; a line out of order is sorted in {@code n log n}.
    */
   void sortEvents() {
-    for (int t = 0; t < counts.length; t++) {
-      Arrays.sort(events[t], 0, counts[t], BY_TIME);
+    for (EventColumnsOfType e : events) {
+      e.sort();
     }
   }
 
@@ -181,15 +190,31 @@ final class ScannedCustomer implements Customer {
         : ifAbsent;
   }
 
-  @Override
-  public List<Event> events(String eventType) {
+  private EventColumnsOfType ofType(String eventType) {
     for (int t = 0; t < eventTypeNames.length; t++) {
       String n = eventTypeNames[t];
       if (n == eventType || n.equals(eventType)) {
-        return counts[t] == 0 ? ImmutableList.of() : lists.get(t);
+        return events[t];
       }
     }
-    return ImmutableList.of();
+    return null;
+  }
+
+  /** The events of the type as {@link Event}s, made on the first call for this line. */
+  @Override
+  public List<Event> events(String eventType) {
+    EventColumnsOfType e = ofType(eventType);
+    return e == null ? ImmutableList.of() : e.list();
+  }
+
+  /**
+   * The events of the type by position (no {@link Event} per event), or null when one of them has a
+   * time finer than a millisecond (then they are read through {@link #events}).
+   */
+  @Override
+  public EventColumns eventColumns(String eventType) {
+    EventColumnsOfType e = ofType(eventType);
+    return e == null || !e.wholeMillis() ? null : e;
   }
 
   /**
@@ -202,31 +227,270 @@ final class ScannedCustomer implements Customer {
       values[i] = valueAt(i);
     }
     List<Event> own = new ArrayList<>();
-    for (int t = 0; t < counts.length; t++) {
-      own.addAll(lists.get(t).subList(0, counts[t]));
+    for (EventColumnsOfType e : events) {
+      own.addAll(e.list());
     }
     return JsonlFastPath.customer(schema, id, values, own, fromFile);
   }
 
-  /** The events of one type, as a list over the reused array. */
-  private final class EventList extends AbstractList<Event> implements RandomAccess {
-    private final int type;
+  /**
+   * The line's events of one type in reused primitive columns: times as epoch seconds and
+   * nanoseconds, each property in an object, long or double column (by its type) with a bit per
+   * event for its presence. Offered to the engine as {@link EventColumns} through one re-pointed
+   * {@link Cursor}; {@link #list()} makes the {@link Event}s only when something asks for them (an
+   * RFM model, an explanation, the careful path).
+   */
+  private static final class EventColumnsOfType implements EventColumns {
+    private static final long MAX_SECOND = Long.MAX_VALUE / 1000 - 1;
+    private static final long MIN_SECOND = Long.MIN_VALUE / 1000 + 1;
 
-    EventList(int type) {
+    private final EventType type;
+    private final String[] names;
+    private final AttributeType[] propertyTypes;
+    private final int width;
+    private final Cursor cursor = new Cursor();
+    private int count;
+    private boolean finerThanMillis;
+    private long[] seconds = new long[8];
+    private int[] nanos = new int[8];
+    private long[] present = new long[8];
+    private Object[] objects;
+    private long[] longs;
+    private double[] doubles;
+    private List<Event> made;
+
+    EventColumnsOfType(EventType type) {
       this.type = type;
+      List<String> declared = type.propertyNames();
+      this.width = declared.size();
+      this.names = declared.toArray(new String[0]);
+      this.propertyTypes = new AttributeType[width];
+      for (int k = 0; k < width; k++) {
+        propertyTypes[k] = type.property(names[k]).type();
+      }
+      objects = new Object[8 * width];
+      longs = new long[8 * width];
+      doubles = new double[8 * width];
     }
 
-    @Override
-    public Event get(int index) {
-      if (index < 0 || index >= counts[type]) {
-        throw new IndexOutOfBoundsException(index);
+    void clear() {
+      Arrays.fill(objects, 0, count * width, null);
+      count = 0;
+      finerThanMillis = false;
+      made = null;
+    }
+
+    int start() {
+      if (count == seconds.length) {
+        int n = count * 2;
+        seconds = Arrays.copyOf(seconds, n);
+        nanos = Arrays.copyOf(nanos, n);
+        present = Arrays.copyOf(present, n);
+        objects = Arrays.copyOf(objects, n * width);
+        longs = Arrays.copyOf(longs, n * width);
+        doubles = Arrays.copyOf(doubles, n * width);
       }
-      return events[type][index];
+      present[count] = 0;
+      return count++;
+    }
+
+    /** The event's time; its last call, after which its values are checked. */
+    void time(int i, long epochSecond, int nano) {
+      check(i);
+      seconds[i] = epochSecond;
+      nanos[i] = nano;
+      if (nano % 1_000_000 != 0 || epochSecond > MAX_SECOND || epochSecond < MIN_SECOND) {
+        finerThanMillis = true;
+      }
+    }
+
+    // Values are checked when the event ends (time(), the scanner's last call for an event), as
+    // Event.of checked them when the scanner made the event.
+    void setObject(int i, int k, Object v) {
+      objects[i * width + k] = v;
+      if (v != null) {
+        present[i] |= 1L << k;
+      }
+    }
+
+    void setLong(int i, int k, long v) {
+      longs[i * width + k] = v;
+      present[i] |= 1L << k;
+    }
+
+    void setDouble(int i, int k, double v) {
+      doubles[i * width + k] = v;
+      present[i] |= 1L << k;
+    }
+
+    // What Event.of checks and converts: objects to their canonical form; a number that is not
+    // finite throws (as Values.canonical does).
+    private void check(int i) {
+      for (int k = 0; k < width; k++) {
+        if ((present[i] & (1L << k)) == 0) {
+          continue;
+        }
+        switch (propertyTypes[k]) {
+          case INTEGER -> {}
+          case NUMBER -> {
+            double d = doubles[i * width + k];
+            if (!Double.isFinite(d)) {
+              Values.canonical(null, type.name(), names[k], AttributeType.NUMBER, d);
+            }
+          }
+          case STRING, BOOLEAN, DATE, TIMESTAMP, STRING_SET, GEO_POINT -> {
+            Object v = objects[i * width + k];
+            objects[i * width + k] =
+                Values.canonical(null, type.name(), names[k], propertyTypes[k], v);
+          }
+        }
+      }
+    }
+
+    boolean wholeMillis() {
+      return !finerThanMillis;
+    }
+
+    private int compareTimes(int a, int b) {
+      int c = Long.compare(seconds[a], seconds[b]);
+      return c != 0 ? c : Integer.compare(nanos[a], nanos[b]);
+    }
+
+    /** Sorts by time, stably; one pass when already in order. */
+    void sort() {
+      int i = 1;
+      while (i < count && compareTimes(i - 1, i) <= 0) {
+        i++;
+      }
+      if (i >= count) {
+        return;
+      }
+      Integer[] order = new Integer[count];
+      for (int j = 0; j < count; j++) {
+        order[j] = j;
+      }
+      Arrays.sort(order, this::compareTimes); // a stable merge sort
+      long[] s = seconds.clone();
+      int[] n = nanos.clone();
+      long[] p = present.clone();
+      Object[] o = objects.clone();
+      long[] l = longs.clone();
+      double[] d = doubles.clone();
+      for (int j = 0; j < count; j++) {
+        int from = order[j];
+        seconds[j] = s[from];
+        nanos[j] = n[from];
+        present[j] = p[from];
+        System.arraycopy(o, from * width, objects, j * width, width);
+        System.arraycopy(l, from * width, longs, j * width, width);
+        System.arraycopy(d, from * width, doubles, j * width, width);
+      }
     }
 
     @Override
     public int size() {
-      return counts[type];
+      return count;
+    }
+
+    @Override
+    public long epochMilli(int i) {
+      if (i < 0 || i >= count) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      return seconds[i] * 1000 + nanos[i] / 1_000_000;
+    }
+
+    @Override
+    public ValueSource properties(int i) {
+      if (i < 0 || i >= count) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      cursor.event = i;
+      return cursor;
+    }
+
+    Object valueAt(int i, int k) {
+      if ((present[i] & (1L << k)) == 0) {
+        return null;
+      }
+      return switch (propertyTypes[k]) {
+        case INTEGER -> longs[i * width + k];
+        case NUMBER -> doubles[i * width + k];
+        case STRING, BOOLEAN, DATE, TIMESTAMP, STRING_SET, GEO_POINT -> objects[i * width + k];
+      };
+    }
+
+    // The property's position: `position` when the name there is `name`, else found by name.
+    int indexOf(int position, String name) {
+      if (position >= 0 && position < width) {
+        String n = names[position];
+        if (n == name || n.equals(name)) {
+          return position;
+        }
+      }
+      for (int k = 0; k < width; k++) {
+        if (names[k].equals(name)) {
+          return k;
+        }
+      }
+      return -1;
+    }
+
+    /** The events as {@link Event}s, in time order, made once per line. */
+    List<Event> list() {
+      if (made == null) {
+        if (count == 0) {
+          made = ImmutableList.of();
+        } else {
+          Event[] all = new Event[count];
+          for (int i = 0; i < count; i++) {
+            Object[] values = new Object[width];
+            for (int k = 0; k < width; k++) {
+              values[k] = valueAt(i, k);
+            }
+            all[i] = Event.of(type, Instant.ofEpochSecond(seconds[i], nanos[i]), values);
+          }
+          made = Collections.unmodifiableList(Arrays.asList(all));
+        }
+      }
+      return made;
+    }
+
+    /** Event {@link #event}'s properties, answered as {@link Event#value(int, String)} does. */
+    private final class Cursor implements ValueSource {
+      private int event;
+
+      @Override
+      public Object value(String attribute) {
+        int k = indexOf(-1, attribute);
+        return k < 0 ? null : valueAt(event, k);
+      }
+
+      @Override
+      public Object value(int position, String attribute) {
+        int k = indexOf(position, attribute);
+        return k < 0 ? null : valueAt(event, k);
+      }
+
+      @Override
+      public long longValue(int position, String attribute, long ifAbsent) {
+        int k = indexOf(position, attribute);
+        return k >= 0
+                && propertyTypes[k] == AttributeType.INTEGER
+                && (present[event] & (1L << k)) != 0
+            ? longs[event * width + k]
+            : ifAbsent;
+      }
+
+      @Override
+      public double doubleValue(int position, String attribute, double ifAbsent) {
+        int k = indexOf(position, attribute);
+        return k >= 0
+                && propertyTypes[k] == AttributeType.NUMBER
+                && (present[event] & (1L << k)) != 0
+            ? doubles[event * width + k]
+            : ifAbsent;
+      }
     }
   }
 }

@@ -11,8 +11,11 @@ import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
+import dev.segmentation.model.Event;
+import dev.segmentation.model.EventColumns;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.model.ValueSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,7 +36,9 @@ import net.jqwik.api.Property;
  * thread) against the {@link SchemaCustomer} Jackson's path builds from the same line: the same id,
  * values (boxed and primitive reads), events of each type in time order, and the same evaluation of
  * the example rules (every segment's {@link Truth}, tiers, scores and RFM codes), on generated
- * customers with attributes dropped or null and events shuffled out of time order.
+ * customers with attributes and event properties dropped or null, events at the same instant, and
+ * events shuffled out of time order; the events of each type also by position ({@link
+ * ScannedCustomer#eventColumns}).
  */
 class ScannedCustomerProperties {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,6 +78,29 @@ class ScannedCustomerProperties {
       }
     }
     JsonNode events = node.get("events");
+    if (events instanceof ArrayNode array) {
+      // Event properties dropped or null, and timestamps repeated (events at the same instant).
+      JsonNode previous = null;
+      for (JsonNode e : array) {
+        ObjectNode event = (ObjectNode) e;
+        List<String> properties = new ArrayList<>();
+        event.fieldNames().forEachRemaining(properties::add);
+        for (String name : properties) {
+          if (name.equals("type") || name.equals("timestamp")) {
+            continue;
+          }
+          switch (r.nextInt(8)) {
+            case 0 -> event.remove(name);
+            case 1 -> event.putNull(name);
+            default -> {}
+          }
+        }
+        if (previous != null && r.nextInt(4) == 0) {
+          event.set("timestamp", previous.get("timestamp"));
+        }
+        previous = event;
+      }
+    }
     if (events instanceof ArrayNode array && r.nextBoolean()) {
       List<JsonNode> list = new ArrayList<>();
       for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) {
@@ -132,7 +160,25 @@ class ScannedCustomerProperties {
         }
       }
       for (String type : SCHEMA.eventTypes().keySet()) {
-        assertThat(c.events(type)).as(type + " in " + line).isEqualTo(expected.events(type));
+        List<Event> events = expected.events(type);
+        EventColumns columns = c.eventColumns(type);
+        assertThat(columns).as(type).isNotNull(); // the generated times are whole seconds
+        assertThat(columns.size()).as(type + " in " + line).isEqualTo(events.size());
+        List<String> properties = SCHEMA.eventTypes().get(type).propertyNames();
+        for (int i = 0; i < events.size(); i++) {
+          Event e = events.get(i);
+          assertThat(columns.epochMilli(i)).isEqualTo(e.timestamp().toEpochMilli());
+          ValueSource at = columns.properties(i);
+          for (int k = 0; k < properties.size(); k++) {
+            String name = properties.get(k);
+            assertThat(at.value(k, name)).as(name + " of " + e).isEqualTo(e.value(name));
+            assertThat(at.value(-1, name)).isEqualTo(e.value(name));
+            Object read = at.doubleValue(k, name, Double.NaN); // boxed: NaN equals NaN
+            Object expectedRead = e.value(name) instanceof Double d ? d : Double.NaN;
+            assertThat(read).isEqualTo(expectedRead);
+          }
+        }
+        assertThat(c.events(type)).as(type + " in " + line).isEqualTo(events);
       }
       assertThat(c.events("no such type")).isEmpty();
       assertThat(c.toSchemaCustomer(null)).isEqualTo(expected);

@@ -35,6 +35,15 @@ public interface Customer extends ValueSource {
     return ImmutableList.of();
   }
 
+  /**
+   * The customer's events of one type by position, without an {@link Event} per event, or null (the
+   * default) to be read through {@link #events}. See {@link EventColumns} for the contract: the
+   * same events as {@link #events} gives, in time order, with whole-millisecond times.
+   */
+  default EventColumns eventColumns(String eventType) {
+    return null;
+  }
+
   /** A builder of an immutable customer whose values are checked against {@code schema}. */
   static SchemaCustomer.Builder builder(Schema schema, String id) {
     return SchemaCustomer.builder(schema, id);

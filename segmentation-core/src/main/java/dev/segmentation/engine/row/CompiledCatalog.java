@@ -156,6 +156,152 @@ public final class CompiledCatalog {
     return in.build();
   }
 
+  /**
+   * The position of the score model in {@link #scoreNames()} order (the index {@link Result#score}
+   * takes), or -1 when there is none.
+   */
+  public int scoreIndex(String name) {
+    return positionOf(scoreIndex, name, "score model");
+  }
+
+  /**
+   * The position of the tiering (not an RFM model: see {@link #rfmIndex}) in the order of the
+   * catalog's tierings (the index {@link Result#tier} takes), or -1 when there is none.
+   */
+  public int tieringIndex(String name) {
+    return positionOf(tieringIndex, name, "tiering");
+  }
+
+  /**
+   * The position of the RFM model in the order of the catalog's RFM models (the index {@link
+   * Result#rfm} takes), or -1 when there is none.
+   */
+  public int rfmIndex(String name) {
+    return positionOf(rfmIndex, name, "RFM model");
+  }
+
+  private static int positionOf(ImmutableMap<String, Integer> names, String name, String what) {
+    if (name == null) {
+      throw new IllegalArgumentException(what + " name must not be null");
+    }
+    Integer i = names.get(name);
+    return i == null ? -1 : i;
+  }
+
+  /**
+   * A result object for {@link #evaluate(Customer, EvaluationContext, Result)}, sized for this
+   * catalog. Make one per thread and reuse it for every customer: it is not thread-safe.
+   */
+  public Result newResult() {
+    return new Result(this);
+  }
+
+  /**
+   * Every segment, tiering, score model and RFM model of the catalog for one customer, in one
+   * evaluation, into {@code into} (which it returns). It gives what {@link #evaluateAll}, {@link
+   * #tier}, {@link #score} and {@link #rfm} give one by one, but reads the customer's events of
+   * each type (and checks their time order) once instead of once per call, and evaluates a segment
+   * that a tiering or score refers to once. Allocates nothing, except one {@link RfmScores} per RFM
+   * model for a customer with events in its window, and the three kinds of condition the class
+   * comment lists.
+   *
+   * <pre>{@code
+   * CompiledCatalog.Result r = compiled.newResult(); // one per thread, reused
+   * int premium = compiled.segmentIndex("premium");
+   * int value = compiled.tieringIndex("value");
+   * int engagement = compiled.scoreIndex("engagement");
+   * for (Customer c : customers) {
+   *   compiled.evaluate(c, ctx, r);
+   *   boolean inPremium = r.in(premium);
+   *   String tier = r.tier(value);
+   *   double score = r.score(engagement);
+   * }
+   * }</pre>
+   *
+   * <p>The result holds nothing of the customer, only the answers; it is overwritten by the next
+   * call. When the evaluation throws, the result is left empty: its accessors throw {@link
+   * IllegalStateException} until the next call that succeeds.
+   *
+   * @param into a result of this catalog's {@link #newResult()}
+   * @throws IllegalArgumentException when {@code into} was made by another catalog
+   */
+  public Result evaluate(Customer c, EvaluationContext ctx, Result into) {
+    if (into == null || into.catalog != this) {
+      throw new IllegalArgumentException("into must be a result of this catalog's newResult()");
+    }
+    into.filled = false;
+    program.all(customer(c), context(ctx), into.segments, into.tiers, into.scores, into.rfm);
+    into.filled = true;
+    return into;
+  }
+
+  /**
+   * What {@link #evaluate(Customer, EvaluationContext, Result)} found for one customer, addressed
+   * by position: segment {@code i} of {@link #segmentNames()} ({@link #segmentIndex}), tiering
+   * {@link #tieringIndex}, score model {@link #scoreIndex}, RFM model {@link #rfmIndex}. Reused for
+   * customer after customer by one thread; not thread-safe.
+   */
+  public static final class Result {
+    private final CompiledCatalog catalog;
+    private final Truth[] segments;
+    private final int[] tiers;
+    private final double[] scores;
+    private final RfmScores[] rfm;
+    private boolean filled;
+
+    private Result(CompiledCatalog catalog) {
+      this.catalog = catalog;
+      this.segments = new Truth[catalog.segmentNames.size()];
+      this.tiers = new int[catalog.tieringIndex.size()];
+      this.scores = new double[catalog.scoreIndex.size()];
+      this.rfm = new RfmScores[catalog.rfmIndex.size()];
+    }
+
+    private void checkFilled() {
+      if (!filled) {
+        throw new IllegalStateException(
+            "no customer evaluated into this result (or the last evaluation threw)");
+      }
+    }
+
+    /** Segment {@code i}'s result: TRUE, FALSE or UNKNOWN. */
+    public Truth segment(int i) {
+      checkFilled();
+      return segments[i];
+    }
+
+    /** Whether the customer is in segment {@code i}: its result is TRUE. */
+    public boolean in(int i) {
+      return segment(i) == Truth.TRUE;
+    }
+
+    /** The position of the customer's tier under tiering {@code i}, in the order written. */
+    public int tierIndex(int i) {
+      checkFilled();
+      return tiers[i];
+    }
+
+    /**
+     * The name of the customer's tier under tiering {@code i} (as {@link
+     * CompiledCatalog#tier(String, Customer, EvaluationContext)}).
+     */
+    public String tier(int i) {
+      return catalog.program.tierName(i, tierIndex(i));
+    }
+
+    /** The customer's score under score model {@code i} (0 when no rule applies). */
+    public double score(int i) {
+      checkFilled();
+      return scores[i];
+    }
+
+    /** The customer's scores under RFM model {@code i}, or null without events in its window. */
+    public RfmScores rfm(int i) {
+      checkFilled();
+      return rfm[i];
+    }
+  }
+
   /** The customer's score under the named score model (0 when no rule applies). */
   public double score(String scoreModel, Customer c, EvaluationContext ctx) {
     int i = index(scoreIndex, scoreModel, "score");

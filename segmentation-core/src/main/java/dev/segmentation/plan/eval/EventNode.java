@@ -11,6 +11,7 @@ import dev.segmentation.internal.NumericLiteral;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
+import dev.segmentation.model.EventColumns;
 import dev.segmentation.model.ValueSource;
 import dev.segmentation.model.Values;
 import java.time.Instant;
@@ -88,34 +89,51 @@ final class EventNode extends Node {
     }
   }
 
-  // `sum`, for SUM and AVG only, accumulates the values exactly (see ExactSum).
+  // `sum`, for SUM and AVG only, accumulates the values exactly (see ExactSum). The events are
+  // read by position when the customer offers them so (EventColumns: no Event per event), else
+  // from its list; the loop is the same.
   private Truth run(
       Customer customer, Bounds bounds, Truth[] memo, StringBuilder actual, ExactSum sum) {
-    List<Event> events = EventReads.of(customer, eventType);
+    EventColumns columns = EventReads.columns(customer, eventType);
+    List<Event> events = columns == null ? EventReads.of(customer, eventType) : null;
     TimeRange range = bounds.range(window);
-    int n = events.size();
+    int n = columns != null ? columns.size() : events.size();
     long count = 0; // matching events
     long valueCount = 0; // matching events with a value of the property
     Object min = null;
     Object max = null;
-    Instant first = null;
-    Instant last = null;
+    int first = -1; // the index of the first and last matching events
+    int last = -1;
     Set<Object> distinct = null;
-    for (int i = range.firstIndex(events); i < n; i++) {
-      Event e = events.get(i);
-      Instant t = e.timestamp();
-      if (!range.belowHigh(t)) {
-        break;
+    for (int i = columns != null ? range.firstIndex(columns) : range.firstIndex(events);
+        i < n;
+        i++) {
+      ValueSource e;
+      if (columns != null) {
+        if (!range.belowHigh(columns.epochMilli(i))) {
+          break;
+        }
+        e = columns.properties(i);
+      } else {
+        Event event = events.get(i);
+        if (!range.belowHigh(event.timestamp())) {
+          break;
+        }
+        e = event;
       }
       if (where != null && where.eval(e, customer, bounds, memo) != Truth.TRUE) {
         continue;
       }
       count++;
-      if (first == null) {
-        first = t;
+      if (first < 0) {
+        first = i;
       }
-      last = t;
+      last = i;
       if (property == null) {
+        continue;
+      }
+      if (sum != null && addPrimitive(e, sum)) {
+        valueCount++;
         continue;
       }
       Object v = Leaf.read(e, customer, property, -1, propertyType);
@@ -169,15 +187,45 @@ final class EventNode extends Node {
       case MAX:
         return max == null ? noValue(actual) : compare((Number) max, actual);
       case DAYS_SINCE_FIRST:
-        return first == null
+        return first < 0
             ? noValue(actual)
-            : compare(EpochTime.daysBetween(first, bounds.ctx.asOf()), actual);
+            : compare(
+                EpochTime.daysBetween(time(columns, events, first), bounds.ctx.asOf()), actual);
       case DAYS_SINCE_LAST:
-        return last == null
+        return last < 0
             ? noValue(actual)
-            : compare(EpochTime.daysBetween(last, bounds.ctx.asOf()), actual);
+            : compare(
+                EpochTime.daysBetween(time(columns, events, last), bounds.ctx.asOf()), actual);
     }
     throw new AssertionError(aggregate);
+  }
+
+  private static Instant time(EventColumns columns, List<Event> events, int i) {
+    return columns != null
+        ? Instant.ofEpochMilli(columns.epochMilli(i))
+        : events.get(i).timestamp();
+  }
+
+  /**
+   * Adds the property's value of event {@code e} to {@code sum} through the primitive reads (no
+   * boxing), and says whether it did; false when the value is absent or must be read as an object
+   * (then {@link Leaf#read} reads it, as {@link ValueSource#longValue}'s contract asks).
+   */
+  private boolean addPrimitive(ValueSource e, ExactSum sum) {
+    if (propertyType == AttributeType.NUMBER) {
+      double d = e.doubleValue(-1, property, Double.NaN);
+      if (Double.isFinite(d)) {
+        sum.add(d);
+        return true;
+      }
+    } else if (propertyType == AttributeType.INTEGER) {
+      long l = e.longValue(-1, property, Long.MIN_VALUE);
+      if (l != Long.MIN_VALUE) {
+        sum.add(l);
+        return true;
+      }
+    }
+    return false;
   }
 
   // Numbers equal by value count once: 3 and 3.0, 0.0 and -0.0.

@@ -4,6 +4,7 @@ import dev.segmentation.internal.EventOrder;
 import dev.segmentation.internal.Repointable;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
+import dev.segmentation.model.EventColumns;
 import dev.segmentation.model.SchemaCustomer;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +21,10 @@ import java.util.List;
  * whose data changes is read afresh the next time. The cache is keyed by the customer's identity,
  * and, for a {@link Repointable} customer (a {@code CustomerView.Reader}'s one object), by how many
  * times it was re-pointed: re-pointing it during its evaluation, once its events were read, throws
- * rather than answering from the previous object's events. After a thread's first evaluation, this
- * allocates nothing while a customer has at most {@code 8} event types in use.
+ * rather than answering from the previous object's events. A customer that offers its events by
+ * position ({@link Customer#eventColumns}) has them cached apart from its lists, with their time
+ * order checked once. After a thread's first evaluation, this allocates nothing while a customer
+ * has at most {@code 8} event types in use.
  */
 final class EventReads {
   private static final ThreadLocal<EventReads> CURRENT = ThreadLocal.withInitial(EventReads::new);
@@ -31,6 +34,7 @@ final class EventReads {
   private int pointings; // a Repointable customer's pointings() when its first list was cached
   private String[] types = new String[8];
   private Object[] lists = new Object[8];
+  private boolean[] columnars = new boolean[8];
   private int used;
 
   private EventReads() {}
@@ -60,14 +64,29 @@ final class EventReads {
   }
 
   /** The customer's events of {@code type} in time order, read once per evaluation. */
+  @SuppressWarnings("unchecked")
   static List<Event> of(Customer c, String type) {
-    return CURRENT.get().events(c, type);
+    return (List<Event>) CURRENT.get().cached(c, type, false);
   }
 
-  @SuppressWarnings("unchecked")
-  private List<Event> events(Customer c, String type) {
+  /**
+   * The customer's events of {@code type} by position ({@link Customer#eventColumns}) when it
+   * offers them and their times are in order (checked once per evaluation), else null: read {@link
+   * #of}.
+   */
+  static EventColumns columns(Customer c, String type) {
+    Object columns = CURRENT.get().cached(c, type, true);
+    return columns == NO_COLUMNS ? null : (EventColumns) columns;
+  }
+
+  /** Cached in place of columns a customer does not offer, or offers out of time order. */
+  private static final Object NO_COLUMNS = new Object();
+
+  // The list (or, when `columnar`, the columns or NO_COLUMNS) of the type, read once per
+  // evaluation.
+  private Object cached(Customer c, String type, boolean columnar) {
     if (c != customer) {
-      return read(c, type);
+      return read(c, type, columnar);
     }
     // A reader's one customer object, re-pointed at another object since the first list was
     // cached: the cached lists are the previous object's. Checked here, not in begin(), which
@@ -81,18 +100,41 @@ final class EventReads {
       }
     }
     for (int i = 0; i < used; i++) {
-      if (types[i].equals(type)) {
-        return (List<Event>) lists[i];
+      if (columnars[i] == columnar && types[i].equals(type)) {
+        return lists[i];
       }
     }
-    List<Event> list = read(c, type);
+    Object read = read(c, type, columnar);
     if (used == types.length) {
       types = Arrays.copyOf(types, used * 2);
       lists = Arrays.copyOf(lists, used * 2);
+      columnars = Arrays.copyOf(columnars, used * 2);
     }
     types[used] = type;
-    lists[used++] = list;
-    return list;
+    columnars[used] = columnar;
+    lists[used++] = read;
+    return read;
+  }
+
+  private static Object read(Customer c, String type, boolean columnar) {
+    if (!columnar) {
+      return read(c, type);
+    }
+    EventColumns columns = c.eventColumns(type);
+    return columns != null && inTimeOrder(columns) ? columns : NO_COLUMNS;
+  }
+
+  private static boolean inTimeOrder(EventColumns columns) {
+    int n = columns.size();
+    long previous = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      long t = columns.epochMilli(i);
+      if (t < previous) {
+        return false;
+      }
+      previous = t;
+    }
+    return true;
   }
 
   /**

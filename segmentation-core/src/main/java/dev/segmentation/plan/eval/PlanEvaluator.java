@@ -116,13 +116,57 @@ public final class PlanEvaluator {
     Bounds b = bounds(ctx);
     EventReads reads = begin(c);
     try {
-      Node[] segments = program.segments;
-      for (int i : order) {
-        out[i] = segments[i].eval(c, c, b, out);
+      segments(c, b, out);
+    } finally {
+      end(reads);
+    }
+  }
+
+  // Every segment in dependency order, each reusing the results of those it refers to.
+  private void segments(Customer c, Bounds b, Truth[] out) {
+    Node[] segments = program.segments;
+    for (int i : order) {
+      out[i] = segments[i].eval(c, c, b, out);
+    }
+  }
+
+  /**
+   * Everything at once, in ONE evaluation (so the customer's events of each type are read, and
+   * checked for time order, once): every segment's result into {@code segments} (as {@link
+   * #segments}), tiering {@code i}'s tier index ({@link #tierName}) into {@code tiers[i]}, score
+   * model {@code i}'s score into {@code scores[i]} and RFM model {@code i}'s scores (null without
+   * events in its window) into {@code rfm[i]}. Tierings and scores reuse the segments' results for
+   * the segments they refer to, which gives what the separate calls give. Allocates nothing but the
+   * {@link RfmScores} of the customers that have them.
+   */
+  public void all(
+      Customer c,
+      EvaluationContext ctx,
+      Truth[] segments,
+      int[] tiers,
+      double[] scores,
+      RfmScores[] rfm) {
+    Bounds b = bounds(ctx);
+    EventReads reads = begin(c);
+    try {
+      segments(c, b, segments);
+      for (int i = 0; i < program.tierings.length; i++) {
+        tiers[i] = program.tierIndex(i, c, b, segments);
+      }
+      for (int i = 0; i < program.scores.length; i++) {
+        scores[i] = program.score(i, c, b, segments);
+      }
+      for (int i = 0; i < program.rfms.length; i++) {
+        rfm[i] = program.rfms[i].scores(c, b);
       }
     } finally {
       end(reads);
     }
+  }
+
+  /** The name of tier {@code tier} (an index {@link #all} gives) of tiering {@code i}. */
+  public String tierName(int i, int tier) {
+    return program.tierName(i, tier);
   }
 
   /** The result of plan node {@code id} (any node of the plan this evaluator was compiled from). */

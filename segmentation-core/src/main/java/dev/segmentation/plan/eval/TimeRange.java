@@ -2,6 +2,7 @@ package dev.segmentation.plan.eval;
 
 import dev.segmentation.internal.EpochTime;
 import dev.segmentation.model.Event;
+import dev.segmentation.model.EventColumns;
 import java.time.Instant;
 import java.util.List;
 
@@ -38,6 +39,41 @@ final class TimeRange {
   boolean belowHigh(Instant t) {
     int c = EpochTime.compare(t, highSec, highNano);
     return highInclusive ? c <= 0 : c < 0;
+  }
+
+  /** As {@link #aboveLow(Instant)}, for a time in epoch milliseconds. */
+  boolean aboveLow(long epochMilli) {
+    int c = compareMillis(epochMilli, lowSec, lowNano);
+    return lowInclusive ? c >= 0 : c > 0;
+  }
+
+  /** As {@link #belowHigh(Instant)}, for a time in epoch milliseconds. */
+  boolean belowHigh(long epochMilli) {
+    int c = compareMillis(epochMilli, highSec, highNano);
+    return highInclusive ? c <= 0 : c < 0;
+  }
+
+  private static int compareMillis(long epochMilli, long sec, int nano) {
+    return EpochTime.compare(
+        Math.floorDiv(epochMilli, 1000L),
+        (int) Math.floorMod(epochMilli, 1000L) * 1_000_000,
+        sec,
+        nano);
+  }
+
+  /** As {@link #firstIndex(List)}, over events offered by position, sorted by time. */
+  int firstIndex(EventColumns events) {
+    int lo = 0;
+    int hi = events.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (aboveLow(events.epochMilli(mid))) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /**

@@ -22,6 +22,7 @@ import dev.segmentation.condition.ScoreCondition;
 import dev.segmentation.condition.TagMatch;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.condition.WindowUnit;
+import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.SchemaCustomer;
@@ -34,6 +35,7 @@ import dev.segmentation.segment.ScoreRule;
 import dev.segmentation.segment.Segment;
 import dev.segmentation.segment.Tier;
 import dev.segmentation.segment.Tiering;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +122,40 @@ class ScoresTiersRfmTest {
       b.event("purchase", daysAgo(daysAgoAndAmount[i]), Map.of("amount", daysAgoAndAmount[i + 1]));
     }
     return b.build();
+  }
+
+  /**
+   * The javadoc example of {@link CompiledCatalog#evaluate(Customer, EvaluationContext,
+   * CompiledCatalog.Result)}.
+   */
+  @Test
+  void evaluate_intoAReusedResult_answersAsTheSeparateCalls() {
+    CompiledCatalog compiled = COMPILED;
+    EvaluationContext ctx = CTX;
+    List<Customer> customers =
+        List.of(spender("a", 1, 3000), spender("b", 400, 10), customer("c", Map.of()));
+    CompiledCatalog.Result r = compiled.newResult(); // one per thread, reused
+    int premium = compiled.segmentIndex("premium");
+    int value = compiled.tieringIndex("value");
+    int engagement = compiled.scoreIndex("engagement");
+    for (Customer c : customers) {
+      compiled.evaluate(c, ctx, r);
+      boolean inPremium = r.in(premium);
+      String tier = r.tier(value);
+      double score = r.score(engagement);
+      assertThat(inPremium).isEqualTo(compiled.matches("premium", c, ctx));
+      assertThat(tier).isEqualTo(compiled.tier("value", c, ctx));
+      assertThat(score).isEqualTo(compiled.score("engagement", c, ctx));
+      assertThat(r.rfm(compiled.rfmIndex("rfm"))).isEqualTo(compiled.rfm("rfm", c, ctx));
+    }
+    assertThat(compiled.tieringIndex("rfm")).as("an RFM model is not a tiering here").isEqualTo(-1);
+    assertThat(compiled.newResult()).isNotSameAs(r);
+    assertThatThrownBy(() -> compiled.newResult().score(engagement))
+        .isInstanceOf(IllegalStateException.class);
+    CompiledCatalog other = RowEngine.compile(CATALOG, SCHEMA);
+    assertThatThrownBy(() -> other.evaluate(customers.get(0), ctx, r))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("newResult");
   }
 
   @Test
