@@ -63,6 +63,7 @@ final class ClassFile {
   static final int INVOKESPECIAL = 0xb7;
   static final int INVOKEINTERFACE = 0xb9;
   static final int CHECKCAST = 0xc0;
+  static final int IFNULL = 0xc6;
   static final int INSTANCEOF = 0xc1;
 
   private static final int CP_UTF8 = 1;
@@ -286,6 +287,7 @@ final class ClassFile {
     private int maxStack = -1;
     private int maxLocals;
     private final List<Label> labels = new ArrayList<>();
+    private int lastBound = -1; // the position of the label bound last
 
     private Code(int access, int name, int descriptor) {
       this.access = access;
@@ -370,8 +372,19 @@ final class ClassFile {
       if (l.position >= 0) {
         throw new IllegalStateException("label bound twice");
       }
-      l.position = code.size();
       byte[] b = code.toByteArray();
+      // A goto to the next instruction (the last one written, to this label) is dropped, unless
+      // another label is bound after it (that label would then point past the code).
+      int last = b.length - 3;
+      if (last >= 0
+          && lastBound != b.length
+          && (b[last] & 0xff) == GOTO
+          && l.branches.remove((Integer) last)) {
+        b = java.util.Arrays.copyOf(b, last);
+        code.reset();
+        code.writeBytes(b);
+      }
+      l.position = b.length;
       for (int at : l.branches) {
         int delta = l.position - at;
         if (delta > Short.MAX_VALUE) {
@@ -384,6 +397,7 @@ final class ClassFile {
         code.reset();
         code.writeBytes(b);
       }
+      lastBound = l.position;
       l.branches.clear();
       return this;
     }

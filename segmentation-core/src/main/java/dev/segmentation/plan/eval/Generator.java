@@ -20,11 +20,13 @@ import java.util.Map;
  * AND jumps to FALSE at the first FALSE operand and otherwise remembers in an int local whether an
  * operand was UNKNOWN (so FALSE after UNKNOWN still wins); OR is its dual; NOT swaps the TRUE and
  * FALSE labels. Written inline: number comparisons and ranges ({@link Leaves.NumberLeaf}: the
- * primitive read, the interval's bounds as constants, and the leaf's own {@link Leaf#confirm} when
- * the read answers the "ask value()" marker or a double that is not finite), a string in a set of
- * literals ({@link Leaves.StringInLeaf}, through the leaf's set) and a boolean. Every other node
- * (events, references, relative time, tags, ...) is a call to its interpreted form held in a final
- * field of the hidden class (typed with its class, so the call is direct). A constant is a jump.
+ * primitive read and the interval's bounds as constants), a string in a set of literals ({@link
+ * Leaves.StringInLeaf}, through the leaf's set) and a boolean; each is UNKNOWN without a value, and
+ * a value the primitive read does not give or not in canonical form (rare) sends the whole segment
+ * to its interpreted node, which evaluates it again from the start ({@code bailOut}). Every other
+ * node (events, references, relative time, tags, ...) is a call to its interpreted form held in a
+ * final field of the hidden class (typed with its class, so the call is direct). A constant is a
+ * jump.
  *
  * <p>Limits, so that no rule, trusted or not, makes an invalid or huge class: below {@link
  * #MAX_DEPTH} nesting a subtree is called, not inlined; above {@link #MAX_CODE} bytes of code (or
@@ -50,7 +52,6 @@ final class Generator {
 
   private static final String PACKAGE = "dev/segmentation/plan/eval/";
   private static final String NODE = PACKAGE + "Node";
-  private static final String LEAF = PACKAGE + "Leaf";
   private static final String GENERATED = PACKAGE + "GeneratedNode";
   private static final String TRUTH = "dev/segmentation/condition/Truth";
   private static final String TRUTH_D = "L" + TRUTH + ";";
@@ -109,16 +110,25 @@ final class Generator {
     final Map<Object, Integer> fieldOf = new IdentityHashMap<>();
     ClassFile.Code code;
     int nextFlag = FIRST_FLAG;
+    Label bail; // see bailOut
+    boolean bailed;
 
     byte[] write(Node root) {
       code = cf.addMethod(ACC_PUBLIC | ACC_FINAL, "eval", EVAL_D);
       Label t = code.label();
       Label f = code.label();
       Label u = code.label();
+      bail = code.label();
       emit(root, t, f, u, 0);
       result(t, "TRUE");
       result(f, "FALSE");
       result(u, "UNKNOWN");
+      if (bailed) {
+        code.bind(bail);
+        code.local(ALOAD, 0).op2(GETFIELD, cf.field(GENERATED, "interpreted", "L" + NODE + ";"));
+        code.local(ALOAD, SRC).local(ALOAD, CUSTOMER).local(ALOAD, BOUNDS).local(ALOAD, MEMO);
+        code.op2(INVOKEVIRTUAL, cf.method(NODE, "eval", EVAL_D)).op(ARETURN);
+      }
       if (code.size() > MAX_CODE) {
         throw new ClassFile.TooLarge("method");
       }
@@ -229,8 +239,9 @@ final class Generator {
       code.local(ILOAD, flag).jump(IFNE, u).jump(GOTO, j.and ? t : f);
     }
 
-    // src.longValue / doubleValue, the leaf's confirm when that is not a finite value, else the
-    // interval test written with its bounds as constants (NumberRange.contains).
+    // src.longValue / doubleValue and the interval test written with its bounds as constants
+    // (NumberRange.contains); when the read gives the marker or a double that is not finite, what
+    // Leaf.confirm does: UNKNOWN without a value, else bailOut.
     private void number(Leaves.NumberLeaf leaf, Label t, Label f, Label u) {
       NumberRange r = leaf.range;
       Label slow = code.label();
@@ -266,17 +277,31 @@ final class Generator {
         }
       }
       code.jump(GOTO, in);
+      // The marker (or a double that is not finite): no value is UNKNOWN; a value is bailOut.
       code.bind(slow);
-      String type = load(leaf);
-      code.local(ALOAD, SRC).local(ALOAD, CUSTOMER).local(ALOAD, BOUNDS);
-      code.op2(
-          INVOKEVIRTUAL,
-          cf.method(type, "confirm", "(" + SOURCE_D + CUSTOMER_D + BOUNDS_D + ")" + TRUTH_D));
-      dispatch(t, f, u);
+      code.local(ALOAD, SRC).ldc(cf.integer(leaf.position));
+      load(leaf.attribute);
+      code.invokeinterface(
+          cf.interfaceMethod(SOURCE, "value", "(ILjava/lang/String;)Ljava/lang/Object;"), 2);
+      code.jump(IFNULL, u);
+      bailOut();
+    }
+
+    /**
+     * Jumps to the end of the method, where the interpreted node evaluates the whole segment again
+     * and its result is returned: for a value the primitive read did not give or that is not in
+     * canonical form (a value equal to the marker, a number of another class, invalid data), rare
+     * in real data. The interpreted node runs the same reads in the same order, so it gives the
+     * same result or throws the same exception; one shared block instead of a call per leaf keeps
+     * the method small enough for the JIT to inline.
+     */
+    private void bailOut() {
+      bailed = true;
+      code.jump(GOTO, bail);
     }
 
     // src.value; when it is of the canonical class, the leaf's test on it (a string in the set)
-    // or the boolean compared; otherwise the leaf's notAccepted (no value, or converted).
+    // or the boolean compared; UNKNOWN when there is no value; otherwise bailOut.
     private void boxed(Leaf leaf, String javaClass, Label t, Label f, Label u) {
       Label slow = code.label();
       code.local(ALOAD, SRC).ldc(cf.integer(leaf.position));
@@ -296,15 +321,8 @@ final class Generator {
         code.jump(IFNE, t).jump(GOTO, f);
       }
       code.bind(slow);
-      String type = load(leaf);
-      code.local(ALOAD, SRC).local(ALOAD, CUSTOMER).local(ALOAD, V).local(ALOAD, BOUNDS);
-      code.op2(
-          INVOKEVIRTUAL,
-          cf.method(
-              type,
-              "notAccepted",
-              "(" + SOURCE_D + CUSTOMER_D + "Ljava/lang/Object;" + BOUNDS_D + ")" + TRUTH_D));
-      dispatch(t, f, u);
+      code.local(ALOAD, V).jump(IFNULL, u);
+      bailOut();
     }
 
     // The interpreted node's eval, called through the field that holds it.
