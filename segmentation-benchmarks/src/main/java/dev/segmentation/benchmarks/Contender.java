@@ -1,5 +1,6 @@
 package dev.segmentation.benchmarks;
 
+import dev.segmentation.condition.Condition;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.engine.columnar.ColumnarCatalog;
@@ -118,10 +119,14 @@ public enum Contender {
   }
 
   private static Evaluator row(Rule rule, Population population) {
+    return row(rule.condition(), population.people());
+  }
+
+  /** The row engine counting the people in a one-segment catalog of {@code condition}. */
+  static Evaluator row(Condition condition, Person[] people) {
     CompiledCatalog compiled =
-        RowEngine.compile(Segment.of("rule", rule.condition()), Population.schema());
+        RowEngine.compile(Segment.of("rule", condition), Population.schema());
     EvaluationContext ctx = Population.CONTEXT;
-    Person[] people = population.people();
     return () -> {
       int count = 0;
       for (Person p : people) {

@@ -148,6 +148,9 @@ final class Compiler {
       program.segmentNames[i] = s.name();
       program.explainSegments[i] =
           compileTwice(s.condition(), customer, path, program.segments, i, planRoot(i));
+      if (Generator.ENABLED) {
+        program.segments[i] = Generator.generate(program.segments[i]);
+      }
     }
 
     program.scores = new Program.Score[catalog.scores().size()];

@@ -34,7 +34,7 @@ final class Leaves {
    * method.
    */
   abstract static class NumericLeaf extends Leaf {
-    private final boolean integer;
+    final boolean integer;
 
     NumericLeaf(AttributeRef attribute, String expected) {
       super(attribute, expected);
@@ -115,7 +115,7 @@ final class Leaves {
 
   /** {@code attribute op literal} or {@code low <= attribute <= high} on a number. */
   static final class NumberLeaf extends NumericLeaf {
-    private final NumberRange range;
+    final NumberRange range;
 
     NumberLeaf(AttributeRef attribute, String expected, NumberRange range) {
       super(attribute, expected);
@@ -152,7 +152,7 @@ final class Leaves {
 
   /** A boolean equal to the wanted value ({@code = true}, {@code != false}, ...). */
   static final class BooleanLeaf extends Leaf {
-    private final boolean wanted;
+    final boolean wanted;
 
     BooleanLeaf(AttributeRef attribute, String expected, boolean wanted) {
       super(attribute, expected);

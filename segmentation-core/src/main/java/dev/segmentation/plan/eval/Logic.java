@@ -14,7 +14,7 @@ final class Logic {
 
   /** always / never. */
   static final class Constant extends Node {
-    private final Truth value;
+    final Truth value;
     private final String description;
 
     Constant(Truth value, String description) {
@@ -52,8 +52,8 @@ final class Logic {
     /** How many operands are held in fields. */
     static final int UNROLLED = 8;
 
-    private final Node[] of;
-    private final boolean and;
+    final Node[] of; // the operands as compiled, read by the Generator
+    final boolean and;
     private final Truth decisive;
     private final Truth identity;
     private final int arity; // min(of.length, UNROLLED)
@@ -185,7 +185,7 @@ final class Logic {
 
   /** Kleene NOT. */
   static final class NotNode extends Node {
-    private final Node of;
+    final Node of;
 
     NotNode(Node of) {
       this.of = of;

@@ -20,11 +20,12 @@ final class NumberRange {
   private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
 
   // Invariant: an interval with low > high is empty. No value is NaN (see Values.canonical).
-  private final long longLow;
-  private final long longHigh;
-  private final double doubleLow;
-  private final double doubleHigh;
-  private final boolean negated;
+  // Read by the Generator, which writes the same two comparisons with these as constants.
+  final long longLow;
+  final long longHigh;
+  final double doubleLow;
+  final double doubleHigh;
+  final boolean negated;
 
   /** Null bounds are absent; an inclusive bound is part of the range. */
   private NumberRange(
