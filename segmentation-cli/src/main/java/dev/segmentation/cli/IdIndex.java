@@ -7,9 +7,14 @@ import java.util.Arrays;
 
 /**
  * The ids of the customers read so far, with the line of each, to find a duplicate id: the ids'
- * UTF-8 bytes end to end in one array and an open-addressing table of row numbers, about 20 bytes
- * per customer plus the id's own bytes (a {@code HashMap<String, Integer>} of the same ids takes
- * about 100). This is the one thing a streaming run keeps per customer.
+ * UTF-8 bytes end to end in one array and an open-addressing table of row numbers with their ids'
+ * hashes, about 24 bytes per customer plus the id's own bytes (a {@code HashMap<String, Integer>}
+ * of the same ids takes about 100). This is the one thing a streaming run keeps per customer.
+ *
+ * <p>Each slot holds an id's hash (its {@code String.hashCode}, which a parse thread may already
+ * have computed and cached) next to its row, so that probing a new id reads one slot per step and
+ * touches no other array unless the hashes match; an ASCII id is copied into the bytes array as it
+ * is compared, with no array made per id.
  */
 final class IdIndex {
   private byte[] bytes = new byte[1 << 10];
@@ -22,8 +27,8 @@ final class IdIndex {
   private int[] hashes = new int[64];
   private int rows;
 
-  /** Row + 1 per slot, 0 when empty; at most half full. */
-  private int[] table = new int[128];
+  /** Per slot the id's hash in the high half and its row + 1 in the low half; 0 when empty. */
+  private long[] table = new long[128];
 
   /**
    * Adds {@code id}, read on {@code line}, unless it is there already.
@@ -31,10 +36,11 @@ final class IdIndex {
    * @return the line of the id already there, or -1 when it was added
    */
   int putIfAbsent(String id, int line) {
-    byte[] b = id.getBytes(StandardCharsets.UTF_8);
-    int slot = find(b, id.hashCode());
+    int hash = id.hashCode();
+    int length = copy(id);
+    int slot = find(bytes, used, used + length, hash);
     if (table[slot] != 0) {
-      return lines[table[slot] - 1];
+      return lines[(int) table[slot] - 1];
     }
     if (rows == lines.length) {
       int n = rows * 2;
@@ -42,27 +48,51 @@ final class IdIndex {
       lines = Arrays.copyOf(lines, n);
       hashes = Arrays.copyOf(hashes, n);
     }
-    if (used + b.length > bytes.length || used + b.length < 0) {
-      long size = Math.max((long) bytes.length * 2, (long) used + b.length);
-      if (size > Integer.MAX_VALUE - 8) {
-        throw new IllegalStateException("more than 2 GB of customer ids");
-      }
-      bytes = Arrays.copyOf(bytes, (int) size);
-    }
-    System.arraycopy(b, 0, bytes, used, b.length);
-    used += b.length;
+    used += length;
     lines[rows] = line;
-    hashes[rows] = id.hashCode();
+    hashes[rows] = hash;
     start[rows + 1] = used;
-    table[slot] = ++rows;
+    table[slot] = entry(hash, ++rows);
     if (rows * 2 > table.length) {
       grow();
     }
     return -1;
   }
 
+  /**
+   * Copies the UTF-8 bytes of {@code id} to {@code bytes[used..]} (growing it) and answers their
+   * number; an ASCII id char by char, with no array made for it.
+   */
+  private int copy(String id) {
+    int n = id.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      if (c >= 0x80) {
+        byte[] other = id.getBytes(StandardCharsets.UTF_8);
+        ensure(other.length);
+        System.arraycopy(other, 0, bytes, used, other.length);
+        return other.length;
+      }
+      bytes[used + i] = (byte) c;
+    }
+    return n;
+  }
+
+  /** Room for {@code length} more bytes after {@code used}. */
+  private void ensure(int length) {
+    if (used + length > bytes.length || used + length < 0) {
+      long size = Math.max((long) bytes.length * 2, (long) used + length);
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new IllegalStateException("more than 2 GB of customer ids");
+      }
+      bytes = Arrays.copyOf(bytes, (int) size);
+    }
+  }
+
   boolean contains(String id) {
-    return table[find(id.getBytes(StandardCharsets.UTF_8), id.hashCode())] != 0;
+    byte[] b = id.getBytes(StandardCharsets.UTF_8);
+    return table[find(b, 0, b.length, id.hashCode())] != 0;
   }
 
   /**
@@ -72,7 +102,7 @@ final class IdIndex {
   void removeLast() {
     int row = rows - 1;
     int slot = find(bytes, start[row], start[row + 1], hashes[row]);
-    assert table[slot] == row + 1;
+    assert (int) table[slot] == row + 1;
     table[slot] = 0;
     used = start[row];
     rows--;
@@ -85,7 +115,7 @@ final class IdIndex {
 
   /** The bytes this index holds in its arrays, about (the arrays' capacities). */
   long footprint() {
-    return bytes.length + 4L * (start.length + lines.length + hashes.length + table.length);
+    return bytes.length + 4L * (start.length + lines.length + hashes.length) + 8L * table.length;
   }
 
   /**
@@ -114,33 +144,38 @@ final class IdIndex {
     }
   }
 
-  private int find(byte[] b, int hash) {
-    return find(b, 0, b.length, hash);
+  private static long entry(int hash, int row1) {
+    return (long) hash << 32 | row1;
   }
 
   /** The slot of the id {@code b[from..to)} or the empty slot where it would go. */
   private int find(byte[] b, int from, int to, int hash) {
     int mask = table.length - 1;
     for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
-      int r = table[slot] - 1;
-      if (r < 0
-          || (hashes[r] == hash && Arrays.equals(bytes, start[r], start[r + 1], b, from, to))) {
+      long e = table[slot];
+      if (e == 0) {
         return slot;
+      }
+      if ((int) (e >>> 32) == hash) {
+        int r = (int) e - 1;
+        if (Arrays.equals(bytes, start[r], start[r + 1], b, from, to)) {
+          return slot;
+        }
       }
     }
   }
 
   private void grow() {
-    int[] old = table;
-    table = new int[old.length * 2];
+    long[] old = table;
+    table = new long[old.length * 2];
     int mask = table.length - 1;
-    for (int row1 : old) {
-      if (row1 != 0) {
-        int slot = mix(hashes[row1 - 1]) & mask;
+    for (long e : old) {
+      if (e != 0) {
+        int slot = mix((int) (e >>> 32)) & mask;
         while (table[slot] != 0) {
           slot = (slot + 1) & mask;
         }
-        table[slot] = row1;
+        table[slot] = e;
       }
     }
   }
