@@ -15,7 +15,11 @@ import java.util.List;
  * path of {@link Csv}.
  */
 final class CsvBytes {
-  private static final int MAX_COMBINATIONS = 4096;
+  /**
+   * Combinations of segments whose column is kept: the example rules' 18 segments meet about 8,000
+   * in 1,000,000 generated customers, each a few dozen bytes.
+   */
+  private static final int MAX_COMBINATIONS = 16384;
 
   /** A buffered file of bytes (64 KB), written to {@code out} when full and by {@link #flush}. */
   static final class Out {
