@@ -39,17 +39,6 @@ final class JsonlByteScanner {
   private static final byte[] FALSE = bytes("false");
   private static final byte[] NULL = bytes("null");
 
-  /** The bytes that end a plain string's scan: the quote, a backslash and the control bytes. */
-  private static final boolean[] STRING_STOP = new boolean[256];
-
-  static {
-    for (int c = 0; c < 0x20; c++) {
-      STRING_STOP[c] = true;
-    }
-    STRING_STOP['"'] = true;
-    STRING_STOP['\\'] = true;
-  }
-
   /** Exact powers of ten as doubles (10^22 is the largest a double holds exactly). */
   private static final double[] POW10 = new double[23];
 
@@ -85,9 +74,6 @@ final class JsonlByteScanner {
 
   /** Which attributes the line named (a null value counts: a repeat declines). */
   private final boolean[] seen;
-
-  /** The strings of the tag array being read. */
-  private String[] tags = new String[16];
 
   /** The line being read and the position in it. */
   private byte[] b;
@@ -485,28 +471,17 @@ final class JsonlByteScanner {
     return TextValues.geo(lat, lon);
   }
 
-  /**
-   * A tag array, as {@code ImmutableSet.copyOf} of its strings (the first of equal ones kept, in
-   * order, as the builder Jackson's path uses gives). The strings gather in a reused array rather
-   * than in an {@code ImmutableSet.Builder}, whose code the JIT compiler would otherwise copy into
-   * each compiled reader of a line, event and value.
-   */
   private ImmutableSet<String> stringSet() {
     expect('[');
     if (peek() == ']') {
       pos++;
       return ImmutableSet.of();
     }
-    int n = 0;
+    ImmutableSet.Builder<String> set = ImmutableSet.builder();
     do {
-      if (n == tags.length) {
-        tags = java.util.Arrays.copyOf(tags, n * 2);
-      }
-      tags[n++] = string();
+      set.add(string());
     } while (more(']'));
-    return n == 1
-        ? ImmutableSet.of(tags[0])
-        : ImmutableSet.copyOf(java.util.Arrays.copyOf(tags, n));
+    return set.build();
   }
 
   /** A non-empty string id, not shared. */
@@ -615,19 +590,14 @@ final class JsonlByteScanner {
    */
   private int stringStart() {
     expect('"');
-    byte[] b = this.b;
     int s = pos;
-    int p = s;
-    int e = end;
-    // one table look-up per byte: most bytes are neither a quote, a backslash nor a control byte
-    while (p < e) {
-      byte c = b[p++];
-      if (STRING_STOP[c & 0xFF]) {
-        if (c != '"') {
-          throw Decline.INSTANCE; // an escape or a control character
-        }
-        pos = p;
+    while (pos < end) {
+      byte c = b[pos++];
+      if (c == '"') {
         return s;
+      }
+      if (c == '\\' || (c >= 0 && c < 0x20)) {
+        throw Decline.INSTANCE;
       }
     }
     throw Decline.INSTANCE;
