@@ -7,14 +7,15 @@ import java.util.Arrays;
 
 /**
  * The ids of the customers read so far, with the line of each, to find a duplicate id: the ids'
- * UTF-8 bytes end to end in one array and an open-addressing table of row numbers with their ids'
- * hashes, about 24 bytes per customer plus the id's own bytes (a {@code HashMap<String, Integer>}
- * of the same ids takes about 100). This is the one thing a streaming run keeps per customer.
+ * UTF-8 bytes end to end in one array and an open-addressing table of row numbers, about 20 bytes
+ * per customer plus the id's own bytes (a {@code HashMap<String, Integer>} of the same ids takes
+ * about 100). This is the one thing a streaming run keeps per customer.
  *
- * <p>Each slot holds an id's hash (its {@code String.hashCode}, which a parse thread may already
- * have computed and cached) next to its row, so that probing a new id reads one slot per step and
- * touches no other array unless the hashes match; an ASCII id is copied into the bytes array as it
- * is compared, with no array made per id.
+ * <p>An ASCII id is copied into the bytes array as it is compared, with no array made per id; its
+ * hash is its {@code String.hashCode}, which a parse thread may already have computed and cached.
+ * (Keeping each hash beside its row in the table would save a memory access per probe but double
+ * the table, so that the 64 MB a 512 MB heap allows would hold about half as many ids before they
+ * go to disk.)
  */
 final class IdIndex {
   private byte[] bytes = new byte[1 << 10];
@@ -27,8 +28,8 @@ final class IdIndex {
   private int[] hashes = new int[64];
   private int rows;
 
-  /** Per slot the id's hash in the high half and its row + 1 in the low half; 0 when empty. */
-  private long[] table = new long[128];
+  /** Row + 1 per slot, 0 when empty; at most half full. */
+  private int[] table = new int[128];
 
   /**
    * Adds {@code id}, read on {@code line}, unless it is there already.
@@ -40,7 +41,7 @@ final class IdIndex {
     int length = copy(id);
     int slot = find(bytes, used, used + length, hash);
     if (table[slot] != 0) {
-      return lines[(int) table[slot] - 1];
+      return lines[table[slot] - 1];
     }
     if (rows == lines.length) {
       int n = rows * 2;
@@ -52,7 +53,7 @@ final class IdIndex {
     lines[rows] = line;
     hashes[rows] = hash;
     start[rows + 1] = used;
-    table[slot] = entry(hash, ++rows);
+    table[slot] = ++rows;
     if (rows * 2 > table.length) {
       grow();
     }
@@ -102,7 +103,7 @@ final class IdIndex {
   void removeLast() {
     int row = rows - 1;
     int slot = find(bytes, start[row], start[row + 1], hashes[row]);
-    assert (int) table[slot] == row + 1;
+    assert table[slot] == row + 1;
     table[slot] = 0;
     used = start[row];
     rows--;
@@ -115,7 +116,7 @@ final class IdIndex {
 
   /** The bytes this index holds in its arrays, about (the arrays' capacities). */
   long footprint() {
-    return bytes.length + 4L * (start.length + lines.length + hashes.length) + 8L * table.length;
+    return bytes.length + 4L * (start.length + lines.length + hashes.length + table.length);
   }
 
   /**
@@ -144,38 +145,29 @@ final class IdIndex {
     }
   }
 
-  private static long entry(int hash, int row1) {
-    return (long) hash << 32 | row1;
-  }
-
   /** The slot of the id {@code b[from..to)} or the empty slot where it would go. */
   private int find(byte[] b, int from, int to, int hash) {
     int mask = table.length - 1;
     for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
-      long e = table[slot];
-      if (e == 0) {
+      int r = table[slot] - 1;
+      if (r < 0
+          || (hashes[r] == hash && Arrays.equals(bytes, start[r], start[r + 1], b, from, to))) {
         return slot;
-      }
-      if ((int) (e >>> 32) == hash) {
-        int r = (int) e - 1;
-        if (Arrays.equals(bytes, start[r], start[r + 1], b, from, to)) {
-          return slot;
-        }
       }
     }
   }
 
   private void grow() {
-    long[] old = table;
-    table = new long[old.length * 2];
+    int[] old = table;
+    table = new int[old.length * 2];
     int mask = table.length - 1;
-    for (long e : old) {
-      if (e != 0) {
-        int slot = mix((int) (e >>> 32)) & mask;
+    for (int row1 : old) {
+      if (row1 != 0) {
+        int slot = mix(hashes[row1 - 1]) & mask;
         while (table[slot] != 0) {
           slot = (slot + 1) & mask;
         }
-        table[slot] = e;
+        table[slot] = row1;
       }
     }
   }
