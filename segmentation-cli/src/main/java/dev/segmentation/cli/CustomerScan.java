@@ -321,6 +321,8 @@ final class CustomerScan {
       if (o instanceof CustomerInput.Raw raw) {
         ScannedCustomer scanned = direct == null ? null : JsonlByteScanner.scanned(raw, schema);
         if (scanned != null) {
+          // the id's hash, cached in the String for the duplicate check on the reading thread
+          scanned.id().hashCode();
           CustomerInput.Row row = new CustomerInput.Row(null, raw.line(), scanned.idColumn(), raw);
           try {
             out.add(new Prepared(scanned.id(), row, direct.apply(scanned), null));

@@ -10,6 +10,12 @@ import java.util.Arrays;
  * UTF-8 bytes end to end in one array and an open-addressing table of row numbers, about 20 bytes
  * per customer plus the id's own bytes (a {@code HashMap<String, Integer>} of the same ids takes
  * about 100). This is the one thing a streaming run keeps per customer.
+ *
+ * <p>An ASCII id is copied into the bytes array as it is compared, with no array made per id; its
+ * hash is its {@code String.hashCode}, which a parse thread may already have computed and cached.
+ * (Keeping each hash beside its row in the table would save a memory access per probe but double
+ * the table, so that the 64 MB a 512 MB heap allows would hold about half as many ids before they
+ * go to disk.)
  */
 final class IdIndex {
   private byte[] bytes = new byte[1 << 10];
@@ -31,8 +37,9 @@ final class IdIndex {
    * @return the line of the id already there, or -1 when it was added
    */
   int putIfAbsent(String id, int line) {
-    byte[] b = id.getBytes(StandardCharsets.UTF_8);
-    int slot = find(b, id.hashCode());
+    int hash = id.hashCode();
+    int length = copy(id);
+    int slot = find(bytes, used, used + length, hash);
     if (table[slot] != 0) {
       return lines[table[slot] - 1];
     }
@@ -42,17 +49,9 @@ final class IdIndex {
       lines = Arrays.copyOf(lines, n);
       hashes = Arrays.copyOf(hashes, n);
     }
-    if (used + b.length > bytes.length || used + b.length < 0) {
-      long size = Math.max((long) bytes.length * 2, (long) used + b.length);
-      if (size > Integer.MAX_VALUE - 8) {
-        throw new IllegalStateException("more than 2 GB of customer ids");
-      }
-      bytes = Arrays.copyOf(bytes, (int) size);
-    }
-    System.arraycopy(b, 0, bytes, used, b.length);
-    used += b.length;
+    used += length;
     lines[rows] = line;
-    hashes[rows] = id.hashCode();
+    hashes[rows] = hash;
     start[rows + 1] = used;
     table[slot] = ++rows;
     if (rows * 2 > table.length) {
@@ -61,8 +60,40 @@ final class IdIndex {
     return -1;
   }
 
+  /**
+   * Copies the UTF-8 bytes of {@code id} to {@code bytes[used..]} (growing it) and answers their
+   * number; an ASCII id char by char, with no array made for it.
+   */
+  private int copy(String id) {
+    int n = id.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      if (c >= 0x80) {
+        byte[] other = id.getBytes(StandardCharsets.UTF_8);
+        ensure(other.length);
+        System.arraycopy(other, 0, bytes, used, other.length);
+        return other.length;
+      }
+      bytes[used + i] = (byte) c;
+    }
+    return n;
+  }
+
+  /** Room for {@code length} more bytes after {@code used}. */
+  private void ensure(int length) {
+    if (used + length > bytes.length || used + length < 0) {
+      long size = Math.max((long) bytes.length * 2, (long) used + length);
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new IllegalStateException("more than 2 GB of customer ids");
+      }
+      bytes = Arrays.copyOf(bytes, (int) size);
+    }
+  }
+
   boolean contains(String id) {
-    return table[find(id.getBytes(StandardCharsets.UTF_8), id.hashCode())] != 0;
+    byte[] b = id.getBytes(StandardCharsets.UTF_8);
+    return table[find(b, 0, b.length, id.hashCode())] != 0;
   }
 
   /**
@@ -112,10 +143,6 @@ final class IdIndex {
     for (int r : order) {
       IdRuns.write(out, hashes[r], lines[r], bytes, start[r], start[r + 1] - start[r]);
     }
-  }
-
-  private int find(byte[] b, int hash) {
-    return find(b, 0, b.length, hash);
   }
 
   /** The slot of the id {@code b[from..to)} or the empty slot where it would go. */

@@ -100,4 +100,33 @@ class CsvBytesProperties {
     out.flush();
     assertThat(b.toString(StandardCharsets.US_ASCII)).isEqualTo(Long.toString(v));
   }
+
+  /**
+   * More combinations of segments than the writer keeps (16,384), each seen several times, in one
+   * writer: every row's segments column is still the string writer's.
+   */
+  @Property(tries = 5)
+  void manyCombinations_areTheStringWritersBytes(@ForAll long seed) throws IOException {
+    Random r = new Random(seed);
+    long[] pool = new long[20_000];
+    for (int i = 1; i < pool.length; i++) {
+      pool[i] = r.nextLong() & ((1L << NAMES.segments.size()) - 1);
+    }
+    ByteArrayOutputStream rows = new ByteArrayOutputStream();
+    CsvBytes.Out rowOut = new CsvBytes.Out(rows);
+    CsvBytes bytes = new CsvBytes(NAMES);
+    StringBuilder expected = new StringBuilder();
+    int[] tiers = new int[NAMES.tierings.size()];
+    double[] scores = new double[NAMES.scores.size()];
+    int[] rfm = new int[NAMES.rfmModels.size()];
+    for (int i = 0; i < 40_000; i++) {
+      long[] segments = {pool[r.nextInt(i < 30_000 ? pool.length : 100)]};
+      MembershipWriter.Row row = new RowBatch.Evaluated(segments, tiers, scores, rfm).row("c");
+      bytes.id("c");
+      bytes.writeRow(rowOut, row, segments);
+      expected.append(MembershipWriter.csvRow(NAMES, row));
+    }
+    rowOut.flush();
+    assertThat(rows.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+  }
 }

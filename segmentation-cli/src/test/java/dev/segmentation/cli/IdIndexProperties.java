@@ -38,4 +38,34 @@ class IdIndexProperties {
     }
     assertThat(index.contains("never-added-" + ids.size())).isFalse();
   }
+
+  /**
+   * Many ids that share hashes ("Aa" and "BB" hash alike, so do their concatenations), are not
+   * ASCII or are long, enough of them for the table to grow several times: the same answers.
+   */
+  @Property(tries = 30)
+  void collidingAndLongIds_sameAsAHashMap(@ForAll long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    String[] parts = {"Aa", "BB", "\u00e9", "\u6771", "c-", "0", "\ud83d\ude00"};
+    IdIndex index = new IdIndex();
+    Map<String, Integer> model = new HashMap<>();
+    for (int i = 0; i < 5000; i++) {
+      StringBuilder id = new StringBuilder();
+      int n = random.nextInt(10) == 0 ? 40 : 1 + random.nextInt(6);
+      for (int k = 0; k < n; k++) {
+        id.append(parts[random.nextInt(parts.length)]);
+      }
+      Integer expected = model.putIfAbsent(id.toString(), i + 1);
+      assertThat(index.putIfAbsent(id.toString(), i + 1))
+          .isEqualTo(expected == null ? -1 : expected);
+      if (expected == null && random.nextInt(20) == 0) {
+        index.removeLast();
+        model.remove(id.toString());
+      }
+    }
+    assertThat(index.size()).isEqualTo(model.size());
+    for (String id : model.keySet()) {
+      assertThat(index.contains(id)).isTrue();
+    }
+  }
 }
