@@ -6,10 +6,7 @@ import dev.segmentation.model.Customer;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmScores;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
@@ -20,8 +17,8 @@ final class RowBatch implements Batch {
   private final EvaluationContext ctx;
   private final Segmentation.Builder results;
   private final int[] segmentIndex;
-  private final List<Map<String, Integer>> tierIndex = new ArrayList<>();
-  // The compiled catalog's positions of results' tierings, scores and RFM models.
+  // The compiled catalog's positions of results' tierings, scores and RFM models. A tier's index
+  // is the same in both: each lists Tiering.tierNames() of the same catalog.
   private final int[] tieringIndex;
   private final int[] scoreIndex;
   private final int[] rfmIndex;
@@ -34,13 +31,6 @@ final class RowBatch implements Batch {
     this.segmentIndex = new int[results.segments.size()];
     for (int i = 0; i < segmentIndex.length; i++) {
       segmentIndex[i] = compiled.segmentIndex(results.segments.get(i));
-    }
-    for (List<String> names : results.tierNames) {
-      Map<String, Integer> index = new HashMap<>();
-      for (int i = 0; i < names.size(); i++) {
-        index.put(names.get(i), i);
-      }
-      tierIndex.add(index);
     }
     this.tieringIndex = positions(results.tierings, compiled::tieringIndex);
     this.scoreIndex = positions(results.scores, compiled::scoreIndex);
@@ -114,7 +104,7 @@ final class RowBatch implements Batch {
     }
     int[] tiers = new int[tieringIndex.length];
     for (int t = 0; t < tiers.length; t++) {
-      tiers[t] = tierIndex.get(t).get(r.tier(tieringIndex[t]));
+      tiers[t] = r.tierIndex(tieringIndex[t]);
     }
     double[] scores = new double[scoreIndex.length];
     for (int s = 0; s < scores.length; s++) {

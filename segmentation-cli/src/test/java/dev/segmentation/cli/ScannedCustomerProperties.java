@@ -13,6 +13,7 @@ import dev.segmentation.model.Attribute;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.EventColumns;
+import dev.segmentation.model.EventType;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.model.ValueSource;
@@ -28,6 +29,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -115,6 +117,26 @@ class ScannedCustomerProperties {
       array.addAll(list);
     }
     return JSON.writeValueAsString(node);
+  }
+
+  /**
+   * An event type with more than 64 properties is left to Jackson's path: the scanned customer
+   * keeps one 64-bit presence word per event, so property 64 would alias property 0.
+   */
+  @Example
+  void scanned_eventTypeOfMoreThan64Properties_isDeclined() {
+    Attribute<?>[] properties = new Attribute<?>[70];
+    for (int k = 0; k < properties.length; k++) {
+      properties[k] = Attribute.integer("p" + k);
+    }
+    Schema schema = Schema.builder().eventType(EventType.of("wide", properties)).build();
+    String line =
+        "{\"id\":\"c1\",\"events\":[{\"type\":\"wide\","
+            + "\"timestamp\":\"2026-10-01T00:00:00Z\",\"p64\":5}]}";
+    assertThat(JsonlByteScanner.scanned(raw(line), schema)).isNull();
+    SchemaCustomer read = JsonlFastPath.parseWithJackson(raw(line), schema, null).customer();
+    assertThat(read.events("wide").get(0).value(0, "p0")).isNull();
+    assertThat(read.events("wide").get(0).value(64, "p64")).isEqualTo(5L);
   }
 
   @Property(tries = 40)
