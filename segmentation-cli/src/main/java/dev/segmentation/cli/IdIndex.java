@@ -98,7 +98,7 @@ final class IdIndex {
 
   /**
    * Removes the id added last. Safe in linear probing: no later id probed past its slot, so no
-   * other id's run of slots goes through it.
+   * other id's run of slots goes through it (which {@link #grow} keeps true).
    */
   void removeLast() {
     int row = rows - 1;
@@ -157,18 +157,17 @@ final class IdIndex {
     }
   }
 
+  // Re-inserts the rows in the order they were added, so that, as before the growth, no row's run
+  // of slots passes through the slot of a row added after it: removeLast relies on that.
   private void grow() {
-    int[] old = table;
-    table = new int[old.length * 2];
+    table = new int[table.length * 2];
     int mask = table.length - 1;
-    for (int row1 : old) {
-      if (row1 != 0) {
-        int slot = mix(hashes[row1 - 1]) & mask;
-        while (table[slot] != 0) {
-          slot = (slot + 1) & mask;
-        }
-        table[slot] = row1;
+    for (int r = 0; r < rows; r++) {
+      int slot = mix(hashes[r]) & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
       }
+      table[slot] = r + 1;
     }
   }
 
