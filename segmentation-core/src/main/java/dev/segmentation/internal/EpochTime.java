@@ -52,6 +52,15 @@ public final class EpochTime {
     return Math.floorDiv(seconds, 86_400L);
   }
 
+  /** {@link #daysBetween(Instant, Instant)} for a time given in epoch milliseconds. */
+  public static long daysBetween(long epochMilli, Instant asOf) {
+    long seconds = asOf.getEpochSecond() - Math.floorDiv(epochMilli, 1000L);
+    if (asOf.getNano() < Math.floorMod(epochMilli, 1000L) * 1_000_000L) {
+      seconds--; // the partial second does not complete
+    }
+    return Math.floorDiv(seconds, 86_400L);
+  }
+
   /** The epoch day of {@code t} in the zone whose rules are given. */
   public static long epochDay(Instant t, ZoneRules rules) {
     long local = t.getEpochSecond() + rules.getOffset(t).getTotalSeconds();

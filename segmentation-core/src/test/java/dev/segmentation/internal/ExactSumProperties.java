@@ -116,6 +116,46 @@ class ExactSumProperties {
     assertThat(sum.doubleValue()).as("doubleValue leaves the sum unchanged").isEqualTo(r);
   }
 
+  /**
+   * Ties and the bits far below them: a sum exactly halfway between two doubles goes to the even
+   * one, and a set bit anywhere under the half, however far (a "sticky" bit, in another digit of
+   * the sum than the half), or a missing one, decides it.
+   */
+  @Test
+  void ties_roundToEven_andAnyLowerBitBreaksThem() {
+    double[][] sums = {
+      {1.0, 0x1p-53}, // a tie, even below: 1.0
+      {1.0, 0x1p-53, 0x1p-100}, // above the tie by a far bit: up
+      {1.0, 0x1p-53, -0x1p-100}, // below it by a far bit: down
+      {1.0 + 0x1p-52, 0x1p-53}, // a tie, odd below: up to even
+      {1.0 + 0x1p-52, 0x1p-53, -0x1p-1074}, // below the tie by the least double: down
+      {0x1p60, 0x1p7}, // a tie at 2^60 (half an ulp is 2^7)
+      {0x1p60, 0x1p7, 0x1p-1000}, // broken by a bit a thousand places under
+      {0x1p60, 0x1p7, 0x1p-1074},
+      {-0x1p60, -0x1p7, -0x1p-1074},
+      {1.0, 0x1p-54, 0x1p-54} // two quarters make the tie
+    };
+    double[] expected = {
+      1.0,
+      Math.nextUp(1.0),
+      1.0,
+      1.0 + 0x1p-51,
+      1.0 + 0x1p-52,
+      0x1p60,
+      Math.nextUp(0x1p60),
+      Math.nextUp(0x1p60),
+      -Math.nextUp(0x1p60),
+      1.0
+    };
+    for (int i = 0; i < sums.length; i++) {
+      ExactSum sum = new ExactSum();
+      for (double x : sums[i]) {
+        sum.add(x);
+      }
+      assertThat(sum.doubleValue()).as(java.util.Arrays.toString(sums[i])).isEqualTo(expected[i]);
+    }
+  }
+
   @Test
   void theIssuesExample_is300InEveryOrder() {
     double[][] orders = {{98.66, 173.68, 27.66}, {27.66, 98.66, 173.68}, {173.68, 98.66, 27.66}};

@@ -116,4 +116,23 @@ class InternalProperties {
     long expected = java.time.Duration.between(t, asOf).toDays();
     assertThat(EpochTime.daysBetween(t, asOf)).isEqualTo(expected);
   }
+
+  @Property(tries = 1000)
+  void epochTime_daysBetweenEpochMillis_agreesWithTheInstant(
+      @ForAll @LongRange(min = -100_000_000_000_000L, max = 100_000_000_000_000L) long millis,
+      @ForAll @LongRange(min = -1_000_000_000L, max = 1_000_000_000L) long later,
+      @ForAll @LongRange(min = 0, max = 999_999_999L) long nanos) {
+    Instant t = Instant.ofEpochMilli(millis);
+    // asOf near t (also inside the same second, before or after it) and anywhere with any nanos.
+    for (Instant asOf :
+        new Instant[] {
+          t.plusSeconds(later).plusNanos(nanos),
+          t.plusNanos(nanos - 500_000_000L),
+          Instant.ofEpochSecond(later * 100, nanos)
+        }) {
+      assertThat(EpochTime.daysBetween(millis, asOf))
+          .as("%s to %s", t, asOf)
+          .isEqualTo(EpochTime.daysBetween(t, asOf));
+    }
+  }
 }

@@ -203,7 +203,9 @@ final class Compiler {
 
       @Override
       public int position(String name) {
-        return -1; // events are read by name
+        // The property's place in the type's order: what EventColumns and Event answer by
+        // position (a hint they check against the name, as ValueSource says).
+        return type.propertyNames().indexOf(name);
       }
 
       @Override
@@ -222,7 +224,7 @@ final class Compiler {
    * eventProperties}), children first, from its resolved form: equal sub-conditions of different
    * segments are one node here too, nothing is rewritten again and no attribute is looked up again
    * (the plan's slots give names, types and positions, its literals are typed). Event properties
-   * are read by name (position -1).
+   * are read at their place in the event type ({@code scope}'s position).
    */
   private Node[] compilePlan(Plan p, Scope scope, boolean eventProperties) {
     Node[] out = new Node[p.nodeCount()];
@@ -250,7 +252,9 @@ final class Compiler {
               assert slot.isIn(p.checked().schema()) : n;
               AttributeRef a =
                   new AttributeRef(
-                      slot.name(), slot.type(), eventProperties ? -1 : slot.position());
+                      slot.name(),
+                      slot.type(),
+                      eventProperties ? scope.position(slot.name()) : slot.position());
               yield withKind(attributeLeaf(c, a, n.literals(), where), c);
             }
             case ALWAYS, NEVER, IN_SEGMENT, SCORE, IN_TIER -> compile(c, scope, where);
@@ -396,7 +400,11 @@ final class Compiler {
               + model.moneyProperty()
               + "\"");
     }
-    return new Program.Rfm(model, plan.window(model.window()), money.type());
+    return new Program.Rfm(
+        model,
+        plan.window(model.window()),
+        type.propertyNames().indexOf(model.moneyProperty()),
+        money.type());
   }
 
   private static IllegalArgumentException error(String path, String message) {
@@ -755,6 +763,7 @@ final class Compiler {
         plan.window(c.window()),
         c.aggregate(),
         property,
+        property == null ? -1 : type.propertyNames().indexOf(property),
         propertyType,
         c.op(),
         NumericLiteral.of(c.value()),

@@ -35,6 +35,7 @@ final class EventNode extends Node {
   private final int window;
   private final Aggregate aggregate;
   private final String property;
+  private final int propertyPosition; // in the event type's properties, or -1
   private final AttributeType propertyType;
   private final Operator op;
   private final NumericLiteral value;
@@ -47,6 +48,7 @@ final class EventNode extends Node {
       int window,
       Aggregate aggregate,
       String property,
+      int propertyPosition,
       AttributeType propertyType,
       Operator op,
       NumericLiteral value,
@@ -57,6 +59,7 @@ final class EventNode extends Node {
     this.window = window;
     this.aggregate = aggregate;
     this.property = property;
+    this.propertyPosition = propertyPosition;
     this.propertyType = propertyType;
     this.op = op;
     this.value = value;
@@ -105,21 +108,10 @@ final class EventNode extends Node {
     int first = -1; // the index of the first and last matching events
     int last = -1;
     Set<Object> distinct = null;
-    for (int i = columns != null ? range.firstIndex(columns) : range.firstIndex(events);
-        i < n;
-        i++) {
-      ValueSource e;
-      if (columns != null) {
-        if (!range.belowHigh(columns.epochMilli(i))) {
-          break;
-        }
-        e = columns.properties(i);
-      } else {
-        Event event = events.get(i);
-        if (!range.belowHigh(event.timestamp())) {
-          break;
-        }
-        e = event;
+    for (int i = range.firstIndex(columns, events); i < n; i++) {
+      ValueSource e = range.event(columns, events, i);
+      if (e == null) {
+        break;
       }
       if (where != null && where.eval(e, customer, bounds, memo) != Truth.TRUE) {
         continue;
@@ -132,24 +124,18 @@ final class EventNode extends Node {
       if (property == null) {
         continue;
       }
-      if (sum != null && addPrimitive(e, sum)) {
-        valueCount++;
+      if (sum != null) { // SUM, AVG
+        if (addValue(e, customer, property, propertyPosition, propertyType, sum)) {
+          valueCount++;
+        }
         continue;
       }
-      Object v = Leaf.read(e, customer, property, -1, propertyType);
+      Object v = Leaf.read(e, customer, property, propertyPosition, propertyType);
       if (v == null) {
         continue;
       }
       valueCount++;
       switch (aggregate) {
-        case SUM:
-        case AVG:
-          if (v instanceof Long l) {
-            sum.add(l.longValue());
-          } else {
-            sum.add(((Double) v).doubleValue());
-          }
-          break;
         case MIN:
           if (min == null || Values.compareNumbers((Number) v, (Number) min) < 0) {
             min = v;
@@ -189,43 +175,55 @@ final class EventNode extends Node {
       case DAYS_SINCE_FIRST:
         return first < 0
             ? noValue(actual)
-            : compare(
-                EpochTime.daysBetween(time(columns, events, first), bounds.ctx.asOf()), actual);
+            : compare(daysSince(columns, events, first, bounds.ctx.asOf()), actual);
       case DAYS_SINCE_LAST:
         return last < 0
             ? noValue(actual)
-            : compare(
-                EpochTime.daysBetween(time(columns, events, last), bounds.ctx.asOf()), actual);
+            : compare(daysSince(columns, events, last, bounds.ctx.asOf()), actual);
     }
     throw new AssertionError(aggregate);
   }
 
-  private static Instant time(EventColumns columns, List<Event> events, int i) {
+  /** Whole days from event {@code i} (of the columns when there are, else of the list) to asOf. */
+  static long daysSince(EventColumns columns, List<Event> events, int i, Instant asOf) {
     return columns != null
-        ? Instant.ofEpochMilli(columns.epochMilli(i))
-        : events.get(i).timestamp();
+        ? EpochTime.daysBetween(columns.epochMilli(i), asOf)
+        : EpochTime.daysBetween(events.get(i).timestamp(), asOf);
   }
 
   /**
-   * Adds the property's value of event {@code e} to {@code sum} through the primitive reads (no
-   * boxing), and says whether it did; false when the value is absent or must be read as an object
-   * (then {@link Leaf#read} reads it, as {@link ValueSource#longValue}'s contract asks).
+   * Adds the value of the number or integer {@code property} (at {@code position} of its event
+   * type, or -1) of event {@code e} to {@code sum}, and says whether there was one. Reads through
+   * the primitive reads first (no boxing), and as an object ({@link Leaf#read}) when they do not
+   * give it, as {@link ValueSource#longValue}'s contract asks.
    */
-  private boolean addPrimitive(ValueSource e, ExactSum sum) {
-    if (propertyType == AttributeType.NUMBER) {
-      double d = e.doubleValue(-1, property, Double.NaN);
+  static boolean addValue(
+      ValueSource e,
+      Customer customer,
+      String property,
+      int position,
+      AttributeType type,
+      ExactSum sum) {
+    if (type == AttributeType.NUMBER) {
+      double d = e.doubleValue(position, property, Double.NaN);
       if (Double.isFinite(d)) {
         sum.add(d);
         return true;
       }
-    } else if (propertyType == AttributeType.INTEGER) {
-      long l = e.longValue(-1, property, Long.MIN_VALUE);
+    } else if (type == AttributeType.INTEGER) {
+      long l = e.longValue(position, property, Long.MIN_VALUE);
       if (l != Long.MIN_VALUE) {
         sum.add(l);
         return true;
       }
     }
-    return false;
+    Object v = Leaf.read(e, customer, property, position, type);
+    if (v instanceof Long l) {
+      sum.add(l.longValue());
+    } else if (v != null) {
+      sum.add(((Double) v).doubleValue());
+    }
+    return v != null;
   }
 
   // Numbers equal by value count once: 3 and 3.0, 0.0 and -0.0.

@@ -56,8 +56,13 @@ final class EventReads {
   /** Ends the evaluation begun by {@link #begin}; the outermost end forgets what was read. */
   void end() {
     if (--depth == 0) {
-      Arrays.fill(types, 0, used, null);
-      Arrays.fill(lists, 0, used, null);
+      // A loop of its own, not Arrays.fill, whose profile every caller in the JVM shares: its
+      // speculations failed here and the JIT dropped the compiled evaluation of a customer (six
+      // deoptimizations, array_check and predicate, in one CLI run over 1,000,000 customers).
+      for (int i = 0; i < used; i++) {
+        types[i] = null;
+        lists[i] = null;
+      }
       used = 0;
       customer = null;
     }

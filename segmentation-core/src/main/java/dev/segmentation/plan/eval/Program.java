@@ -3,15 +3,15 @@ package dev.segmentation.plan.eval;
 import com.google.common.collect.ImmutableList;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.Explanation;
-import dev.segmentation.internal.EpochTime;
 import dev.segmentation.internal.ExactSum;
 import dev.segmentation.model.AttributeType;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
+import dev.segmentation.model.EventColumns;
+import dev.segmentation.model.ValueSource;
 import dev.segmentation.segment.RfmModel;
 import dev.segmentation.segment.RfmScores;
 import dev.segmentation.segment.RfmSegment;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -250,11 +250,13 @@ final class Program {
   static final class Rfm {
     final RfmModel model;
     final int window;
+    final int moneyPosition; // in the event type's properties
     final AttributeType moneyType;
 
-    Rfm(RfmModel model, int window, AttributeType moneyType) {
+    Rfm(RfmModel model, int window, int moneyPosition, AttributeType moneyType) {
       this.model = model;
       this.window = window;
+      this.moneyPosition = moneyPosition;
       this.moneyType = moneyType;
     }
 
@@ -269,29 +271,27 @@ final class Program {
     }
 
     // One pass over the window: the RfmScores when `scores`, else only the (allocation-free)
-    // RfmSegment; null without events.
+    // RfmSegment; null without events. The events are read by position when the customer offers
+    // them so (no Event per event), else from its list, as EventNode reads them.
     private Object scan(Customer c, Bounds b, boolean scores) {
       String type = model.eventType();
-      List<Event> events = EventReads.of(c, type);
+      EventColumns columns = EventReads.columns(c, type);
+      List<Event> events = columns == null ? EventReads.of(c, type) : null;
       TimeRange range = b.range(window);
+      int n = columns != null ? columns.size() : events.size();
       long count = 0;
+      int last = -1;
       ExactSum sum = ExactSum.acquire();
       double monetary;
-      Instant last = null;
       try {
-        for (int i = range.firstIndex(events); i < events.size(); i++) {
-          Event e = events.get(i);
-          if (!range.belowHigh(e.timestamp())) {
+        for (int i = range.firstIndex(columns, events); i < n; i++) {
+          ValueSource e = range.event(columns, events, i);
+          if (e == null) {
             break;
           }
           count++;
-          last = e.timestamp();
-          Object v = Leaf.read(e, c, model.moneyProperty(), -1, moneyType);
-          if (v instanceof Long l) {
-            sum.add(l.longValue());
-          } else if (v != null) {
-            sum.add(((Double) v).doubleValue());
-          }
+          last = i;
+          EventNode.addValue(e, c, model.moneyProperty(), moneyPosition, moneyType, sum);
         }
         monetary = sum.doubleValue();
       } finally {
@@ -300,7 +300,7 @@ final class Program {
       if (count == 0) {
         return null;
       }
-      long days = EpochTime.daysBetween(last, b.ctx.asOf());
+      long days = EventNode.daysSince(columns, events, last, b.ctx.asOf());
       if (scores) {
         return RfmScores.of(model, days, count, monetary);
       }
