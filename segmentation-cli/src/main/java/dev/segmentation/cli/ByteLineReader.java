@@ -27,11 +27,21 @@ final class ByteLineReader implements Closeable {
   /** Bytes per block: small enough not to be a "humongous" object for G1 in a 512 MB heap. */
   static final int BLOCK = 256 << 10;
 
-  private static final VarHandle LONGS =
+  /** Eight bytes of an array as a little-endian long: the first byte is the lowest. */
+  static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
+
+  /** 0x01 in every byte. */
+  static final long ONES = 0x0101010101010101L;
+
+  /**
+   * 0x80 in every byte. For a word {@code x}, {@code (x - ONES) & ~x & HIGH_BITS} is 0 when no byte
+   * of {@code x} is zero; else its lowest set bit is the high bit of the first zero byte (higher
+   * bits may be set wrongly by the borrow, so only the lowest is used).
+   */
+  static final long HIGH_BITS = 0x8080808080808080L;
 
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 

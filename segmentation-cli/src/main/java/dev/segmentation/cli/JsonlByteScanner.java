@@ -38,6 +38,9 @@ final class JsonlByteScanner {
   private static final byte[] TRUE = bytes("true");
   private static final byte[] FALSE = bytes("false");
   private static final byte[] NULL = bytes("null");
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+  private static final long SPACES = 0x2020202020202020L; // bytes below it are control characters
 
   /** Exact powers of ten as doubles (10^22 is the largest a double holds exactly). */
   private static final double[] POW10 = new double[23];
@@ -628,6 +631,23 @@ final class JsonlByteScanner {
   private int stringStart() {
     expect('"');
     int s = pos;
+    // Eight bytes at a time up to the first that is a quote, a backslash or a control character
+    // (bytes of 0x80 and up, in UTF-8 sequences, are none of them); then byte by byte.
+    while (pos + 8 <= end) {
+      long w = (long) ByteLineReader.LONGS.get(b, pos);
+      long quotes = w ^ QUOTES;
+      long backslashes = w ^ BACKSLASHES;
+      long special =
+          ((quotes - ByteLineReader.ONES) & ~quotes
+                  | (backslashes - ByteLineReader.ONES) & ~backslashes
+                  | (w - SPACES) & ~w)
+              & ByteLineReader.HIGH_BITS;
+      if (special != 0) {
+        pos += Long.numberOfTrailingZeros(special) >>> 3;
+        break;
+      }
+      pos += 8;
+    }
     while (pos < end) {
       byte c = b[pos++];
       if (c == '"') {

@@ -341,6 +341,35 @@ class JsonlByteScannerProperties {
   }
 
   /**
+   * The scanner looks for a string's end eight bytes at a time: a quote, a backslash or a control
+   * character at any offset of a word, and in the bytes after the last whole word, is found there,
+   * so an escape or a control character is never read past (the scanner declines, Jackson's path
+   * reads the line), while non-ASCII letters and DEL are plain text to both.
+   */
+  @Test
+  void scan_specialCharactersAtEveryOffset_endOrDeclineTheString() {
+    String[] plain = {"\u007f", "\u00e9", "\u20ac"};
+    String[] special = {"\\\"", "\\\\", "\\u0041", "\\n", "\u0001", "\u001f", "\t"};
+    for (int offset = 0; offset <= 19; offset++) {
+      String before = "abcdefghijklmnopqrstuvwxyz".substring(0, offset);
+      for (String after : new String[] {"", "-0123456789"}) {
+        String line = "{\"id\":\"a\",\"city\":\"" + before + after + "\",\"country\":\"FI\"}";
+        assertThat(scannerAgrees(line)).as(line).isTrue();
+        for (String p : plain) {
+          String text = before + p + after;
+          line = "{\"id\":\"a\",\"city\":\"" + text + "\",\"country\":\"FI\"}";
+          assertThat(scannerAgrees(line)).as(line).isTrue();
+        }
+        for (String x : special) {
+          String text = before + x + after; // JSON escapes, or raw control characters
+          line = "{\"id\":\"a\",\"city\":\"" + text + "\",\"country\":\"FI\"}";
+          assertThat(scannerAgrees(line)).as(line).isFalse();
+        }
+      }
+    }
+  }
+
+  /**
    * Java writes a double below 10^-3 or from 10^7 with an exponent ({@code 7.0E-4}), and the CLI's
    * own writer does so for a longitude near Greenwich: the scanner reads those lines too, exactly
    * as Jackson's path does (seed 3598151448821574763 of the generated-lines property found one).
