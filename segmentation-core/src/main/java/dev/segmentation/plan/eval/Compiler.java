@@ -403,6 +403,7 @@ final class Compiler {
     return new Program.Rfm(
         model,
         plan.window(model.window()),
+        money.name(), // the type's own name object, as for event conditions
         type.propertyNames().indexOf(model.moneyProperty()),
         money.type());
   }
@@ -762,7 +763,8 @@ final class Compiler {
         filter,
         plan.window(c.window()),
         c.aggregate(),
-        property,
+        // The type's own name object: readers that answer by position compare it by identity.
+        property == null ? null : type.property(property).name(),
         property == null ? -1 : type.propertyNames().indexOf(property),
         propertyType,
         c.op(),

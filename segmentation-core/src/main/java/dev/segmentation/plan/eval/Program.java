@@ -250,12 +250,19 @@ final class Program {
   static final class Rfm {
     final RfmModel model;
     final int window;
+    final String moneyProperty;
     final int moneyPosition; // in the event type's properties
     final AttributeType moneyType;
 
-    Rfm(RfmModel model, int window, int moneyPosition, AttributeType moneyType) {
+    Rfm(
+        RfmModel model,
+        int window,
+        String moneyProperty,
+        int moneyPosition,
+        AttributeType moneyType) {
       this.model = model;
       this.window = window;
+      this.moneyProperty = moneyProperty;
       this.moneyPosition = moneyPosition;
       this.moneyType = moneyType;
     }
@@ -291,7 +298,7 @@ final class Program {
           }
           count++;
           last = i;
-          EventNode.addValue(e, c, model.moneyProperty(), moneyPosition, moneyType, sum);
+          EventNode.addValue(e, c, moneyProperty, moneyPosition, moneyType, sum);
         }
         monetary = sum.doubleValue();
       } finally {
