@@ -32,15 +32,23 @@ final class CsvBytes {
     }
 
     void write(byte[] b, int off, int len) throws IOException {
-      if (len > buf.length - n) {
+      if (len > buf.length) {
         flush();
-        if (len > buf.length) {
-          out.write(b, off, len);
-          return;
-        }
+        out.write(b, off, len);
+        return;
       }
+      room(len);
       System.arraycopy(b, off, buf, n, len);
       n += len;
+    }
+
+    // Every write makes room here, so that this one branch sees the buffer fill up while the JIT
+    // profiles it: a flush the profile never saw in write(int) was compiled as a trap, and the
+    // first one threw away the compiled MembershipStream.add, which C2 then compiled again.
+    private void room(int bytes) throws IOException {
+      if (bytes > buf.length - n) {
+        flush();
+      }
     }
 
     void write(byte[] b) throws IOException {
@@ -48,17 +56,13 @@ final class CsvBytes {
     }
 
     void write(int b) throws IOException {
-      if (n == buf.length) {
-        flush();
-      }
+      room(1);
       buf[n++] = (byte) b;
     }
 
     /** The digits of {@code v}, as {@link Long#toString(long)}. */
     void writeLong(long v) throws IOException {
-      if (n + 20 > buf.length) {
-        flush();
-      }
+      room(20);
       if (v == Long.MIN_VALUE) {
         write(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
         return;

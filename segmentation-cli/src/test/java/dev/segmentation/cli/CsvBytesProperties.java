@@ -92,6 +92,41 @@ class CsvBytesProperties {
         .isEqualTo(expectedRows.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The buffered file is the bytes written, in order, whatever mix of single bytes, numbers and
+   * arrays (shorter than, as long as, or longer than its 64 KB buffer) fills it across its flushes.
+   */
+  @Property(tries = 30)
+  void out_isTheBytesWritten_acrossFlushes(@ForAll long seed) throws IOException {
+    java.util.Random r = new java.util.Random(seed);
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    CsvBytes.Out out = new CsvBytes.Out(written);
+    while (expected.size() < 300_000) {
+      switch (r.nextInt(3)) {
+        case 0 -> {
+          int b = r.nextInt(256);
+          out.write(b);
+          expected.write(b);
+        }
+        case 1 -> {
+          long v = r.nextInt(4) == 0 ? Long.MIN_VALUE : r.nextLong() >> r.nextInt(64);
+          out.writeLong(v);
+          expected.writeBytes(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
+        }
+        default -> {
+          int[] sizes = {0, 1, 7, 1000, (1 << 16) - 1, 1 << 16, (1 << 16) + 1, 100_000};
+          byte[] b = new byte[sizes[r.nextInt(sizes.length)] + 2];
+          r.nextBytes(b);
+          out.write(b, 1, b.length - 2);
+          expected.write(b, 1, b.length - 2);
+        }
+      }
+    }
+    out.flush();
+    assertThat(written.toByteArray()).isEqualTo(expected.toByteArray());
+  }
+
   @Property(tries = 100)
   void writeLong_isLongToString(@ForAll long v) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
