@@ -238,7 +238,7 @@ final class ScannedCustomer implements Customer {
    * nanoseconds, each property in an object, long or double column (by its type) with a bit per
    * event for its presence. Offered to the engine as {@link EventColumns} through one re-pointed
    * {@link Cursor}; {@link #list()} makes the {@link Event}s only when something asks for them (an
-   * RFM model, an explanation, the careful path).
+   * explanation, the careful path).
    */
   private static final class EventColumnsOfType implements EventColumns {
     private static final long MAX_SECOND = Long.MAX_VALUE / 1000 - 1;

@@ -5,8 +5,8 @@ package dev.segmentation.model;
  * their count, the time of event {@code i} in epoch milliseconds, and its properties through one
  * {@link ValueSource} that is re-pointed at event {@code i}. A customer offers it through {@link
  * Customer#eventColumns}; the row engine then reads the events from it instead of from {@link
- * Customer#events}, which a customer must still answer (the RFM models and the explanations read
- * that list).
+ * Customer#events} (event conditions and RFM models), which a customer must still answer (the
+ * explanations read that list).
  *
  * <p><b>The contract</b> (what a {@code List<Event>} would say by itself):
  *
