@@ -719,10 +719,15 @@ final class JsonlByteScanner {
    * stops adding once a quarter full and then makes new strings as before.
    */
   static final class SharedStrings {
-    private static final int SLOTS = 4096;
+    private static final int BITS = 12;
+    private static final int SLOTS = 1 << BITS;
     private static final int MAX_LENGTH = 32;
-    private final byte[][] keys = new byte[SLOTS][];
+    // A key is its bytes as little-endian words, the last one zero-padded, and its length: the
+    // text is hashed and compared a word at a time, not a byte at a time.
+    private final long[][] keys = new long[SLOTS][];
+    private final int[] lengths = new int[SLOTS];
     private final String[] values = new String[SLOTS];
+    private final long[] words = new long[MAX_LENGTH / 8];
     private int size;
 
     String get(byte[] b, int from, int to) {
@@ -730,27 +735,54 @@ final class JsonlByteScanner {
       if (length > MAX_LENGTH) {
         return new String(b, from, length, StandardCharsets.UTF_8);
       }
-      int h = 1;
-      for (int i = from; i < to; i++) {
-        h = 31 * h + b[i];
+      int n = (length + 7) >>> 3;
+      long h = length;
+      for (int j = 0; j < n; j++) {
+        int at = from + (j << 3);
+        long w = at + 8 <= b.length ? (long) ByteLineReader.LONGS.get(b, at) : last(b, at, to);
+        int rest = to - at;
+        if (rest < 8) {
+          w &= (1L << (rest << 3)) - 1; // the bytes after the text are not part of it
+        }
+        words[j] = w;
+        h = (h ^ w) * 0x9E3779B97F4A7C15L;
       }
-      int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+      int slot = (int) (h >>> (64 - BITS));
       while (true) {
-        byte[] k = keys[slot];
+        long[] k = keys[slot];
         if (k == null) {
           String s = new String(b, from, length, StandardCharsets.UTF_8);
           if (size < SLOTS / 4) {
-            keys[slot] = java.util.Arrays.copyOfRange(b, from, to);
+            keys[slot] = java.util.Arrays.copyOf(words, n);
+            lengths[slot] = length;
             values[slot] = s;
             size++;
           }
           return s;
         }
-        if (java.util.Arrays.equals(k, 0, k.length, b, from, to)) {
+        if (lengths[slot] == length && sameWords(k, n)) {
           return values[slot];
         }
         slot = (slot + 1) & (SLOTS - 1);
       }
+    }
+
+    private boolean sameWords(long[] k, int n) {
+      for (int j = 0; j < n; j++) {
+        if (k[j] != words[j]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    // The text's bytes from `at` (fewer than eight before the end of the array) as a word.
+    private static long last(byte[] b, int at, int to) {
+      long w = 0;
+      for (int i = Math.min(to, at + 8) - 1; i >= at; i--) {
+        w = w << 8 | (b[i] & 0xFF);
+      }
+      return w;
     }
   }
 }

@@ -419,6 +419,39 @@ class JsonlByteScannerProperties {
     }
   }
 
+  /**
+   * A text is one string whatever bytes surround it in the line: the table reads whole words, so
+   * the bytes after a text (up to seven of them, anything) must not change its hash or its match,
+   * also at the very end of the array.
+   */
+  @Property(tries = 100)
+  void sharedStrings_aTextAmongOtherBytes_isOneString(
+      @ForAll @net.jqwik.api.constraints.StringLength(max = 32) String ascii, @ForAll long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    String text =
+        ascii
+            .chars()
+            .map(c -> 32 + Math.floorMod(c, 95))
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
+    byte[] t = text.getBytes(StandardCharsets.UTF_8);
+    JsonlByteScanner.SharedStrings strings = new JsonlByteScanner.SharedStrings();
+    String first = null;
+    for (int i = 0; i < 20; i++) {
+      int before = r.nextInt(12);
+      int after = r.nextInt(3) == 0 ? 0 : r.nextInt(12);
+      byte[] line = new byte[before + t.length + after];
+      r.nextBytes(line);
+      System.arraycopy(t, 0, line, before, t.length);
+      String s = strings.get(line, before, before + t.length);
+      assertThat(s).isEqualTo(text);
+      if (first == null) {
+        first = s;
+      }
+      assertThat(s).as("one string for %s", text).isSameAs(first);
+    }
+  }
+
   @Test
   void sharedStrings_beyondTheirCapacity_stillReadEveryText() {
     JsonlByteScanner.SharedStrings strings = new JsonlByteScanner.SharedStrings();
