@@ -50,6 +50,10 @@ final class Generator {
   /** Below this nesting a subtree is called, not written inline. */
   static final int MAX_DEPTH = 48;
 
+  // The longest name written as a string constant: 3 bytes per char stays under the class file's
+  // 65535-byte limit of one constant.
+  private static final int MAX_NAME = 20_000;
+
   private static final String PACKAGE = "dev/segmentation/plan/eval/";
   private static final String NODE = PACKAGE + "Node";
   private static final String GENERATED = PACKAGE + "GeneratedNode";
@@ -61,9 +65,10 @@ final class Generator {
   private static final String BOUNDS_D = "L" + PACKAGE + "Bounds;";
   private static final String EVAL_D =
       "(" + SOURCE_D + CUSTOMER_D + BOUNDS_D + "[" + TRUTH_D + ")" + TRUTH_D;
+  private static final String BLOCK_D = "([" + CUSTOMER_D + "II" + BOUNDS_D + "[" + TRUTH_D + ")V";
 
   // Locals of eval: 0 this, 1 src, 2 customer, 3 bounds, 4 memo; then a leaf's temporaries (only
-  // live inside one leaf), then one flag per junction.
+  // live inside one leaf), evalBlock's loop locals (unused in eval), then one flag per junction.
   private static final int SRC = 1;
   private static final int CUSTOMER = 2;
   private static final int BOUNDS = 3;
@@ -71,7 +76,13 @@ final class Generator {
   private static final int X = 5; // a long or double: 5 and 6
   private static final int V = 7; // a value read boxed
   private static final int T = 8; // a Truth returned by a call
-  private static final int FIRST_FLAG = 9;
+  // evalBlock's loop: the customers, out, the index, the end and the start.
+  private static final int CUSTOMERS = 9;
+  private static final int OUT = 10;
+  private static final int I = 11;
+  private static final int TO = 12;
+  private static final int FROM = 13;
+  private static final int FIRST_FLAG = 14;
   // The deepest operand stack of any sequence written here is 5 slots (a call with a receiver and
   // four arguments; longValue's receiver, int, String and long): 8 is a safe bound.
   private static final int MAX_STACK = 8;
@@ -114,7 +125,17 @@ final class Generator {
     boolean bailed;
 
     byte[] write(Node root) {
+      writeEval(root);
+      writeBlock(root);
+      writeConstructor();
+      return cf.toBytes();
+    }
+
+    // eval: the tree, returning its Truth; the bail-out block returns the interpreted node's.
+    private void writeEval(Node root) {
       code = cf.addMethod(ACC_PUBLIC | ACC_FINAL, "eval", EVAL_D);
+      nextFlag = FIRST_FLAG;
+      bailed = false;
       Label t = code.label();
       Label f = code.label();
       Label u = code.label();
@@ -125,16 +146,77 @@ final class Generator {
       result(u, "UNKNOWN");
       if (bailed) {
         code.bind(bail);
-        code.local(ALOAD, 0).op2(GETFIELD, cf.field(GENERATED, "interpreted", "L" + NODE + ";"));
-        code.local(ALOAD, SRC).local(ALOAD, CUSTOMER).local(ALOAD, BOUNDS).local(ALOAD, MEMO);
-        code.op2(INVOKEVIRTUAL, cf.method(NODE, "eval", EVAL_D)).op(ARETURN);
+        interpreted();
+        code.op(ARETURN);
       }
+      end();
+    }
+
+    /**
+     * evalBlock: the same tree written once more inside a loop over {@code customers[from..to)},
+     * each result stored in {@code out[i - from]}, so that the JIT compiles the loop and the tree
+     * as one method with no call per customer (a call it would make when the per-customer {@code
+     * eval} is too large to inline). The loop's own locals follow the leaf temporaries.
+     */
+    private void writeBlock(Node root) {
+      code = cf.addMethod(ACC_PUBLIC | ACC_FINAL, "evalBlock", BLOCK_D);
+      nextFlag = FIRST_FLAG;
+      bailed = false;
+      // Arguments: 1 customers, 2 from, 3 to, 4 bounds, 5 out; moved to the loop's locals, then
+      // bounds to BOUNDS and memo (null, as PlanEvaluator.segment passes it) to MEMO.
+      code.local(ALOAD, 1).local(ASTORE, CUSTOMERS);
+      code.local(ILOAD, 2).local(ISTORE, FROM);
+      code.local(ILOAD, 2).local(ISTORE, I);
+      code.local(ILOAD, 3).local(ISTORE, TO);
+      code.local(ALOAD, 5).local(ASTORE, OUT);
+      code.local(ALOAD, 4).local(ASTORE, BOUNDS);
+      code.op(ACONST_NULL).local(ASTORE, MEMO);
+      Label top = code.label();
+      Label done = code.label();
+      Label store = code.label();
+      Label t = code.label();
+      Label f = code.label();
+      Label u = code.label();
+      bail = code.label();
+      code.bind(top);
+      code.local(ILOAD, I).local(ILOAD, TO).jump(IF_ICMPGE, done);
+      code.local(ALOAD, CUSTOMERS).local(ILOAD, I).op(AALOAD).op(DUP);
+      code.local(ASTORE, SRC).local(ASTORE, CUSTOMER);
+      emit(root, t, f, u, 0);
+      stored(t, "TRUE", store);
+      stored(f, "FALSE", store);
+      stored(u, "UNKNOWN", store);
+      if (bailed) {
+        code.bind(bail);
+        interpreted();
+        code.local(ASTORE, T);
+      }
+      code.bind(store);
+      code.local(ALOAD, OUT).local(ILOAD, I).local(ILOAD, FROM).op(ISUB).local(ALOAD, T);
+      code.op(AASTORE);
+      code.iinc(I, 1).jump(GOTO, top);
+      code.bind(done);
+      code.op(RETURN);
+      end();
+    }
+
+    // The interpreted node's result for the customer in SRC / CUSTOMER, on the stack.
+    private void interpreted() {
+      code.local(ALOAD, 0).op2(GETFIELD, cf.field(GENERATED, "interpreted", "L" + NODE + ";"));
+      code.local(ALOAD, SRC).local(ALOAD, CUSTOMER).local(ALOAD, BOUNDS).local(ALOAD, MEMO);
+      code.op2(INVOKEVIRTUAL, cf.method(NODE, "eval", EVAL_D));
+    }
+
+    private void end() {
       if (code.size() > MAX_CODE) {
         throw new ClassFile.TooLarge("method");
       }
       code.end(MAX_STACK, nextFlag);
-      writeConstructor();
-      return cf.toBytes();
+    }
+
+    private void stored(Label l, String truth, Label store) {
+      code.bind(l);
+      code.op2(GETSTATIC, cf.field(TRUTH, truth, TRUTH_D)).local(ASTORE, T).jump(GOTO, store);
     }
 
     private void result(Label l, String truth) {
@@ -157,6 +239,20 @@ final class Generator {
       }
       init.op(RETURN);
       init.end(MAX_STACK, 3);
+    }
+
+    /**
+     * Pushes an attribute's name as a string constant of the class (an interned string), so that
+     * reading it costs no load per customer and an adapter that compares the name with its own
+     * literal (also interned) finds them identical before comparing characters; equal strings, so
+     * no reader sees a difference. A name too long for the constant pool is loaded from a field.
+     */
+    private void name(String attribute) {
+      if (attribute.length() <= MAX_NAME) {
+        code.ldc(cf.string(attribute));
+      } else {
+        load(attribute);
+      }
     }
 
     /** Loads the constant {@code o} (a node, its attribute name) from its final field. */
@@ -248,7 +344,7 @@ final class Generator {
       Label in = r.negated ? f : t;
       Label out = r.negated ? t : f;
       code.local(ALOAD, SRC).ldc(cf.integer(leaf.position));
-      load(leaf.attribute);
+      name(leaf.attribute);
       if (leaf.integer) {
         code.op2(LDC2_W, cf.longConstant(Leaf.ASK));
         code.invokeinterface(cf.interfaceMethod(SOURCE, "longValue", "(ILjava/lang/String;J)J"), 4);
@@ -280,7 +376,7 @@ final class Generator {
       // The marker (or a double that is not finite): no value is UNKNOWN; a value is bailOut.
       code.bind(slow);
       code.local(ALOAD, SRC).ldc(cf.integer(leaf.position));
-      load(leaf.attribute);
+      name(leaf.attribute);
       code.invokeinterface(
           cf.interfaceMethod(SOURCE, "value", "(ILjava/lang/String;)Ljava/lang/Object;"), 2);
       code.jump(IFNULL, u);
@@ -305,7 +401,7 @@ final class Generator {
     private void boxed(Leaf leaf, String javaClass, Label t, Label f, Label u) {
       Label slow = code.label();
       code.local(ALOAD, SRC).ldc(cf.integer(leaf.position));
-      load(leaf.attribute);
+      name(leaf.attribute);
       code.invokeinterface(
           cf.interfaceMethod(SOURCE, "value", "(ILjava/lang/String;)Ljava/lang/Object;"), 2);
       code.local(ASTORE, V);
