@@ -2,6 +2,7 @@ package dev.segmentation.plan.eval;
 
 import static dev.segmentation.plan.eval.ClassFile.*;
 
+import dev.segmentation.condition.TagMatch;
 import dev.segmentation.condition.Truth;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -21,12 +22,14 @@ import java.util.Map;
  * operand was UNKNOWN (so FALSE after UNKNOWN still wins); OR is its dual; NOT swaps the TRUE and
  * FALSE labels. Written inline: number comparisons and ranges ({@link Leaves.NumberLeaf}: the
  * primitive read and the interval's bounds as constants), a string in a set of literals ({@link
- * Leaves.StringInLeaf}, through the leaf's set) and a boolean; each is UNKNOWN without a value, and
- * a value the primitive read does not give or not in canonical form (rare) sends the whole segment
- * to its interpreted node, which evaluates it again from the start ({@code bailOut}). Every other
- * node (events, references, relative time, tags, ...) is a call to its interpreted form held in a
- * final field of the hidden class (typed with its class, so the call is direct). A constant is a
- * jump.
+ * Leaves.StringInLeaf}, through the leaf's set), a boolean, and a tag set's contains-any / none of
+ * up to 16 literals ({@link Leaves.TagLeaf}: {@code Set.contains} per literal, a call site per
+ * leaf); each is UNKNOWN without a value, and a value the primitive read does not give or not in
+ * canonical form (rare) sends the whole segment to its interpreted node, which evaluates it again
+ * from the start ({@code bailOut}). Every other node (events, references, relative time, other tag
+ * tests, ...) is a call to its interpreted form held in a final field of the hidden class (typed
+ * with its class, so the call is direct). A constant is a jump. {@code evalBlock} is the same code
+ * inside a loop over a block of customers.
  *
  * <p>Limits, so that no rule, trusted or not, makes an invalid or huge class: below {@link
  * #MAX_DEPTH} nesting a subtree is called, not inlined; above {@link #MAX_CODE} bytes of code (or
@@ -60,6 +63,7 @@ final class Generator {
   private static final String TRUTH = "dev/segmentation/condition/Truth";
   private static final String TRUTH_D = "L" + TRUTH + ";";
   private static final String SOURCE = "dev/segmentation/model/ValueSource";
+  private static final String SET = "java/util/Set";
   private static final String SOURCE_D = "L" + SOURCE + ";";
   private static final String CUSTOMER_D = "Ldev/segmentation/model/Customer;";
   private static final String BOUNDS_D = "L" + PACKAGE + "Bounds;";
@@ -306,6 +310,8 @@ final class Generator {
         boxed(leaf, "java/lang/String", t, f, u);
       } else if (n instanceof Leaves.BooleanLeaf leaf) {
         boxed(leaf, "java/lang/Boolean", t, f, u);
+      } else if (n instanceof Leaves.TagLeaf leaf && inlineTags(leaf)) {
+        tags(leaf, t, f, u);
       } else {
         call(n, t, f, u);
       }
@@ -396,9 +402,8 @@ final class Generator {
       code.jump(GOTO, bail);
     }
 
-    // src.value; when it is of the canonical class, the leaf's test on it (a string in the set)
-    // or the boolean compared; UNKNOWN when there is no value; otherwise bailOut.
-    private void boxed(Leaf leaf, String javaClass, Label t, Label f, Label u) {
+    // src.value into V, and a jump to the returned label when it is not a javaClass (or null).
+    private Label readBoxed(Leaf leaf, String javaClass) {
       Label slow = code.label();
       code.local(ALOAD, SRC).ldc(cf.integer(leaf.position));
       name(leaf.attribute);
@@ -406,6 +411,20 @@ final class Generator {
           cf.interfaceMethod(SOURCE, "value", "(ILjava/lang/String;)Ljava/lang/Object;"), 2);
       code.local(ASTORE, V);
       code.local(ALOAD, V).op2(INSTANCEOF, cf.classRef(javaClass)).jump(IFEQ, slow);
+      return slow;
+    }
+
+    // At slow: UNKNOWN when V is null, else bailOut.
+    private void notOfClass(Label slow, Label u) {
+      code.bind(slow);
+      code.local(ALOAD, V).jump(IFNULL, u);
+      bailOut();
+    }
+
+    // src.value; when it is of the canonical class, the leaf's test on it (a string in the set)
+    // or the boolean compared; UNKNOWN when there is no value; otherwise bailOut.
+    private void boxed(Leaf leaf, String javaClass, Label t, Label f, Label u) {
+      Label slow = readBoxed(leaf, javaClass);
       if (leaf instanceof Leaves.BooleanLeaf b) {
         code.local(ALOAD, V).op2(CHECKCAST, cf.classRef(javaClass));
         code.op2(INVOKEVIRTUAL, cf.method(javaClass, "booleanValue", "()Z"));
@@ -416,9 +435,41 @@ final class Generator {
         code.op2(INVOKEVIRTUAL, cf.method(type, "test", "(L" + javaClass + ";)Z"));
         code.jump(IFNE, t).jump(GOTO, f);
       }
-      code.bind(slow);
-      code.local(ALOAD, V).jump(IFNULL, u);
-      bailOut();
+      notOfClass(slow, u);
+    }
+
+    // containsAny / containsNone over at most ITERATE_TAGS_ABOVE literals: the leaf's own test asks
+    // tags.contains(w) for each literal in order, which is what is written here.
+    private static boolean inlineTags(Leaves.TagLeaf leaf) {
+      if (leaf.op == TagMatch.Op.CONTAINS_ALL
+          || leaf.wanted.length > Leaves.TagLeaf.ITERATE_TAGS_ABOVE) {
+        return false;
+      }
+      for (String w : leaf.wanted) {
+        if (w.length() > MAX_NAME) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * A tag test written inline: src.value; when it is a Set, {@code set.contains(w)} per literal
+     * as a string constant, so that each leaf has its own call site (the JIT inlines the one or two
+     * set classes it sees there, where the leaf's shared method was a call); UNKNOWN without a
+     * value; any other value goes to bailOut, as in {@link #boxed}.
+     */
+    private void tags(Leaves.TagLeaf leaf, Label t, Label f, Label u) {
+      Label found = leaf.op == TagMatch.Op.CONTAINS_ANY ? t : f;
+      Label none = leaf.op == TagMatch.Op.CONTAINS_ANY ? f : t;
+      Label slow = readBoxed(leaf, SET);
+      for (String w : leaf.wanted) {
+        code.local(ALOAD, V).op2(CHECKCAST, cf.classRef(SET)).ldc(cf.string(w));
+        code.invokeinterface(cf.interfaceMethod(SET, "contains", "(Ljava/lang/Object;)Z"), 1);
+        code.jump(IFNE, found);
+      }
+      code.jump(GOTO, none);
+      notOfClass(slow, u);
     }
 
     // The interpreted node's eval, called through the field that holds it.
