@@ -33,6 +33,7 @@ public class BatchBenchmark {
     "HAND_ARRAYS_2_THREADS",
     "HAND_POJO",
     "ROW",
+    "ROW_BLOCK",
     "COLUMNAR",
     "COLUMNAR_2_THREADS",
     "JSON_LOGIC",

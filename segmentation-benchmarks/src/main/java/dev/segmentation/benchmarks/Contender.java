@@ -38,6 +38,11 @@ public enum Contender {
   HAND_POJO(false),
   /** The library's row engine over the same plain objects. */
   ROW(false),
+  /**
+   * The row engine over the same objects in blocks of {@link #BLOCK} customers ({@code
+   * CompiledCatalog.evaluateBlock}: one generated loop per block, no call per customer).
+   */
+  ROW_BLOCK(false),
   /** The library's columnar engine on one thread, over its table of the same customers. */
   COLUMNAR(false),
   /** The library's columnar engine on two threads (all cores of the benchmark machine). */
@@ -90,6 +95,8 @@ public enum Contender {
         return HandPojo.prepare(rule, population);
       case ROW:
         return row(rule, population);
+      case ROW_BLOCK:
+        return rowBlock(rule.condition(), population.people());
       case COLUMNAR:
         return columnar(rule, population, 1);
       case COLUMNAR_2_THREADS:
@@ -120,6 +127,30 @@ public enum Contender {
 
   private static Evaluator row(Rule rule, Population population) {
     return row(rule.condition(), population.people());
+  }
+
+  /** Customers per {@code evaluateBlock} call of {@link #ROW_BLOCK}. */
+  static final int BLOCK = 256;
+
+  /** The row engine counting the people in blocks, as {@link #ROW_BLOCK}. */
+  static Evaluator rowBlock(Condition condition, Person[] people) {
+    CompiledCatalog compiled =
+        RowEngine.compile(Segment.of("rule", condition), Population.schema());
+    EvaluationContext ctx = Population.CONTEXT;
+    Truth[] out = new Truth[BLOCK];
+    return () -> {
+      int count = 0;
+      for (int from = 0; from < people.length; from += BLOCK) {
+        int to = Math.min(people.length, from + BLOCK);
+        compiled.evaluateBlock(0, people, from, to, ctx, out);
+        for (int k = 0; k < to - from; k++) {
+          if (out[k] == Truth.TRUE) {
+            count++;
+          }
+        }
+      }
+      return count;
+    };
   }
 
   /** The row engine counting the people in a one-segment catalog of {@code condition}. */

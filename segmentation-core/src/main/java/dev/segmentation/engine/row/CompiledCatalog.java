@@ -49,6 +49,7 @@ import java.util.stream.IntStream;
 public final class CompiledCatalog {
   private final PlanEvaluator program;
   private final ImmutableList<String> segmentNames;
+  private final int segmentCount; // segmentNames.size(), without a call per evaluation
   private final ImmutableMap<String, Integer> segmentIndex;
   private final ImmutableMap<String, Integer> scoreIndex;
   private final ImmutableMap<String, Integer> tieringIndex;
@@ -57,6 +58,7 @@ public final class CompiledCatalog {
   CompiledCatalog(PlanEvaluator program) {
     this.program = program;
     this.segmentNames = names(program.segmentCount(), program::segmentName);
+    this.segmentCount = segmentNames.size();
     this.segmentIndex = indexOf(segmentNames);
     this.scoreIndex = indexOf(names(program.scoreCount(), program::scoreName));
     this.tieringIndex = indexOf(names(program.tieringCount(), program::tieringName));
@@ -110,7 +112,12 @@ public final class CompiledCatalog {
    * }</pre>
    */
   public Truth evaluate(int segmentIndex, Customer c, EvaluationContext ctx) {
-    int n = segmentNames.size();
+    checkIndex(segmentIndex);
+    return program.segment(segmentIndex, customer(c), context(ctx));
+  }
+
+  private void checkIndex(int segmentIndex) {
+    int n = segmentCount;
     if (segmentIndex < 0 || segmentIndex >= n) {
       throw new IllegalArgumentException(
           "segment index "
@@ -120,7 +127,47 @@ public final class CompiledCatalog {
               + " segments"
               + (n == 0 ? "" : ", 0 to " + (n - 1)));
     }
-    return program.segment(segmentIndex, customer(c), context(ctx));
+  }
+
+  /**
+   * Segment {@code segmentIndex}'s result for each of {@code customers[from..to)}, into {@code
+   * out[0..to - from)}: {@code out[k - from]} is what {@link #evaluate(int, Customer,
+   * EvaluationContext) evaluate(segmentIndex, customers[k], ctx)} returns. For a batch over plain
+   * objects: a segment compiled to generated code (the default) runs as one loop with the segment's
+   * code inside it, with no call per customer, which the JIT would otherwise make once a segment's
+   * code is too large to inline into the caller's loop; blocks of a few hundred customers into one
+   * reused {@code out} keep it allocation-free. When an exception is thrown, the contents of {@code
+   * out} are unspecified.
+   *
+   * @throws IllegalArgumentException when the index is out of range, an array or a customer in the
+   *     range is null, the range is not within {@code customers}, or {@code out} is shorter than
+   *     the range
+   */
+  public void evaluateBlock(
+      int segmentIndex,
+      Customer[] customers,
+      int from,
+      int to,
+      EvaluationContext ctx,
+      Truth[] out) {
+    checkIndex(segmentIndex);
+    if (customers == null || out == null) {
+      throw new IllegalArgumentException("customers and out must not be null");
+    }
+    if (from < 0 || from > to || to > customers.length) {
+      throw new IllegalArgumentException(
+          "range " + from + ".." + to + " is not within the " + customers.length + " customers");
+    }
+    if (out.length < to - from) {
+      throw new IllegalArgumentException(
+          "out must hold at least " + (to - from) + " results, has " + out.length);
+    }
+    for (int k = from; k < to; k++) {
+      if (customers[k] == null) {
+        throw new IllegalArgumentException("customer " + k + " must not be null");
+      }
+    }
+    program.segment(segmentIndex, customers, from, to, context(ctx), out);
   }
 
   /** Whether the customer is in the segment, i.e. its condition is TRUE (not FALSE or UNKNOWN). */

@@ -23,6 +23,7 @@ final class ClassFile {
   static final int ACC_SUPER = 0x0020;
 
   // Opcodes used by the generator (JVMS chapter 6).
+  static final int ACONST_NULL = 0x01;
   static final int ICONST_0 = 0x03;
   static final int ICONST_1 = 0x04;
   static final int DCONST_0 = 0x0e;
@@ -39,6 +40,10 @@ final class ClassFile {
   static final int DSTORE = 0x39;
   static final int ASTORE = 0x3a;
   static final int AALOAD = 0x32;
+  static final int AASTORE = 0x53;
+  static final int ISUB = 0x64;
+  static final int IINC = 0x84;
+  static final int IF_ICMPGE = 0xa2;
   static final int DUP = 0x59;
   static final int DSUB = 0x67;
   static final int LCMP = 0x94;
@@ -323,6 +328,17 @@ final class ClassFile {
       }
       op(opcode);
       code.write(index);
+      return this;
+    }
+
+    /** iinc of a local below 256 by a constant in -128..127. */
+    Code iinc(int index, int delta) {
+      if (index > 0xff || delta < Byte.MIN_VALUE || delta > Byte.MAX_VALUE) {
+        throw new TooLarge("local variables");
+      }
+      op(IINC);
+      code.write(index);
+      code.write(delta);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.segmentation.plan.eval;
 
+import dev.segmentation.condition.Truth;
 import dev.segmentation.engine.Explanation;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.ValueSource;
@@ -16,6 +17,12 @@ abstract class GeneratedNode extends Node {
   GeneratedNode(Node interpreted) {
     this.interpreted = interpreted;
   }
+
+  /**
+   * {@code out[k - from] = eval(customers[k], customers[k], bounds, null)} for every {@code k} in
+   * {@code from..to-1}, as one generated loop (no call per customer). Arguments are not checked.
+   */
+  abstract void evalBlock(Customer[] customers, int from, int to, Bounds bounds, Truth[] out);
 
   @Override
   final Explanation explain(ValueSource src, Customer customer, Bounds bounds) {

@@ -350,10 +350,10 @@ final class Leaves {
   /** containsAny / containsAll / containsNone on a string set. */
   static final class TagLeaf extends SetLeaf {
     /** Above this many literals, a small tag set is iterated instead of the literals. */
-    private static final int ITERATE_TAGS_ABOVE = 16;
+    static final int ITERATE_TAGS_ABOVE = 16;
 
-    private final TagMatch.Op op;
-    private final String[] wanted;
+    final TagMatch.Op op;
+    final String[] wanted; // read by Generator, never modified
     private final ImmutableSet<String> wantedSet;
 
     TagLeaf(AttributeRef attribute, String expected, TagMatch.Op op, ImmutableSet<String> wanted) {

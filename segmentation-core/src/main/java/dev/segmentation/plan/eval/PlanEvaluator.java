@@ -22,18 +22,23 @@ import dev.segmentation.segment.RfmSegment;
  * not checked here (the callers check theirs, with names). Time bounds such as {@code asOf - 90
  * days} are computed when the evaluator first sees a context and cached in one volatile field keyed
  * by the context's identity; each call is one evaluation, in which a customer's events of each type
- * are read once. Immutable and thread-safe.
+ * are read once. The cached bounds are a plain field, not a volatile one: a {@link Bounds} has only
+ * final fields, so a thread that sees another's cached bounds sees them whole, and one that does
+ * not computes its own; a volatile read per evaluation kept the JIT from hoisting anything around
+ * it. Immutable and thread-safe.
  */
 public final class PlanEvaluator {
   private final Program program;
+  private final Node[] segments; // program.segments, one load less per evaluation
   private final TimePlan times;
   private final int[] order;
   private final Node[] planned; // null when compiled without a plan
   private final boolean readsEvents; // see Program.readsEvents
-  private volatile Bounds bounds;
+  private Bounds bounds; // see the class comment: racy on purpose, safe as Bounds is immutable
 
   private PlanEvaluator(Compiler.Result compiled) {
     this.program = compiled.program();
+    this.segments = compiled.program().segments;
     this.times = compiled.plan();
     this.order = compiled.order();
     this.planned = compiled.planned();
@@ -103,9 +108,26 @@ public final class PlanEvaluator {
   public Truth segment(int i, Customer c, EvaluationContext ctx) {
     // The batch path: without events, no try/finally at all (kept as small as it was measured).
     if (!readsEvents) {
-      return program.segments[i].eval(c, c, bounds(ctx), null);
+      return segments[i].eval(c, c, bounds(ctx), null);
     }
     return once(Program::segment, i, c, ctx);
+  }
+
+  /**
+   * Segment {@code i}'s result for each of {@code customers[from..to)} into {@code out[0..to -
+   * from)}, each as {@link #segment(int, Customer, EvaluationContext)} gives it. A generated
+   * segment of a catalog that reads no events runs as one loop with the segment's code inside it
+   * (no call per customer); otherwise one call per customer. Arguments are not checked here.
+   */
+  public void segment(
+      int i, Customer[] customers, int from, int to, EvaluationContext ctx, Truth[] out) {
+    if (!readsEvents && segments[i] instanceof GeneratedNode g) {
+      g.evalBlock(customers, from, to, bounds(ctx), out);
+      return;
+    }
+    for (int k = from; k < to; k++) {
+      out[k - from] = segment(i, customers[k], ctx);
+    }
   }
 
   /**
@@ -124,7 +146,6 @@ public final class PlanEvaluator {
 
   // Every segment in dependency order, each reusing the results of those it refers to.
   private void segments(Customer c, Bounds b, Truth[] out) {
-    Node[] segments = program.segments;
     for (int i : order) {
       out[i] = segments[i].eval(c, c, b, out);
     }
@@ -259,7 +280,7 @@ public final class PlanEvaluator {
     }
   }
 
-  // See the class comment: one cached Bounds, keyed by the context's identity.
+  // See the class comment: one cached Bounds, keyed by the context's identity (a plain field).
   private Bounds bounds(EvaluationContext ctx) {
     Bounds b = bounds;
     if (b == null || b.ctx != ctx) {

@@ -18,6 +18,7 @@ import dev.segmentation.condition.Presence;
 import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.StringMatch;
 import dev.segmentation.condition.TagMatch;
+import dev.segmentation.condition.Truth;
 import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.Attribute;
@@ -177,18 +178,68 @@ class GeneratorProperties {
       @ForAll("conditions") Condition c,
       @ForAll("customers") Map<String, Object> values,
       @ForAll boolean primitiveReads) {
+    Forms forms = forms(c);
+    Node interpreted = forms.interpreted;
+    Node generated = forms.generated;
+    Bounds bounds = forms.bounds;
+    Customer customer = primitiveReads ? primitive(values) : raw(values);
+    assertThat(outcome(generated, customer, bounds))
+        .as("%s on %s", c, values)
+        .isEqualTo(outcome(interpreted, customer, bounds));
+  }
+
+  @Property(tries = 1500)
+  void generatedBlock_givesEachCustomersInterpretedResult_orTheFirstException(
+      @ForAll("conditions") Condition c,
+      @ForAll("customers") Map<String, Object> v0,
+      @ForAll("customers") Map<String, Object> v1,
+      @ForAll("customers") Map<String, Object> v2,
+      @ForAll boolean primitiveReads,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int from) {
+    Forms forms = forms(c);
+    Node interpreted = forms.interpreted;
+    GeneratedNode generated = (GeneratedNode) forms.generated;
+    Bounds bounds = forms.bounds;
+    // The block's range starts at `from` and covers the three customers; a null before it.
+    Customer[] customers = new Customer[from + 3];
+    Customer[] given = {
+      primitiveReads ? primitive(v0) : raw(v0), primitiveReads ? primitive(v1) : raw(v1), raw(v2)
+    };
+    System.arraycopy(given, 0, customers, from, 3);
+    String expected;
+    StringBuilder results = new StringBuilder();
+    try {
+      for (Customer k : given) {
+        results.append(interpreted.eval(k, k, bounds, null)).append(' ');
+      }
+      expected = results.toString();
+    } catch (RuntimeException e) {
+      expected = e.getClass().getName() + ": " + e.getMessage();
+    }
+    Truth[] out = new Truth[4]; // one more than the range: the last must stay untouched
+    String actual;
+    try {
+      generated.evalBlock(customers, from, from + 3, bounds, out);
+      assertThat(out[3]).isNull();
+      actual = out[0] + " " + out[1] + " " + out[2] + " ";
+    } catch (RuntimeException e) {
+      actual = e.getClass().getName() + ": " + e.getMessage();
+    }
+    assertThat(actual).as("%s on %s, %s, %s", c, v0, v1, v2).isEqualTo(expected);
+  }
+
+  private record Forms(Node interpreted, Node generated, Bounds bounds) {}
+
+  // The segment of c interpreted and generated, and the bounds of CTX; over the code cap (a few of
+  // the largest random trees) the segment stays interpreted and the try is skipped.
+  private static Forms forms(Condition c) {
     Compiler.Result compiled =
         Compiler.compileUnchecked(Catalog.of(Segment.of("s", c)), SCHEMA, Limits.DEFAULT);
     Node root = compiled.program().segments[0];
     Node interpreted = root instanceof GeneratedNode g ? g.interpreted : root;
     Node generated = Generator.generate(interpreted);
-    // Over the code cap (a few of the largest random trees) the segment stays interpreted.
     Assume.that(generated instanceof GeneratedNode);
-    Bounds bounds = compiled.plan().bind(CTX);
-    Customer customer = primitiveReads ? primitive(values) : raw(values);
-    assertThat(outcome(generated, customer, bounds))
-        .as("%s on %s", c, values)
-        .isEqualTo(outcome(interpreted, customer, bounds));
+    return new Forms(interpreted, generated, compiled.plan().bind(CTX));
   }
 
   // The result, or the exception's class and message.
