@@ -517,12 +517,25 @@ final class JsonlByteScanner {
       pos++;
       return ImmutableSet.of();
     }
-    ImmutableSet.Builder<String> set = ImmutableSet.builder();
+    // Into a reused array, then one copy: no builder and no growing of its table per set.
+    int n = 0;
     do {
-      set.add(string());
+      if (n == setElements.length) {
+        setElements = java.util.Arrays.copyOf(setElements, n * 2);
+      }
+      setElements[n++] = string();
     } while (more(']'));
-    return set.build();
+    ImmutableSet<String> set =
+        n == 1
+            ? ImmutableSet.of(setElements[0])
+            : ImmutableSet.copyOf(java.util.Arrays.asList(setElements).subList(0, n));
+    for (int i = 0; i < n; i++) {
+      setElements[i] = null;
+    }
+    return set;
   }
+
+  private String[] setElements = new String[8];
 
   /** A non-empty string id, not shared. */
   private String idString() {
