@@ -20,9 +20,9 @@ import dev.segmentation.segment.RfmSegment;
  * <p>Everything is addressed by position: segment {@code i} of the catalog, score model {@code i},
  * tiering {@code i}, RFM model {@code i}, and plan node {@code id} ({@link #node}). Arguments are
  * not checked here (the callers check theirs, with names). Time bounds such as {@code asOf - 90
- * days} are computed when the evaluator first sees a context and cached in one volatile field keyed
- * by the context's identity; each call is one evaluation, in which a customer's events of each type
- * are read once. The cached bounds are a plain field, not a volatile one: a {@link Bounds} has only
+ * days} are computed when the evaluator first sees a context and cached in one field keyed by the
+ * context's identity; each call is one evaluation, in which a customer's events of each type are
+ * read once. The cached bounds are a plain field, not a volatile one: a {@link Bounds} has only
  * final fields, so a thread that sees another's cached bounds sees them whole, and one that does
  * not computes its own; a volatile read per evaluation kept the JIT from hoisting anything around
  * it. Immutable and thread-safe.
