@@ -157,8 +157,8 @@ class EventColumnsProperties {
 
   /**
    * The customer with each type's events in columns (times in epoch milliseconds, properties
-   * through one re-pointed object with primitive reads), or, when {@code reversed}, in reverse time
-   * order (against the contract; the list stays right).
+   * through one re-pointed object), or, when {@code reversed}, in reverse time order (against the
+   * contract; the list stays right).
    */
   private static final class Columnar implements Customer {
     private final SchemaCustomer c;
@@ -222,7 +222,7 @@ class EventColumnsProperties {
     }
   }
 
-  /** Event {@code event}'s properties, with primitive reads that do not box. */
+  /** Event {@code event}'s properties (the primitive reads are ValueSource's defaults). */
   private static final class Cursor implements ValueSource {
     private final List<Event> events;
     int event;
@@ -239,16 +239,6 @@ class EventColumnsProperties {
     @Override
     public Object value(int position, String attribute) {
       return events.get(event).value(position, attribute);
-    }
-
-    @Override
-    public double doubleValue(int position, String attribute, double ifAbsent) {
-      return value(position, attribute) instanceof Double d ? d : ifAbsent;
-    }
-
-    @Override
-    public long longValue(int position, String attribute, long ifAbsent) {
-      return value(position, attribute) instanceof Long l ? l : ifAbsent;
     }
   }
 }

@@ -60,6 +60,7 @@ final class Generator {
   private static final String PACKAGE = "dev/segmentation/plan/eval/";
   private static final String NODE = PACKAGE + "Node";
   private static final String GENERATED = PACKAGE + "GeneratedNode";
+  private static final String SELF = PACKAGE + "GeneratedSegment";
   private static final String TRUTH = "dev/segmentation/condition/Truth";
   private static final String TRUTH_D = "L" + TRUTH + ";";
   private static final String SOURCE = "dev/segmentation/model/ValueSource";
@@ -119,7 +120,7 @@ final class Generator {
 
   /** Writes one class: the constructor and {@code eval}. */
   private static final class Writer {
-    final ClassFile cf = new ClassFile(PACKAGE + "GeneratedSegment", GENERATED);
+    final ClassFile cf = new ClassFile(SELF, GENERATED);
     final List<Object> constants = new ArrayList<>();
     final List<String> types = new ArrayList<>();
     final Map<Object, Integer> fieldOf = new IdentityHashMap<>();
@@ -238,8 +239,7 @@ final class Generator {
         cf.addField(ACC_PRIVATE | ACC_FINAL, "k" + k, "L" + types.get(k) + ";");
         init.local(ALOAD, 0).local(ALOAD, 2).op2(SIPUSH, k).op(AALOAD);
         init.op2(CHECKCAST, cf.classRef(types.get(k)));
-        init.op2(
-            PUTFIELD, cf.field(PACKAGE + "GeneratedSegment", "k" + k, "L" + types.get(k) + ";"));
+        init.op2(PUTFIELD, constantField(k));
       }
       init.op(RETURN);
       init.end(MAX_STACK, 3);
@@ -271,10 +271,13 @@ final class Generator {
         types.add(typeOf(o.getClass()));
         fieldOf.put(o, k);
       }
-      String type = types.get(k);
-      code.local(ALOAD, 0);
-      code.op2(GETFIELD, cf.field(PACKAGE + "GeneratedSegment", "k" + k, "L" + type + ";"));
-      return type;
+      code.local(ALOAD, 0).op2(GETFIELD, constantField(k));
+      return types.get(k);
+    }
+
+    // The field that holds constants[k], typed as types[k].
+    private int constantField(int k) {
+      return cf.field(SELF, "k" + k, "L" + types.get(k) + ";");
     }
 
     // The class a field is declared with: the object's own class when the generated class can name
@@ -349,8 +352,7 @@ final class Generator {
       Label slow = code.label();
       Label in = r.negated ? f : t;
       Label out = r.negated ? t : f;
-      code.local(ALOAD, SRC).ldc(cf.integer(leaf.position));
-      name(leaf.attribute);
+      readArguments(leaf);
       if (leaf.integer) {
         code.op2(LDC2_W, cf.longConstant(Leaf.ASK));
         code.invokeinterface(cf.interfaceMethod(SOURCE, "longValue", "(ILjava/lang/String;J)J"), 4);
@@ -381,8 +383,7 @@ final class Generator {
       code.jump(GOTO, in);
       // The marker (or a double that is not finite): no value is UNKNOWN; a value is bailOut.
       code.bind(slow);
-      code.local(ALOAD, SRC).ldc(cf.integer(leaf.position));
-      name(leaf.attribute);
+      readArguments(leaf);
       code.invokeinterface(
           cf.interfaceMethod(SOURCE, "value", "(ILjava/lang/String;)Ljava/lang/Object;"), 2);
       code.jump(IFNULL, u);
@@ -402,11 +403,16 @@ final class Generator {
       code.jump(GOTO, bail);
     }
 
+    // Pushes src, the leaf's position and its name: the arguments of every read.
+    private void readArguments(Leaf leaf) {
+      code.local(ALOAD, SRC).ldc(cf.integer(leaf.position));
+      name(leaf.attribute);
+    }
+
     // src.value into V, and a jump to the returned label when it is not a javaClass (or null).
     private Label readBoxed(Leaf leaf, String javaClass) {
       Label slow = code.label();
-      code.local(ALOAD, SRC).ldc(cf.integer(leaf.position));
-      name(leaf.attribute);
+      readArguments(leaf);
       code.invokeinterface(
           cf.interfaceMethod(SOURCE, "value", "(ILjava/lang/String;)Ljava/lang/Object;"), 2);
       code.local(ASTORE, V);
