@@ -253,6 +253,7 @@ final class ScannedCustomer implements Customer {
     private boolean finerThanMillis;
     private long[] seconds = new long[8];
     private int[] nanos = new int[8];
+    private long[] millis = new long[8]; // epochMilli's answers, made once per event
     private long[] present = new long[8];
     private Object[] objects;
     private long[] longs;
@@ -285,6 +286,7 @@ final class ScannedCustomer implements Customer {
         int n = count * 2;
         seconds = Arrays.copyOf(seconds, n);
         nanos = Arrays.copyOf(nanos, n);
+        millis = Arrays.copyOf(millis, n);
         present = Arrays.copyOf(present, n);
         objects = Arrays.copyOf(objects, n * width);
         longs = Arrays.copyOf(longs, n * width);
@@ -300,7 +302,9 @@ final class ScannedCustomer implements Customer {
       seconds[i] = epochSecond;
       nanos[i] = nano;
       if (nano % 1_000_000 != 0 || epochSecond > MAX_SECOND || epochSecond < MIN_SECOND) {
-        finerThanMillis = true;
+        finerThanMillis = true; // then no columns are offered, and millis[i] is not read
+      } else {
+        millis[i] = epochSecond * 1000 + nano / 1_000_000;
       }
     }
 
@@ -372,6 +376,7 @@ final class ScannedCustomer implements Customer {
       Arrays.sort(order, this::compareTimes); // a stable merge sort
       long[] s = seconds.clone();
       int[] n = nanos.clone();
+      long[] ms = millis.clone();
       long[] p = present.clone();
       Object[] o = objects.clone();
       long[] l = longs.clone();
@@ -380,6 +385,7 @@ final class ScannedCustomer implements Customer {
         int from = order[j];
         seconds[j] = s[from];
         nanos[j] = n[from];
+        millis[j] = ms[from];
         present[j] = p[from];
         System.arraycopy(o, from * width, objects, j * width, width);
         System.arraycopy(l, from * width, longs, j * width, width);
@@ -397,7 +403,7 @@ final class ScannedCustomer implements Customer {
       if (i < 0 || i >= count) {
         throw new IndexOutOfBoundsException(i);
       }
-      return seconds[i] * 1000 + nanos[i] / 1_000_000;
+      return millis[i];
     }
 
     @Override
