@@ -99,6 +99,9 @@ final class Compiler {
   private Node[] planned;
   // Per filtered event type, the nodes of its filter plan (Plan.eventFilters), compiled once.
   private final Map<String, Node[]> filterNodes = new HashMap<>();
+  // The aggregates the plan's event nodes compute, by event type, filter node, window slot,
+  // aggregate and property: nodes that differ only in their comparison share one.
+  private final Map<List<Object>, EventNode.Aggregation> aggregations = new HashMap<>();
 
   private Compiler(
       Catalog catalog, Schema schema, Limits limits, ReferenceGraph references, Plan logical) {
@@ -136,6 +139,10 @@ final class Compiler {
     Scope customer = customerScope();
     if (logical != null) {
       planned = compilePlan(logical, customer, false);
+      int slot = 0;
+      for (EventNode.Aggregation a : aggregations.values()) {
+        slot = a.assign(slot);
+      }
     }
 
     int n = catalog.segments().size();
@@ -286,9 +293,15 @@ final class Compiler {
       filter = nodes[filters.segment(n.filterSegment()).node()];
     }
     AttributeSlot p = n.property();
-    return p == null
-        ? eventNode(c, n.eventType(), null, null, filter)
-        : eventNode(c, n.eventType(), p.name(), p.type(), filter);
+    String property = p == null ? null : p.name();
+    // The filter node is the one node of its condition in the type's filter plan: compared by
+    // identity, as a key.
+    EventNode.Aggregation aggregation =
+        aggregations.computeIfAbsent(
+            Arrays.asList(c.eventType(), filter, plan.window(c.window()), c.aggregate(), property),
+            k -> new EventNode.Aggregation());
+    aggregation.use();
+    return eventNode(c, n.eventType(), property, p == null ? null : p.type(), filter, aggregation);
   }
 
   /**
@@ -748,15 +761,21 @@ final class Compiler {
         where == null || where.kind() == Kind.ALWAYS
             ? null
             : compile(where, eventScope(type), path + "/where");
-    return eventNode(c, type, c.property(), propertyType, filter);
+    return eventNode(c, type, c.property(), propertyType, filter, null);
   }
 
   /**
    * Event condition {@code c} over events of {@code type}, aggregating {@code property} (or null)
-   * of {@code propertyType}, whose filter is {@code filter} (or null).
+   * of {@code propertyType}, whose filter is {@code filter} (or null), computing {@code
+   * aggregation} (null when no other condition may share it).
    */
   private Node eventNode(
-      EventCondition c, EventType type, String property, AttributeType propertyType, Node filter) {
+      EventCondition c,
+      EventType type,
+      String property,
+      AttributeType propertyType,
+      Node filter,
+      EventNode.Aggregation aggregation) {
     program.readsEvents = true;
     return new EventNode(
         type.name(),
@@ -770,7 +789,8 @@ final class Compiler {
         c.op(),
         NumericLiteral.of(c.value()),
         Show.description(c),
-        Show.expected(c));
+        Show.expected(c),
+        aggregation);
   }
 
   private Node inTier(InTier c, String path) {

@@ -28,8 +28,44 @@ import java.util.Set;
  * the values rounded once (a long when they are all integers and the sum fits one), AVG that sum as
  * a double divided by the count, so that neither depends on the order of the events ({@link
  * ExactSum}, this thread's). Only DISTINCT_COUNT allocates (a hash set of the values seen).
+ *
+ * <p>Event conditions of a program that compute the same aggregate (same event type, filter,
+ * window, aggregate and property) and differ only in the comparison share an {@link Aggregation}:
+ * the first of them to run in an evaluation keeps the aggregate's value ({@link
+ * EventReads.Shared}), the others compare it without reading the events again. Explanations always
+ * compute.
  */
 final class EventNode extends Node {
+  // The kinds of an aggregate's value.
+  private static final byte NO_VALUE = 0;
+  private static final byte LONG = 1;
+  private static final byte DOUBLE = 2;
+  private static final byte NUMBER = 3;
+
+  /**
+   * An aggregate that event conditions of one program compute: how many conditions use it, and,
+   * once the program is compiled, the slot in which an evaluation keeps its value when two or more
+   * do (else -1: nothing is kept).
+   */
+  static final class Aggregation {
+    private int users;
+    private int slot = -1;
+
+    /** Counts one more condition that computes this aggregate. */
+    void use() {
+      users++;
+    }
+
+    /** Gives this aggregate slot {@code next} when it is shared; returns the next free slot. */
+    int assign(int next) {
+      if (users < 2) {
+        return next;
+      }
+      slot = next;
+      return next + 1;
+    }
+  }
+
   private final String eventType;
   private final Node where;
   private final int window;
@@ -41,6 +77,7 @@ final class EventNode extends Node {
   private final NumericLiteral value;
   private final String description;
   private final String expected;
+  private final Aggregation aggregation; // or null: computed by this condition alone
 
   EventNode(
       String eventType,
@@ -53,7 +90,8 @@ final class EventNode extends Node {
       Operator op,
       NumericLiteral value,
       String description,
-      String expected) {
+      String expected,
+      Aggregation aggregation) {
     this.eventType = eventType;
     this.where = where;
     this.window = window;
@@ -65,6 +103,7 @@ final class EventNode extends Node {
     this.value = value;
     this.description = description;
     this.expected = expected;
+    this.aggregation = aggregation;
   }
 
   @Override
@@ -81,12 +120,19 @@ final class EventNode extends Node {
 
   // One pass computes every aggregate; `actual`, when not null, receives the value for explain.
   private Truth run(Customer customer, Bounds bounds, Truth[] memo, StringBuilder actual) {
+    EventReads.Shared kept = null;
+    if (actual == null && aggregation != null && aggregation.slot >= 0) {
+      kept = EventReads.shared(customer, aggregation.slot);
+      if (kept != null && kept.holds(aggregation, bounds)) {
+        return compare(kept.kind, kept.longValue, kept.doubleValue, kept.number, null);
+      }
+    }
     if (aggregate != Aggregate.SUM && aggregate != Aggregate.AVG) {
-      return run(customer, bounds, memo, actual, null);
+      return run(customer, bounds, memo, actual, null, kept);
     }
     ExactSum sum = ExactSum.acquire();
     try {
-      return run(customer, bounds, memo, actual, sum);
+      return run(customer, bounds, memo, actual, sum, kept);
     } finally {
       sum.release();
     }
@@ -94,9 +140,14 @@ final class EventNode extends Node {
 
   // `sum`, for SUM and AVG only, accumulates the values exactly (see ExactSum). The events are
   // read by position when the customer offers them so (EventColumns: no Event per event), else
-  // from its list; the loop is the same.
+  // from its list; the loop is the same. The value is kept in `kept` when it is not null.
   private Truth run(
-      Customer customer, Bounds bounds, Truth[] memo, StringBuilder actual, ExactSum sum) {
+      Customer customer,
+      Bounds bounds,
+      Truth[] memo,
+      StringBuilder actual,
+      ExactSum sum,
+      EventReads.Shared kept) {
     EventColumns columns = EventReads.columns(customer, eventType);
     List<Event> events = columns == null ? EventReads.of(customer, eventType) : null;
     TimeRange range = bounds.range(window);
@@ -156,32 +207,43 @@ final class EventNode extends Node {
           break;
       }
     }
+    byte kind;
+    long l = 0;
+    double d = 0;
+    Number number = null;
     switch (aggregate) {
-      case COUNT:
-        return compare(count, actual);
-      case DISTINCT_COUNT:
-        return compare(distinct == null ? 0 : distinct.size(), actual);
-      case SUM:
-        return sum.isLong() ? compare(sum.longValue(), actual) : compare(sum.doubleValue(), actual);
-      case AVG:
-        if (valueCount == 0) {
-          return noValue(actual);
-        }
-        return compare(sum.doubleValue() / valueCount, actual);
-      case MIN:
-        return min == null ? noValue(actual) : compare((Number) min, actual);
-      case MAX:
-        return max == null ? noValue(actual) : compare((Number) max, actual);
-      case DAYS_SINCE_FIRST:
-        return first < 0
-            ? noValue(actual)
-            : compare(daysSince(columns, events, first, bounds.ctx.asOf()), actual);
-      case DAYS_SINCE_LAST:
-        return last < 0
-            ? noValue(actual)
-            : compare(daysSince(columns, events, last, bounds.ctx.asOf()), actual);
+      case COUNT -> {
+        kind = LONG;
+        l = count;
+      }
+      case DISTINCT_COUNT -> {
+        kind = LONG;
+        l = distinct == null ? 0 : distinct.size();
+      }
+      case SUM -> {
+        kind = sum.isLong() ? LONG : DOUBLE;
+        l = kind == LONG ? sum.longValue() : 0;
+        d = kind == DOUBLE ? sum.doubleValue() : 0;
+      }
+      case AVG -> {
+        kind = valueCount == 0 ? NO_VALUE : DOUBLE;
+        d = valueCount == 0 ? 0 : sum.doubleValue() / valueCount;
+      }
+      case MIN, MAX -> {
+        number = (Number) (aggregate == Aggregate.MIN ? min : max);
+        kind = number == null ? NO_VALUE : NUMBER;
+      }
+      case DAYS_SINCE_FIRST, DAYS_SINCE_LAST -> {
+        int at = aggregate == Aggregate.DAYS_SINCE_FIRST ? first : last;
+        kind = at < 0 ? NO_VALUE : LONG;
+        l = at < 0 ? 0 : daysSince(columns, events, at, bounds.ctx.asOf());
+      }
+      default -> throw new AssertionError(aggregate);
     }
-    throw new AssertionError(aggregate);
+    if (kept != null) {
+      kept.set(aggregation, bounds, kind, l, d, number);
+    }
+    return compare(kind, l, d, number, actual);
   }
 
   /** Whole days from event {@code i} (of the columns when there are, else of the list) to asOf. */
@@ -236,6 +298,16 @@ final class EventNode extends Node {
       return x;
     }
     return v;
+  }
+
+  /** Compares the aggregate's value, of {@code kind}, with the condition's value. */
+  private Truth compare(byte kind, long l, double d, Number number, StringBuilder actual) {
+    return switch (kind) {
+      case LONG -> compare(l, actual);
+      case DOUBLE -> compare(d, actual);
+      case NUMBER -> compare(number, actual);
+      default -> noValue(actual);
+    };
   }
 
   private Truth compare(long x, StringBuilder actual) {

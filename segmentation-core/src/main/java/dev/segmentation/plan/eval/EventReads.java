@@ -25,6 +25,11 @@ import java.util.List;
  * position ({@link Customer#eventColumns}) has them cached apart from its lists, with their time
  * order checked once. After a thread's first evaluation, this allocates nothing while a customer
  * has at most {@code 8} event types in use.
+ *
+ * <p>It also keeps, for the evaluation, the value of each aggregate that several event conditions
+ * of a program share ({@link Shared}): conditions that differ only in what they compare the
+ * aggregate with (a tiering's "spent at least 2,000 / 500 / 100 in the last year") scan the events
+ * once.
  */
 final class EventReads {
   private static final ThreadLocal<EventReads> CURRENT = ThreadLocal.withInitial(EventReads::new);
@@ -36,6 +41,9 @@ final class EventReads {
   private Object[] lists = new Object[8];
   private boolean[] columnars = new boolean[8];
   private int used;
+  private Shared[] shared = new Shared[0]; // by slot
+  private Shared[] kept = new Shared[0]; // those holding a value in this evaluation
+  private int keptCount;
 
   private EventReads() {}
 
@@ -64,6 +72,10 @@ final class EventReads {
         lists[i] = null;
       }
       used = 0;
+      for (int i = 0; i < keptCount; i++) {
+        kept[i].forget();
+      }
+      keptCount = 0;
       customer = null;
     }
   }
@@ -93,17 +105,7 @@ final class EventReads {
     if (c != customer) {
       return read(c, type, columnar);
     }
-    // A reader's one customer object, re-pointed at another object since the first list was
-    // cached: the cached lists are the previous object's. Checked here, not in begin(), which
-    // every evaluation runs (an interface check there cost the row engine's batch path 1.9x).
-    if (c instanceof Repointable p) {
-      if (used == 0) {
-        pointings = p.pointings();
-      } else if (p.pointings() != pointings) {
-        throw new IllegalStateException(
-            "a CustomerView.Reader was re-pointed during an evaluation of its customer");
-      }
-    }
+    checkPointings(c);
     for (int i = 0; i < used; i++) {
       if (columnars[i] == columnar && types[i].equals(type)) {
         return lists[i];
@@ -119,6 +121,94 @@ final class EventReads {
     columnars[used] = columnar;
     lists[used++] = read;
     return read;
+  }
+
+  // A reader's one customer object, re-pointed at another object since the first list was
+  // cached: the cached lists (and aggregates) are the previous object's. Checked when they are
+  // looked up, not in begin(), which every evaluation runs (an interface check there cost the row
+  // engine's batch path 1.9x).
+  private void checkPointings(Customer c) {
+    if (c instanceof Repointable p) {
+      if (used == 0) {
+        pointings = p.pointings();
+      } else if (p.pointings() != pointings) {
+        throw new IllegalStateException(
+            "a CustomerView.Reader was re-pointed during an evaluation of its customer");
+      }
+    }
+  }
+
+  /**
+   * The place of shared aggregate {@code slot} (see {@link EventNode.Aggregation}) in this thread's
+   * evaluation of {@code c}, or null when {@code c} is not the customer of the evaluation (a nested
+   * evaluation of another customer computes its aggregates afresh).
+   */
+  static Shared shared(Customer c, int slot) {
+    EventReads r = CURRENT.get();
+    if (c != r.customer) {
+      return null;
+    }
+    r.checkPointings(c);
+    if (slot >= r.shared.length) {
+      r.shared = Arrays.copyOf(r.shared, slot + 1);
+    }
+    Shared s = r.shared[slot];
+    if (s == null) {
+      s = r.shared[slot] = r.new Shared();
+    }
+    return s;
+  }
+
+  /**
+   * The value of an aggregate that several event conditions share, kept for one evaluation: what
+   * kind of value it is ({@link EventNode}'s kinds) and the value. It holds only for the
+   * evaluation, the aggregation and the bounds (the as-of time) it was computed for: a nested
+   * evaluation of the same customer by another program, or at another time, does not see it, and
+   * the evaluation's end forgets it (keeping neither the program nor the customer's values).
+   */
+  final class Shared {
+    private Object aggregation;
+    private Bounds bounds;
+    byte kind;
+    long longValue;
+    double doubleValue;
+    Number number;
+
+    private Shared() {}
+
+    /**
+     * Whether this holds the value of {@code aggregation} under {@code bounds} for this evaluation.
+     */
+    boolean holds(Object aggregation, Bounds bounds) {
+      return this.aggregation == aggregation && this.bounds == bounds;
+    }
+
+    void set(
+        Object aggregation,
+        Bounds bounds,
+        byte kind,
+        long longValue,
+        double doubleValue,
+        Number n) {
+      if (this.aggregation == null) {
+        if (keptCount == kept.length) {
+          kept = Arrays.copyOf(kept, Math.max(4, keptCount * 2));
+        }
+        kept[keptCount++] = this;
+      }
+      this.aggregation = aggregation;
+      this.bounds = bounds;
+      this.kind = kind;
+      this.longValue = longValue;
+      this.doubleValue = doubleValue;
+      this.number = n;
+    }
+
+    private void forget() {
+      aggregation = null;
+      bounds = null;
+      number = null;
+    }
   }
 
   private static Object read(Customer c, String type, boolean columnar) {
