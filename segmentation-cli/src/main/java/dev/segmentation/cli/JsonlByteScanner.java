@@ -71,6 +71,9 @@ final class JsonlByteScanner {
   private final byte[][][] propertyNames;
   private final AttributeType[][] propertyTypes;
   private final SharedStrings strings = new SharedStrings();
+  // String sets by their text (tags repeat across customers), so that a set seen before is not
+  // built again.
+  private final SharedTexts sets = new SharedTexts(64);
 
   /** The customer of the last line read, in this thread's reused buffers. */
   private final ScannedCustomer cur;
@@ -511,7 +514,9 @@ final class JsonlByteScanner {
     return TextValues.geo(lat, lon);
   }
 
+  @SuppressWarnings("unchecked") // the table of sets keeps nothing else
   private ImmutableSet<String> stringSet() {
+    int start = pos;
     expect('[');
     if (peek() == ']') {
       pos++;
@@ -525,10 +530,16 @@ final class JsonlByteScanner {
       }
       setElements[n++] = string();
     } while (more(']'));
-    ImmutableSet<String> set =
-        n == 1
-            ? ImmutableSet.of(setElements[0])
-            : ImmutableSet.copyOf(java.util.Arrays.asList(setElements).subList(0, n));
+    // The same text is the same set: taken from the table when it was read before.
+    ImmutableSet<String> set = (ImmutableSet<String>) sets.find(b, start, pos);
+    if (set == null) {
+      set =
+          (ImmutableSet<String>)
+              sets.keep(
+                  n == 1
+                      ? ImmutableSet.of(setElements[0])
+                      : ImmutableSet.copyOf(java.util.Arrays.asList(setElements).subList(0, n)));
+    }
     for (int i = 0; i < n; i++) {
       setElements[i] = null;
     }
@@ -731,22 +742,53 @@ final class JsonlByteScanner {
    * repeated across lines (countries, cities, event properties) are one {@code String} each. It
    * stops adding once a quarter full and then makes new strings as before.
    */
-  static final class SharedStrings {
+  static final class SharedStrings extends SharedTexts {
+    SharedStrings() {
+      super(32);
+    }
+
+    String get(byte[] b, int from, int to) {
+      Object known = find(b, from, to);
+      if (known != null) {
+        return (String) known;
+      }
+      return (String) keep(new String(b, from, to - from, StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * A small table of values keyed by the short texts they were read from: {@link #find} looks a
+   * text up, and {@link #keep} keeps the value made of the text looked up last (once the table is a
+   * quarter full it keeps nothing more). The values must be immutable: they are shared by every
+   * line the thread reads with the same text.
+   */
+  static class SharedTexts {
     private static final int BITS = 12;
     private static final int SLOTS = 1 << BITS;
-    private static final int MAX_LENGTH = 32;
+    private final int maxLength;
     // A key is its bytes as little-endian words, the last one zero-padded, and its length: the
     // text is hashed and compared a word at a time, not a byte at a time.
     private final long[][] keys = new long[SLOTS][];
     private final int[] lengths = new int[SLOTS];
-    private final String[] values = new String[SLOTS];
-    private final long[] words = new long[MAX_LENGTH / 8];
+    private final Object[] values = new Object[SLOTS];
+    private final long[] words;
     private int size;
+    // The text looked up last: its length, its number of words, and the free slot for it (or -1).
+    private int length;
+    private int n;
+    private int free = -1;
 
-    String get(byte[] b, int from, int to) {
+    SharedTexts(int maxLength) {
+      this.maxLength = maxLength;
+      this.words = new long[(maxLength + 7) / 8];
+    }
+
+    /** The value kept for the text {@code [from, to)} of {@code b}, or null. */
+    final Object find(byte[] b, int from, int to) {
+      free = -1;
       int length = to - from;
-      if (length > MAX_LENGTH) {
-        return new String(b, from, length, StandardCharsets.UTF_8);
+      if (length > maxLength) {
+        return null;
       }
       int n = (length + 7) >>> 3;
       long h = length;
@@ -764,20 +806,33 @@ final class JsonlByteScanner {
       while (true) {
         long[] k = keys[slot];
         if (k == null) {
-          String s = new String(b, from, length, StandardCharsets.UTF_8);
           if (size < SLOTS / 4) {
-            keys[slot] = java.util.Arrays.copyOf(words, n);
-            lengths[slot] = length;
-            values[slot] = s;
-            size++;
+            this.length = length;
+            this.n = n;
+            free = slot;
           }
-          return s;
+          return null;
         }
         if (lengths[slot] == length && sameWords(k, n)) {
           return values[slot];
         }
         slot = (slot + 1) & (SLOTS - 1);
       }
+    }
+
+    /**
+     * Keeps {@code value} for the text {@link #find} did not find last, if there is room; returns
+     * it.
+     */
+    final Object keep(Object value) {
+      if (free >= 0) {
+        keys[free] = java.util.Arrays.copyOf(words, n);
+        lengths[free] = length;
+        values[free] = value;
+        size++;
+        free = -1;
+      }
+      return value;
     }
 
     private boolean sameWords(long[] k, int n) {
