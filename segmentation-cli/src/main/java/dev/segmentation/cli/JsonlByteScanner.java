@@ -33,6 +33,17 @@ final class JsonlByteScanner {
   private static final byte[] EVENTS = bytes("events");
   private static final byte[] TYPE = bytes("type");
   private static final byte[] TIMESTAMP = bytes("timestamp");
+  // The same names as they stand before a value: in quotes, with the colon.
+  private static final byte[] ID_NAME = name("id");
+  private static final byte[] EVENTS_NAME = name("events");
+  private static final byte[] TYPE_NAME = name("type");
+  private static final byte[] TIMESTAMP_NAME = name("timestamp");
+  // What an event's name stands for when it is not one of its type's properties.
+  private static final int TYPE_KEY = -2;
+  private static final int TIMESTAMP_KEY = -3;
+  // And a customer's, when it is not one of the attributes.
+  private static final int ID_KEY = -2;
+  private static final int EVENTS_KEY = -3;
   private static final byte[] LAT = bytes("lat");
   private static final byte[] LON = bytes("lon");
   private static final byte[] TRUE = bytes("true");
@@ -70,6 +81,10 @@ final class JsonlByteScanner {
   private final EventType[] types;
   private final byte[][][] propertyNames;
   private final AttributeType[][] propertyTypes;
+  // The names and type names as the line has them (see name(String)), or null.
+  private final byte[][] attributeTexts;
+  private final byte[][] typeTexts;
+  private final byte[][][] propertyTexts;
   private final SharedStrings strings = new SharedStrings();
   // String sets by their text (tags repeat across customers), so that a set seen before is not
   // built again.
@@ -97,24 +112,31 @@ final class JsonlByteScanner {
     this.schema = schema;
     List<Attribute<?>> attributes = schema.attributeList();
     attributeNames = new byte[attributes.size()][];
+    attributeTexts = new byte[attributes.size()][];
     attributeTypes = new AttributeType[attributes.size()];
     for (int i = 0; i < attributes.size(); i++) {
       attributeNames[i] = bytes(attributes.get(i).name());
+      attributeTexts[i] = nameUnlike(attributes.get(i).name(), "id", "events");
       attributeTypes[i] = attributes.get(i).type();
     }
     List<EventType> all = List.copyOf(schema.eventTypes().values());
     typeNames = new byte[all.size()][];
+    typeTexts = new byte[all.size()][];
     types = new EventType[all.size()];
     propertyNames = new byte[all.size()][][];
+    propertyTexts = new byte[all.size()][][];
     propertyTypes = new AttributeType[all.size()][];
     for (int t = 0; t < all.size(); t++) {
       types[t] = all.get(t);
       typeNames[t] = bytes(types[t].name());
+      typeTexts[t] = plain(types[t].name()) ? bytes('"' + types[t].name() + '"') : null;
       List<String> declared = types[t].propertyNames();
       propertyNames[t] = new byte[declared.size()][];
+      propertyTexts[t] = new byte[declared.size()][];
       propertyTypes[t] = new AttributeType[declared.size()];
       for (int i = 0; i < declared.size(); i++) {
         propertyNames[t][i] = bytes(declared.get(i));
+        propertyTexts[t][i] = nameUnlike(declared.get(i), "type", "timestamp");
         propertyTypes[t][i] = types[t].property(declared.get(i)).type();
       }
     }
@@ -124,6 +146,25 @@ final class JsonlByteScanner {
 
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A name as a line has it before its value: {@code "name":}. */
+  private static byte[] name(String name) {
+    return bytes('"' + name + "\":");
+  }
+
+  /**
+   * {@link #name} of a name that is neither of {@code others} (names the scanner reads first as
+   * themselves) and can stand in a line unescaped; else null: such a name is only ever found by
+   * reading it.
+   */
+  private static byte[] nameUnlike(String name, String... others) {
+    return plain(name) && !List.of(others).contains(name) ? name(name) : null;
+  }
+
+  /** Whether a JSON string of {@code s} has exactly the bytes of {@code s} between its quotes. */
+  private static boolean plain(String s) {
+    return s.chars().noneMatch(c -> c == '"' || c == '\\' || c < 0x20);
   }
 
   /**
@@ -193,22 +234,37 @@ final class JsonlByteScanner {
     int next = 0; // the attribute expected next: lines usually list them in the schema's order
     do {
       int nameAt = pos;
-      int nameStart = nameStart();
-      int nameEnd = pos - 2; // after the closing quote and the colon
-      if (same(nameStart, nameEnd, ID)) {
+      // The id first, then attributes in the schema's order, then the events: the name expected
+      // is compared first, a word at a time, before the name is read and looked up.
+      byte[] expected =
+          id == null ? ID_NAME : next < attributeTexts.length ? attributeTexts[next] : EVENTS_NAME;
+      int key; // ID_KEY, EVENTS_KEY, or the attribute's index (-1: none)
+      if (expected != null && at(expected)) {
+        key = expected == ID_NAME ? ID_KEY : expected == EVENTS_NAME ? EVENTS_KEY : next;
+      } else {
+        int nameStart = nameStart();
+        int nameEnd = pos - 2; // after the closing quote and the colon
+        key =
+            same(nameStart, nameEnd, ID)
+                ? ID_KEY
+                : same(nameStart, nameEnd, EVENTS)
+                    ? EVENTS_KEY
+                    : indexOf(attributeNames, nameStart, nameEnd, next);
+      }
+      if (key == ID_KEY) {
         if (id != null) {
           throw Decline.INSTANCE;
         }
         idAt = nameAt;
         id = idString();
-      } else if (same(nameStart, nameEnd, EVENTS)) {
+      } else if (key == EVENTS_KEY) {
         if (own) {
           throw Decline.INSTANCE;
         }
         own = true;
         events();
       } else {
-        int i = indexOf(attributeNames, nameStart, nameEnd, next);
+        int i = key;
         if (i < 0 || seen[i]) {
           throw Decline.INSTANCE;
         }
@@ -262,29 +318,47 @@ final class JsonlByteScanner {
     long seen = 0;
     int next = 0; // the property expected next, as for attributes
     do {
-      int nameStart = nameStart();
-      int nameEnd = pos - 2;
-      if (same(nameStart, nameEnd, TYPE)) {
+      // Usually the type, the timestamp, then the type's properties in its order: the name
+      // expected is compared first, as for a customer's attributes.
+      byte[] expected =
+          t < 0
+              ? TYPE_NAME
+              : !timed
+                  ? TIMESTAMP_NAME
+                  : next < propertyTexts[t].length ? propertyTexts[t][next] : null;
+      int key; // TYPE_KEY, TIMESTAMP_KEY, or the property's index (-1: none)
+      if (expected != null && at(expected)) {
+        key = expected == TYPE_NAME ? TYPE_KEY : expected == TIMESTAMP_NAME ? TIMESTAMP_KEY : next;
+      } else {
+        int nameStart = nameStart();
+        int nameEnd = pos - 2;
+        if (same(nameStart, nameEnd, TYPE)) {
+          key = TYPE_KEY;
+        } else if (same(nameStart, nameEnd, TIMESTAMP)) {
+          key = TIMESTAMP_KEY;
+        } else if (t < 0) {
+          throw Decline.INSTANCE; // a property before the type: the Jackson path sorts it out
+        } else {
+          key = indexOf(propertyNames[t], nameStart, nameEnd, next);
+        }
+      }
+      if (key == TYPE_KEY) {
         if (t >= 0) {
           throw Decline.INSTANCE;
         }
-        int s = stringStart();
-        t = indexOf(typeNames, s, pos - 1, 0);
+        t = typeIndex();
         if (t < 0 || propertyNames[t].length > 64) {
           throw Decline.INSTANCE;
         }
         e = cur.startEvent(t);
-      } else if (same(nameStart, nameEnd, TIMESTAMP)) {
+      } else if (key == TIMESTAMP_KEY) {
         if (timed) {
           throw Decline.INSTANCE;
         }
         timed = true;
         eventTime();
       } else {
-        if (t < 0) {
-          throw Decline.INSTANCE; // a property before the type: the Jackson path sorts it out
-        }
-        int k = indexOf(propertyNames[t], nameStart, nameEnd, next);
+        int k = key;
         if (k < 0 || (seen & (1L << k)) != 0) {
           throw Decline.INSTANCE;
         }
@@ -297,6 +371,17 @@ final class JsonlByteScanner {
       throw Decline.INSTANCE;
     }
     cur.eventTime(t, e, eventSecond, eventNano);
+  }
+
+  /** The index of the event type named by the string value at pos, or -1. */
+  private int typeIndex() {
+    for (int i = 0; i < typeTexts.length; i++) {
+      if (typeTexts[i] != null && at(typeTexts[i])) {
+        return i;
+      }
+    }
+    int s = stringStart();
+    return indexOf(typeNames, s, pos - 1, 0);
   }
 
   /** The time of the event being read, set by {@link #eventTime()}. */
@@ -710,6 +795,30 @@ final class JsonlByteScanner {
       throw Decline.INSTANCE;
     }
     pos++;
+  }
+
+  /**
+   * Moves past {@code text} when the line has exactly its bytes at pos (compared a word at a time),
+   * and says whether it did.
+   */
+  private boolean at(byte[] text) {
+    int n = text.length;
+    if (end - pos < n) {
+      return false;
+    }
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      if ((long) ByteLineReader.LONGS.get(b, pos + i) != (long) ByteLineReader.LONGS.get(text, i)) {
+        return false;
+      }
+    }
+    for (; i < n; i++) {
+      if (b[pos + i] != text[i]) {
+        return false;
+      }
+    }
+    pos += n;
+    return true;
   }
 
   private boolean same(int from, int to, byte[] name) {
