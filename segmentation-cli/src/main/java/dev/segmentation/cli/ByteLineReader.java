@@ -10,6 +10,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -20,8 +21,9 @@ import java.util.Arrays;
  * LineReader} over that line's bytes alone, which names the problem exactly as before.
  *
  * <p>Blocks are never written again once a line of them was handed out, so lines may be parsed on
- * other threads while reading goes on; each block is a fresh array that the garbage collector takes
- * back once its lines are parsed.
+ * other threads while reading goes on. A block is read into again only after {@link #release} said
+ * that no line before a later one is in use any more; without that, each block is a fresh array
+ * that the garbage collector takes back once its lines are parsed.
  */
 final class ByteLineReader implements Closeable {
   /** Bytes per block: small enough not to be a "humongous" object for G1 in a 512 MB heap. */
@@ -60,6 +62,11 @@ final class ByteLineReader implements Closeable {
   private int lineLength;
   private boolean lineAscii;
   private LineReader.Line careful;
+
+  // Blocks left behind by fill() whose lines may still be in use, oldest first, and blocks whose
+  // lines are all released, to read into again.
+  private final ArrayDeque<byte[]> behind = new ArrayDeque<>();
+  private final ArrayDeque<byte[]> free = new ArrayDeque<>();
 
   ByteLineReader(InputStream in, int maxChars) {
     this(in, maxChars, BLOCK);
@@ -211,8 +218,9 @@ final class ByteLineReader implements Closeable {
     }
     if (lim == buf.length) {
       int keep = lim - pos;
-      byte[] fresh = new byte[keep > buf.length / 2 ? buf.length * 2 : buf.length];
+      byte[] fresh = block(keep > buf.length / 2 ? buf.length * 2 : buf.length);
       System.arraycopy(buf, pos, fresh, 0, keep);
+      behind.add(buf);
       buf = fresh;
       pos = 0;
       lim = keep;
@@ -224,6 +232,31 @@ final class ByteLineReader implements Closeable {
     }
     lim += n;
     return true;
+  }
+
+  /** A released block of {@code size} bytes, or a fresh one. */
+  private byte[] block(int size) {
+    byte[] b = free.poll();
+    return b != null && b.length == size ? b : new byte[size];
+  }
+
+  /**
+   * Says that no line handed out before a line of {@code block} (the block of a line handed out) is
+   * used any more, nor will be: the blocks before it may be read into again. Lines of {@code block}
+   * itself, and later ones, stay as they are.
+   */
+  void release(byte[] block) {
+    if (block == buf) {
+      free.addAll(behind);
+      behind.clear();
+      return;
+    }
+    if (!behind.contains(block)) {
+      return; // released before
+    }
+    while (behind.peek() != block) {
+      free.add(behind.poll());
+    }
   }
 
   /** The current line's number, from 1. */

@@ -54,7 +54,10 @@ interface CustomerInput extends Closeable {
       this.ascii = false;
     }
 
-    /** A line of valid UTF-8 (not copied: the array must not change while the record is used). */
+    /**
+     * A line of valid UTF-8 (not copied: the array must not change while the record is used, that
+     * is until the input's {@link CustomerInput#release} of it or of a later record).
+     */
     Raw(int line, byte[] bytes, int offset, int length, boolean ascii) {
       this.line = line;
       this.text = null;
@@ -107,6 +110,13 @@ interface CustomerInput extends Closeable {
 
   /** The customer of a record. Thread-safe once {@link #readRaw()} returned the record. */
   Row parse(Raw raw) throws DataException;
+
+  /**
+   * Says that the records read before {@code last} (and {@code last} itself) are not used any more
+   * (nor their rows, texts or anything parsed from them that still points into them): the input may
+   * reuse their memory. Not thread-safe; optional (the default keeps everything as it is).
+   */
+  default void release(Raw last) {}
 
   /** The next customer, or null at the end of the file. */
   default Row next() throws IOException, DataException {

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -255,9 +256,12 @@ final class CustomerScan {
           progressFactory.create("reading " + customers.getFileName(), size, in::bytesRead);
       try {
         ArrayDeque<Future<List<Object>>> inFlight = new ArrayDeque<>();
+        // Each batch's last record (or null), to release once the batch is taken.
+        ArrayDeque<Optional<CustomerInput.Raw>> lastOfBatch = new ArrayDeque<>();
         boolean end = false;
         while (!end) {
           List<Object> batch = new ArrayList<>(batchSize);
+          CustomerInput.Raw last = null;
           while (batch.size() < batchSize) {
             try {
               CustomerInput.Raw raw = in.readRaw();
@@ -266,6 +270,7 @@ final class CustomerScan {
                 break;
               }
               batch.add(raw);
+              last = raw;
             } catch (DataException e) {
               if (e.fatal()) {
                 throw e;
@@ -275,11 +280,14 @@ final class CustomerScan {
           }
           if (!batch.isEmpty()) {
             inFlight.add(pool.submit(() -> parse(in, schema, batch, prepare, direct)));
+            lastOfBatch.add(Optional.ofNullable(last));
           }
           while (!inFlight.isEmpty() && (end || inFlight.size() > 2 * threads)) {
             if (!state.take(await(inFlight.poll()))) {
               return state.accepted;
             }
+            // Taken: nothing keeps the batch's rows, and every earlier batch was taken before.
+            lastOfBatch.poll().ifPresent(in::release);
             progress.update(state.accepted);
           }
         }

@@ -85,6 +85,14 @@ final class JsonlCustomerInput implements CustomerInput {
         : new Raw(reader.number(), reader.block(), reader.start(), reader.length(), reader.ascii());
   }
 
+  @Override
+  public void release(Raw last) {
+    if (last.bytes() != null) {
+      // The line's block stays: the next record may be in it too.
+      reader.release(last.bytes());
+    }
+  }
+
   private DataException error(Raw raw, int column, String field, String reason) {
     return new DataException(
         file, raw.line(), DataException.jsonField(column, field), reason, raw.text(), false);

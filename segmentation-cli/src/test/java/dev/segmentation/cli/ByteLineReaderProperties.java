@@ -117,4 +117,63 @@ class ByteLineReaderProperties {
     byte[] bytes = file.toByteArray();
     assertThat(byByteReader(bytes, maxChars, block)).isEqualTo(byLineReader(bytes, maxChars));
   }
+
+  /**
+   * Lines handed out and not yet released keep their bytes while reading goes on, however the
+   * releases fall (after batches of a few lines, with a few batches in flight, as the scan does);
+   * and released blocks are read into again, so a long file goes through a few arrays.
+   */
+  @Property(tries = 300)
+  void release_linesInUseKeepTheirBytes_andBlocksAreReadIntoAgain(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 16, max = 64) int block,
+      @ForAll @IntRange(min = 1, max = 3) int batch,
+      @ForAll @IntRange(min = 1, max = 3) int inFlight)
+      throws IOException {
+    Random r = new Random(seed);
+    StringBuilder file = new StringBuilder();
+    while (file.length() < 60 * block) {
+      int length = r.nextInt(block / 2);
+      for (int i = 0; i < length; i++) {
+        file.append((char) ('a' + r.nextInt(26)));
+      }
+      file.append('\n');
+    }
+    ByteLineReader reader =
+        new ByteLineReader(
+            new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), 100, block);
+    record Handed(byte[] block, int start, int length, String text) {
+      void check() {
+        assertThat(new String(block, start, length, StandardCharsets.UTF_8)).isEqualTo(text);
+      }
+    }
+    java.util.ArrayDeque<List<Handed>> batches = new java.util.ArrayDeque<>();
+    java.util.Set<byte[]> arrays =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    List<Handed> current = new ArrayList<>();
+    int lines = 0;
+    while (reader.advance()) {
+      assertThat(reader.careful()).isNull();
+      String text =
+          new String(reader.block(), reader.start(), reader.length(), StandardCharsets.UTF_8);
+      current.add(new Handed(reader.block(), reader.start(), reader.length(), text));
+      arrays.add(reader.block());
+      lines++;
+      if (current.size() == batch) {
+        batches.add(current);
+        current = new ArrayList<>();
+      }
+      while (batches.size() > inFlight) {
+        List<Handed> taken = batches.poll();
+        taken.forEach(Handed::check);
+        batches.forEach(b -> b.forEach(Handed::check));
+        reader.release(taken.get(taken.size() - 1).block());
+      }
+    }
+    batches.forEach(b -> b.forEach(Handed::check));
+    current.forEach(Handed::check);
+    assertThat(lines).isEqualTo(file.chars().filter(c -> c == '\n').count());
+    // 60 blocks of text; at most about a dozen lines in use at once, each under half a block
+    assertThat(arrays.size()).isLessThanOrEqualTo(12);
+  }
 }
