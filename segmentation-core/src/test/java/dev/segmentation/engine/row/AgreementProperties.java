@@ -22,15 +22,8 @@ class AgreementProperties {
   void evaluateAll_evaluateAndExplain_agree(
       @ForAll long seed, @ForAll @IntRange(min = 0, max = 400) int daysBack) {
     EvaluationContext ctx = EvaluationContext.at(CTX.asOf().minusSeconds(daysBack * 86_400L));
-    Truth[] all = new Truth[COMPILED.segmentNames().size()];
     for (SchemaCustomer c : Population.customers(seed, 10)) {
-      COMPILED.evaluateAll(c, ctx, all);
-      for (int i = 0; i < all.length; i++) {
-        String name = COMPILED.segmentNames().get(i);
-        assertThat(COMPILED.evaluate(i, c, ctx)).as(name).isEqualTo(all[i]);
-        assertThat(COMPILED.explain(name, c, ctx).result()).as(name).isEqualTo(all[i]);
-        assertThat(COMPILED.matches(name, c, ctx)).isEqualTo(all[i] == Truth.TRUE);
-      }
+      Truth[] all = segmentsAgree(COMPILED, c, ctx);
       assertThat(COMPILED.segmentsOf(c, ctx))
           .allSatisfy(s -> assertThat(all[COMPILED.segmentIndex(s)]).isEqualTo(Truth.TRUE));
       assertThat(COMPILED.explainScore("engagement", c, ctx).actual())
@@ -38,5 +31,21 @@ class AgreementProperties {
       assertThat(COMPILED.explainTier("value", c, ctx).actual())
           .isEqualTo(EvalAccess.quote(COMPILED.tier("value", c, ctx)));
     }
+  }
+
+  /**
+   * Evaluates every segment of {@code compiled} for {@code c} at once, checks that each one alone,
+   * its explanation and {@code matches} say the same, and returns the results.
+   */
+  static Truth[] segmentsAgree(CompiledCatalog compiled, SchemaCustomer c, EvaluationContext ctx) {
+    Truth[] all = new Truth[compiled.segmentNames().size()];
+    compiled.evaluateAll(c, ctx, all);
+    for (int i = 0; i < all.length; i++) {
+      String name = compiled.segmentNames().get(i);
+      assertThat(compiled.evaluate(i, c, ctx)).as(name).isEqualTo(all[i]);
+      assertThat(compiled.explain(name, c, ctx).result()).as(name).isEqualTo(all[i]);
+      assertThat(compiled.matches(name, c, ctx)).isEqualTo(all[i] == Truth.TRUE);
+    }
+    return all;
   }
 }

@@ -12,7 +12,6 @@ import dev.segmentation.condition.Condition;
 import dev.segmentation.condition.EventCondition;
 import dev.segmentation.condition.EventWindow;
 import dev.segmentation.condition.Operator;
-import dev.segmentation.condition.Truth;
 import dev.segmentation.condition.WindowUnit;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.SchemaCustomer;
@@ -42,14 +41,8 @@ class SharedAggregateProperties {
   void sharedAggregates_agreeWithTheExplanation_customerAfterCustomer(
       @ForAll long seed, @ForAll @IntRange(min = 0, max = 500) int daysBack) {
     EvaluationContext ctx = EvaluationContext.at(CTX.asOf().minusSeconds(daysBack * 86_400L));
-    Truth[] all = new Truth[COMPILED.segmentNames().size()];
     for (SchemaCustomer c : Population.customers(seed, 8)) {
-      COMPILED.evaluateAll(c, ctx, all);
-      for (int i = 0; i < all.length; i++) {
-        String name = COMPILED.segmentNames().get(i);
-        assertThat(COMPILED.explain(name, c, ctx).result()).as(name).isEqualTo(all[i]);
-        assertThat(COMPILED.evaluate(i, c, ctx)).as(name).isEqualTo(all[i]);
-      }
+      AgreementProperties.segmentsAgree(COMPILED, c, ctx);
       assertThat(EvalAccess.quote(COMPILED.tier("spend", c, ctx)))
           .isEqualTo(COMPILED.explainTier("spend", c, ctx).actual());
     }
