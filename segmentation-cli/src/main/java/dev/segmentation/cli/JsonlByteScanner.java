@@ -513,9 +513,8 @@ final class JsonlByteScanner {
     if (digitCount > 15 || power > 22 || power < -22 || isNumberTail()) {
       throw Decline.INSTANCE;
     }
-    if (v == 0) {
-      return negative ? -0.0 : 0.0;
-    }
+    // (0 as well, with its sign: no branch of its own, which a profile without zeros would leave
+    // out of the compiled code, to be thrown away at the first zero)
     double d = power >= 0 ? v * POW10[power] : v / POW10[-power];
     return negative ? -d : d;
   }
@@ -877,15 +876,20 @@ final class JsonlByteScanner {
     private final int maxLength;
     // A key is its bytes as little-endian words, the last one zero-padded, and its length: the
     // text is hashed and compared a word at a time, not a byte at a time.
-    private final long[][] keys = new long[SLOTS][];
-    private final int[] lengths = new int[SLOTS];
-    private final Object[] values = new Object[SLOTS];
+    // One slot more than the table, never looked up: keep() writes there what it does not keep,
+    // so that neither it nor find() branches on whether the table is full. (A branch the profile
+    // has not seen taken is left out of the compiled code; the table filling up then threw away
+    // the compiled scanner, with everything inlined into it, and compiled it again.)
+    private static final int NOWHERE = SLOTS;
+    private final long[][] keys = new long[SLOTS + 1][];
+    private final int[] lengths = new int[SLOTS + 1];
+    private final Object[] values = new Object[SLOTS + 1];
     private final long[] words;
     private int size;
-    // The text looked up last: its length, its number of words, and the free slot for it (or -1).
+    // The text looked up last: its length, its number of words, and the slot for it (or NOWHERE).
     private int length;
     private int n;
-    private int free = -1;
+    private int free = NOWHERE;
 
     SharedTexts(int maxLength) {
       this.maxLength = maxLength;
@@ -894,7 +898,7 @@ final class JsonlByteScanner {
 
     /** The value kept for the text {@code [from, to)} of {@code b}, or null. */
     final Object find(byte[] b, int from, int to) {
-      free = -1;
+      free = NOWHERE;
       int length = to - from;
       if (length > maxLength) {
         return null;
@@ -915,11 +919,10 @@ final class JsonlByteScanner {
       while (true) {
         long[] k = keys[slot];
         if (k == null) {
-          if (size < SLOTS / 4) {
-            this.length = length;
-            this.n = n;
-            free = slot;
-          }
+          this.length = length;
+          this.n = n;
+          // the slot while the table is under a quarter full, else NOWHERE
+          free = slot + ((NOWHERE - slot) & ((SLOTS / 4 - 1 - size) >> 31));
           return null;
         }
         if (lengths[slot] == length && sameWords(k, n)) {
@@ -934,13 +937,11 @@ final class JsonlByteScanner {
      * it.
      */
     final Object keep(Object value) {
-      if (free >= 0) {
-        keys[free] = java.util.Arrays.copyOf(words, n);
-        lengths[free] = length;
-        values[free] = value;
-        size++;
-        free = -1;
-      }
+      keys[free] = java.util.Arrays.copyOf(words, n);
+      lengths[free] = length;
+      values[free] = value;
+      size += (free - NOWHERE) >>> 31; // one more unless NOWHERE
+      free = NOWHERE;
       return value;
     }
 

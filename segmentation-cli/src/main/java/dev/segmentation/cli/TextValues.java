@@ -194,13 +194,24 @@ final class TextValues {
     return epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
   }
 
-  /** As {@code YearMonth.of(year, month).lengthOfMonth()}, without allocating. */
+  /** The days over 28 of each month, two bits per month, January's lowest. */
+  private static final int EXTRA_DAYS = 0xeefbb3;
+
+  /**
+   * As {@code YearMonth.of(year, month).lengthOfMonth()} for a month of 1 to 12, without allocating
+   * and without branches: the scanner's compiled code had left out the February branch when the
+   * first customers' times had no February, and was thrown away and compiled again at the first
+   * one.
+   */
   static int lengthOfMonth(int year, int month) {
-    if (month == 2) {
-      boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-      return leap ? 29 : 28;
-    }
-    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    int february = ((month ^ 2) - 1) >>> 31;
+    int r100 = year % 100;
+    int r400 = year % 400;
+    int leap =
+        (((year & 3) - 1) >>> 31) // divisible by 4
+            & ((r100 | -r100) >>> 31 // and not by 100
+                | ((r400 | -r400) >>> 31 ^ 1)); // or by 400
+    return 28 + ((EXTRA_DAYS >>> (2 * (month - 1))) & 3) + (february & leap);
   }
 
   /**

@@ -20,6 +20,21 @@ import org.junit.jupiter.api.Test;
 
 class TextValuesTest {
 
+  /** Every month of the years where the leap rules differ, and of negative years, as java.time. */
+  @org.junit.jupiter.api.Test
+  void lengthOfMonth_centuriesAndLeapYears_asJavaTime() {
+    for (int year :
+        new int[] {
+          -401, -400, -100, -4, -1, 0, 1, 4, 100, 400, 1900, 2000, 2023, 2024, 2100, 9999
+        }) {
+      for (int month = 1; month <= 12; month++) {
+        assertThat(TextValues.lengthOfMonth(year, month))
+            .as("%d-%d", year, month)
+            .isEqualTo(java.time.YearMonth.of(year, month).lengthOfMonth());
+      }
+    }
+  }
+
   /** The allocation-free calendar arithmetic of the timestamp fast path, against java.time. */
   @Property(tries = 2000)
   void epochDayAndLengthOfMonth_asJavaTime(
