@@ -88,7 +88,7 @@ final class JsonlByteScanner {
   private final SharedStrings strings = new SharedStrings();
   // String sets by their text (tags repeat across customers), so that a set seen before is not
   // built again.
-  private final SharedTexts sets = new SharedTexts(64);
+  private final SharedTexts sets = new SharedTexts(64, 14);
 
   /** The customer of the last line read, in this thread's reused buffers. */
   private final ScannedCustomer cur;
@@ -852,7 +852,7 @@ final class JsonlByteScanner {
    */
   static final class SharedStrings extends SharedTexts {
     SharedStrings() {
-      super(32);
+      super(32, 12);
     }
 
     String get(byte[] b, int from, int to) {
@@ -871,34 +871,42 @@ final class JsonlByteScanner {
    * line the thread reads with the same text.
    */
   static class SharedTexts {
-    private static final int BITS = 12;
-    private static final int SLOTS = 1 << BITS;
+    private final int bits;
     private final int maxLength;
-    // A key is its bytes as little-endian words, the last one zero-padded, and its length: the
-    // text is hashed and compared a word at a time, not a byte at a time.
+    private final int slots;
     // One slot more than the table, never looked up: keep() writes there what it does not keep,
     // so that neither it nor find() branches on whether the table is full. (A branch the profile
     // has not seen taken is left out of the compiled code; the table filling up then threw away
     // the compiled scanner, with everything inlined into it, and compiled it again.)
-    private static final int NOWHERE = SLOTS;
-    private final long[][] keys = new long[SLOTS + 1][];
-    private final int[] lengths = new int[SLOTS + 1];
-    private final Object[] values = new Object[SLOTS + 1];
+    private final int nowhere;
+    // A key is its bytes as little-endian words, the last one zero-padded, and its length: the
+    // text is hashed and compared a word at a time, not a byte at a time.
+    private final long[][] keys;
+    private final int[] lengths;
+    private final Object[] values;
     private final long[] words;
     private int size;
-    // The text looked up last: its length, its number of words, and the slot for it (or NOWHERE).
+    // The text looked up last: its length, its number of words, and the slot for it (or nowhere).
     private int length;
     private int n;
-    private int free = NOWHERE;
+    private int free;
 
-    SharedTexts(int maxLength) {
+    /** For texts of at most {@code maxLength} bytes, in a table of {@code 2^bits} slots. */
+    SharedTexts(int maxLength, int bits) {
       this.maxLength = maxLength;
+      this.bits = bits;
+      this.slots = 1 << bits;
+      this.nowhere = slots;
+      this.keys = new long[slots + 1][];
+      this.lengths = new int[slots + 1];
+      this.values = new Object[slots + 1];
       this.words = new long[(maxLength + 7) / 8];
+      this.free = nowhere;
     }
 
     /** The value kept for the text {@code [from, to)} of {@code b}, or null. */
     final Object find(byte[] b, int from, int to) {
-      free = NOWHERE;
+      free = nowhere;
       int length = to - from;
       if (length > maxLength) {
         return null;
@@ -915,20 +923,20 @@ final class JsonlByteScanner {
         words[j] = w;
         h = (h ^ w) * 0x9E3779B97F4A7C15L;
       }
-      int slot = (int) (h >>> (64 - BITS));
+      int slot = (int) (h >>> (64 - bits));
       while (true) {
         long[] k = keys[slot];
         if (k == null) {
           this.length = length;
           this.n = n;
-          // the slot while the table is under a quarter full, else NOWHERE
-          free = slot + ((NOWHERE - slot) & ((SLOTS / 4 - 1 - size) >> 31));
+          // the slot while the table is under a quarter full, else nowhere
+          free = slot + ((nowhere - slot) & ((slots / 4 - 1 - size) >> 31));
           return null;
         }
         if (lengths[slot] == length && sameWords(k, n)) {
           return values[slot];
         }
-        slot = (slot + 1) & (SLOTS - 1);
+        slot = (slot + 1) & (slots - 1);
       }
     }
 
@@ -940,8 +948,8 @@ final class JsonlByteScanner {
       keys[free] = java.util.Arrays.copyOf(words, n);
       lengths[free] = length;
       values[free] = value;
-      size += (free - NOWHERE) >>> 31; // one more unless NOWHERE
-      free = NOWHERE;
+      size += (free - nowhere) >>> 31; // one more unless nowhere
+      free = nowhere;
       return value;
     }
 
