@@ -12,6 +12,14 @@ final class Utf8 {
   static boolean valid(byte[] b, int from, int to) {
     int i = from;
     while (i < to) {
+      // ASCII eight bytes at a time: most of a line with a few accented letters is ASCII.
+      while (i + 8 <= to
+          && ((long) ByteLineReader.LONGS.get(b, i) & ByteLineReader.HIGH_BITS) == 0) {
+        i += 8;
+      }
+      if (i >= to) {
+        break;
+      }
       int c = b[i] & 0xFF;
       if (c < 0x80) {
         i++;

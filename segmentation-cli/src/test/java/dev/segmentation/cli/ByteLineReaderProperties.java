@@ -53,6 +53,27 @@ class ByteLineReaderProperties {
     }
   }
 
+  /**
+   * Long ASCII runs (read eight bytes at a time) around a few edgy bytes: a bad or cut sequence at
+   * any offset of a word, and just after one, is still found.
+   */
+  @Property(tries = 2000)
+  void valid_asciiRunsAroundEdgyBytes_asTheJdkDecoder(@ForAll long seed) {
+    Random r = new Random(seed);
+    int[] edgy = {0x80, 0xBF, 0xC2, 0xC3, 0xA9, 0xE0, 0xE2, 0x82, 0xAC, 0xED, 0xF0, 0xF4, 0xFF};
+    byte[] bytes = new byte[r.nextInt(64)];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] =
+          r.nextInt(12) == 0 ? (byte) edgy[r.nextInt(edgy.length)] : (byte) ('a' + r.nextInt(26));
+    }
+    assertThat(Utf8.valid(bytes, 0, bytes.length))
+        .as(java.util.Arrays.toString(bytes))
+        .isEqualTo(decoderAccepts(bytes));
+    int from = bytes.length == 0 ? 0 : r.nextInt(bytes.length);
+    byte[] tail = java.util.Arrays.copyOfRange(bytes, from, bytes.length);
+    assertThat(Utf8.valid(bytes, from, bytes.length)).isEqualTo(decoderAccepts(tail));
+  }
+
   private record Seen(int number, String text, String problem, int column, boolean blank) {}
 
   private static List<Seen> byLineReader(byte[] file, int maxChars) throws IOException {
