@@ -86,9 +86,6 @@ final class JsonlByteScanner {
   private final byte[][] typeTexts;
   private final byte[][][] propertyTexts;
   private final SharedStrings strings = new SharedStrings();
-  // String sets by their text (tags repeat across customers), so that a set seen before is not
-  // built again.
-  private final SharedTexts sets = new SharedTexts(64, 14);
 
   /** The customer of the last line read, in this thread's reused buffers. */
   private final ScannedCustomer cur;
@@ -598,9 +595,7 @@ final class JsonlByteScanner {
     return TextValues.geo(lat, lon);
   }
 
-  @SuppressWarnings("unchecked") // the table of sets keeps nothing else
   private ImmutableSet<String> stringSet() {
-    int start = pos;
     expect('[');
     if (peek() == ']') {
       pos++;
@@ -614,16 +609,10 @@ final class JsonlByteScanner {
       }
       setElements[n++] = string();
     } while (more(']'));
-    // The same text is the same set: taken from the table when it was read before.
-    ImmutableSet<String> set = (ImmutableSet<String>) sets.find(b, start, pos);
-    if (set == null) {
-      set =
-          (ImmutableSet<String>)
-              sets.keep(
-                  n == 1
-                      ? ImmutableSet.of(setElements[0])
-                      : ImmutableSet.copyOf(java.util.Arrays.asList(setElements).subList(0, n)));
-    }
+    ImmutableSet<String> set =
+        n == 1
+            ? ImmutableSet.of(setElements[0])
+            : ImmutableSet.copyOf(java.util.Arrays.asList(setElements).subList(0, n));
     for (int i = 0; i < n; i++) {
       setElements[i] = null;
     }
@@ -850,66 +839,27 @@ final class JsonlByteScanner {
    * repeated across lines (countries, cities, event properties) are one {@code String} each. It
    * stops adding once a quarter full and then makes new strings as before.
    */
-  static final class SharedStrings extends SharedTexts {
-    SharedStrings() {
-      super(32, 12);
-    }
-
-    String get(byte[] b, int from, int to) {
-      Object known = find(b, from, to);
-      if (known != null) {
-        return (String) known;
-      }
-      return (String) keep(new String(b, from, to - from, StandardCharsets.UTF_8));
-    }
-  }
-
-  /**
-   * A small table of values keyed by the short texts they were read from: {@link #find} looks a
-   * text up, and {@link #keep} keeps the value made of the text looked up last (once the table is a
-   * quarter full it keeps nothing more). The values must be immutable: they are shared by every
-   * line the thread reads with the same text.
-   */
-  static class SharedTexts {
-    private final int bits;
-    private final int maxLength;
-    private final int slots;
-    // One slot more than the table, never looked up: keep() writes there what it does not keep,
-    // so that neither it nor find() branches on whether the table is full. (A branch the profile
-    // has not seen taken is left out of the compiled code; the table filling up then threw away
-    // the compiled scanner, with everything inlined into it, and compiled it again.)
-    private final int nowhere;
+  static final class SharedStrings {
+    private static final int MAX_LENGTH = 32;
+    private static final int BITS = 12;
+    private static final int SLOTS = 1 << BITS;
+    // One slot more than the table, never looked up: get() writes there what it does not keep, so
+    // that it does not branch on whether the table is full. (A branch the profile has not seen
+    // taken is left out of the compiled code; the table filling up then threw away the compiled
+    // scanner, with everything inlined into it, and compiled it again.)
+    private static final int NOWHERE = SLOTS;
     // A key is its bytes as little-endian words, the last one zero-padded, and its length: the
     // text is hashed and compared a word at a time, not a byte at a time.
-    private final long[][] keys;
-    private final int[] lengths;
-    private final Object[] values;
-    private final long[] words;
+    private final long[][] keys = new long[SLOTS + 1][];
+    private final int[] lengths = new int[SLOTS + 1];
+    private final String[] values = new String[SLOTS + 1];
+    private final long[] words = new long[MAX_LENGTH / 8];
     private int size;
-    // The text looked up last: its length, its number of words, and the slot for it (or nowhere).
-    private int length;
-    private int n;
-    private int free;
 
-    /** For texts of at most {@code maxLength} bytes, in a table of {@code 2^bits} slots. */
-    SharedTexts(int maxLength, int bits) {
-      this.maxLength = maxLength;
-      this.bits = bits;
-      this.slots = 1 << bits;
-      this.nowhere = slots;
-      this.keys = new long[slots + 1][];
-      this.lengths = new int[slots + 1];
-      this.values = new Object[slots + 1];
-      this.words = new long[(maxLength + 7) / 8];
-      this.free = nowhere;
-    }
-
-    /** The value kept for the text {@code [from, to)} of {@code b}, or null. */
-    final Object find(byte[] b, int from, int to) {
-      free = nowhere;
+    String get(byte[] b, int from, int to) {
       int length = to - from;
-      if (length > maxLength) {
-        return null;
+      if (length > MAX_LENGTH) {
+        return new String(b, from, length, StandardCharsets.UTF_8);
       }
       int n = (length + 7) >>> 3;
       long h = length;
@@ -923,34 +873,24 @@ final class JsonlByteScanner {
         words[j] = w;
         h = (h ^ w) * 0x9E3779B97F4A7C15L;
       }
-      int slot = (int) (h >>> (64 - bits));
+      int slot = (int) (h >>> (64 - BITS));
       while (true) {
         long[] k = keys[slot];
         if (k == null) {
-          this.length = length;
-          this.n = n;
-          // the slot while the table is under a quarter full, else nowhere
-          free = slot + ((nowhere - slot) & ((slots / 4 - 1 - size) >> 31));
-          return null;
+          String s = new String(b, from, length, StandardCharsets.UTF_8);
+          // kept in the slot while the table is under a quarter full, else NOWHERE
+          int at = slot + ((NOWHERE - slot) & ((SLOTS / 4 - 1 - size) >> 31));
+          keys[at] = java.util.Arrays.copyOf(words, n);
+          lengths[at] = length;
+          values[at] = s;
+          size += (at - NOWHERE) >>> 31; // one more unless NOWHERE
+          return s;
         }
         if (lengths[slot] == length && sameWords(k, n)) {
           return values[slot];
         }
-        slot = (slot + 1) & (slots - 1);
+        slot = (slot + 1) & (SLOTS - 1);
       }
-    }
-
-    /**
-     * Keeps {@code value} for the text {@link #find} did not find last, if there is room; returns
-     * it.
-     */
-    final Object keep(Object value) {
-      keys[free] = java.util.Arrays.copyOf(words, n);
-      lengths[free] = length;
-      values[free] = value;
-      size += (free - nowhere) >>> 31; // one more unless nowhere
-      free = nowhere;
-      return value;
     }
 
     private boolean sameWords(long[] k, int n) {

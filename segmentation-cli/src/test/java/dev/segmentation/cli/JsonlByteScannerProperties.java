@@ -57,9 +57,9 @@ class JsonlByteScannerProperties {
   };
 
   /**
-   * String sets are shared by their text across lines (the thread's scanner keeps them): sets
-   * repeated, reordered, with duplicates, escapes and texts shorter and longer than the table's
-   * keys all read as Jackson reads them, line after line.
+   * String sets line after line in one thread's scanner (its reused array of elements, its shared
+   * strings): sets repeated, reordered, with duplicates, escapes, short and long, all read as
+   * Jackson reads them.
    */
   @Property(tries = 60)
   void scan_repeatedStringSets_readAsJacksonDoes(@ForAll long seed) {
