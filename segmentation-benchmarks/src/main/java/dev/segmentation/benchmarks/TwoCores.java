@@ -20,7 +20,9 @@ import java.util.function.LongSupplier;
  * branch-free hand loop likewise, for R1, R2 and R3.
  *
  * <p>Args: rounds, ints in the array (e.g. {@code 25 100000000} for 400 MB), and optionally
- * customers (e.g. {@code 10000000}; give the JVM 8 GB).
+ * customers (e.g. {@code 10000000}; give the JVM 8 GB). With a fourth argument {@code wake}, the
+ * ceilings and the engine comparison give way to {@link Wake}'s parts of a two-thread call (the
+ * ints then size the array that evicts the caches).
  */
 public final class TwoCores {
   private TwoCores() {}
@@ -28,6 +30,10 @@ public final class TwoCores {
   public static void main(String[] args) throws Exception {
     int rounds = Integer.parseInt(args[0]);
     int n = Integer.parseInt(args[1]);
+    if (args.length > 3 && args[3].equals("wake")) {
+      Wake.run(rounds, n, Population.generate(Integer.parseInt(args[2])));
+      return;
+    }
     ExecutorService pool = Executors.newFixedThreadPool(1);
     try {
       report("arithmetic, no memory", rounds, bands(pool, TwoCores::spin));
