@@ -105,10 +105,13 @@ final class Parallel {
   /**
    * The library's helper threads, one fewer than the cores, started on first use (daemons, so they
    * never keep a JVM alive). A helper that runs out of work keeps looking for more for {@link
-   * #SPIN_NANOS} before it blocks: waking a blocked thread took 0.2-0.5 ms on the benchmark
-   * machine, a tenth of a million-customer evaluation, while calls that follow one another (many
-   * catalogs or instants over one table) find a helper still looking. The cost is at most that much
-   * spinning after each call.
+   * #SPIN_NANOS} before it blocks, so that calls that follow one another (many catalogs or instants
+   * over one table) find a helper still looking instead of paying a wake-up. It looks between
+   * {@link #pause() pauses} that give up the processor: when the machine's other cores are busy,
+   * the system may wake a helper on the caller's own core, and a helper that held that core for its
+   * whole spin after the call's last task delayed the caller by as much (a one-thread call and a
+   * two-thread call of about 1.5 ms alternating: two threads 0.86x of one with a busy-wait, 0.98x
+   * with pauses, in a JVM pinned to one core; RESULTS.md run TW).
    */
   private static final class Helpers {
     static final int SIZE = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
@@ -127,13 +130,21 @@ final class Parallel {
       QUEUE.add(r);
     }
 
+    /**
+     * One step of a wait for another worker: lets any thread waiting for this core run first (a
+     * worker on the same core, which the waiter waits for), and returns at once when none is.
+     */
+    static void pause() {
+      Thread.yield();
+    }
+
     private static void serve() {
       while (true) {
         Runnable r = QUEUE.poll();
         if (r == null) {
           long deadline = System.nanoTime() + SPIN_NANOS;
           while (r == null && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            pause();
             r = QUEUE.poll();
           }
         }
@@ -189,10 +200,11 @@ final class Parallel {
       }
       // A started helper has at most the task it claimed last left to do: look for its end for as
       // long as a helper looks for work, because blocking costs the caller a wake-up (0.2-0.5 ms
-      // on the benchmark machine, a third of a light million-customer call) when it ends.
+      // on the benchmark machine, a third of a light million-customer call) when it ends. Pause
+      // between looks: the helper may be waiting for this very core to finish that task.
       long deadline = System.nanoTime() + Helpers.SPIN_NANOS;
       while (done.getCount() > 0 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
+        Helpers.pause();
       }
       boolean interrupted = false;
       while (true) {
