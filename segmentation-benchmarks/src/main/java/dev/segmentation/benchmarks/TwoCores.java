@@ -9,9 +9,9 @@ import java.util.function.LongSupplier;
 
 /**
  * What a second thread gives, with one and two threads alternating call by call in one JVM (wall
- * time per call, medians), so that whatever else the shared machine runs weighs on both alike; JMH
- * runs them in separate forks minutes apart, and a busy minute in one fork moved the ratio by half
- * in runs P4-P6.
+ * time per call, medians, after at least {@link #WARM_UP_NANOS} of warm-up), so that whatever else
+ * the shared machine runs weighs on both alike; JMH runs them in separate forks minutes apart, and
+ * a busy minute in one fork moved the ratio by half in runs P4-P6.
  *
  * <p>First the ceiling the machine puts on any program, with no engine involved: (a) arithmetic in
  * registers, which touches no memory, and (b) a sum over a large {@code int[]} in two contiguous
@@ -26,6 +26,13 @@ import java.util.function.LongSupplier;
  */
 public final class TwoCores {
   private TwoCores() {}
+
+  /**
+   * The least warm-up before each comparison. With five calls of warm-up only (run TC), the first
+   * rule's measured calls overlapped the JIT compiling the engine's kernels on the other core
+   * (-XX:+PrintCompilation, run TW), so the two-thread calls found no free core.
+   */
+  static final long WARM_UP_NANOS = 2_000_000_000L;
 
   public static void main(String[] args) throws Exception {
     int rounds = Integer.parseInt(args[0]);
@@ -92,13 +99,17 @@ public final class TwoCores {
   private static void report(String what, int rounds, LongSupplier[] oneAndTwo) {
     long[][] t = new long[2][rounds];
     long sink = 0;
-    for (int r = -5; r < rounds; r++) { // five rounds of warm-up
+    // Warm-up: five rounds, and on until WARM_UP_NANOS have passed, so that the JIT's compiles of
+    // the code under test (on the other core) are over before the first measured round.
+    long warm = System.nanoTime() + WARM_UP_NANOS;
+    for (int r = -5; r < 0 || System.nanoTime() < warm; r++) {
+      sink += oneAndTwo[0].getAsLong() + oneAndTwo[1].getAsLong();
+    }
+    for (int r = 0; r < rounds; r++) {
       for (int k = 0; k < 2; k++) {
         long t0 = System.nanoTime();
         sink += oneAndTwo[k].getAsLong();
-        if (r >= 0) {
-          t[k][r] = System.nanoTime() - t0;
-        }
+        t[k][r] = System.nanoTime() - t0;
       }
     }
     Arrays.sort(t[0]);
