@@ -9,9 +9,9 @@ import java.util.function.LongSupplier;
 
 /**
  * What a second thread gives, with one and two threads alternating call by call in one JVM (wall
- * time per call, medians), so that whatever else the shared machine runs weighs on both alike; JMH
- * runs them in separate forks minutes apart, and a busy minute in one fork moved the ratio by half
- * in runs P4-P6.
+ * time per call, medians, after at least {@link #WARM_UP_NANOS} of warm-up), so that whatever else
+ * the shared machine runs weighs on both alike; JMH runs them in separate forks minutes apart, and
+ * a busy minute in one fork moved the ratio by half in runs P4-P6.
  *
  * <p>First the ceiling the machine puts on any program, with no engine involved: (a) arithmetic in
  * registers, which touches no memory, and (b) a sum over a large {@code int[]} in two contiguous
@@ -20,14 +20,27 @@ import java.util.function.LongSupplier;
  * branch-free hand loop likewise, for R1, R2 and R3.
  *
  * <p>Args: rounds, ints in the array (e.g. {@code 25 100000000} for 400 MB), and optionally
- * customers (e.g. {@code 10000000}; give the JVM 8 GB).
+ * customers (e.g. {@code 10000000}; give the JVM 8 GB). With a fourth argument {@code wake}, the
+ * ceilings and the engine comparison give way to {@link Wake}'s parts of a two-thread call (the
+ * ints then size the array that evicts the caches).
  */
 public final class TwoCores {
   private TwoCores() {}
 
+  /**
+   * The least warm-up before each comparison. With five calls of warm-up only (run TC), the first
+   * rule's measured calls overlapped the JIT compiling the engine's kernels on the other core
+   * (-XX:+PrintCompilation, run TW), so the two-thread calls found no free core.
+   */
+  static final long WARM_UP_NANOS = 2_000_000_000L;
+
   public static void main(String[] args) throws Exception {
     int rounds = Integer.parseInt(args[0]);
     int n = Integer.parseInt(args[1]);
+    if (args.length > 3 && args[3].equals("wake")) {
+      Wake.run(rounds, n, Population.generate(Integer.parseInt(args[2])));
+      return;
+    }
     ExecutorService pool = Executors.newFixedThreadPool(1);
     try {
       report("arithmetic, no memory", rounds, bands(pool, TwoCores::spin));
@@ -86,13 +99,17 @@ public final class TwoCores {
   private static void report(String what, int rounds, LongSupplier[] oneAndTwo) {
     long[][] t = new long[2][rounds];
     long sink = 0;
-    for (int r = -5; r < rounds; r++) { // five rounds of warm-up
+    // Warm-up: five rounds, and on until WARM_UP_NANOS have passed, so that the JIT's compiles of
+    // the code under test (on the other core) are over before the first measured round.
+    long warm = System.nanoTime() + WARM_UP_NANOS;
+    for (int r = -5; r < 0 || System.nanoTime() < warm; r++) {
+      sink += oneAndTwo[0].getAsLong() + oneAndTwo[1].getAsLong();
+    }
+    for (int r = 0; r < rounds; r++) {
       for (int k = 0; k < 2; k++) {
         long t0 = System.nanoTime();
         sink += oneAndTwo[k].getAsLong();
-        if (r >= 0) {
-          t[k][r] = System.nanoTime() - t0;
-        }
+        t[k][r] = System.nanoTime() - t0;
       }
     }
     Arrays.sort(t[0]);

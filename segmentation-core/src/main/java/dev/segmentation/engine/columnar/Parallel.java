@@ -105,14 +105,19 @@ final class Parallel {
   /**
    * The library's helper threads, one fewer than the cores, started on first use (daemons, so they
    * never keep a JVM alive). A helper that runs out of work keeps looking for more for {@link
-   * #SPIN_NANOS} before it blocks: waking a blocked thread took 0.2-0.5 ms on the benchmark
-   * machine, a tenth of a million-customer evaluation, while calls that follow one another (many
-   * catalogs or instants over one table) find a helper still looking. The cost is at most that much
-   * spinning after each call.
+   * #SPIN_NANOS} before it blocks, so that calls that follow one another (many catalogs or instants
+   * over one table) find a helper still looking instead of paying a wake-up (0.05-0.25 ms on the
+   * benchmark machine). The spin is short because it may cost the caller as much: when the other
+   * cores are busy (the JIT compiling, another program), the system wakes a helper on the caller's
+   * own core, where a helper spinning after the call's last task holds the core the caller needs
+   * next; with 0.2 ms of spinning a two-thread call of about 1.5 ms ran 0.86x as fast as one thread
+   * in a JVM pinned to one core, with 0.05 ms 0.94x (RESULTS.md run TW). Yielding the core while
+   * spinning instead was worse with a busy program on the helper's core (0.37-0.47x): a helper that
+   * never sleeps loses its share of that core for whole time slices, holding a task.
    */
   private static final class Helpers {
     static final int SIZE = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    static final long SPIN_NANOS = 200_000;
+    static final long SPIN_NANOS = 50_000;
     private static final LinkedBlockingQueue<Runnable> QUEUE = new LinkedBlockingQueue<>();
 
     static {
@@ -187,9 +192,10 @@ final class Parallel {
       if (state.compareAndSet(QUEUED, WITHDRAWN)) {
         return null;
       }
-      // A started helper has at most the task it claimed last left to do: look for its end for as
-      // long as a helper looks for work, because blocking costs the caller a wake-up (0.2-0.5 ms
-      // on the benchmark machine, a third of a light million-customer call) when it ends.
+      // A started helper has at most the task it claimed last left to do (a chunk: 5-40 us on the
+      // benchmark machine): look for its end for as long as a helper looks for work, because
+      // blocking costs the caller a wake-up when it ends; no longer, since a helper that shares the
+      // caller's core cannot end its task while the caller spins.
       long deadline = System.nanoTime() + Helpers.SPIN_NANOS;
       while (done.getCount() > 0 && System.nanoTime() < deadline) {
         Thread.onSpinWait();
