@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -71,11 +70,10 @@ public final class RulesJson {
 
   private static final RulesJson DEFAULT =
       new RulesJson(Limits.DEFAULT, DEFAULT_MAX_DOCUMENT_LENGTH);
-  private static final ObjectWriter CANONICAL = canonicalWriter();
 
   private final Limits limits;
   private final long maxDocumentLength;
-  private final ObjectMapper mapper;
+  private final JsonFactory factory;
 
   private RulesJson(Limits limits, long maxDocumentLength) {
     if (limits == null) {
@@ -87,7 +85,7 @@ public final class RulesJson {
     }
     this.limits = limits;
     this.maxDocumentLength = maxDocumentLength;
-    this.mapper = mapper(limits, maxDocumentLength);
+    this.factory = factory(limits);
   }
 
   /** Reading with {@link Limits#DEFAULT} and {@link #DEFAULT_MAX_DOCUMENT_LENGTH}. */
@@ -179,14 +177,14 @@ public final class RulesJson {
   private Parsed tree(Reader reader, String source) {
     NumberGuard parser = null;
     DocumentReader counted = new DocumentReader(reader, maxDocumentLength);
-    try (JsonParser raw = mapper.getFactory().createParser(counted)) {
+    try (JsonParser raw = factory.createParser(counted)) {
       parser = new NumberGuard(raw);
-      JsonNode root = mapper.readTree(parser);
+      JsonNode root = TreeParser.read(parser);
       if (parser.nextToken() != null) {
         throw new RulesException(
             source,
             ImmutableList.of(
-                syntax(parser.currentLocation(), "unexpected text after the document")));
+                syntax(parser.currentTokenLocation(), "unexpected text after the document")));
       }
       return new Parsed(root, parser.problems());
     } catch (StreamConstraintsException e) {
@@ -559,7 +557,7 @@ public final class RulesJson {
     return Math.max(limits.maxStringLength(), limits.maxPatternLength());
   }
 
-  private static ObjectMapper mapper(Limits limits, long maxDocumentLength) {
+  private static JsonFactory factory(Limits limits) {
     StreamReadConstraints constraints =
         StreamReadConstraints.builder()
             // Each level of and/or nesting takes two JSON levels (object, "of" array); the
@@ -571,17 +569,19 @@ public final class RulesJson {
             // The document reader counts the document limit (whitespace excluded).
             .maxDocumentLength(-1)
             .build();
-    JsonFactory factory =
-        JsonFactory.builder()
-            .streamReadConstraints(constraints)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
-    ObjectMapper mapper = new ObjectMapper(factory);
-    mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    // Keeps the literal text of huge numbers such as 1e999999 for the error message.
-    mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    return mapper;
+    // The tree is built by TreeParser, not an ObjectMapper: floats as big decimals, which keep the
+    // literal text of huge numbers such as 1e999999 for the error message; text after the value is
+    // refused by tree().
+    return JsonFactory.builder()
+        .streamReadConstraints(constraints)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .build();
+  }
+
+  /** The canonical writer, made on the first write (an ObjectMapper is slow to make). */
+  private static final class Canonical {
+    static final ObjectWriter WRITER = canonicalWriter();
   }
 
   private static ObjectWriter canonicalWriter() {
@@ -596,7 +596,7 @@ public final class RulesJson {
 
   private static String toString(JsonNode node) {
     try {
-      return CANONICAL.writeValueAsString(node) + "\n";
+      return Canonical.WRITER.writeValueAsString(node) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("writing a JSON tree cannot fail", e);
     }

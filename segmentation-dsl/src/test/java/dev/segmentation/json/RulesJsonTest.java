@@ -60,4 +60,19 @@ class RulesJsonTest {
               assertThat(e.problems().get(0).column()).isEqualTo(14);
             });
   }
+
+  /** Text after the document is named where it starts, in the reader's own words. */
+  @Test
+  void read_textAfterTheDocument_givesWhereItStarts() {
+    assertThatThrownBy(() -> RulesJson.read("{\"format\": 1} {}"))
+        .isInstanceOfSatisfying(
+            RulesException.class,
+            e -> {
+              assertThat(e.problems()).hasSize(1);
+              assertThat(e.problems().get(0).message())
+                  .isEqualTo("unexpected text after the document");
+              assertThat(e.problems().get(0).line()).isEqualTo(1);
+              assertThat(e.problems().get(0).column()).isEqualTo(15);
+            });
+  }
 }
