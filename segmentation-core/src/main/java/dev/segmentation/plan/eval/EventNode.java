@@ -120,19 +120,20 @@ final class EventNode extends Node {
 
   // One pass computes every aggregate; `actual`, when not null, receives the value for explain.
   private Truth run(Customer customer, Bounds bounds, Truth[] memo, StringBuilder actual) {
+    EventReads reads = EventReads.current();
     EventReads.Shared kept = null;
     if (actual == null && aggregation != null && aggregation.slot >= 0) {
-      kept = EventReads.shared(customer, aggregation.slot);
+      kept = reads.shared(customer, aggregation.slot);
       if (kept != null && kept.holds(aggregation, bounds)) {
         return compare(kept.kind, kept.longValue, kept.doubleValue, kept.number, null);
       }
     }
     if (aggregate != Aggregate.SUM && aggregate != Aggregate.AVG) {
-      return run(customer, bounds, memo, actual, null, kept);
+      return run(customer, bounds, memo, actual, reads, null, kept);
     }
     ExactSum sum = ExactSum.acquire();
     try {
-      return run(customer, bounds, memo, actual, sum, kept);
+      return run(customer, bounds, memo, actual, reads, sum, kept);
     } finally {
       sum.release();
     }
@@ -146,10 +147,11 @@ final class EventNode extends Node {
       Bounds bounds,
       Truth[] memo,
       StringBuilder actual,
+      EventReads reads,
       ExactSum sum,
       EventReads.Shared kept) {
-    EventColumns columns = EventReads.columns(customer, eventType);
-    List<Event> events = columns == null ? EventReads.of(customer, eventType) : null;
+    EventColumns columns = reads.columns(customer, eventType);
+    List<Event> events = columns == null ? reads.of(customer, eventType) : null;
     TimeRange range = bounds.range(window);
     int n = columns != null ? columns.size() : events.size();
     long count = 0; // matching events

@@ -56,6 +56,14 @@ final class EventReads {
     return r;
   }
 
+  /**
+   * This thread's reads, for a node that looks up several things in one evaluation (one
+   * thread-local lookup, not one per call). Outside an evaluation every lookup reads afresh.
+   */
+  static EventReads current() {
+    return CURRENT.get();
+  }
+
   /** Whether an evaluation has begun on this thread and not ended (for tests). */
   static boolean inEvaluation() {
     return CURRENT.get().depth > 0;
@@ -82,8 +90,8 @@ final class EventReads {
 
   /** The customer's events of {@code type} in time order, read once per evaluation. */
   @SuppressWarnings("unchecked")
-  static List<Event> of(Customer c, String type) {
-    return (List<Event>) CURRENT.get().cached(c, type, false);
+  List<Event> of(Customer c, String type) {
+    return (List<Event>) cached(c, type, false);
   }
 
   /**
@@ -91,8 +99,8 @@ final class EventReads {
    * offers them and their times are in order (checked once per evaluation), else null: read {@link
    * #of}.
    */
-  static EventColumns columns(Customer c, String type) {
-    Object columns = CURRENT.get().cached(c, type, true);
+  EventColumns columns(Customer c, String type) {
+    Object columns = cached(c, type, true);
     return columns == NO_COLUMNS ? null : (EventColumns) columns;
   }
 
@@ -143,18 +151,17 @@ final class EventReads {
    * evaluation of {@code c}, or null when {@code c} is not the customer of the evaluation (a nested
    * evaluation of another customer computes its aggregates afresh).
    */
-  static Shared shared(Customer c, int slot) {
-    EventReads r = CURRENT.get();
-    if (c != r.customer) {
+  Shared shared(Customer c, int slot) {
+    if (c != customer) {
       return null;
     }
-    r.checkPointings(c);
-    if (slot >= r.shared.length) {
-      r.shared = Arrays.copyOf(r.shared, slot + 1);
+    checkPointings(c);
+    if (slot >= shared.length) {
+      shared = Arrays.copyOf(shared, slot + 1);
     }
-    Shared s = r.shared[slot];
+    Shared s = shared[slot];
     if (s == null) {
-      s = r.shared[slot] = r.new Shared();
+      s = shared[slot] = new Shared();
     }
     return s;
   }

@@ -282,8 +282,9 @@ final class Program {
     // them so (no Event per event), else from its list, as EventNode reads them.
     private Object scan(Customer c, Bounds b, boolean scores) {
       String type = model.eventType();
-      EventColumns columns = EventReads.columns(c, type);
-      List<Event> events = columns == null ? EventReads.of(c, type) : null;
+      EventReads reads = EventReads.current();
+      EventColumns columns = reads.columns(c, type);
+      List<Event> events = columns == null ? reads.of(c, type) : null;
       TimeRange range = b.range(window);
       int n = columns != null ? columns.size() : events.size();
       long count = 0;
