@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -255,9 +254,7 @@ final class CustomerScan {
       Progress progress =
           progressFactory.create("reading " + customers.getFileName(), size, in::bytesRead);
       try {
-        ArrayDeque<Future<List<Object>>> inFlight = new ArrayDeque<>();
-        // Each batch's last record (or null), to release once the batch is taken.
-        ArrayDeque<Optional<CustomerInput.Raw>> lastOfBatch = new ArrayDeque<>();
+        ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
         boolean end = false;
         while (!end) {
           List<Object> batch = new ArrayList<>(batchSize);
@@ -279,15 +276,18 @@ final class CustomerScan {
             }
           }
           if (!batch.isEmpty()) {
-            inFlight.add(pool.submit(() -> parse(in, schema, batch, prepare, direct)));
-            lastOfBatch.add(Optional.ofNullable(last));
+            inFlight.add(
+                new InFlight(pool.submit(() -> parse(in, schema, batch, prepare, direct)), last));
           }
           while (!inFlight.isEmpty() && (end || inFlight.size() > 2 * threads)) {
-            if (!state.take(await(inFlight.poll()))) {
+            InFlight taken = inFlight.poll();
+            if (!state.take(await(taken.results()))) {
               return state.accepted;
             }
             // Taken: nothing keeps the batch's rows, and every earlier batch was taken before.
-            lastOfBatch.poll().ifPresent(in::release);
+            if (taken.last() != null) {
+              in.release(taken.last());
+            }
             progress.update(state.accepted);
           }
         }
@@ -306,6 +306,9 @@ final class CustomerScan {
     }
     return state.accepted;
   }
+
+  /** A batch being parsed, and its last record (null when it has none), to release once taken. */
+  private record InFlight(Future<List<Object>> results, CustomerInput.Raw last) {}
 
   /**
    * A good row (whose customer is null when it was read directly) and what {@code prepare} made of
