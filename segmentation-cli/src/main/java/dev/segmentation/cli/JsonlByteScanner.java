@@ -576,20 +576,24 @@ final class JsonlByteScanner {
   /** {@code {"lat": number, "lon": number}} in either order. */
   private Object geo() throws TextValues.BadValue {
     expect('{');
-    Double lat = null;
-    Double lon = null;
+    double lat = 0;
+    double lon = 0;
+    boolean hasLat = false; // flags, not boxed Doubles: no object per coordinate
+    boolean hasLon = false;
     do {
       int nameStart = nameStart();
       int nameEnd = pos - 2;
-      if (same(nameStart, nameEnd, LAT) && lat == null) {
+      if (same(nameStart, nameEnd, LAT) && !hasLat) {
         lat = number();
-      } else if (same(nameStart, nameEnd, LON) && lon == null) {
+        hasLat = true;
+      } else if (same(nameStart, nameEnd, LON) && !hasLon) {
         lon = number();
+        hasLon = true;
       } else {
         throw Decline.INSTANCE;
       }
     } while (more('}'));
-    if (lat == null || lon == null) {
+    if (!hasLat || !hasLon) {
       throw Decline.INSTANCE;
     }
     return TextValues.geo(lat, lon);
@@ -612,7 +616,7 @@ final class JsonlByteScanner {
     ImmutableSet<String> set =
         n == 1
             ? ImmutableSet.of(setElements[0])
-            : ImmutableSet.copyOf(java.util.Arrays.asList(setElements).subList(0, n));
+            : ImmutableSet.copyOf(java.util.Arrays.copyOf(setElements, n));
     for (int i = 0; i < n; i++) {
       setElements[i] = null;
     }

@@ -2,8 +2,6 @@ package dev.segmentation.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What the report of a run prints, gathered customer by customer: members per segment and per pair
@@ -30,7 +28,7 @@ final class Summary {
   final long[][] rfm;
 
   /** Per score model, each value and how many customers have it, in ascending order. */
-  final List<TreeMap<Double, long[]>> scores = new ArrayList<>();
+  final List<ScoreCounts> scores = new ArrayList<>();
 
   private final int[] in;
 
@@ -46,7 +44,7 @@ final class Summary {
     }
     this.rfm = new long[names.rfmModels.size()][1000];
     for (int s = 0; s < names.scores.size(); s++) {
-      scores.add(new TreeMap<>());
+      scores.add(new ScoreCounts());
     }
   }
 
@@ -78,17 +76,20 @@ final class Summary {
       rfm[m][r.rfm(m)]++;
     }
     for (int s = 0; s < scores.size(); s++) {
-      scores.get(s).computeIfAbsent(r.score(s), v -> new long[1])[0]++;
+      scores.get(s).add(r.score(s));
     }
   }
 
   /** The value of score {@code s} at {@code index} in ascending order (counting from 0). */
   double scoreAt(int s, long index) {
+    ScoreCounts counts = scores.get(s);
+    double[] values = counts.values();
+    long[] n = counts.counts();
     long seen = 0;
-    for (Map.Entry<Double, long[]> e : scores.get(s).entrySet()) {
-      seen += e.getValue()[0];
+    for (int i = 0; i < values.length; i++) {
+      seen += n[i];
       if (index < seen) {
-        return e.getKey();
+        return values[i];
       }
     }
     throw new IndexOutOfBoundsException(index);
@@ -98,10 +99,13 @@ final class Summary {
    * The sum of score {@code s}, added in ascending order as a sorted array of the values would be.
    */
   double scoreSum(int s) {
+    ScoreCounts counts = scores.get(s);
+    double[] values = counts.values();
+    long[] n = counts.counts();
     double sum = 0;
-    for (Map.Entry<Double, long[]> e : scores.get(s).entrySet()) {
-      double d = e.getKey();
-      for (long c = e.getValue()[0]; c > 0; c--) {
+    for (int i = 0; i < values.length; i++) {
+      double d = values[i];
+      for (long c = n[i]; c > 0; c--) {
         sum += d;
       }
     }
