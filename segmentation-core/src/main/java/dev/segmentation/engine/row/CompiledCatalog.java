@@ -110,6 +110,12 @@ public final class CompiledCatalog {
    * <pre>{@code
    * Truth t = compiled.evaluate(compiled.segmentIndex("adults"), customer, ctx);
    * }</pre>
+   *
+   * <p>For one customer at a time (a request). A loop over many customers is faster through {@link
+   * #evaluateBlock}: the JIT compiles this method on its own first, and once a segment's code makes
+   * it larger than the JVM's {@code -XX:InlineSmallCode} (2,500 bytes of machine code by default)
+   * it calls it from the caller's loop instead of inlining it, a call per customer that the block's
+   * generated loop does not make.
    */
   public Truth evaluate(int segmentIndex, Customer c, EvaluationContext ctx) {
     checkIndex(segmentIndex);
