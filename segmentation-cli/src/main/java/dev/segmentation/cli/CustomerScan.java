@@ -1,5 +1,6 @@
 package dev.segmentation.cli;
 
+import com.google.common.base.Throwables;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.InvalidDataException;
 import dev.segmentation.model.Schema;
@@ -368,14 +369,8 @@ final class CustomerScan {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+      Throwables.throwIfUnchecked(e.getCause());
+      throw new IllegalStateException(e.getCause());
     }
   }
 

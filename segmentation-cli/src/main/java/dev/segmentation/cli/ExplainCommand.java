@@ -47,7 +47,7 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     input.check(spec);
     try {
-      Rules.Loaded loaded = Rules.load(input.rules, err);
+      Rules.Loaded loaded = input.loadRules(err);
       if (segment != null && loaded.catalog().segment(segment) == null) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),

@@ -1,6 +1,8 @@
 package dev.segmentation.cli;
 
 import dev.segmentation.engine.EvaluationContext;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -16,6 +18,9 @@ final class InputOptions {
       description = "Rules document (JSON).",
       paramLabel = "FILE")
   Path rules;
+
+  /** The rules loaded while the command line was parsed (see {@link RulesAhead}), or null. */
+  RulesAhead ahead;
 
   @Option(
       names = "--customers",
@@ -117,5 +122,10 @@ final class InputOptions {
   /** The evaluation context: {@code --as-of} (or now) in {@code --zone}. */
   EvaluationContext context() {
     return time.context();
+  }
+
+  /** Reads, checks and compiles {@link #rules}, as {@link Rules#load} does. */
+  Rules.Loaded loadRules(PrintWriter err) throws Failure, IOException {
+    return ahead == null ? Rules.load(rules, err) : ahead.take(rules, err);
   }
 }

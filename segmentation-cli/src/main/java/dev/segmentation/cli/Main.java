@@ -63,6 +63,7 @@ public final class Main implements Runnable {
    * @param terminal whether stderr is a terminal (progress bars are drawn only then)
    */
   public static int execute(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
+    RulesAhead ahead = RulesAhead.start(args); // before picocli's model: see RulesAhead
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
@@ -78,6 +79,9 @@ public final class Main implements Runnable {
       for (CommandLine.Model.CommandSpec mixin : sub.getCommandSpec().mixins().values()) {
         if (mixin.userObject() instanceof ProgressOption p) {
           p.terminal = terminal;
+        }
+        if (mixin.userObject() instanceof InputOptions input) {
+          input.ahead = ahead;
         }
       }
     }

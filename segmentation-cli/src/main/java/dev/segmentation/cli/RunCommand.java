@@ -102,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     boolean skip = checkArguments();
     try {
-      Rules.Loaded loaded = Rules.load(input.rules, err);
+      Rules.Loaded loaded = input.loadRules(err);
       MembershipSnapshot before = previous == null ? null : readPrevious(err);
       if (previous != null && before == null) {
         return ExitCode.INVALID;

@@ -35,7 +35,7 @@ final class ScheduleCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     input.check(spec);
     try {
-      Rules.Loaded loaded = Rules.load(input.rules, err);
+      Rules.Loaded loaded = input.loadRules(err);
       CustomerTable.Builder table = CustomerTable.builder(loaded.schema());
       try {
         CustomerScan.scan(
