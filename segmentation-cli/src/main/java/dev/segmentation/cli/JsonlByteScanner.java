@@ -790,35 +790,36 @@ final class JsonlByteScanner {
   }
 
   /**
-   * Moves past {@code text} when the line has exactly its bytes at pos (compared a word at a time),
-   * and says whether it did.
+   * Moves past {@code text} when the line has exactly its bytes at pos, and says whether it did.
    */
   private boolean at(byte[] text) {
-    int n = text.length;
-    if (end - pos < n) {
+    if (end - pos < text.length || !bytesAt(pos, text)) {
       return false;
     }
+    pos += text.length;
+    return true;
+  }
+
+  /** Whether {@code b[from..to)} is exactly {@code name}. */
+  private boolean same(int from, int to, byte[] name) {
+    return to - from == name.length && bytesAt(from, name);
+  }
+
+  /**
+   * Whether {@code b} has exactly the bytes of {@code text} at {@code from} (within the block),
+   * compared a word at a time.
+   */
+  private boolean bytesAt(int from, byte[] text) {
+    int n = text.length;
     int i = 0;
     for (; i + 8 <= n; i += 8) {
-      if ((long) ByteLineReader.LONGS.get(b, pos + i) != (long) ByteLineReader.LONGS.get(text, i)) {
+      if ((long) ByteLineReader.LONGS.get(b, from + i)
+          != (long) ByteLineReader.LONGS.get(text, i)) {
         return false;
       }
     }
     for (; i < n; i++) {
-      if (b[pos + i] != text[i]) {
-        return false;
-      }
-    }
-    pos += n;
-    return true;
-  }
-
-  private boolean same(int from, int to, byte[] name) {
-    if (to - from != name.length) {
-      return false;
-    }
-    for (int i = 0; i < name.length; i++) {
-      if (b[from + i] != name[i]) {
+      if (b[from + i] != text[i]) {
         return false;
       }
     }

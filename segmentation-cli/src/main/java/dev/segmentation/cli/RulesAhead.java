@@ -93,12 +93,8 @@ final class RulesAhead {
       return Uninterruptibles.getUninterruptibly(task);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof Failure f) {
-        throw f;
-      }
-      if (cause instanceof IOException io) {
-        throw io;
-      }
+      Throwables.throwIfInstanceOf(cause, Failure.class);
+      Throwables.throwIfInstanceOf(cause, IOException.class);
       Throwables.throwIfUnchecked(cause);
       throw new IllegalStateException(cause);
     } finally {
