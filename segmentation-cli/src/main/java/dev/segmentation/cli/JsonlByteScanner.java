@@ -286,8 +286,25 @@ final class JsonlByteScanner {
     switch (attributeTypes[i]) {
       case INTEGER -> cur.setLong(i, integer());
       case NUMBER -> cur.setDouble(i, number());
-      case STRING, BOOLEAN, DATE, TIMESTAMP, STRING_SET, GEO_POINT ->
-          cur.setObject(i, value(attributeTypes[i]));
+      case DATE -> {
+        int s = stringStart();
+        long day = epochDay(b, s, pos - 1);
+        if (day != Long.MIN_VALUE) {
+          cur.setEpoch(i, day);
+        } else {
+          cur.setObject(i, TextValues.parseDate(text(s)));
+        }
+      }
+      case TIMESTAMP -> {
+        int s = stringStart();
+        long seconds = utcSeconds(b, s, pos - 1);
+        if (seconds != Long.MIN_VALUE) {
+          cur.setEpoch(i, seconds * 1000);
+        } else {
+          cur.setObject(i, TextValues.parseTimestamp(text(s)));
+        }
+      }
+      case STRING, BOOLEAN, STRING_SET, GEO_POINT -> cur.setObject(i, value(attributeTypes[i]));
     }
   }
 
@@ -656,15 +673,26 @@ final class JsonlByteScanner {
    */
   private LocalDate date() throws TextValues.BadValue {
     int s = stringStart();
-    if (pos - 1 - s == 10 && b[s + 4] == '-' && b[s + 7] == '-') {
-      int year = digits(b, s, 4);
-      int month = digits(b, s + 5, 2);
-      int day = digits(b, s + 8, 2);
-      if (year >= 0 && month >= 0 && day >= 0) {
-        return LocalDate.of(year, month, day);
-      }
+    long day = epochDay(b, s, pos - 1);
+    return day != Long.MIN_VALUE ? LocalDate.ofEpochDay(day) : TextValues.parseDate(text(s));
+  }
+
+  /** The string from {@code s} to the closing quote the scanner has just passed. */
+  private String text(int s) {
+    return new String(b, s, pos - 1 - s, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The epoch day of {@code yyyy-MM-dd} in {@code b[from..to)}, or {@code Long.MIN_VALUE} for any
+   * other text and for an impossible day such as February 30 (which {@code LocalDate.parse} refuses
+   * too).
+   */
+  static long epochDay(byte[] b, int from, int to) {
+    if (to - from != 10 || b[from + 4] != '-' || b[from + 7] != '-') {
+      return Long.MIN_VALUE;
     }
-    return TextValues.parseDate(new String(b, s, pos - 1 - s, StandardCharsets.UTF_8));
+    return TextValues.validEpochDay(
+        digits(b, from, 4), digits(b, from + 5, 2), digits(b, from + 8, 2));
   }
 
   /**
@@ -677,7 +705,7 @@ final class JsonlByteScanner {
     if (seconds != Long.MIN_VALUE) {
       return Instant.ofEpochSecond(seconds);
     }
-    return TextValues.parseTimestamp(new String(b, s, pos - 1 - s, StandardCharsets.UTF_8));
+    return TextValues.parseTimestamp(text(s));
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.model.ValueSource;
 import dev.segmentation.model.Values;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,12 +22,13 @@ import java.util.Map;
 /**
  * The customer of the line {@link JsonlByteScanner} read last, in buffers that its thread reuses
  * for every line: integers and numbers in primitive arrays (read without boxing through {@link
- * #longValue} and {@link #doubleValue}), other values as their canonical objects, and events in
- * primitive columns per event type, sorted by time (stably) once the line is read and offered to
- * the engine by position ({@link #eventColumns}); {@link Event}s are made only when asked for. It
- * holds what the {@link SchemaCustomer} built from the same line holds ({@link #toSchemaCustomer};
- * {@code ScannedCustomerProperties}), without the builder, its maps and lists, or a copy per
- * customer.
+ * #longValue} and {@link #doubleValue}), dates and timestamps of the common forms as epoch days and
+ * milliseconds (read through {@link #epochDayValue} and {@link #epochMilliValue}; their objects
+ * made only when asked for), other values as their canonical objects, and events in primitive
+ * columns per event type, sorted by time (stably) once the line is read and offered to the engine
+ * by position ({@link #eventColumns}); {@link Event}s are made only when asked for. It holds what
+ * the {@link SchemaCustomer} built from the same line holds ({@link #toSchemaCustomer}; {@code
+ * ScannedCustomerProperties}), without the builder, its maps and lists, or a copy per customer.
  *
  * <p>Valid only until its thread scans the next line: the engines keep no reference to a customer
  * after the call that evaluates it (see {@link Customer}), so the parse thread evaluates it at once
@@ -101,6 +103,16 @@ final class ScannedCustomer implements Customer {
     present[i] = true;
   }
 
+  /**
+   * A date as its epoch day, or a timestamp of whole seconds as its epoch millisecond: held as a
+   * primitive, its object made only when asked for ({@link #valueAt}).
+   */
+  void setEpoch(int i, long v) {
+    longs[i] = v;
+    objects[i] = null;
+    present[i] = true;
+  }
+
   /** A value in its canonical form, or null for none. */
   void setObject(int i, Object v) {
     objects[i] = v;
@@ -153,8 +165,15 @@ final class ScannedCustomer implements Customer {
     return switch (types[i]) {
       case INTEGER -> longs[i];
       case NUMBER -> doubles[i];
-      case STRING, BOOLEAN, DATE, TIMESTAMP, STRING_SET, GEO_POINT -> objects[i];
+      case DATE -> objects[i] != null ? objects[i] : LocalDate.ofEpochDay(longs[i]);
+      case TIMESTAMP -> objects[i] != null ? objects[i] : Instant.ofEpochMilli(longs[i]);
+      case STRING, BOOLEAN, STRING_SET, GEO_POINT -> objects[i];
     };
+  }
+
+  /** Whether attribute {@code i} is a date or timestamp held as a primitive ({@link #setEpoch}). */
+  private boolean epoch(int i, AttributeType type) {
+    return types[i] == type && present[i] && objects[i] == null;
   }
 
   private boolean at(int position, String attribute) {
@@ -187,6 +206,20 @@ final class ScannedCustomer implements Customer {
   public double doubleValue(int position, String attribute, double ifAbsent) {
     return at(position, attribute) && types[position] == AttributeType.NUMBER && present[position]
         ? doubles[position]
+        : ifAbsent;
+  }
+
+  @Override
+  public long epochDayValue(int position, String attribute, long ifAbsent) {
+    return at(position, attribute) && epoch(position, AttributeType.DATE)
+        ? longs[position]
+        : ifAbsent; // the engine then reads value(position, attribute)
+  }
+
+  @Override
+  public long epochMilliValue(int position, String attribute, long ifAbsent) {
+    return at(position, attribute) && epoch(position, AttributeType.TIMESTAMP)
+        ? longs[position]
         : ifAbsent;
   }
 

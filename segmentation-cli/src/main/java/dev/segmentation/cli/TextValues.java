@@ -182,16 +182,26 @@ final class TextValues {
    * {@code Long.MIN_VALUE} when they name no valid instant (the general parser then reports it).
    */
   static long utcSeconds(int year, int month, int day, int hour, int minute, int second) {
-    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
       return Long.MIN_VALUE;
     }
-    if (minute < 0 || minute > 59 || second < 0 || second > 59) {
+    long epochDay = validEpochDay(year, month, day);
+    return epochDay == Long.MIN_VALUE
+        ? Long.MIN_VALUE
+        : epochDay * 86_400L + hour * 3600L + minute * 60L + second;
+  }
+
+  /**
+   * The epoch day of a date given by its fields (a negative field: not digits), or {@code
+   * Long.MIN_VALUE} when they name no valid date, such as February 30 (the general parser then
+   * reports it). Unlike {@code LocalDate.of}, it has no branch that only a rare day such as
+   * February 29 takes, so the scanner's compiled code does not meet one it left out.
+   */
+  static long validEpochDay(int year, int month, int day) {
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
       return Long.MIN_VALUE;
     }
-    if (day > lengthOfMonth(year, month)) {
-      return Long.MIN_VALUE;
-    }
-    return epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+    return epochDay(year, month, day);
   }
 
   /** The days over 28 of each month, two bits per month, January's lowest. */

@@ -23,6 +23,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -180,6 +181,16 @@ class ScannedCustomerProperties {
         } else {
           assertThat(doubleRead).as(name).isNaN();
         }
+        // Dates and timestamps of the generated (common) forms are held as epoch numbers.
+        long dayRead = c.epochDayValue(i, name, Long.MIN_VALUE);
+        long milliRead = c.epochMilliValue(i, name, Long.MIN_VALUE);
+        assertThat(dayRead)
+            .as(name)
+            .isEqualTo(v instanceof LocalDate d ? d.toEpochDay() : Long.MIN_VALUE);
+        assertThat(milliRead)
+            .as(name)
+            .isEqualTo(v instanceof Instant t ? t.toEpochMilli() : Long.MIN_VALUE);
+        assertThat(c.epochDayValue(i + 1, name, Long.MIN_VALUE)).isEqualTo(Long.MIN_VALUE);
       }
       for (String type : SCHEMA.eventTypes().keySet()) {
         List<Event> events = expected.events(type);

@@ -520,18 +520,29 @@ final class Leaves {
       this.sameDay = p == Anniversary.Period.DAY;
     }
 
+    /** A date read as its epoch day ({@link ValueSource#epochDayValue}), with no object made. */
+    @Override
+    Truth eval(ValueSource src, Customer customer, Bounds b, Truth[] memo) {
+      if (type != AttributeType.DATE) {
+        return super.eval(src, customer, b, memo);
+      }
+      long epochDay = src.epochDayValue(position, attribute, ASK);
+      if (epochDay == ASK) {
+        return confirm(src, customer, b);
+      }
+      return Truth.of(test(EpochTime.month(epochDay), EpochTime.dayOfMonth(epochDay), b));
+    }
+
     @Override
     boolean test(Object value, Bounds b) {
-      int month;
-      int day;
       if (value instanceof LocalDate d) {
-        month = d.getMonthValue();
-        day = d.getDayOfMonth();
-      } else {
-        long epochDay = EpochTime.epochDay((Instant) value, b.rules);
-        month = EpochTime.month(epochDay);
-        day = EpochTime.dayOfMonth(epochDay);
+        return test(d.getMonthValue(), d.getDayOfMonth(), b);
       }
+      long epochDay = EpochTime.epochDay((Instant) value, b.rules);
+      return test(EpochTime.month(epochDay), EpochTime.dayOfMonth(epochDay), b);
+    }
+
+    private boolean test(int month, int day, Bounds b) {
       if (month != b.asOfMonth) {
         return false;
       }
