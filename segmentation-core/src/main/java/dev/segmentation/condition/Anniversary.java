@@ -1,6 +1,7 @@
 package dev.segmentation.condition;
 
 import dev.segmentation.model.ExternalName;
+import java.util.Objects;
 
 /**
  * Whether a date or timestamp attribute's anniversary falls on {@code asOf}'s day or month, in the
@@ -39,6 +40,19 @@ public record Anniversary(String attribute, Period period) implements Condition 
   public Anniversary {
     Args.name(attribute, "attribute");
     Args.notNull(period, "anniversary period");
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Anniversary that
+        && Objects.equals(attribute, that.attribute)
+        && Objects.equals(period, that.period);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(attribute, period);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.segmentation.condition;
 
+import java.util.Objects;
+
 /**
  * {@code low <= attribute <= high} (both ends inclusive), on numbers, strings, dates or timestamps.
  * UNKNOWN when the attribute has no value.
@@ -13,6 +15,20 @@ public record Between(String attribute, Object low, Object high) implements Cond
     Args.name(attribute, "attribute");
     low = Args.literal(low, "low");
     high = Args.literal(high, "high");
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Between that
+        && Objects.equals(attribute, that.attribute)
+        && Objects.equals(low, that.low)
+        && Objects.equals(high, that.high);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(attribute, low, high);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.segmentation.condition;
 
+import java.util.Objects;
+
 /**
  * Compares an attribute with a literal: {@code age >= 30}, {@code country = "FI"}.
  *
@@ -17,6 +19,20 @@ public record Compare(String attribute, Operator op, Object value) implements Co
     Args.name(attribute, "attribute");
     Args.notNull(op, "operator");
     value = Args.literal(value, "value");
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Compare that
+        && Objects.equals(attribute, that.attribute)
+        && Objects.equals(op, that.op)
+        && Objects.equals(value, that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(attribute, op, value);
   }
 
   @Override

@@ -17,6 +17,11 @@ import java.util.List;
  *
  * The fluent builder in {@code segmentation-dsl} is the friendlier way to write them. Records are
  * equal when their trees are equal.
+ *
+ * <p>Every record of this package (and {@link dev.segmentation.model.GeoPoint}) declares {@code
+ * equals} and {@code hashCode} itself, with exactly the meaning of a record's implicit ones: the
+ * implicit ones are linked on first call through {@code java.lang.runtime.ObjectMethods}
+ * bootstraps, which cost tens of milliseconds at the start of every JVM that compiles a catalog.
  */
 public sealed interface Condition
     permits Always,

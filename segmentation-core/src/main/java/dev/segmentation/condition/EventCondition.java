@@ -2,6 +2,7 @@ package dev.segmentation.condition;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A behavioral rule: over a customer's events of one type, those whose properties satisfy {@code
@@ -48,6 +49,24 @@ public record EventCondition(
     }
     Args.notNull(op, "operator");
     value = Args.number(value, "value");
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EventCondition that
+        && Objects.equals(eventType, that.eventType)
+        && Objects.equals(where, that.where)
+        && Objects.equals(window, that.window)
+        && Objects.equals(aggregate, that.aggregate)
+        && Objects.equals(property, that.property)
+        && Objects.equals(op, that.op)
+        && Objects.equals(value, that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(eventType, where, window, aggregate, property, op, value);
   }
 
   @Override

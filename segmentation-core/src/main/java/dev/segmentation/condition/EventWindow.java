@@ -1,6 +1,7 @@
 package dev.segmentation.condition;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Which of a customer's events an {@link EventCondition} looks at. Events after the evaluation's
@@ -30,7 +31,18 @@ public sealed interface EventWindow
   }
 
   /** Every event up to {@code asOf}. */
-  record Ever() implements EventWindow {}
+  record Ever() implements EventWindow {
+    // Explicit equals and hashCode: see Condition.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Ever;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
 
   /**
    * Events in the last {@code amount} units.
@@ -45,6 +57,17 @@ public sealed interface EventWindow
         throw new IllegalArgumentException(
             "amount must be between 0 and " + RelativeTime.MAX_AMOUNT + ", got " + amount);
       }
+    }
+
+    // Explicit equals and hashCode: see Condition.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Last that && amount == that.amount && Objects.equals(unit, that.unit);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(amount, unit);
     }
   }
 
@@ -62,6 +85,19 @@ public sealed interface EventWindow
         throw new IllegalArgumentException("from " + from + " must be before to " + to);
       }
     }
+
+    // Explicit equals and hashCode: see Condition.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Between that
+          && Objects.equals(from, that.from)
+          && Objects.equals(to, that.to);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(from, to);
+    }
   }
 
   /**
@@ -72,6 +108,17 @@ public sealed interface EventWindow
   record InCalendar(CalendarPeriod period) implements EventWindow {
     public InCalendar {
       Args.notNull(period, "calendar period");
+    }
+
+    // Explicit equals and hashCode: see Condition.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof InCalendar that && Objects.equals(period, that.period);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(period);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.segmentation.condition;
 
 import dev.segmentation.model.GeoPoint;
+import java.util.Objects;
 
 /**
  * TRUE when a geo-point attribute lies within {@code kilometers} (great-circle distance, inclusive)
@@ -18,6 +19,20 @@ public record GeoWithin(String attribute, GeoPoint center, double kilometers) im
       throw new IllegalArgumentException(
           "kilometers must be a finite number at least 0, got " + kilometers);
     }
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GeoWithin that
+        && Objects.equals(attribute, that.attribute)
+        && Objects.equals(center, that.center)
+        && Double.compare(kilometers, that.kilometers) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(attribute, center, kilometers);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.segmentation.condition;
 
 import java.util.Collection;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,6 +25,19 @@ public record In(String attribute, Set<Object> values) implements Condition {
 
   public static In of(String attribute, Object... values) {
     return of(attribute, java.util.Arrays.asList(values));
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof In that
+        && Objects.equals(attribute, that.attribute)
+        && Objects.equals(values, that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(attribute, values);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.segmentation.condition;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Kleene NOT: TRUE when the operand is FALSE, FALSE when it is TRUE, UNKNOWN when it is UNKNOWN. So
@@ -12,6 +13,17 @@ import java.util.List;
 public record Not(Condition of) implements Condition {
   public Not {
     Args.notNull(of, "operand of not");
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Not that && Objects.equals(of, that.of);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(of);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.segmentation.condition;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * TRUE when any operand is TRUE; FALSE when every operand is FALSE; otherwise UNKNOWN. An OR of no
@@ -17,6 +18,17 @@ public record Or(List<Condition> of) implements Condition {
   public static Or of(Condition... operands) {
     return new Or(
         Args.list(Arrays.asList(Args.notNull(operands, "operands of or")), "operands of or"));
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Or that && Objects.equals(of, that.of);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(of);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.segmentation.condition;
 
+import java.util.Objects;
+
 /**
  * Whether an attribute has a value. Never UNKNOWN: this is how rules talk about missing values.
  *
@@ -17,6 +19,19 @@ public record Presence(String attribute, boolean present) implements Condition {
 
   public static Presence isPresent(String attribute) {
     return new Presence(attribute, true);
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Presence that
+        && Objects.equals(attribute, that.attribute)
+        && present == that.present;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(attribute, present);
   }
 
   @Override

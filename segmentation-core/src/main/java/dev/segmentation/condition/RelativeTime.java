@@ -1,6 +1,7 @@
 package dev.segmentation.condition;
 
 import dev.segmentation.model.ExternalName;
+import java.util.Objects;
 
 /**
  * A date or timestamp attribute relative to the evaluation's {@code asOf}.
@@ -58,6 +59,21 @@ public record RelativeTime(String attribute, Op op, long amount, WindowUnit unit
       throw new IllegalArgumentException(
           "amount must be between 0 and " + MAX_AMOUNT + ", got " + amount);
     }
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RelativeTime that
+        && Objects.equals(attribute, that.attribute)
+        && Objects.equals(op, that.op)
+        && amount == that.amount
+        && Objects.equals(unit, that.unit);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(attribute, op, amount, unit);
   }
 
   @Override

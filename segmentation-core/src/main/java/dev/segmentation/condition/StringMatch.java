@@ -1,6 +1,7 @@
 package dev.segmentation.condition;
 
 import dev.segmentation.model.ExternalName;
+import java.util.Objects;
 
 /**
  * A test on a string attribute: prefix, suffix, substring or RE2 regular expression (find
@@ -45,6 +46,21 @@ public record StringMatch(String attribute, Op op, String value, boolean ignoreC
     Args.name(attribute, "attribute");
     Args.notNull(op, "string operator");
     Args.notNull(value, "value");
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StringMatch that
+        && Objects.equals(attribute, that.attribute)
+        && Objects.equals(op, that.op)
+        && Objects.equals(value, that.value)
+        && ignoreCase == that.ignoreCase;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(attribute, op, value, ignoreCase);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.segmentation.condition;
 
+import java.util.Objects;
+
 /**
  * Compares the number of elements of a string-set attribute: {@code size(tags) >= 3}; "is empty" is
  * {@code size = 0}. UNKNOWN only when the attribute has no value.
@@ -15,6 +17,20 @@ public record TagCount(String attribute, Operator op, long count) implements Con
     if (count < 0) {
       throw new IllegalArgumentException("count must be at least 0, got " + count);
     }
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TagCount that
+        && Objects.equals(attribute, that.attribute)
+        && Objects.equals(op, that.op)
+        && count == that.count;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(attribute, op, count);
   }
 
   @Override

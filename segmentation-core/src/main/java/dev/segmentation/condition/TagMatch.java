@@ -1,6 +1,7 @@
 package dev.segmentation.condition;
 
 import dev.segmentation.model.ExternalName;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -42,6 +43,20 @@ public record TagMatch(String attribute, Op op, Set<String> values) implements C
     Args.name(attribute, "attribute");
     Args.notNull(op, "tag operator");
     values = Args.strings(values, "values");
+  }
+
+  // Explicit equals and hashCode, with the record defaults' meaning: see Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TagMatch that
+        && Objects.equals(attribute, that.attribute)
+        && Objects.equals(op, that.op)
+        && Objects.equals(values, that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(attribute, op, values);
   }
 
   @Override

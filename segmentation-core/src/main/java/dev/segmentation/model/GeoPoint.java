@@ -20,6 +20,20 @@ public record GeoPoint(double latitude, double longitude) {
     }
   }
 
+  // Explicit equals and hashCode, with the record defaults' meaning (and hash, without boxing):
+  // see dev.segmentation.condition.Condition.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GeoPoint that
+        && Double.compare(latitude, that.latitude) == 0
+        && Double.compare(longitude, that.longitude) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Double.hashCode(latitude) + Double.hashCode(longitude);
+  }
+
   /** Great-circle distance in kilometres (haversine formula). */
   public double distanceKm(GeoPoint other) {
     return distanceKm(latitude, longitude, other.latitude, other.longitude);
