@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the common JSON Lines customer straight from its UTF-8 bytes, without a JSON tokenizer:
@@ -616,13 +617,13 @@ final class JsonlByteScanner {
     return TextValues.geo(lat, lon);
   }
 
-  private ImmutableSet<String> stringSet() {
+  private Set<String> stringSet() {
     expect('[');
     if (peek() == ']') {
       pos++;
-      return ImmutableSet.of();
+      return ArrayStringSet.EMPTY; // one class of set at the engine's calls, not two
     }
-    // Into a reused array, then one copy: no builder and no growing of its table per set.
+    // Into a reused array, then one exact copy: no builder and no hash table for a few tags.
     int n = 0;
     do {
       if (n == setElements.length) {
@@ -630,9 +631,9 @@ final class JsonlByteScanner {
       }
       setElements[n++] = string();
     } while (more(']'));
-    ImmutableSet<String> set =
-        n == 1
-            ? ImmutableSet.of(setElements[0])
+    Set<String> set =
+        n <= ArrayStringSet.MAX_SIZE
+            ? ArrayStringSet.of(setElements, n)
             : ImmutableSet.copyOf(java.util.Arrays.copyOf(setElements, n));
     for (int i = 0; i < n; i++) {
       setElements[i] = null;
