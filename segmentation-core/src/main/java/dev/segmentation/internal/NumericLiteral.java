@@ -49,7 +49,14 @@ public final class NumericLiteral {
 
   /** Sign of {@code x - literal}; {@code x} must not be NaN. */
   public int compareWith(double x) {
-    return integral ? -Values.compare(longValue, x) : Double.compare(x + 0.0, doubleValue);
+    if (integral) {
+      return -Values.compare(longValue, x);
+    }
+    // Double.compare(x + 0.0, doubleValue), the literal being neither NaN nor -0.0, without the
+    // branch that only equal values take: compiled code whose profile had not seen one (an event
+    // sum equal to a rule's number, late in a run) was thrown away at the first and compiled
+    // again. Here each comparison goes both ways on unequal values already.
+    return (x > doubleValue ? 1 : 0) - (x < doubleValue ? 1 : 0) + (x != x ? 1 : 0);
   }
 
   /** Sign of {@code x - literal} for a Long or Double {@code x}. */

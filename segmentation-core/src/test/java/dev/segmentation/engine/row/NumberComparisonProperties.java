@@ -68,6 +68,19 @@ class NumberComparisonProperties {
     return Arbitraries.of("age", "balance"); // integer and number
   }
 
+  /** The oracle itself, on doubles: the exact comparison, equal values and -0.0 included. */
+  @Property(tries = 3000)
+  void numericLiteral_comparesDoublesExactly(
+      @ForAll("numbers") Number literal, @ForAll("numbers") Number value) {
+    double x = value.doubleValue();
+    assertThat(Integer.signum(NumericLiteral.of(literal).compareWith(x)))
+        .as("%s against %s", x, literal)
+        .isEqualTo(Integer.signum(Values.compareLiterals(x, literal)));
+    if (literal instanceof Double) { // NaN is never a value; a Double literal says it is above
+      assertThat(NumericLiteral.of(literal).compareWith(Double.NaN)).isEqualTo(1);
+    }
+  }
+
   @Property(tries = 3000)
   void compare_agreesWithExactComparison(
       @ForAll("attributes") String attribute,
