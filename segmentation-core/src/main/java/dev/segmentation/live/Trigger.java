@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A part of a catalog whose result can change as {@code asOf} moves, with no new data: a leaf that
@@ -37,6 +38,21 @@ sealed interface Trigger
   /** {@code withinLast} / {@code moreThanAgo}: the value passing {@code asOf} or the bound. */
   record Relative(String attribute, RelativeTime.Op op, long amount, WindowUnit unit)
       implements Trigger {
+    // Explicit equals and hashCode, with the record defaults' meaning: see condition.Condition.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Relative that
+          && Objects.equals(attribute, that.attribute)
+          && op == that.op
+          && amount == that.amount
+          && unit == that.unit;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(attribute, op, amount, unit);
+    }
+
     @Override
     public void offer(ValueSource src, Customer customer, EvaluationContext ctx, Earliest out) {
       Object v = src.value(attribute);
@@ -57,6 +73,19 @@ sealed interface Trigger
 
   /** {@code inCalendar}: the period around {@code asOf} reaching or leaving the value. */
   record Calendar(String attribute, CalendarPeriod period) implements Trigger {
+    // Explicit equals and hashCode, with the record defaults' meaning: see condition.Condition.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Calendar that
+          && Objects.equals(attribute, that.attribute)
+          && period == that.period;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(attribute, period);
+    }
+
     @Override
     public void offer(ValueSource src, Customer customer, EvaluationContext ctx, Earliest out) {
       Object v = src.value(attribute);
@@ -90,6 +119,19 @@ sealed interface Trigger
 
   /** {@code anniversary}: {@code asOf}'s date reaching or leaving the value's day or month. */
   record AnniversaryOf(String attribute, Anniversary.Period period) implements Trigger {
+    // Explicit equals and hashCode, with the record defaults' meaning: see condition.Condition.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof AnniversaryOf that
+          && Objects.equals(attribute, that.attribute)
+          && period == that.period;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(attribute, period);
+    }
+
     @Override
     public void offer(ValueSource src, Customer customer, EvaluationContext ctx, Earliest out) {
       Object v = src.value(attribute);
@@ -150,6 +192,21 @@ sealed interface Trigger
       ImmutableList<Long> dayThresholds,
       ImmutableList<Trigger> where)
       implements Trigger {
+    // Explicit equals and hashCode, with the record defaults' meaning: see condition.Condition.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Events that
+          && Objects.equals(type, that.type)
+          && Objects.equals(window, that.window)
+          && Objects.equals(dayThresholds, that.dayThresholds)
+          && Objects.equals(where, that.where);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(type, window, dayThresholds, where);
+    }
+
     @Override
     public void offer(ValueSource src, Customer customer, EvaluationContext ctx, Earliest out) {
       List<Event> events = customer.events(type);

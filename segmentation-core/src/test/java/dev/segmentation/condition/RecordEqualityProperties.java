@@ -2,6 +2,7 @@ package dev.segmentation.condition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.collect.ImmutableList;
 import dev.segmentation.model.GeoPoint;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -30,20 +31,22 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * The records of this package (found by scanning it, so a new one is included) and {@link GeoPoint}
- * declare equals and hashCode themselves (see {@link Condition}), with exactly the records' default
- * meaning: equal iff same class and every component equal ({@code Objects.equals}, doubles by
- * {@code Double.compare}), and equal records hash alike.
+ * The records of this package (found by scanning it, so a new one is included), {@link GeoPoint}
+ * and the live package's triggers declare equals and hashCode themselves (see {@link Condition}),
+ * with exactly the records' default meaning: equal iff same class and every component equal ({@code
+ * Objects.equals}, doubles by {@code Double.compare}), and equal records hash alike.
  */
 class RecordEqualityProperties {
 
+  private static final String TRIGGER = "dev.segmentation.live.Trigger";
   private static final List<Class<?>> RECORDS = records();
 
   @Example
-  void everyRecordDeclaresEqualsAndHashCode() throws NoSuchMethodException {
+  void everyRecordDeclaresEqualsAndHashCode() throws NoSuchMethodException, ClassNotFoundException {
     assertThat(RECORDS)
         .as("records found by the scan")
         .contains(Compare.class, EventWindow.Last.class, GeoPoint.class)
+        .containsAll(Arrays.asList(Class.forName(TRIGGER).getPermittedSubclasses()))
         .containsAll(Arrays.asList(Condition.class.getPermittedSubclasses()))
         .containsAll(Arrays.asList(EventWindow.class.getPermittedSubclasses()));
     for (Class<?> c : RECORDS) {
@@ -164,6 +167,7 @@ class RecordEqualityProperties {
         .anyMatch(
             rc ->
                 rc.getGenericType().getTypeName().endsWith("Condition>")
+                    || rc.getGenericType().getTypeName().endsWith("Trigger>")
                     || rc.getType() == Condition.class);
   }
 
@@ -198,12 +202,14 @@ class RecordEqualityProperties {
       for (int n = r.nextInt(3); n > 0; n--) {
         elements.add(value(element, r, depth));
       }
-      return raw == Set.class ? new LinkedHashSet<>(elements) : elements;
+      return raw == Set.class
+          ? new LinkedHashSet<>(elements)
+          : raw == ImmutableList.class ? ImmutableList.copyOf(elements) : elements;
     }
     Class<?> c = (Class<?>) type;
     if (c == String.class) { // null too: an EventCondition's property is null for COUNT
       return r.nextInt(6) == 0 ? null : new String(NAMES[r.nextInt(NAMES.length)]);
-    } else if (c == long.class) {
+    } else if (c == long.class || c == Long.class) {
       return (long) r.nextInt(3);
     } else if (c == boolean.class) {
       return r.nextBoolean();
@@ -232,6 +238,10 @@ class RecordEqualityProperties {
       return s.stream()
           .map(RecordEqualityProperties::copy)
           .collect(Collectors.toCollection(LinkedHashSet::new));
+    } else if (v instanceof ImmutableList<?> l) {
+      return l.stream()
+          .map(RecordEqualityProperties::copy)
+          .collect(ImmutableList.toImmutableList());
     } else if (v instanceof List<?> l) {
       return l.stream().map(RecordEqualityProperties::copy).collect(Collectors.toList());
     } else if (v instanceof Record rec) {
@@ -293,6 +303,8 @@ class RecordEqualityProperties {
         }
       }
       found.add(GeoPoint.class);
+      // The live package's triggers, hashed when a schedule is planned (package-private there).
+      found.addAll(Arrays.asList(Class.forName(TRIGGER).getPermittedSubclasses()));
       return found;
     } catch (IOException | URISyntaxException | ClassNotFoundException e) {
       throw new AssertionError("cannot scan the condition package", e);
