@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +39,10 @@ final class CustomerScan {
 
   /** Receives each good customer, in file order; returns false to stop reading. */
   interface Sink {
-    boolean accept(SchemaCustomer customer, CustomerInput.Row row);
+    /**
+     * @param line the customer's line (its first, for a CSV record over several)
+     */
+    boolean accept(SchemaCustomer customer, int line);
   }
 
   /**
@@ -49,12 +52,33 @@ final class CustomerScan {
   interface PreparedSink<T> {
     /**
      * @param customer the customer, or null when it was read straight into the scan's {@code
-     *     direct} preparation and not kept (then {@code row.customer()} is null too)
+     *     direct} preparation and not kept
+     * @param line the customer's line (its first, for a CSV record over several)
+     * @param prepared what the scan's {@code prepare} made of the customer; for a customer read
+     *     directly, a result of {@link Direct#newResult()} that the scan fills again for a later
+     *     customer once this call returned (so use it, or copy it, here)
      * @throws InvalidDataException when the customer's data cannot be used (it is then reported as
      *     a bad row, in file order)
      */
-    boolean accept(String id, SchemaCustomer customer, CustomerInput.Row row, T prepared)
-        throws IOException;
+    boolean accept(String id, SchemaCustomer customer, int line, T prepared) throws IOException;
+  }
+
+  /**
+   * Prepares a JSON Lines line of the plain form ({@link JsonlByteScanner}) read straight into a
+   * parse thread's reused {@link ScannedCustomer}, into a result that the scan reuses: a run over
+   * millions of customers then makes no new object per customer for them.
+   */
+  interface Direct<T> {
+    /** A result for {@link #prepare} to fill, for one customer at a time. */
+    T newResult();
+
+    /**
+     * Fills {@code into} (all of it) with what the scan's {@code prepare} gives for the same
+     * customer. Called on the parse threads, each time with a result no other thread uses.
+     *
+     * @throws InvalidDataException as {@code prepare}
+     */
+    void prepare(ScannedCustomer customer, T into);
   }
 
   /** Scans {@code customers} with every event of {@code events} (may be null). */
@@ -108,7 +132,7 @@ final class CustomerScan {
         progressFactory,
         c -> null,
         null,
-        (id, c, row, nothing) -> sink.accept(c, row));
+        (id, c, line, nothing) -> sink.accept(c, line));
   }
 
   /**
@@ -118,8 +142,11 @@ final class CustomerScan {
    * already bad for another reason). When {@code direct} is not null and there is no events file, a
    * JSON Lines line of the plain form ({@link JsonlByteScanner}) is read into the parse thread's
    * reused {@link ScannedCustomer} and {@code direct} (which must give what {@code prepare} gives
-   * for the same customer) runs on it there, with no {@link SchemaCustomer} made; the sink then
-   * gets no customer. Every other line goes through {@code prepare} as before.
+   * for the same customer) runs on it there, into a result the scan reuses once the sink took it,
+   * with no {@link SchemaCustomer} made; the sink then gets no customer. Every other line goes
+   * through {@code prepare} as before. The batches of records are read into again too, so that a
+   * run over plain lines makes no object per customer beyond the record, its id and what the
+   * scanner makes of its values.
    */
   static <T> long scan(
       Path customers,
@@ -129,7 +156,7 @@ final class CustomerScan {
       Problems problems,
       Progress.Factory progressFactory,
       Function<SchemaCustomer, T> prepare,
-      Function<? super ScannedCustomer, T> direct,
+      Direct<T> direct,
       PreparedSink<T> sink)
       throws IOException, DataException {
     return scan(
@@ -170,7 +197,7 @@ final class CustomerScan {
       Problems problems,
       Progress.Factory progressFactory,
       Function<SchemaCustomer, T> prepare,
-      Function<? super ScannedCustomer, T> direct,
+      Direct<T> direct,
       PreparedSink<T> sink,
       int threads,
       int batchSize,
@@ -236,7 +263,7 @@ final class CustomerScan {
       Schema schema,
       Progress.Factory progressFactory,
       Function<SchemaCustomer, T> prepare,
-      Function<? super ScannedCustomer, T> direct,
+      Direct<T> direct,
       State<T> state,
       int threads,
       int batchSize,
@@ -255,12 +282,14 @@ final class CustomerScan {
       Progress progress =
           progressFactory.create("reading " + customers.getFileName(), size, in::bytesRead);
       try {
-        ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+        ArrayDeque<InFlight<T>> inFlight = new ArrayDeque<>();
+        // Batches taken, to read into again (with their direct results): at most one more than
+        // are ever in flight.
+        ArrayDeque<Records<T>> free = new ArrayDeque<>();
         boolean end = false;
         while (!end) {
-          List<Object> batch = new ArrayList<>(batchSize);
-          CustomerInput.Raw last = null;
-          while (batch.size() < batchSize) {
+          Records<T> batch = free.isEmpty() ? new Records<>(batchSize) : free.poll();
+          while (batch.size < batchSize) {
             try {
               CustomerInput.Raw raw = in.readRaw();
               if (raw == null) {
@@ -268,7 +297,6 @@ final class CustomerScan {
                 break;
               }
               batch.add(raw);
-              last = raw;
             } catch (DataException e) {
               if (e.fatal()) {
                 throw e;
@@ -276,19 +304,26 @@ final class CustomerScan {
               batch.add(e); // reported in file order, when its turn comes
             }
           }
-          if (!batch.isEmpty()) {
+          if (batch.size > 0) {
             inFlight.add(
-                new InFlight(pool.submit(() -> parse(in, schema, batch, prepare, direct)), last));
+                new InFlight<>(
+                    pool.submit(() -> batch.parse(in, schema, prepare, direct), batch), batch));
+          } else {
+            free.add(batch);
           }
           while (!inFlight.isEmpty() && (end || inFlight.size() > 2 * threads)) {
-            InFlight taken = inFlight.poll();
-            if (!state.take(await(taken.results()))) {
+            InFlight<T> taken = inFlight.poll();
+            await(taken.parsed());
+            Records<T> records = taken.records();
+            if (!state.take(records)) {
               return state.accepted;
             }
             // Taken: nothing keeps the batch's rows, and every earlier batch was taken before.
-            if (taken.last() != null) {
-              in.release(taken.last());
+            if (records.last != null) {
+              in.release(records.last);
             }
+            records.clear();
+            free.add(records);
             progress.update(state.accepted);
           }
         }
@@ -308,38 +343,102 @@ final class CustomerScan {
     return state.accepted;
   }
 
-  /** A batch being parsed, and its last record (null when it has none), to release once taken. */
-  private record InFlight(Future<List<Object>> results, CustomerInput.Raw last) {}
+  /** A batch being parsed. */
+  private record InFlight<T>(Future<?> parsed, Records<T> records) {}
 
   /**
-   * A good row (whose customer is null when it was read directly) and what {@code prepare} made of
-   * it, or the exception it threw.
+   * A batch of records: filled on the reading thread, parsed on a parse thread, taken back on the
+   * reading thread (each handing it to the next through the pool's future), then read into again.
+   * What parsing made of record {@code i}: {@code problems[i]}, the reason it is rejected, or else
+   * a good row with its id and what was prepared (or the exception the preparation threw).
    */
-  private record Prepared(
-      String id, CustomerInput.Row row, Object value, InvalidDataException failure) {}
+  private static final class Records<T> {
+    final Object[] records; // a CustomerInput.Raw, or the DataException that rejected it
+    int size;
+    CustomerInput.Raw last; // the last record read, or null
 
-  /**
-   * Parses and prepares a batch: each element becomes a {@link Prepared} row or the exception that
-   * rejects it.
-   */
-  private static List<Object> parse(
-      CustomerInput in,
-      Schema schema,
-      List<Object> batch,
-      Function<SchemaCustomer, ?> prepare,
-      Function<? super ScannedCustomer, ?> direct) {
-    List<Object> out = new ArrayList<>(batch.size());
-    for (Object o : batch) {
-      if (o instanceof CustomerInput.Raw raw) {
-        ScannedCustomer scanned = direct == null ? null : JsonlByteScanner.scanned(raw, schema);
+    final DataException[] problems;
+    final String[] ids;
+    // the row of a customer made through `prepare`; null for one read directly, whose row is made
+    // only when a message needs it, from the record and its id's place
+    final CustomerInput.Row[] rows;
+    final String[] idColumns;
+    final Object[] prepared;
+    final InvalidDataException[] failures;
+    // results of Direct.newResult(), made on first use and filled again for each later batch
+    final Object[] direct;
+
+    Records(int capacity) {
+      records = new Object[capacity];
+      problems = new DataException[capacity];
+      ids = new String[capacity];
+      rows = new CustomerInput.Row[capacity];
+      idColumns = new String[capacity];
+      prepared = new Object[capacity];
+      failures = new InvalidDataException[capacity];
+      direct = new Object[capacity];
+    }
+
+    void add(Object record) {
+      records[size++] = record;
+      if (record instanceof CustomerInput.Raw raw) {
+        last = raw;
+      }
+    }
+
+    /** The line of good row {@code i}. */
+    int line(int i) {
+      return rows[i] != null ? rows[i].line() : ((CustomerInput.Raw) records[i]).line();
+    }
+
+    /** The row of good row {@code i}, for a message. */
+    CustomerInput.Row row(int i) {
+      CustomerInput.Raw raw = (CustomerInput.Raw) records[i];
+      return rows[i] != null ? rows[i] : new CustomerInput.Row(null, raw.line(), idColumns[i], raw);
+    }
+
+    /** Lets go of everything but the direct results, to be read into again. */
+    void clear() {
+      Arrays.fill(records, 0, size, null);
+      Arrays.fill(problems, 0, size, null);
+      Arrays.fill(ids, 0, size, null);
+      Arrays.fill(rows, 0, size, null);
+      Arrays.fill(idColumns, 0, size, null);
+      Arrays.fill(prepared, 0, size, null);
+      Arrays.fill(failures, 0, size, null);
+      size = 0;
+      last = null;
+    }
+
+    /** Parses and prepares every record (on a parse thread). */
+    void parse(
+        CustomerInput in,
+        Schema schema,
+        Function<SchemaCustomer, T> prepare,
+        Direct<T> directPrepare) {
+      for (int i = 0; i < size; i++) {
+        if (!(records[i] instanceof CustomerInput.Raw raw)) {
+          problems[i] = (DataException) records[i];
+          continue;
+        }
+        ScannedCustomer scanned =
+            directPrepare == null ? null : JsonlByteScanner.scanned(raw, schema);
         if (scanned != null) {
           // the id's hash, cached in the String for the duplicate check on the reading thread
-          scanned.id().hashCode();
-          CustomerInput.Row row = new CustomerInput.Row(null, raw.line(), scanned.idColumn(), raw);
+          ids[i] = scanned.id();
+          ids[i].hashCode();
+          idColumns[i] = scanned.idColumn();
+          @SuppressWarnings("unchecked") // made by directPrepare, for this batch's slot i
+          T into = (T) direct[i];
+          if (into == null) {
+            into = directPrepare.newResult();
+            direct[i] = into;
+          }
           try {
-            out.add(new Prepared(scanned.id(), row, direct.apply(scanned), null));
+            directPrepare.prepare(scanned, into);
+            prepared[i] = into;
           } catch (InvalidDataException e) {
-            out.add(new Prepared(scanned.id(), row, null, e));
+            failures[i] = e;
           }
           continue;
         }
@@ -347,24 +446,23 @@ final class CustomerScan {
         try {
           row = in.parse(raw);
         } catch (DataException e) {
-          out.add(e);
+          problems[i] = e;
           continue;
         }
+        rows[i] = row;
+        ids[i] = row.customer().id();
         try {
-          out.add(new Prepared(row.customer().id(), row, prepare.apply(row.customer()), null));
+          prepared[i] = prepare.apply(row.customer());
         } catch (InvalidDataException e) {
-          out.add(new Prepared(row.customer().id(), row, null, e));
+          failures[i] = e;
         }
-      } else {
-        out.add(o);
       }
     }
-    return out;
   }
 
-  private static List<Object> await(Future<List<Object>> f) throws IOException {
+  private static void await(Future<?> f) throws IOException {
     try {
-      return f.get();
+      f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading", e);
@@ -427,30 +525,31 @@ final class CustomerScan {
     }
 
     /** Takes parsed results in order; false when the sink wants no more. */
-    boolean take(List<Object> results) throws IOException, DataException {
-      for (Object o : results) {
-        if (o instanceof DataException e) {
-          report(e);
+    boolean take(Records<T> batch) throws IOException, DataException {
+      for (int i = 0; i < batch.size; i++) {
+        if (batch.problems[i] != null) {
+          report(batch.problems[i]);
           continue;
         }
-        Prepared prepared = (Prepared) o;
-        CustomerInput.Row row = prepared.row();
-        String id = prepared.id();
-        int first = ids.putIfAbsent(id, row.line());
+        String id = batch.ids[i];
+        int line = batch.line(i);
+        int first = ids.putIfAbsent(id, line);
         if (first >= 0) {
-          report(duplicate(row, id, first));
+          report(duplicate(batch.row(i), id, first));
           continue;
         }
         boolean more;
         try {
-          if (prepared.failure() != null) {
-            throw prepared.failure();
+          if (batch.failures[i] != null) {
+            throw batch.failures[i];
           }
-          @SuppressWarnings("unchecked") // made by this scan's prepare
-          T value = (T) prepared.value();
-          more = sink.accept(id, row.customer(), row, value);
+          @SuppressWarnings("unchecked") // made by this scan's prepare or direct
+          T value = (T) batch.prepared[i];
+          CustomerInput.Row row = batch.rows[i];
+          more = sink.accept(id, row == null ? null : row.customer(), line, value);
         } catch (InvalidDataException e) {
           ids.removeLast();
+          CustomerInput.Row row = batch.row(i);
           report(
               new DataException(
                   file,

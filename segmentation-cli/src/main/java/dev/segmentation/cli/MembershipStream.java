@@ -25,6 +25,7 @@ final class MembershipStream implements Closeable {
   private final CsvBytes.Out[] segments;
   private final List<AtomicFile> files = new ArrayList<>();
   private final Path createdDir;
+  private final RowBatch.View view = new RowBatch.View();
   private boolean committed;
 
   /**
@@ -62,7 +63,7 @@ final class MembershipStream implements Closeable {
 
   /** Takes the next customer's results. */
   void add(String id, RowBatch.Evaluated e) throws IOException {
-    MembershipWriter.Row row = e.row(id);
+    MembershipWriter.Row row = view.of(id, e);
     summary.add(row);
     bytes.id(id);
     if (csv) {

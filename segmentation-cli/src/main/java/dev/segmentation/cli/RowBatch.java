@@ -6,6 +6,7 @@ import dev.segmentation.model.Customer;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmScores;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
@@ -49,37 +50,84 @@ final class RowBatch implements Batch {
   /**
    * A customer's results, worked out on any thread: the segments it is in (by index in {@link
    * Segmentation#segments}), its tier indexes, scores and RFM codes ({@code r * 100 + f * 10 + m},
-   * 0 for none).
+   * 0 for none). {@link #evaluate(Customer, Evaluated)} fills one again for another customer, so
+   * that a stream of customers needs no new results.
    */
-  record Evaluated(long[] segments, int[] tiers, double[] scores, int[] rfm) {
-    /** These results as the membership writers read them. */
-    MembershipWriter.Row row(String id) {
-      return new MembershipWriter.Row() {
-        @Override
-        public String id() {
-          return id;
-        }
+  static final class Evaluated {
+    private final long[] segments;
+    private final int[] tiers;
+    private final double[] scores;
+    private final int[] rfm;
 
-        @Override
-        public boolean in(int segment) {
-          return (segments[segment >>> 6] & (1L << segment)) != 0;
-        }
+    /** Results in these arrays (which it then owns), of the catalog's sizes. */
+    Evaluated(long[] segments, int[] tiers, double[] scores, int[] rfm) {
+      this.segments = segments;
+      this.tiers = tiers;
+      this.scores = scores;
+      this.rfm = rfm;
+    }
 
-        @Override
-        public int tier(int tiering) {
-          return tiers[tiering];
-        }
+    /** Whether the customer is in segment {@code s} (by index in {@link Segmentation#segments}). */
+    boolean in(int s) {
+      return (segments[s >>> 6] & (1L << s)) != 0;
+    }
 
-        @Override
-        public double score(int score) {
-          return scores[score];
-        }
+    /** The segments as bits: segment {@code s} is bit {@code s & 63} of word {@code s >>> 6}. */
+    long[] segments() {
+      return segments;
+    }
 
-        @Override
-        public int rfm(int model) {
-          return rfm[model];
-        }
-      };
+    int[] tiers() {
+      return tiers;
+    }
+
+    double[] scores() {
+      return scores;
+    }
+
+    int[] rfm() {
+      return rfm;
+    }
+  }
+
+  /**
+   * An {@link Evaluated} as the membership writers read it, with its id; {@link #of} points it at
+   * another customer's results, so one view serves a stream of customers.
+   */
+  static final class View implements MembershipWriter.Row {
+    private String id;
+    private Evaluated e;
+
+    /** This view, now of {@code e} with {@code id}. */
+    View of(String id, Evaluated e) {
+      this.id = id;
+      this.e = e;
+      return this;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public boolean in(int segment) {
+      return e.in(segment);
+    }
+
+    @Override
+    public int tier(int tiering) {
+      return e.tiers[tiering];
+    }
+
+    @Override
+    public double score(int score) {
+      return e.scores[score];
+    }
+
+    @Override
+    public int rfm(int model) {
+      return e.rfm[model];
     }
   }
 
@@ -89,33 +137,68 @@ final class RowBatch implements Batch {
     return evaluate(c);
   }
 
-  /**
-   * As {@link #prepare}, for any customer (such as a reused {@link ScannedCustomer}): one call of
-   * {@link CompiledCatalog#evaluate(Customer, EvaluationContext, CompiledCatalog.Result)} into this
-   * thread's result, so the customer's events are read once for everything.
-   */
+  /** Empty results, for {@link #evaluate(Customer, Evaluated)} to fill. */
+  Evaluated newEvaluated() {
+    return new Evaluated(
+        new long[(segmentIndex.length + 63) >>> 6],
+        new int[tieringIndex.length],
+        new double[scoreIndex.length],
+        new int[rfmIndex.length]);
+  }
+
+  /** As {@link #prepare}, for any customer, into new results. */
   Evaluated evaluate(Customer c) {
+    Evaluated e = newEvaluated();
+    evaluate(c, e);
+    return e;
+  }
+
+  /**
+   * As {@link #prepare}, for any customer (such as a reused {@link ScannedCustomer}), into {@code
+   * into} (which this overwrites whole): one call of {@link CompiledCatalog#evaluate(Customer,
+   * EvaluationContext, CompiledCatalog.Result)} into this thread's result, so the customer's events
+   * are read once for everything. Thread-safe for distinct {@code into}.
+   */
+  void evaluate(Customer c, Evaluated into) {
     CompiledCatalog.Result r = compiled.evaluate(c, ctx, result.get());
-    long[] in = new long[(segmentIndex.length + 63) >>> 6];
+    long[] in = into.segments;
+    Arrays.fill(in, 0L);
     for (int s = 0; s < segmentIndex.length; s++) {
       if (r.in(segmentIndex[s])) {
         in[s >>> 6] |= 1L << s;
       }
     }
-    int[] tiers = new int[tieringIndex.length];
+    int[] tiers = into.tiers;
     for (int t = 0; t < tiers.length; t++) {
       tiers[t] = r.tierIndex(tieringIndex[t]);
     }
-    double[] scores = new double[scoreIndex.length];
+    double[] scores = into.scores;
     for (int s = 0; s < scores.length; s++) {
       scores[s] = r.score(scoreIndex[s]);
     }
-    int[] rfm = new int[rfmIndex.length];
+    int[] rfm = into.rfm;
     for (int m = 0; m < rfm.length; m++) {
       RfmScores scored = r.rfm(rfmIndex[m]);
       rfm[m] = scored == null ? 0 : scored.r() * 100 + scored.f() * 10 + scored.m();
     }
-    return new Evaluated(in, tiers, scores, rfm);
+  }
+
+  /**
+   * The scan's direct preparation ({@link CustomerScan.Direct}): each line read straight into a
+   * parse thread's customer is evaluated into results that the scan reuses.
+   */
+  CustomerScan.Direct<Object> direct() {
+    return new CustomerScan.Direct<>() {
+      @Override
+      public Object newResult() {
+        return newEvaluated();
+      }
+
+      @Override
+      public void prepare(ScannedCustomer c, Object into) {
+        evaluate(c, (Evaluated) into);
+      }
+    };
   }
 
   @Override

@@ -148,8 +148,8 @@ final class RunCommand implements Callable<Integer> {
                 progress.factory(err),
                 batch::prepare,
                 // streaming: lines of the plain form are evaluated as read, no customer made
-                stream != null ? ((RowBatch) batch)::evaluate : null,
-                (id, c, row, prepared) -> {
+                stream != null ? ((RowBatch) batch).direct() : null,
+                (id, c, line, prepared) -> {
                   if (stream != null) {
                     stream.add(id, (RowBatch.Evaluated) prepared);
                   } else {

@@ -77,7 +77,8 @@ class CsvBytesProperties {
       for (int m = 0; m < rfm.length; m++) {
         rfm[m] = r.nextInt(3) == 0 ? 0 : (1 + r.nextInt(5)) * 100 + (1 + r.nextInt(5)) * 10 + 1;
       }
-      MembershipWriter.Row row = new RowBatch.Evaluated(segments, tiers, scores, rfm).row(id);
+      MembershipWriter.Row row =
+          new RowBatch.View().of(id, new RowBatch.Evaluated(segments, tiers, scores, rfm));
       bytes.id(id);
       bytes.writeRow(rowOut, row, segments);
       bytes.writeIdLine(idOut);
@@ -156,7 +157,8 @@ class CsvBytesProperties {
     int[] rfm = new int[NAMES.rfmModels.size()];
     for (int i = 0; i < 40_000; i++) {
       long[] segments = {pool[r.nextInt(i < 30_000 ? pool.length : 100)]};
-      MembershipWriter.Row row = new RowBatch.Evaluated(segments, tiers, scores, rfm).row("c");
+      MembershipWriter.Row row =
+          new RowBatch.View().of("c", new RowBatch.Evaluated(segments, tiers, scores, rfm));
       bytes.id("c");
       bytes.writeRow(rowOut, row, segments);
       expected.append(MembershipWriter.csvRow(NAMES, row));

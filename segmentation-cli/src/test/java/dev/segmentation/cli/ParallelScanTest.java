@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,9 +96,9 @@ class ParallelScanTest {
             batchSize,
             c -> c.id().length(),
             null,
-            (id, c, row, prepared) -> {
+            (id, c, line, prepared) -> {
               assertThat(prepared).isEqualTo(c.id().length());
-              accepted.append(row.line()).append(' ').append(c).append('\n');
+              accepted.append(line).append(' ').append(c).append('\n');
               return true;
             });
     return accepted + "\nrejects:\n" + rejects;
@@ -109,7 +110,7 @@ class ParallelScanTest {
       int threads,
       int batchSize,
       Function<SchemaCustomer, T> prepare,
-      Function<? super ScannedCustomer, T> direct,
+      CustomerScan.Direct<T> direct,
       CustomerScan.PreparedSink<T> sink)
       throws IOException, DataException {
     StringWriter rejects = new StringWriter();
@@ -171,26 +172,47 @@ class ParallelScanTest {
   private static String scanIds(Path file, int threads, int batchSize, boolean direct)
       throws IOException, DataException {
     StringBuilder accepted = new StringBuilder();
-    Function<Customer, Integer> prepare =
+    // what is prepared for a customer, in a one-element array that the direct path reuses
+    ToIntFunction<Customer> prepare =
         c -> {
           if (c.id().equals("c-17")) {
             throw new InvalidDataException(c.id(), null, "c-17 is refused");
           }
           return c.id().length() * 1000 + c.events("purchase").size();
         };
+    int[] made = new int[1]; // results the direct path made: a few batches' worth, not one each
+    CustomerScan.Direct<int[]> reused =
+        new CustomerScan.Direct<>() {
+          @Override
+          public int[] newResult() {
+            synchronized (made) {
+              made[0]++;
+            }
+            return new int[1];
+          }
+
+          @Override
+          public void prepare(ScannedCustomer c, int[] into) {
+            into[0] = prepare.applyAsInt(c);
+          }
+        };
     String rejects =
         skipping(
             file,
             threads,
             batchSize,
-            prepare::apply,
-            direct ? prepare::apply : null,
-            (id, c, row, prepared) -> {
-              assertThat(c == null && row.customer() == null).isEqualTo(direct);
-              accepted.append(row.line()).append(' ').append(id).append(' ').append(prepared);
+            c -> new int[] {prepare.applyAsInt(c)},
+            direct ? reused : null,
+            (id, c, line, prepared) -> {
+              assertThat(c == null).isEqualTo(direct);
+              accepted.append(line).append(' ').append(id).append(' ').append(prepared[0]);
               accepted.append('\n');
               return true;
             });
+    synchronized (made) {
+      // at most one result per record of each batch ever in flight, and the one being read
+      assertThat(made[0]).isLessThanOrEqualTo((2 * threads + 2) * batchSize);
+    }
     return accepted + "\nrejects:\n" + rejects;
   }
 

@@ -146,6 +146,8 @@ class ScannedCustomerProperties {
     Random r = new Random(seed);
     RowBatch batch = (RowBatch) Rules.batch(LOADED, CTX, false);
     CompiledCatalog compiled = LOADED.compiled();
+    // one result for every line, as the scan reuses them: each evaluation overwrites all of it
+    RowBatch.Evaluated reused = batch.newEvaluated();
     int scanned = 0;
     List<String> lines = JsonlFastPathTest.generatedLines(seed, 20);
     for (String generated : lines) {
@@ -221,7 +223,8 @@ class ScannedCustomerProperties {
       compiled.evaluateAll(c, CTX, fromScanned);
       compiled.evaluateAll(expected, CTX, fromSchema);
       assertThat(fromScanned).as(line).containsExactly(fromSchema);
-      RowBatch.Evaluated a = batch.evaluate(c);
+      RowBatch.Evaluated a = reused;
+      batch.evaluate(c, a);
       RowBatch.Evaluated b = batch.prepare(expected);
       assertThat(Arrays.equals(a.segments(), b.segments())).as(line).isTrue();
       assertThat(a.tiers()).as(line).containsExactly(b.tiers());
