@@ -5,7 +5,6 @@ import dev.segmentation.engine.row.CompiledCatalog;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
-import dev.segmentation.segment.RfmScores;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -178,8 +177,8 @@ final class RowBatch implements Batch {
     }
     int[] rfm = into.rfm;
     for (int m = 0; m < rfm.length; m++) {
-      RfmScores scored = r.rfm(rfmIndex[m]);
-      rfm[m] = scored == null ? 0 : scored.r() * 100 + scored.f() * 10 + scored.m();
+      int i = rfmIndex[m];
+      rfm[m] = r.recencyScore(i) * 100 + r.frequencyScore(i) * 10 + r.monetaryScore(i);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.segmentation.model.Customer;
 import dev.segmentation.model.SchemaCustomer;
 import dev.segmentation.segment.Catalog;
 import dev.segmentation.segment.RfmModel;
+import dev.segmentation.segment.RfmScores;
 import dev.segmentation.segment.Tiering;
 import dev.segmentation.testkit.RandomCatalogs;
 import java.util.List;
@@ -57,9 +58,16 @@ class OneCallProperties {
           .isEqualTo(compiled.tier(t.name(), c, RandomCatalogs.CTX));
     }
     for (RfmModel m : catalog.rfmModels()) {
-      assertThat(r.rfm(compiled.rfmIndex(m.name())))
-          .as("RFM %s of %s", m.name(), c.id())
-          .isEqualTo(compiled.rfm(m.name(), c, RandomCatalogs.CTX));
+      int i = compiled.rfmIndex(m.name());
+      RfmScores expected = compiled.rfm(m.name(), c, RandomCatalogs.CTX);
+      assertThat(r.rfm(i)).as("RFM %s of %s", m.name(), c.id()).isEqualTo(expected);
+      // the scores without the object: 0 without events in the window
+      assertThat(new int[] {r.recencyScore(i), r.frequencyScore(i), r.monetaryScore(i)})
+          .as("RFM scores %s of %s", m.name(), c.id())
+          .containsExactly(
+              expected == null
+                  ? new int[] {0, 0, 0}
+                  : new int[] {expected.r(), expected.f(), expected.m()});
     }
   }
 }

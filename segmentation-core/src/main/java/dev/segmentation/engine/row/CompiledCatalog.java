@@ -254,9 +254,9 @@ public final class CompiledCatalog {
    * evaluation, into {@code into} (which it returns). It gives what {@link #evaluateAll}, {@link
    * #tier}, {@link #score} and {@link #rfm} give one by one, but reads the customer's events of
    * each type (and checks their time order) once instead of once per call, and evaluates a segment
-   * that a tiering or score refers to once. Allocates nothing, except one {@link RfmScores} per RFM
-   * model for a customer with events in its window, and the three kinds of condition the class
-   * comment lists.
+   * that a tiering or score refers to once. Allocates nothing, except for the three kinds of
+   * condition the class comment lists (an RFM model's {@link RfmScores} is made only when {@link
+   * Result#rfm} asks for it).
    *
    * <pre>{@code
    * CompiledCatalog.Result r = compiled.newResult(); // one per thread, reused
@@ -283,7 +283,15 @@ public final class CompiledCatalog {
       throw new IllegalArgumentException("into must be a result of this catalog's newResult()");
     }
     into.filled = false;
-    program.all(customer(c), context(ctx), into.segments, into.tiers, into.scores, into.rfm);
+    program.all(
+        customer(c),
+        context(ctx),
+        into.segments,
+        into.tiers,
+        into.scores,
+        into.rfmCounts,
+        into.rfmDays,
+        into.rfmMonetary);
     into.filled = true;
     return into;
   }
@@ -299,7 +307,10 @@ public final class CompiledCatalog {
     private final Truth[] segments;
     private final int[] tiers;
     private final double[] scores;
-    private final RfmScores[] rfm;
+    // RFM model i's events in its window (0 for none), days since the last, and money sum
+    private final long[] rfmCounts;
+    private final long[] rfmDays;
+    private final double[] rfmMonetary;
     private boolean filled;
 
     private Result(CompiledCatalog catalog) {
@@ -307,7 +318,9 @@ public final class CompiledCatalog {
       this.segments = new Truth[catalog.segmentNames.size()];
       this.tiers = new int[catalog.tieringIndex.size()];
       this.scores = new double[catalog.scoreIndex.size()];
-      this.rfm = new RfmScores[catalog.rfmIndex.size()];
+      this.rfmCounts = new long[catalog.rfmIndex.size()];
+      this.rfmDays = new long[rfmCounts.length];
+      this.rfmMonetary = new double[rfmCounts.length];
     }
 
     private void checkFilled() {
@@ -348,10 +361,34 @@ public final class CompiledCatalog {
       return scores[i];
     }
 
-    /** The customer's scores under RFM model {@code i}, or null without events in its window. */
+    /**
+     * The customer's scores under RFM model {@code i}, or null without events in its window. Made
+     * when asked; {@link #recencyScore}, {@link #frequencyScore} and {@link #monetaryScore} give
+     * its scores without making it.
+     */
     public RfmScores rfm(int i) {
       checkFilled();
-      return rfm[i];
+      return rfmCounts[i] == 0
+          ? null
+          : RfmScores.of(catalog.program.rfmModel(i), rfmDays[i], rfmCounts[i], rfmMonetary[i]);
+    }
+
+    /** {@code rfm(i).r()}, or 0 without events in the window. Allocates nothing. */
+    public int recencyScore(int i) {
+      checkFilled();
+      return rfmCounts[i] == 0 ? 0 : catalog.program.rfmModel(i).recencyScore(rfmDays[i]);
+    }
+
+    /** {@code rfm(i).f()}, or 0 without events in the window. Allocates nothing. */
+    public int frequencyScore(int i) {
+      checkFilled();
+      return rfmCounts[i] == 0 ? 0 : catalog.program.rfmModel(i).frequencyScore(rfmCounts[i]);
+    }
+
+    /** {@code rfm(i).m()}, or 0 without events in the window. Allocates nothing. */
+    public int monetaryScore(int i) {
+      checkFilled();
+      return rfmCounts[i] == 0 ? 0 : catalog.program.rfmModel(i).monetaryScore(rfmMonetary[i]);
     }
   }
 

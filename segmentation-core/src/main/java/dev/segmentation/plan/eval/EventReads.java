@@ -45,6 +45,10 @@ final class EventReads {
   private Shared[] kept = new Shared[0]; // those holding a value in this evaluation
   private int keptCount;
 
+  // Where an RFM model's one-off read (Program.Rfm) puts the window's recency and money.
+  final long[] rfmDays = new long[1];
+  final double[] rfmMonetary = new double[1];
+
   private EventReads() {}
 
   /** Starts an evaluation of {@code c} on this thread; {@link #end()} it in a finally block. */

@@ -8,6 +8,7 @@ import dev.segmentation.model.Customer;
 import dev.segmentation.model.Schema;
 import dev.segmentation.plan.Plan;
 import dev.segmentation.segment.Catalog;
+import dev.segmentation.segment.RfmModel;
 import dev.segmentation.segment.RfmScores;
 import dev.segmentation.segment.RfmSegment;
 
@@ -155,10 +156,11 @@ public final class PlanEvaluator {
    * Everything at once, in ONE evaluation (so the customer's events of each type are read, and
    * checked for time order, once): every segment's result into {@code segments} (as {@link
    * #segments}), tiering {@code i}'s tier index ({@link #tierName}) into {@code tiers[i]}, score
-   * model {@code i}'s score into {@code scores[i]} and RFM model {@code i}'s scores (null without
-   * events in its window) into {@code rfm[i]}. Tierings and scores reuse the segments' results for
-   * the segments they refer to, which gives what the separate calls give. Allocates nothing but the
-   * {@link RfmScores} of the customers that have them.
+   * model {@code i}'s score into {@code scores[i]}, and RFM model {@code i}'s number of events in
+   * its window into {@code rfmCounts[i]} with, when it is not 0, the whole days since the last of
+   * them into {@code rfmDays[i]} and their money sum into {@code rfmMonetary[i]} (what {@link
+   * RfmScores#of} scores). Tierings and scores reuse the segments' results for the segments they
+   * refer to, which gives what the separate calls give. Allocates nothing.
    */
   public void all(
       Customer c,
@@ -166,7 +168,9 @@ public final class PlanEvaluator {
       Truth[] segments,
       int[] tiers,
       double[] scores,
-      RfmScores[] rfm) {
+      long[] rfmCounts,
+      long[] rfmDays,
+      double[] rfmMonetary) {
     Bounds b = bounds(ctx);
     EventReads reads = begin(c);
     try {
@@ -178,11 +182,16 @@ public final class PlanEvaluator {
         scores[i] = program.score(i, c, b, segments);
       }
       for (int i = 0; i < program.rfms.length; i++) {
-        rfm[i] = program.rfms[i].scores(c, b);
+        rfmCounts[i] = program.rfms[i].window(c, b, reads, rfmDays, rfmMonetary, i);
       }
     } finally {
       end(reads);
     }
+  }
+
+  /** RFM model {@code i}, whose window {@link #all} reads. */
+  public RfmModel rfmModel(int i) {
+    return program.rfms[i].model;
   }
 
   /** The name of tier {@code tier} (an index {@link #all} gives) of tiering {@code i}. */

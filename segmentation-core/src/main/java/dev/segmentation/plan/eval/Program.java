@@ -269,20 +269,31 @@ final class Program {
 
     /** The segment, or null without events in the window. Allocates nothing. */
     RfmSegment segment(Customer c, Bounds b) {
-      return (RfmSegment) scan(c, b, false);
+      EventReads reads = EventReads.current();
+      long count = window(c, b, reads, reads.rfmDays, reads.rfmMonetary, 0);
+      return count == 0
+          ? null
+          : RfmSegment.of(
+              model.recencyScore(reads.rfmDays[0]),
+              model.frequencyScore(count),
+              model.monetaryScore(reads.rfmMonetary[0]));
     }
 
     /** The scores, or null without events in the window. */
     RfmScores scores(Customer c, Bounds b) {
-      return (RfmScores) scan(c, b, true);
+      EventReads reads = EventReads.current();
+      long count = window(c, b, reads, reads.rfmDays, reads.rfmMonetary, 0);
+      return count == 0 ? null : RfmScores.of(model, reads.rfmDays[0], count, reads.rfmMonetary[0]);
     }
 
-    // One pass over the window: the RfmScores when `scores`, else only the (allocation-free)
-    // RfmSegment; null without events. The events are read by position when the customer offers
-    // them so (no Event per event), else from its list, as EventNode reads them.
-    private Object scan(Customer c, Bounds b, boolean scores) {
+    /**
+     * One pass over the window: the number of events in it and, when there are any, the whole days
+     * since the last of them into {@code days[slot]} and the sum of their money property into
+     * {@code monetary[slot]}. Allocates nothing. The events are read by position when the customer
+     * offers them so (no Event per event), else from its list, as EventNode reads them.
+     */
+    long window(Customer c, Bounds b, EventReads reads, long[] days, double[] monetary, int slot) {
       String type = model.eventType();
-      EventReads reads = EventReads.current();
       EventColumns columns = reads.columns(c, type);
       List<Event> events = columns == null ? reads.of(c, type) : null;
       TimeRange range = b.range(window);
@@ -290,7 +301,6 @@ final class Program {
       long count = 0;
       int last = -1;
       ExactSum sum = ExactSum.acquire();
-      double monetary;
       try {
         for (int i = range.firstIndex(columns, events); i < n; i++) {
           ValueSource e = range.event(columns, events, i);
@@ -301,19 +311,16 @@ final class Program {
           last = i;
           EventNode.addValue(e, c, moneyProperty, moneyPosition, moneyType, sum);
         }
-        monetary = sum.doubleValue();
+        if (count > 0) {
+          monetary[slot] = sum.doubleValue();
+        }
       } finally {
         sum.release();
       }
-      if (count == 0) {
-        return null;
+      if (count > 0) {
+        days[slot] = EventNode.daysSince(columns, events, last, b.ctx.asOf());
       }
-      long days = EventNode.daysSince(columns, events, last, b.ctx.asOf());
-      if (scores) {
-        return RfmScores.of(model, days, count, monetary);
-      }
-      return RfmSegment.of(
-          model.recencyScore(days), model.frequencyScore(count), model.monetaryScore(monetary));
+      return count;
     }
 
     Explanation explain(Customer c, Bounds b) {
