@@ -499,7 +499,7 @@ final class JsonlByteScanner {
     long v = digits();
     int digitCount = pos - start;
     int scale = 0;
-    boolean plain = true;
+    int fraction = 0; // 1 with a fraction
     if (pos < end && b[pos] == '.') {
       pos++;
       int fractionStart = pos;
@@ -511,14 +511,11 @@ final class JsonlByteScanner {
         throw Decline.INSTANCE;
       }
       digitCount += scale;
-      plain = false;
+      fraction = 1;
     }
-    int exponent = 0;
-    if (pos < end && (b[pos] == 'e' || b[pos] == 'E')) {
-      exponent = exponent();
-      plain = false;
-    }
-    if (plain) {
+    int exponent = exponent();
+    // one branch for "plain", which integers and fractions both take, so neither is a trap
+    if ((fraction | exponentLetter) == 0) {
       if (digitCount > 18 || isNumberTail()) {
         throw Decline.INSTANCE;
       }
@@ -528,31 +525,63 @@ final class JsonlByteScanner {
     if (digitCount > 15 || power > 22 || power < -22 || isNumberTail()) {
       throw Decline.INSTANCE;
     }
-    // (0 as well, with its sign: no branch of its own, which a profile without zeros would leave
-    // out of the compiled code, to be thrown away at the first zero)
-    double d = power >= 0 ? v * POW10[power] : v / POW10[-power];
+    // One of the two powers is 10^0, so this is v * 10^p or v / 10^-p with one rounding; Math.max
+    // rather than a branch, which a profile of fractions alone would compile as a trap for the
+    // first number with a positive power. (0 as well, with its sign: no branch of its own.)
+    double d = v * POW10[Math.max(power, 0)] / POW10[Math.max(-power, 0)];
     return negative ? -d : d;
   }
 
-  /** The exponent after {@code e} or {@code E}: a sign, then one to three digits, else declines. */
+  /**
+   * The exponent at {@code pos}, if there is one ({@code e} or {@code E}, a sign, then one to three
+   * digits; anything else after the letter declines), else 0; moves past it. Read without a branch
+   * on whether there is one: the first thousands of lines of a file often have no exponent, C2 then
+   * compiles that branch as a trap, and the first number such as the coordinate {@code -7.0E-4}
+   * threw the compiled scanner away (JFR {@code jdk.Deoptimization}). The bytes are read through
+   * {@link #byteAt}, and the digits' values and counts are arithmetic.
+   */
   private int exponent() {
-    pos++;
-    boolean negative = pos < end && b[pos] == '-';
-    if (pos < end && (b[pos] == '-' || b[pos] == '+')) {
-      pos++;
+    int isE = isZero((byteAt(pos) | 0x20) ^ 'e');
+    exponentLetter = isE;
+    int p = pos + isE;
+    int s = byteAt(p);
+    int minus = isZero(s ^ '-') & isE;
+    p += (minus | isZero(s ^ '+')) & isE;
+    int d0 = byteAt(p) - '0';
+    int d1 = byteAt(p + 1) - '0';
+    int d2 = byteAt(p + 2) - '0';
+    int v0 = isDigit(d0) & isE;
+    int v1 = isDigit(d1) & v0;
+    int v2 = isDigit(d2) & v1;
+    if ((isE & ~v0) != 0 || (isDigit(byteAt(p + 3) - '0') & v2) != 0) {
+      throw Decline.INSTANCE; // a letter without digits, or more than three
     }
-    int start = pos;
-    int e = 0;
-    while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
-      if (pos - start == 3) {
-        throw Decline.INSTANCE;
-      }
-      e = e * 10 + (b[pos++] - '0');
-    }
-    if (pos == start) {
-      throw Decline.INSTANCE;
-    }
-    return negative ? -e : e;
+    int e = d0 * v0;
+    e = e * (1 + 9 * v1) + d1 * v1;
+    e = e * (1 + 9 * v2) + d2 * v2;
+    pos += isE * (p - pos + v0 + v1 + v2);
+    return (e ^ -minus) + minus;
+  }
+
+  /** 1 when the last {@link #exponent()} read a letter (even of an exponent 0: 5e0), else 0. */
+  private int exponentLetter;
+
+  /**
+   * The byte at {@code i} (not negative) of the line, or 0 past its end: without a branch either,
+   * since whether a number is followed by three more bytes of its line depends on the data too.
+   */
+  private int byteAt(int i) {
+    return b[Math.min(i, b.length - 1)] & -((i - end) >>> 31);
+  }
+
+  /** 1 when {@code x} is 0, else 0, without a branch. */
+  private static int isZero(int x) {
+    return 1 - ((x | -x) >>> 31);
+  }
+
+  /** 1 when {@code d} is 0 to 9, else 0, without a branch. */
+  private static int isDigit(int d) {
+    return ((d | (9 - d)) >>> 31) ^ 1;
   }
 
   /** Reads a leading '-', if any. */
