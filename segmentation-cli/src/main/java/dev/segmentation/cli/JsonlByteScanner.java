@@ -513,9 +513,10 @@ final class JsonlByteScanner {
       digitCount += scale;
       fraction = 1;
     }
-    int exponent = exponent();
+    int letter = isZero((byteAt(pos) | 0x20) ^ 'e'); // 1 at an exponent's e or E
+    int exponent = exponent(letter);
     // one branch for "plain", which integers and fractions both take, so neither is a trap
-    if ((fraction | exponentLetter) == 0) {
+    if ((fraction | letter) == 0) {
       if (digitCount > 18 || isNumberTail()) {
         throw Decline.INSTANCE;
       }
@@ -533,16 +534,14 @@ final class JsonlByteScanner {
   }
 
   /**
-   * The exponent at {@code pos}, if there is one ({@code e} or {@code E}, a sign, then one to three
-   * digits; anything else after the letter declines), else 0; moves past it. Read without a branch
-   * on whether there is one: the first thousands of lines of a file often have no exponent, C2 then
-   * compiles that branch as a trap, and the first number such as the coordinate {@code -7.0E-4}
-   * threw the compiled scanner away (JFR {@code jdk.Deoptimization}). The bytes are read through
-   * {@link #byteAt}, and the digits' values and counts are arithmetic.
+   * The exponent at {@code pos} when {@code isE} is 1 (there is an {@code e} or {@code E}: then a
+   * sign, then one to three digits; anything else after the letter declines), else 0; moves past
+   * it. Read without a branch on whether there is one: the first thousands of lines of a file often
+   * have no exponent, C2 then compiles that branch as a trap, and the first number such as the
+   * coordinate {@code -7.0E-4} threw the compiled scanner away (JFR {@code jdk.Deoptimization}).
+   * The bytes are read through {@link #byteAt}, and the digits' values and counts are arithmetic.
    */
-  private int exponent() {
-    int isE = isZero((byteAt(pos) | 0x20) ^ 'e');
-    exponentLetter = isE;
+  private int exponent(int isE) {
     int p = pos + isE;
     int s = byteAt(p);
     int minus = isZero(s ^ '-') & isE;
@@ -562,9 +561,6 @@ final class JsonlByteScanner {
     pos += isE * (p - pos + v0 + v1 + v2);
     return (e ^ -minus) + minus;
   }
-
-  /** 1 when the last {@link #exponent()} read a letter (even of an exponent 0: 5e0), else 0. */
-  private int exponentLetter;
 
   /**
    * The byte at {@code i} (not negative) of the line, or 0 past its end: without a branch either,

@@ -205,7 +205,7 @@ final class RowBatch implements Batch {
     Evaluated e = (Evaluated) prepared;
     int row = results.add(c.id());
     for (int s = 0; s < segmentIndex.length; s++) {
-      if ((e.segments[s >>> 6] & (1L << s)) != 0) {
+      if (e.in(s)) {
         results.member(s, row);
       }
     }
