@@ -22,12 +22,31 @@ spark_flags="-Xmx12g -XX:+UseParallelGC $(tr '\n' ' ' < examples/spark/jvm.optio
 
 has() { [[ " $parts " == *" $1 "* ]]; }
 
+# The machine's load during the run: every 10 s, the time, the part running and the 1-minute load
+# average, summarised per part under "## Machine" (the benchmark's own threads count in it: one
+# busy thread adds about 1, a two-thread contender about 2).
+load_log="$out/load.tsv"
+: > "$load_log"
+echo build > "$out/part"
+(
+  while :; do
+    printf '%s\t%s\t%s\n' "$(date -u +%H:%M:%S)" "$(cat "$out/part")" \
+      "$(cut -d' ' -f1 /proc/loadavg)" >> "$load_log"
+    sleep 10
+  done
+) &
+sampler=$!
+trap 'kill "$sampler" 2> /dev/null || true' EXIT
+running() { echo "$1" > "$out/part"; }
+
 if has batch; then
+  running batch
   # One rule over 1,000,000 customers (peers: 100,000) per operation.
   java -jar "$jar" BatchBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s ${BATCH_ARGS:-} \
     -rf json -rff "$out/batch.json" > "$out/batch.log" 2>&1
 fi
 if has batch10m; then
+  running batch10m
   # The limits and the columnar engine on 1 and 2 threads over 10,000,000 customers (opt-in:
   # PARTS=batch10m; 20 forks). These contenders read only columns, which each fork generates
   # straight into the arrays or the table a chunk at a time (no 10M plain objects): one fork's
@@ -41,25 +60,30 @@ if has batch10m; then
     -rf json -rff "$out/batch10m.json" > "$out/batch10m.log" 2>&1
 fi
 if has single; then
+  running single
   # Inside a request: the 20-segment catalog for one customer, with allocation per call.
   java -jar "$jar" SingleCustomerBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc \
     -rf json -rff "$out/single.json" > "$out/single.log" 2>&1
 fi
 if has authoring; then
+  running authoring
   # Authoring: parse, check and compile 1,000 segments.
   java -jar "$jar" AuthoringBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s \
     -rf json -rff "$out/authoring.json" > "$out/authoring.log" 2>&1
 fi
 if has diff; then
+  running diff
   # Two days of a nightly job: BatchResult.diff beside the evaluation it is compared with.
   java -jar "$jar" DiffBenchmark -f 1 -wi 2 -w 2s -i 5 -r 2s \
     -rf json -rff "$out/diff.json" > "$out/diff.log" 2>&1
 fi
 if has catalog && java -jar "$jar" -l | grep -q CatalogBenchmark; then
+  running catalog
   # The 100-segment catalog over 10,000,000 customers, 1 and 2 threads (single-shot operations).
   java -jar "$jar" CatalogBenchmark -rf json -rff "$out/catalog.json" > "$out/catalog.log" 2>&1
 fi
 if has sql; then
+  running sql
   # The 100-segment catalog's counts: the generated SQL in an in-process DuckDB and on a local
   # Spark (segmentation-spark over Parquet) next to the columnar engine, over 10,000,000 customers
   # (SQL_CUSTOMERS=1000000 for fewer), on 2 threads (loading not measured).
@@ -68,6 +92,7 @@ if has sql; then
     -jvmArgsAppend "$spark_flags" -rf json -rff "$out/sql.json" > "$out/sql.log" 2>&1
 fi
 if has tracker; then
+  running tracker
   # The membership tracker on the 20-segment catalog (single-shot operations): 1,000,000 events
   # over 100,000 customers in time order; the clock moved one day over 1,000,000 customers.
   java -jar "$jar" TrackerBenchmark.ingest -wi 1 -i 3 \
@@ -76,15 +101,27 @@ if has tracker; then
     -rf json -rff "$out/tracker-advance.json" > "$out/tracker-advance.log" 2>&1
 fi
 if has memory; then
+  running memory
   java -Djdk.attach.allowAttachSelf=true -cp "$jar" dev.segmentation.benchmarks.MemoryReport \
     100000 > "$out/memory.txt" 2> "$out/memory.log"
 fi
 
+running report
 {
   echo "## Machine"
   echo "nproc: $(nproc); RAM: $(free -g | awk '/Mem:/{print $2}') GB;" \
     "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   java -version 2>&1 | head -2
+  echo
+  echo "Load average (1 minute) while each part ran, lowest-highest, UTC times of the samples:"
+  awk -F'\t' '$2 != "build" && $2 != "report" {
+      if (!($2 in lo)) { order[n++] = $2; lo[$2] = $3; hi[$2] = $3; first[$2] = $1 }
+      if ($3 < lo[$2]) lo[$2] = $3
+      if ($3 > hi[$2]) hi[$2] = $3
+      last[$2] = $1
+    }
+    END { for (i = 0; i < n; i++) { p = order[i]
+      printf "- %s: %s-%s (%s-%s)\n", p, lo[p], hi[p], first[p], last[p] } }' "$load_log"
   echo
   if [[ -f "$out/memory.txt" ]]; then
     echo "## Memory (bytes per customer)"
