@@ -139,11 +139,12 @@ public final class CompiledCatalog {
    * Segment {@code segmentIndex}'s result for each of {@code customers[from..to)}, into {@code
    * out[0..to - from)}: {@code out[k - from]} is what {@link #evaluate(int, Customer,
    * EvaluationContext) evaluate(segmentIndex, customers[k], ctx)} returns. For a batch over plain
-   * objects: a segment compiled to generated code (the default) runs as one loop with the segment's
-   * code inside it, with no call per customer, which the JIT would otherwise make once a segment's
-   * code is too large to inline into the caller's loop; blocks of a few hundred customers into one
-   * reused {@code out} keep it allocation-free. When an exception is thrown, the contents of {@code
-   * out} are unspecified.
+   * objects: a segment compiled to generated code (the default, from its 10,000th evaluation on;
+   * interpreted, customer by customer, before) runs as one loop with the segment's code inside it,
+   * with no call per customer, which the JIT would otherwise make once a segment's code is too
+   * large to inline into the caller's loop; blocks of a few hundred customers into one reused
+   * {@code out} keep it allocation-free. When an exception is thrown, the contents of {@code out}
+   * are unspecified.
    *
    * @throws IllegalArgumentException when the index is out of range, an array or a customer in the
    *     range is null, the range is not within {@code customers}, or {@code out} is shorter than

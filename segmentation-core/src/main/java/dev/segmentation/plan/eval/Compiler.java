@@ -155,8 +155,8 @@ final class Compiler {
       program.segmentNames[i] = s.name();
       program.explainSegments[i] =
           compileTwice(s.condition(), customer, path, program.segments, i, planRoot(i));
-      if (Generator.ENABLED) {
-        program.segments[i] = Generator.generate(program.segments[i]);
+      if (Generator.ENABLED) { // generated once evaluated often enough to pay for the class
+        program.segments[i] = new WarmingNode(program.segments[i], program.segments, i);
       }
     }
 

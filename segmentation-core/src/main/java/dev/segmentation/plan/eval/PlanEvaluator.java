@@ -290,13 +290,18 @@ public final class PlanEvaluator {
   }
 
   // See the class comment: one cached Bounds, keyed by the context's identity (a plain field).
-  private Bounds bounds(EvaluationContext ctx) {
+  Bounds bounds(EvaluationContext ctx) {
     Bounds b = bounds;
     if (b == null || b.ctx != ctx) {
       b = times.bind(ctx);
       bounds = b;
     }
     return b;
+  }
+
+  /** Segment {@code i}'s node as evaluations find it now (tests). */
+  Node segmentNode(int i) {
+    return segments[i];
   }
 
   @Override

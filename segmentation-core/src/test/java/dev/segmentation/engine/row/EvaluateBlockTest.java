@@ -13,6 +13,7 @@ import dev.segmentation.model.Attribute;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.Schema;
 import dev.segmentation.model.SchemaCustomer;
+import dev.segmentation.plan.eval.EvalAccess;
 import dev.segmentation.segment.Segment;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,14 @@ class EvaluateBlockTest {
   void evaluateBlock_givesEvaluatesResultForEachCustomerInTheRange() {
     CompiledCatalog compiled = RowEngine.compile(NORDIC_ADULTS, SCHEMA);
     Customer[] cs = customers(40);
+    assertBlockGivesEvaluatesResults(compiled, cs); // interpreted: evaluated too few times yet
+    for (int k = 0; k < EvalAccess.generateAfter(); k++) {
+      compiled.evaluate(0, cs[k % cs.length], CTX);
+    }
+    assertBlockGivesEvaluatesResults(compiled, cs); // generated: the block's own loop
+  }
+
+  private static void assertBlockGivesEvaluatesResults(CompiledCatalog compiled, Customer[] cs) {
     Truth[] out = new Truth[41];
     compiled.evaluateBlock(0, cs, 3, 40, CTX, out);
     for (int k = 3; k < 40; k++) {

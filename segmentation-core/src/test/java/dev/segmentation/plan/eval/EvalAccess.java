@@ -14,6 +14,11 @@ public final class EvalAccess {
     return PlanEvaluator.unchecked(catalog, schema, Limits.DEFAULT);
   }
 
+  /** How many evaluations of a segment come before its generated evaluator takes its place. */
+  public static int generateAfter() {
+    return WarmingNode.GENERATE_AFTER;
+  }
+
   /** A value as explanations quote it. */
   public static String quote(String value) {
     return Show.quote(value);
