@@ -199,7 +199,10 @@ public final class BatchResult {
     notNull(previous, "previous");
     table.requireIds("diff");
     previous.table.requireIds("diff");
-    RowMatch match = previous.table == table ? null : new RowMatch(previous.table, table);
+    DecodedIds nowIds = new DecodedIds(table);
+    DecodedIds beforeIds = previous.table == table ? nowIds : new DecodedIds(previous.table);
+    RowMatch match =
+        previous.table == table ? null : new RowMatch(previous.table, table, beforeIds, nowIds);
     ImmutableMap.Builder<String, MembershipDiff.Change> b = ImmutableMap.builder();
     for (int i = 0; i < segmentNames.size(); i++) {
       String name = segmentNames.get(i);
@@ -213,8 +216,8 @@ public final class BatchResult {
         b.put(
             name,
             new MembershipDiff.Change(
-                ids(table, RoaringBitmap.andNot(now, before)),
-                ids(previous.table, RoaringBitmap.andNot(before, now))));
+                ids(nowIds, RoaringBitmap.andNot(now, before)),
+                ids(beforeIds, RoaringBitmap.andNot(before, now))));
       } else {
         b.put(name, match.change(now, before));
       }
@@ -222,10 +225,10 @@ public final class BatchResult {
     return new MembershipDiff(b.build());
   }
 
-  private static List<String> ids(CustomerTable table, RoaringBitmap rows) {
+  private static List<String> ids(DecodedIds decoded, RoaringBitmap rows) {
     ImmutableList.Builder<String> ids =
         ImmutableList.builderWithExpectedSize(rows.getCardinality());
-    rows.forEach((int r) -> ids.add(table.id(r)));
+    rows.forEach((int r) -> ids.add(decoded.id(r)));
     return ids.build();
   }
 

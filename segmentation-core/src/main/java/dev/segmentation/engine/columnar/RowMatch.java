@@ -26,8 +26,8 @@ import org.roaringbitmap.RoaringBitmap;
 final class RowMatch {
   private static final int WORDS_PER_CONTAINER = 1 << 10; // 65,536 rows
 
-  private final CustomerTable before;
-  private final CustomerTable now;
+  private final DecodedIds beforeIds; // before's ids, each decoded once for the whole diff
+  private final DecodedIds nowIds;
   private final int[] beforeRowOf; // per row of `now`, -1 when the customer is new
   private final boolean identical; // the same ids in the same order
   // Runs of matched rows in order: before rows [runBefore[i], + runLength[i]) are now rows
@@ -45,9 +45,9 @@ final class RowMatch {
   private int[] changedRows = new int[256]; // by members only: rows whose membership changed
   private int changed;
 
-  RowMatch(CustomerTable before, CustomerTable now) {
-    this.before = before;
-    this.now = now;
+  RowMatch(CustomerTable before, CustomerTable now, DecodedIds beforeIds, DecodedIds nowIds) {
+    this.beforeIds = beforeIds;
+    this.nowIds = nowIds;
     this.beforeRowOf = now.rowsIn(before);
     boolean same = before.size() == now.size();
     // Beyond this many runs the rows are matched by members, and runs are no longer recorded.
@@ -116,7 +116,7 @@ final class RowMatch {
     }
     MembershipDiff.Change change =
         new MembershipDiff.Change(
-            idsOf(nowWords, beforeInNow, now), idsOf(beforeWords, nowInBefore, before));
+            idsOf(nowWords, beforeInNow, nowIds), idsOf(beforeWords, nowInBefore, beforeIds));
     Arrays.fill(nowWords, 0L);
     Arrays.fill(beforeWords, 0L);
     Arrays.fill(beforeInNow, 0L);
@@ -156,7 +156,7 @@ final class RowMatch {
   }
 
   // The ids of the rows set in `members` and not in `others`, in row order.
-  private static ImmutableList<String> idsOf(long[] members, long[] others, CustomerTable table) {
+  private static ImmutableList<String> idsOf(long[] members, long[] others, DecodedIds table) {
     ImmutableList.Builder<String> ids = ImmutableList.builder();
     for (int w = 0; w < members.length; w++) {
       long x = members[w] & ~others[w];
@@ -191,8 +191,8 @@ final class RowMatch {
         nowInBefore[w] |= bit;
       }
     }
-    List<String> entered = collectedIds(now);
-    List<String> exited = idsOf(beforeWords, nowInBefore, before);
+    List<String> entered = collectedIds(nowIds);
+    List<String> exited = idsOf(beforeWords, nowInBefore, beforeIds);
     Arrays.fill(beforeWords, 0L);
     Arrays.fill(nowInBefore, 0L);
     return new MembershipDiff.Change(entered, exited);
@@ -205,7 +205,7 @@ final class RowMatch {
     changedRows[changed++] = row;
   }
 
-  private List<String> collectedIds(CustomerTable table) {
+  private List<String> collectedIds(DecodedIds table) {
     ImmutableList.Builder<String> ids = ImmutableList.builderWithExpectedSize(changed);
     for (int i = 0; i < changed; i++) {
       ids.add(table.id(changedRows[i]));

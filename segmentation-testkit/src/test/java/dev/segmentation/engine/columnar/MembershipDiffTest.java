@@ -9,8 +9,10 @@ import dev.segmentation.segment.Catalog;
 import dev.segmentation.testkit.RandomCatalogs;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.ForAll;
@@ -63,6 +65,18 @@ class MembershipDiffTest {
                 beforeTable, EvaluationContext.at(RandomCatalogs.AS_OF.plusSeconds(86_400L * 40)))
             : compiled.evaluate(nowTable, RandomCatalogs.CTX);
     MembershipDiff diff = second.diff(first);
+    // Each table's ids are decoded at most once per diff: a customer that entered (or left) several
+    // segments is one String in all of them.
+    Map<String, String> enteredOnce = new HashMap<>();
+    Map<String, String> exitedOnce = new HashMap<>();
+    for (String segment : second.segmentNames()) {
+      for (String id : diff.of(segment).entered()) {
+        assertThat(enteredOnce.computeIfAbsent(id, k -> id)).as("entered %s", id).isSameAs(id);
+      }
+      for (String id : diff.of(segment).exited()) {
+        assertThat(exitedOnce.computeIfAbsent(id, k -> id)).as("exited %s", id).isSameAs(id);
+      }
+    }
     for (String segment : second.segmentNames()) {
       Set<String> was = ids(first, segment);
       Set<String> is = ids(second, segment);
