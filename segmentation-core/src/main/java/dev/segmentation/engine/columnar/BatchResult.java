@@ -199,10 +199,10 @@ public final class BatchResult {
     notNull(previous, "previous");
     table.requireIds("diff");
     previous.table.requireIds("diff");
+    RowMatch match = previous.table == table ? null : new RowMatch(previous.table, table);
+    // Where the bitmaps are compared directly; RowMatch decodes its own.
     DecodedIds nowIds = new DecodedIds(table);
     DecodedIds beforeIds = previous.table == table ? nowIds : new DecodedIds(previous.table);
-    RowMatch match =
-        previous.table == table ? null : new RowMatch(previous.table, table, beforeIds, nowIds);
     ImmutableMap.Builder<String, MembershipDiff.Change> b = ImmutableMap.builder();
     for (int i = 0; i < segmentNames.size(); i++) {
       String name = segmentNames.get(i);

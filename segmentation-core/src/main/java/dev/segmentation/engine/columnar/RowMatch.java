@@ -45,9 +45,9 @@ final class RowMatch {
   private int[] changedRows = new int[256]; // by members only: rows whose membership changed
   private int changed;
 
-  RowMatch(CustomerTable before, CustomerTable now, DecodedIds beforeIds, DecodedIds nowIds) {
-    this.beforeIds = beforeIds;
-    this.nowIds = nowIds;
+  RowMatch(CustomerTable before, CustomerTable now) {
+    this.beforeIds = new DecodedIds(before);
+    this.nowIds = new DecodedIds(now);
     this.beforeRowOf = now.rowsIn(before);
     boolean same = before.size() == now.size();
     // Beyond this many runs the rows are matched by members, and runs are no longer recorded.
@@ -156,12 +156,12 @@ final class RowMatch {
   }
 
   // The ids of the rows set in `members` and not in `others`, in row order.
-  private static ImmutableList<String> idsOf(long[] members, long[] others, DecodedIds table) {
+  private static ImmutableList<String> idsOf(long[] members, long[] others, DecodedIds decoded) {
     ImmutableList.Builder<String> ids = ImmutableList.builder();
     for (int w = 0; w < members.length; w++) {
       long x = members[w] & ~others[w];
       while (x != 0) {
-        ids.add(table.id((w << 6) + Long.numberOfTrailingZeros(x)));
+        ids.add(decoded.id((w << 6) + Long.numberOfTrailingZeros(x)));
         x &= x - 1;
       }
     }
@@ -205,10 +205,10 @@ final class RowMatch {
     changedRows[changed++] = row;
   }
 
-  private List<String> collectedIds(DecodedIds table) {
+  private List<String> collectedIds(DecodedIds decoded) {
     ImmutableList.Builder<String> ids = ImmutableList.builderWithExpectedSize(changed);
     for (int i = 0; i < changed; i++) {
-      ids.add(table.id(changedRows[i]));
+      ids.add(decoded.id(changedRows[i]));
     }
     return ids.build();
   }
