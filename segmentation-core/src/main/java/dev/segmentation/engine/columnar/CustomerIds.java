@@ -1,5 +1,8 @@
 package dev.segmentation.engine.columnar;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -62,7 +65,7 @@ final class CustomerIds {
    */
   int[] rowsIn(CustomerIds other) {
     int[] rows = new int[size];
-    int[] scratch = new int[PROBE_BATCH + 1];
+    Probes probes = new Probes();
     int expected = 0; // the row of `other` after the previous match
     int misses = 0; // comparisons with `expected` that failed in a row
     int r = 0;
@@ -84,7 +87,7 @@ final class CustomerIds {
         }
       } else {
         int n = Math.min(PROBE_BATCH, size - r);
-        other.rowsOf(this, r, n, rows, scratch);
+        other.rowsOf(this, r, n, rows, probes);
         for (int end = r + n; r < end; r++) {
           int o = rows[r];
           if (o >= 0) {
@@ -98,35 +101,75 @@ final class CustomerIds {
   }
 
   static final int MISSES_BEFORE_PROBING = 4;
-  static final int PROBE_BATCH = 32;
+  static final int PROBE_BATCH = 1024;
+
+  /** How many lookups {@link #rowsOf} keeps going at once. */
+  static final int WINDOW = 128;
 
   /**
    * Looks up here the ids of {@code ids}' rows {@code [first, first + n)} and writes their rows
-   * here (or -1) to {@code rows[first..]}, one stage at a time for all n: every hash, every first
-   * slot, then where the ids those slots name start, then their first bytes, and only then the
-   * comparisons. The n lookups' cache misses overlap instead of coming one after another.
+   * here (or -1) to {@code rows[first..]}, {@link #WINDOW} lookups at a time and one stage at a
+   * time for all of them: the slots they probe, then the candidate rows those slots name, then
+   * where the candidates' ids start, then their first bytes, and only then the comparisons. A
+   * lookup whose candidate was another id stays in the window with its next slot; one that is done
+   * makes room for the next row. The window's cache misses overlap instead of coming one after
+   * another, at every step of every probe sequence.
    */
-  private void rowsOf(CustomerIds ids, int first, int n, int[] rows, int[] scratch) {
+  private void rowsOf(CustomerIds ids, int first, int n, int[] rows, Probes probes) {
     int mask = slots.length - 1;
-    for (int k = 0; k < n; k++) {
-      int r = first + k;
-      scratch[k] = hash(ids.data, ids.start(r), ids.ends[r]) & mask;
+    int[] row = probes.row; // by place in the window: the row of `ids` looked up
+    int[] slot = probes.slot; // the slot it probes next
+    int[] candidate = probes.candidate; // the row that slot names, or -1
+    int[] start = probes.start; // where that row's id starts
+    int next = first;
+    int end = first + n;
+    int m = 0; // lookups in the window
+    for (; m < WINDOW && next < end; m++, next++) {
+      row[m] = next;
+      slot[m] = hash(ids.data, ids.start(next), ids.ends[next]) & mask;
     }
-    for (int k = 0; k < n; k++) {
-      rows[first + k] = slots[scratch[k]]; // the first candidate's row + 1, or 0
-    }
+    byte[] bytes = data;
     int touched = 0;
-    for (int k = 0; k < n; k++) {
-      int candidate = rows[first + k] - 1;
-      if (candidate >= 0 && ends[candidate] > start(candidate)) {
-        touched += data[start(candidate)];
+    while (m > 0) {
+      for (int p = 0; p < m; p++) {
+        candidate[p] = slots[slot[p]] - 1;
       }
+      for (int p = 0; p < m; p++) {
+        int c = candidate[p];
+        start[p] = c < 0 ? bytes.length : start(c);
+      }
+      for (int p = 0; p < m; p++) {
+        if (start[p] < bytes.length) {
+          touched += bytes[start[p]];
+        }
+      }
+      int kept = 0; // the window is compacted in place: kept <= p
+      for (int p = 0; p < m; p++) {
+        int r = row[p];
+        int c = candidate[p];
+        if (c < 0 || equals(c, ids.data, ids.start(r), ids.ends[r])) {
+          rows[r] = c;
+          if (next < end) {
+            row[kept] = next;
+            slot[kept++] = hash(ids.data, ids.start(next), ids.ends[next]) & mask;
+            next++;
+          }
+        } else {
+          row[kept] = r;
+          slot[kept++] = (slot[p] + 1) & mask;
+        }
+      }
+      m = kept;
     }
-    for (int k = 0; k < n; k++) {
-      int r = first + k;
-      rows[r] = slots[slotOf(ids.data, ids.start(r), ids.ends[r], scratch[k])] - 1;
-    }
-    scratch[PROBE_BATCH] = touched; // so that the second stage's loads are not optimized away
+    row[WINDOW] = touched; // so that the loads of the first bytes are not optimized away
+  }
+
+  /** The working arrays of one {@link #rowsIn}, so that a table stays safe to share. */
+  private static final class Probes {
+    final int[] row = new int[WINDOW + 1]; // and a last place for what the loads read
+    final int[] slot = new int[WINDOW];
+    final int[] candidate = new int[WINDOW];
+    final int[] start = new int[WINDOW];
   }
 
   private int start(int row) {
@@ -218,9 +261,32 @@ final class CustomerIds {
     slots[i] = row + 1;
   }
 
+  // Whether row's id is the bytes key[from..to): the lengths, then 8 bytes at a time (a call to
+  // Arrays.equals goes through a vectorized stub that costs more than the 8-20 bytes of an id).
   private boolean equals(int row, byte[] key, int from, int to) {
-    return Arrays.equals(data, start(row), ends[row], key, from, to);
+    int start = start(row);
+    int n = to - from;
+    if (ends[row] - start != n) {
+      return false;
+    }
+    byte[] bytes = data;
+    int i = 0;
+    for (; i <= n - Long.BYTES; i += Long.BYTES) {
+      if ((long) LONGS.get(bytes, start + i) != (long) LONGS.get(key, from + i)) {
+        return false;
+      }
+    }
+    for (; i < n; i++) {
+      if (bytes[start + i] != key[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
+
+  // 8 bytes of a byte[] at any offset as one long (the order does not matter for equality).
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
   // A polynomial hash of the bytes, mixed so that the low bits (the slot) depend on all of them.
   private static int hash(byte[] bytes, int from, int to) {

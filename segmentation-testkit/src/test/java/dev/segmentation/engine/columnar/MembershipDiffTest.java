@@ -140,17 +140,18 @@ class MembershipDiffTest {
    * Row matching against a map from id to row, for the layouts that take it down each of its ways:
    * comparing with the row after the previous match, probing the index one row at a time, and
    * probing it {@link CustomerIds#PROBE_BATCH} rows at a time once those comparisons keep failing
-   * (shuffled blocks switch between the three, with batches cut short by the table's end).
+   * (shuffled blocks switch between the three, with batches cut short by the table's end, and
+   * longer than {@link CustomerIds#WINDOW} lookups or shorter).
    */
   @Property(tries = 200)
   void rowsInFindsEachIdsRow(
       @ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 400) int size,
-      @ForAll @IntRange(min = 1, max = 80) int longestBlock) {
+      @ForAll @IntRange(min = 0, max = 3000) int size,
+      @ForAll @IntRange(min = 1, max = 2500) int longestBlock) {
     Random random = new Random(seed);
     List<String> before = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      before.add((random.nextBoolean() ? "c-" : "ü-") + i);
+      before.add(ID_PREFIXES[random.nextInt(ID_PREFIXES.length)] + i);
     }
     List<String> kept = new ArrayList<>();
     before.stream().filter(id -> random.nextInt(10) != 0).forEach(kept::add);
@@ -173,6 +174,47 @@ class MembershipDiffTest {
 
     for (int r = 0; r < now.size(); r++) {
       assertThat(rows[r]).as("row %d, %s", r, now.get(r)).isEqualTo(before.indexOf(now.get(r)));
+    }
+  }
+
+  // Short and long ids, ASCII and not, with the digits that tell them apart in the first 8 bytes,
+  // in a later 8 bytes, or in the bytes after the last whole 8.
+  private static final String[] ID_PREFIXES = {"c-", "ü-", "customer-", "customer-2026-12-04-"};
+
+  /**
+   * The index tells apart ids of every length from 0 to 24 bytes that differ in one byte anywhere
+   * (two letters make many ids of one length that share all but a byte): a new id is staged, a
+   * repeated one is refused, and each id finds its own row and an absent id none.
+   */
+  @Property(tries = 200)
+  void idsThatDifferInOneByteAreTwoRows(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 300) int count) {
+    Random random = new Random(seed);
+    CustomerIds ids = new CustomerIds();
+    Map<String, Integer> rows = new HashMap<>();
+    List<String> absent = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      StringBuilder id = new StringBuilder();
+      for (int n = random.nextInt(25); id.length() < n; ) {
+        id.append(random.nextBoolean() ? 'a' : 'b');
+      }
+      String s = id.toString();
+      if (random.nextInt(4) == 0) {
+        if (!rows.containsKey(s)) {
+          absent.add(s);
+        }
+        continue;
+      }
+      boolean isNew = !rows.containsKey(s);
+      assertThat(ids.stage(s)).as("stage %s", s).isEqualTo(isNew);
+      if (isNew) {
+        ids.commit();
+        rows.put(s, rows.size());
+      }
+    }
+    rows.forEach((id, row) -> assertThat(ids.row(id)).as(id).isEqualTo(row));
+    for (String id : absent) {
+      assertThat(ids.row(id)).as(id).isEqualTo(rows.getOrDefault(id, -1));
     }
   }
 
