@@ -12,7 +12,11 @@ import java.util.Arrays;
  * customer, where a {@code String[]} and a {@code HashMap<String, Integer>} take about 120.
  *
  * <p>Invariants: row {@code r}'s bytes are {@code data[start(r)..ends[r])}; {@code slots.length} is
- * a power of two at least twice the number of rows; a slot holds {@code row + 1}, or 0 when free.
+ * a power of two at least twice the number of rows; a slot holds 0 when free, else the id's hash
+ * with the bits that pick its slot ({@code slots.length - 1}) replaced by {@code row + 1}, which
+ * fits there. The hash's high bits so kept rule out most other ids in a probe sequence without
+ * reading their offsets or bytes (all but one in 2,048 at 2^21 slots, the index of a million
+ * customers; all but one in 4 at 2^30).
  */
 final class CustomerIds {
   private byte[] data = new byte[64];
@@ -21,6 +25,7 @@ final class CustomerIds {
   private int size;
   private int used;
   private int stagedSlot; // the free slot found by stage()
+  private int stagedHash;
   private int stagedLength = -1; // the staged id's bytes at data[used..], or -1
 
   int size() {
@@ -41,17 +46,26 @@ final class CustomerIds {
 
   // The row whose id is the UTF-8 bytes key[from..to), or -1.
   private int row(byte[] key, int from, int to) {
-    return slots[slotOf(key, from, to, hash(key, from, to) & (slots.length - 1))] - 1;
+    int entry = slots[slotOf(key, from, to, hash(key, from, to))];
+    return (entry & (slots.length - 1)) - 1; // -1 for a free slot
   }
 
-  // From slot i on, the slot of the row whose id is the UTF-8 bytes key[from..to), or the free
-  // slot where that id would go.
-  private int slotOf(byte[] key, int from, int to, int i) {
+  // The slot of the row whose id is the UTF-8 bytes key[from..to) (of that hash), or the free slot
+  // where that id would go.
+  private int slotOf(byte[] key, int from, int to, int hash) {
     int mask = slots.length - 1;
-    while (slots[i] != 0 && !equals(slots[i] - 1, key, from, to)) {
-      i = (i + 1) & mask;
+    int i = hash & mask;
+    for (int entry; (entry = slots[i]) != 0; i = (i + 1) & mask) {
+      if (((entry ^ hash) & ~mask) == 0 && equals((entry & mask) - 1, key, from, to)) {
+        break;
+      }
     }
     return i;
+  }
+
+  // What a slot holds for the row whose id has this hash.
+  private static int entry(int hash, int row, int mask) {
+    return (hash & ~mask) | (row + 1);
   }
 
   /**
@@ -106,33 +120,44 @@ final class CustomerIds {
   /** How many lookups {@link #rowsOf} keeps going at once. */
   static final int WINDOW = 128;
 
+  private static final int FREE = -1; // a candidate: the slot is free, the id is not here
+
   /**
    * Looks up here the ids of {@code ids}' rows {@code [first, first + n)} and writes their rows
    * here (or -1) to {@code rows[first..]}, {@link #WINDOW} lookups at a time and one stage at a
-   * time for all of them: the slots they probe, then the candidate rows those slots name, then
-   * where the candidates' ids start, then their first bytes, and only then the comparisons. A
-   * lookup whose candidate was another id stays in the window with its next slot; one that is done
-   * makes room for the next row. The window's cache misses overlap instead of coming one after
-   * another, at every step of every probe sequence.
+   * time for all of them: the slots they probe (past those whose high bits are another hash's),
+   * then the candidate rows those slots name, then where the candidates' ids start, then their
+   * first bytes, and only then the comparisons. A lookup whose slot held another id stays in the
+   * window with its next slot; one that is done makes room for the next row. The window's cache
+   * misses overlap instead of coming one after another, at every step of every probe sequence.
    */
   private void rowsOf(CustomerIds ids, int first, int n, int[] rows, Probes probes) {
     int mask = slots.length - 1;
     int[] row = probes.row; // by place in the window: the row of `ids` looked up
+    int[] hash = probes.hash; // its id's hash
     int[] slot = probes.slot; // the slot it probes next
-    int[] candidate = probes.candidate; // the row that slot names, or -1
-    int[] start = probes.start; // where that row's id starts
+    int[] candidate = probes.candidate; // the row that slot names, or FREE
+    int[] start = probes.start; // where the candidate's id starts
     int next = first;
     int end = first + n;
     int m = 0; // lookups in the window
     for (; m < WINDOW && next < end; m++, next++) {
       row[m] = next;
-      slot[m] = hash(ids.data, ids.start(next), ids.ends[next]) & mask;
+      hash[m] = hash(ids.data, ids.start(next), ids.ends[next]);
+      slot[m] = hash[m] & mask;
     }
     byte[] bytes = data;
     int touched = 0;
     while (m > 0) {
       for (int p = 0; p < m; p++) {
-        candidate[p] = slots[slot[p]] - 1;
+        // past the entries of other hashes: their slots are mostly in the cache line just read
+        int i = slot[p];
+        int entry;
+        while ((entry = slots[i]) != 0 && ((entry ^ hash[p]) & ~mask) != 0) {
+          i = (i + 1) & mask;
+        }
+        slot[p] = i;
+        candidate[p] = entry == 0 ? FREE : (entry & mask) - 1;
       }
       for (int p = 0; p < m; p++) {
         int c = candidate[p];
@@ -147,15 +172,17 @@ final class CustomerIds {
       for (int p = 0; p < m; p++) {
         int r = row[p];
         int c = candidate[p];
-        if (c < 0 || equals(c, ids.data, ids.start(r), ids.ends[r])) {
+        if (c == FREE || equals(c, ids.data, ids.start(r), ids.ends[r])) {
           rows[r] = c;
           if (next < end) {
-            row[kept] = next;
-            slot[kept++] = hash(ids.data, ids.start(next), ids.ends[next]) & mask;
-            next++;
+            int h = hash(ids.data, ids.start(next), ids.ends[next]);
+            row[kept] = next++;
+            hash[kept] = h;
+            slot[kept++] = h & mask;
           }
         } else {
           row[kept] = r;
+          hash[kept] = hash[p];
           slot[kept++] = (slot[p] + 1) & mask;
         }
       }
@@ -167,6 +194,7 @@ final class CustomerIds {
   /** The working arrays of one {@link #rowsIn}, so that a table stays safe to share. */
   private static final class Probes {
     final int[] row = new int[WINDOW + 1]; // and a last place for what the loads read
+    final int[] hash = new int[WINDOW];
     final int[] slot = new int[WINDOW];
     final int[] candidate = new int[WINDOW];
     final int[] start = new int[WINDOW];
@@ -208,12 +236,14 @@ final class CustomerIds {
       System.arraycopy(key, 0, data, used, length);
     }
     int to = used + length;
-    int i = slotOf(data, used, to, hash(data, used, to) & (slots.length - 1));
+    int hash = hash(data, used, to);
+    int i = slotOf(data, used, to, hash);
     if (slots[i] != 0) {
       stagedLength = -1;
       return false;
     }
     stagedSlot = i;
+    stagedHash = hash;
     stagedLength = length;
     return true;
   }
@@ -227,7 +257,7 @@ final class CustomerIds {
       ends = Arrays.copyOf(ends, Column.grown(ends.length, size + 1));
     }
     ends[size] = used;
-    slots[stagedSlot] = ++size;
+    slots[stagedSlot] = entry(stagedHash, size++, slots.length - 1);
     if (2L * size > slots.length) {
       rehash(slots.length * 2);
     }
@@ -254,11 +284,12 @@ final class CustomerIds {
 
   private void insert(int row, byte[] bytes, int from, int to) {
     int mask = slots.length - 1;
-    int i = hash(bytes, from, to) & mask;
+    int hash = hash(bytes, from, to);
+    int i = hash & mask;
     while (slots[i] != 0) {
       i = (i + 1) & mask;
     }
-    slots[i] = row + 1;
+    slots[i] = entry(hash, row, mask);
   }
 
   // Whether row's id is the bytes key[from..to): the lengths, then 8 bytes at a time (a call to
