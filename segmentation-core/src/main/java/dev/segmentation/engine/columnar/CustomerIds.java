@@ -134,7 +134,7 @@ final class CustomerIds {
   private void rowsOf(CustomerIds ids, int first, int n, int[] rows, Probes probes) {
     int mask = slots.length - 1;
     int[] row = probes.row; // by place in the window: the row of `ids` looked up
-    int[] hash = probes.hash; // its id's hash
+    int[] hashes = probes.hashes; // its id's hash
     int[] slot = probes.slot; // the slot it probes next
     int[] candidate = probes.candidate; // the row that slot names, or FREE
     int[] start = probes.start; // where the candidate's id starts
@@ -143,8 +143,8 @@ final class CustomerIds {
     int m = 0; // lookups in the window
     for (; m < WINDOW && next < end; m++, next++) {
       row[m] = next;
-      hash[m] = hash(ids.data, ids.start(next), ids.ends[next]);
-      slot[m] = hash[m] & mask;
+      hashes[m] = hash(ids.data, ids.start(next), ids.ends[next]);
+      slot[m] = hashes[m] & mask;
     }
     byte[] bytes = data;
     int touched = 0;
@@ -153,7 +153,7 @@ final class CustomerIds {
         // past the entries of other hashes: their slots are mostly in the cache line just read
         int i = slot[p];
         int entry;
-        while ((entry = slots[i]) != 0 && ((entry ^ hash[p]) & ~mask) != 0) {
+        while ((entry = slots[i]) != 0 && ((entry ^ hashes[p]) & ~mask) != 0) {
           i = (i + 1) & mask;
         }
         slot[p] = i;
@@ -177,12 +177,12 @@ final class CustomerIds {
           if (next < end) {
             int h = hash(ids.data, ids.start(next), ids.ends[next]);
             row[kept] = next++;
-            hash[kept] = h;
+            hashes[kept] = h;
             slot[kept++] = h & mask;
           }
         } else {
           row[kept] = r;
-          hash[kept] = hash[p];
+          hashes[kept] = hashes[p];
           slot[kept++] = (slot[p] + 1) & mask;
         }
       }
@@ -194,7 +194,7 @@ final class CustomerIds {
   /** The working arrays of one {@link #rowsIn}, so that a table stays safe to share. */
   private static final class Probes {
     final int[] row = new int[WINDOW + 1]; // and a last place for what the loads read
-    final int[] hash = new int[WINDOW];
+    final int[] hashes = new int[WINDOW];
     final int[] slot = new int[WINDOW];
     final int[] candidate = new int[WINDOW];
     final int[] start = new int[WINDOW];
