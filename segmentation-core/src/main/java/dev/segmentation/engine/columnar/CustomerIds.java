@@ -56,7 +56,7 @@ final class CustomerIds {
     int mask = slots.length - 1;
     int i = hash & mask;
     for (int entry; (entry = slots[i]) != 0; i = (i + 1) & mask) {
-      if (((entry ^ hash) & ~mask) == 0 && equals((entry & mask) - 1, key, from, to)) {
+      if (sameHighBits(entry, hash, mask) && equals((entry & mask) - 1, key, from, to)) {
         break;
       }
     }
@@ -66,6 +66,11 @@ final class CustomerIds {
   // What a slot holds for the row whose id has this hash.
   private static int entry(int hash, int row, int mask) {
     return (hash & ~mask) | (row + 1);
+  }
+
+  // Whether a slot's entry may be the id of this hash (else it is surely another id).
+  private static boolean sameHighBits(int entry, int hash, int mask) {
+    return ((entry ^ hash) & ~mask) == 0;
   }
 
   /**
@@ -153,7 +158,7 @@ final class CustomerIds {
         // past the entries of other hashes: their slots are mostly in the cache line just read
         int i = slot[p];
         int entry;
-        while ((entry = slots[i]) != 0 && ((entry ^ hashes[p]) & ~mask) != 0) {
+        while ((entry = slots[i]) != 0 && !sameHighBits(entry, hashes[p], mask)) {
           i = (i + 1) & mask;
         }
         slot[p] = i;
@@ -172,7 +177,7 @@ final class CustomerIds {
       for (int p = 0; p < m; p++) {
         int r = row[p];
         int c = candidate[p];
-        if (c == FREE || equals(c, ids.data, ids.start(r), ids.ends[r])) {
+        if (c == FREE || equalsAt(start[p], ends[c], ids.data, ids.start(r), ids.ends[r])) {
           rows[r] = c;
           if (next < end) {
             int h = hash(ids.data, ids.start(next), ids.ends[next]);
@@ -292,12 +297,17 @@ final class CustomerIds {
     slots[i] = entry(hash, row, mask);
   }
 
-  // Whether row's id is the bytes key[from..to): the lengths, then 8 bytes at a time (a call to
-  // Arrays.equals goes through a vectorized stub that costs more than the 8-20 bytes of an id).
+  // Whether row's id is the bytes key[from..to).
   private boolean equals(int row, byte[] key, int from, int to) {
-    int start = start(row);
+    return equalsAt(start(row), ends[row], key, from, to);
+  }
+
+  // Whether the bytes data[start..end) are key[from..to): the lengths, then 8 bytes at a time (a
+  // call to Arrays.equals goes through a vectorized stub that costs more than the 8-20 bytes of an
+  // id).
+  private boolean equalsAt(int start, int end, byte[] key, int from, int to) {
     int n = to - from;
-    if (ends[row] - start != n) {
+    if (end - start != n) {
       return false;
     }
     byte[] bytes = data;
