@@ -192,18 +192,19 @@ public final class BatchResult {
    * same table this is two bitmap differences per segment. Over two tables (two days' data) the
    * rows are matched once for all segments: ids are compared in place, row by row while the tables
    * list the same customers in the same order and through the other table's index where they do
-   * not, so no id is decoded except those that changed membership; when the tables list exactly the
-   * same ids in the same order, the bitmaps are compared directly.
+   * not; when the tables list exactly the same ids in the same order, the bitmaps are compared
+   * directly. Every segment's change is found as rows before any id is decoded; then only the ids
+   * of customers that changed membership are decoded, each once, in row order.
    */
   public MembershipDiff diff(BatchResult previous) {
     notNull(previous, "previous");
     table.requireIds("diff");
     previous.table.requireIds("diff");
     RowMatch match = previous.table == table ? null : new RowMatch(previous.table, table);
-    // Where the bitmaps are compared directly; RowMatch decodes its own.
     DecodedIds nowIds = new DecodedIds(table);
     DecodedIds beforeIds = previous.table == table ? nowIds : new DecodedIds(previous.table);
-    ImmutableMap.Builder<String, MembershipDiff.Change> b = ImmutableMap.builder();
+    List<String> names = new ArrayList<>();
+    List<RowMatch.Rows> changes = new ArrayList<>();
     for (int i = 0; i < segmentNames.size(); i++) {
       String name = segmentNames.get(i);
       int j = previous.positions.getOrDefault(name, -1);
@@ -212,24 +213,30 @@ public final class BatchResult {
       }
       RoaringBitmap now = members[i];
       RoaringBitmap before = previous.members[j];
-      if (match == null || match.identical()) {
-        b.put(
-            name,
-            new MembershipDiff.Change(
-                ids(nowIds, RoaringBitmap.andNot(now, before)),
-                ids(beforeIds, RoaringBitmap.andNot(before, now))));
-      } else {
-        b.put(name, match.change(now, before));
-      }
+      RowMatch.Rows change =
+          match == null || match.identical()
+              ? new RowMatch.Rows(
+                  RoaringBitmap.andNot(now, before).toArray(),
+                  RoaringBitmap.andNot(before, now).toArray())
+              : match.change(now, before);
+      nowIds.mark(change.entered());
+      beforeIds.mark(change.exited());
+      names.add(name);
+      changes.add(change);
+    }
+    nowIds.decode();
+    if (beforeIds != nowIds) {
+      beforeIds.decode();
+    }
+    ImmutableMap.Builder<String, MembershipDiff.Change> b =
+        ImmutableMap.builderWithExpectedSize(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      RowMatch.Rows change = changes.get(i);
+      b.put(
+          names.get(i),
+          new MembershipDiff.Change(nowIds.ids(change.entered()), beforeIds.ids(change.exited())));
     }
     return new MembershipDiff(b.build());
-  }
-
-  private static List<String> ids(DecodedIds decoded, RoaringBitmap rows) {
-    ImmutableList.Builder<String> ids =
-        ImmutableList.builderWithExpectedSize(rows.getCardinality());
-    rows.forEach((int r) -> ids.add(decoded.id(r)));
-    return ids.build();
   }
 
   private static void notNull(Object argument, String name) {

@@ -1,8 +1,6 @@
 package dev.segmentation.engine.columnar;
 
-import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
-import java.util.List;
 import org.roaringbitmap.BatchIterator;
 import org.roaringbitmap.ContainerPointer;
 import org.roaringbitmap.RoaringBitmap;
@@ -20,14 +18,13 @@ import org.roaringbitmap.RoaringBitmap;
  *       and one pass over the current members that looks up and marks each one's earlier row.
  * </ul>
  *
- * Only the ids of customers that changed membership are decoded. Not thread-safe: the scratch
- * arrays are reused for every segment of one diff.
+ * A change comes out as rows, so that the caller decodes only the ids of customers that changed
+ * membership, each once ({@link DecodedIds}). Not thread-safe: the scratch arrays are reused for
+ * every segment of one diff.
  */
 final class RowMatch {
   private static final int WORDS_PER_CONTAINER = 1 << 10; // 65,536 rows
 
-  private final DecodedIds beforeIds; // before's ids, each decoded once for the whole diff
-  private final DecodedIds nowIds;
   private final int[] beforeRowOf; // per row of `now`, -1 when the customer is new
   private final boolean identical; // the same ids in the same order
   // Runs of matched rows in order: before rows [runBefore[i], + runLength[i]) are now rows
@@ -46,8 +43,6 @@ final class RowMatch {
   private int changed;
 
   RowMatch(CustomerTable before, CustomerTable now) {
-    this.beforeIds = new DecodedIds(before);
-    this.nowIds = new DecodedIds(now);
     this.beforeRowOf = now.rowsIn(before);
     boolean same = before.size() == now.size();
     // Beyond this many runs the rows are matched by members, and runs are no longer recorded.
@@ -102,21 +97,27 @@ final class RowMatch {
     return identical;
   }
 
+  /**
+   * One segment's change as rows.
+   *
+   * @param entered rows of the current table, in order
+   * @param exited rows of the earlier table, in order
+   */
+  record Rows(int[] entered, int[] exited) {}
+
   /** One segment's change between the members before and now. */
-  MembershipDiff.Change change(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
+  Rows change(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
     return byRuns ? byRuns(membersNow, membersBefore) : byMembers(membersNow, membersBefore);
   }
 
-  private MembershipDiff.Change byRuns(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
+  private Rows byRuns(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
     copy(membersNow, nowWords);
     copy(membersBefore, beforeWords);
     for (int i = 0; i < runs; i++) {
       shift(beforeWords, runBefore[i], beforeInNow, runNow[i], runLength[i]);
       shift(nowWords, runNow[i], nowInBefore, runBefore[i], runLength[i]);
     }
-    MembershipDiff.Change change =
-        new MembershipDiff.Change(
-            idsOf(nowWords, beforeInNow, nowIds), idsOf(beforeWords, nowInBefore, beforeIds));
+    Rows change = new Rows(rowsOf(nowWords, beforeInNow), rowsOf(beforeWords, nowInBefore));
     Arrays.fill(nowWords, 0L);
     Arrays.fill(beforeWords, 0L);
     Arrays.fill(beforeInNow, 0L);
@@ -155,24 +156,27 @@ final class RowMatch {
     return n == 64 ? v : v & ((1L << n) - 1);
   }
 
-  // The ids of the rows set in `members` and not in `others`, in row order.
-  private static ImmutableList<String> idsOf(long[] members, long[] others, DecodedIds decoded) {
-    ImmutableList.Builder<String> ids = ImmutableList.builder();
+  // The rows set in `members` and not in `others`, in order: counted first, so that the array
+  // is made once at its size.
+  private static int[] rowsOf(long[] members, long[] others) {
+    int n = 0;
     for (int w = 0; w < members.length; w++) {
-      long x = members[w] & ~others[w];
-      while (x != 0) {
-        ids.add(decoded.id((w << 6) + Long.numberOfTrailingZeros(x)));
-        x &= x - 1;
+      n += Long.bitCount(members[w] & ~others[w]);
+    }
+    int[] rows = new int[n];
+    int i = 0;
+    for (int w = 0; i < n; w++) {
+      for (long x = members[w] & ~others[w]; x != 0; x &= x - 1) {
+        rows[i++] = (w << 6) + Long.numberOfTrailingZeros(x);
       }
     }
-    return ids.build();
+    return rows;
   }
 
   // One pass over now's members, reading before's members from words in before's rows: a member
   // with no row before, or whose row before was not a member, entered; each is marked in before's
-  // rows, and before's members left unmarked exited. Members are read a batch of rows at a time,
-  // and the entered rows are collected before any id is decoded.
-  private MembershipDiff.Change byMembers(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
+  // rows, and before's members left unmarked exited. Members are read a batch of rows at a time.
+  private Rows byMembers(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
     copy(membersBefore, beforeWords);
     changed = 0;
     BatchIterator it = membersNow.getBatchIterator();
@@ -191,11 +195,10 @@ final class RowMatch {
         nowInBefore[w] |= bit;
       }
     }
-    List<String> entered = collectedIds(nowIds);
-    List<String> exited = idsOf(beforeWords, nowInBefore, beforeIds);
+    Rows change = new Rows(Arrays.copyOf(changedRows, changed), rowsOf(beforeWords, nowInBefore));
     Arrays.fill(beforeWords, 0L);
     Arrays.fill(nowInBefore, 0L);
-    return new MembershipDiff.Change(entered, exited);
+    return change;
   }
 
   private void collect(int row) {
@@ -203,13 +206,5 @@ final class RowMatch {
       changedRows = Arrays.copyOf(changedRows, changed * 2);
     }
     changedRows[changed++] = row;
-  }
-
-  private List<String> collectedIds(DecodedIds decoded) {
-    ImmutableList.Builder<String> ids = ImmutableList.builderWithExpectedSize(changed);
-    for (int i = 0; i < changed; i++) {
-      ids.add(decoded.id(changedRows[i]));
-    }
-    return ids.build();
   }
 }

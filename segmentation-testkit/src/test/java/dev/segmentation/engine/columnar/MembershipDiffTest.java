@@ -114,6 +114,43 @@ class MembershipDiffTest {
     }
   }
 
+  /**
+   * The ids of a diff's changes, decoded after all of them are marked: each change lists its rows'
+   * ids in its own order, a row in several changes is one {@code String} in all of them, and only
+   * the marked rows are decoded (rows around 64-bit word boundaries, empty changes, none marked).
+   */
+  @Property(tries = 200)
+  void decodedIdsListEachChangesRowsOnce(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 700) int size) {
+    Random random = new Random(seed);
+    List<SchemaCustomer> customers = new RandomCatalogs(seed).customers(size);
+    CustomerTable table = CustomerTable.of(RandomCatalogs.SCHEMA, customers);
+    DecodedIds decoded = new DecodedIds(table);
+    List<int[]> changes = new ArrayList<>();
+    for (int c = random.nextInt(5); c > 0 && size > 0; c--) {
+      // rows in order, from a random share of the table (sometimes none)
+      int share = random.nextInt(4);
+      int[] rows =
+          java.util.stream.IntStream.range(0, size)
+              .filter(r -> share > 0 && random.nextInt(4) < share)
+              .toArray();
+      changes.add(rows);
+      decoded.mark(rows);
+    }
+    decoded.decode();
+    Map<String, String> once = new HashMap<>();
+    for (int[] rows : changes) {
+      List<String> ids = decoded.ids(rows);
+      assertThat(ids).hasSize(rows.length);
+      for (int i = 0; i < rows.length; i++) {
+        String id = ids.get(i);
+        assertThat(id).as("row %d", rows[i]).isEqualTo(customers.get(rows[i]).id());
+        assertThat(once.computeIfAbsent(id, k -> id)).as("row %d", rows[i]).isSameAs(id);
+      }
+    }
+    assertThat(decoded.ids(new int[0])).isEmpty();
+  }
+
   @Property(tries = 300)
   void shiftCopiesExactlyTheRangeOfBits(
       @ForAll long seed,
