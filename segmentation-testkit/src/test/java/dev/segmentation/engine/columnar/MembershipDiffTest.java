@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -116,8 +117,8 @@ class MembershipDiffTest {
 
   /**
    * The ids of a diff's changes, decoded after all of them are marked: each change lists its rows'
-   * ids in its own order, a row in several changes is one {@code String} in all of them, and only
-   * the marked rows are decoded (rows around 64-bit word boundaries, empty changes, none marked).
+   * ids in its own order, and a row in several changes is one {@code String} in all of them (rows
+   * on both sides of 64-bit word boundaries, empty changes, and no change at all).
    */
   @Property(tries = 200)
   void decodedIdsListEachChangesRowsOnce(
@@ -131,9 +132,7 @@ class MembershipDiffTest {
       // rows in order, from a random share of the table (sometimes none)
       int share = random.nextInt(4);
       int[] rows =
-          java.util.stream.IntStream.range(0, size)
-              .filter(r -> share > 0 && random.nextInt(4) < share)
-              .toArray();
+          IntStream.range(0, size).filter(r -> share > 0 && random.nextInt(4) < share).toArray();
       changes.add(rows);
       decoded.mark(rows);
     }
