@@ -130,11 +130,12 @@ final class CustomerIds {
   /**
    * Looks up here the ids of {@code ids}' rows {@code [first, first + n)} and writes their rows
    * here (or -1) to {@code rows[first..]}, {@link #WINDOW} lookups at a time and one stage at a
-   * time for all of them: the slots they probe (past those whose high bits are another hash's),
-   * then the candidate rows those slots name, then where the candidates' ids start, then their
-   * first bytes, and only then the comparisons. A lookup whose slot held another id stays in the
-   * window with its next slot; one that is done makes room for the next row. The window's cache
-   * misses overlap instead of coming one after another, at every step of every probe sequence.
+   * time for all of them: the slots they probe (loaded first with no branch on them, then stepped
+   * past those whose high bits are another hash's), then the candidate rows those slots name, then
+   * where the candidates' ids start, then their first bytes, and only then the comparisons. A
+   * lookup whose slot held another id stays in the window with its next slot; one that is done
+   * makes room for the next row. The window's cache misses overlap instead of coming one after
+   * another, at every step of every probe sequence.
    */
   private void rowsOf(CustomerIds ids, int first, int n, int[] rows, Probes probes) {
     int mask = slots.length - 1;
@@ -155,11 +156,17 @@ final class CustomerIds {
     int touched = 0;
     while (m > 0) {
       for (int p = 0; p < m; p++) {
+        // the slots' loads alone: a branch on a value still on its way from memory would, when
+        // mispredicted, hold back the loads after it
+        candidate[p] = slots[slot[p]];
+      }
+      for (int p = 0; p < m; p++) {
         // past the entries of other hashes: their slots are mostly in the cache line just read
         int i = slot[p];
-        int entry;
-        while ((entry = slots[i]) != 0 && !sameHighBits(entry, hashes[p], mask)) {
+        int entry = candidate[p];
+        while (entry != 0 && !sameHighBits(entry, hashes[p], mask)) {
           i = (i + 1) & mask;
+          entry = slots[i];
         }
         slot[p] = i;
         candidate[p] = entry == 0 ? FREE : (entry & mask) - 1;
