@@ -181,30 +181,27 @@ final class RowMatch {
     changed = 0;
     BatchIterator it = membersNow.getBatchIterator();
     while (it.hasNext()) {
-      for (int i = 0, n = it.nextBatch(batch); i < n; i++) {
-        int o = beforeRowOf[batch[i]];
+      int n = it.nextBatch(batch);
+      if (changedRows.length - changed < n) {
+        changedRows = Arrays.copyOf(changedRows, Math.max(changedRows.length * 2, changed + n));
+      }
+      for (int i = 0; i < n; i++) {
+        int r = batch[i];
+        int o = beforeRowOf[r];
         if (o < 0) {
-          collect(batch[i]);
+          changedRows[changed++] = r;
           continue;
         }
-        long bit = 1L << o;
         int w = o >>> 6;
-        if ((beforeWords[w] & bit) == 0) {
-          collect(batch[i]);
-        }
-        nowInBefore[w] |= bit;
+        // written every time, kept when the row was not a member before: no branch on the word
+        changedRows[changed] = r;
+        changed += (int) (~beforeWords[w] >>> o) & 1;
+        nowInBefore[w] |= 1L << o;
       }
     }
     Rows change = new Rows(Arrays.copyOf(changedRows, changed), rowsOf(beforeWords, nowInBefore));
     Arrays.fill(beforeWords, 0L);
     Arrays.fill(nowInBefore, 0L);
     return change;
-  }
-
-  private void collect(int row) {
-    if (changed == changedRows.length) {
-      changedRows = Arrays.copyOf(changedRows, changed * 2);
-    }
-    changedRows[changed++] = row;
   }
 }

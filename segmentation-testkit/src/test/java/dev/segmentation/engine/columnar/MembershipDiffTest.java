@@ -2,6 +2,7 @@ package dev.segmentation.engine.columnar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.collect.ImmutableList;
 import dev.segmentation.engine.EvaluationContext;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.SchemaCustomer;
@@ -16,9 +17,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * {@link BatchResult#diff} against its definition, computed the slow way by customer id: entered =
@@ -113,6 +116,48 @@ class MembershipDiffTest {
     for (int i = 0; i < before.size() / oneIn + 1; i++) {
       now.add(day2.customer("new" + i));
     }
+  }
+
+  /**
+   * Whole batches of members that all changed, over tables in opposite orders (so the rows are
+   * matched by members): a segment every customer entered, and one every customer left.
+   */
+  @Example
+  void everyMemberEnteredOrExited() {
+    List<SchemaCustomer> customers = new RandomCatalogs(7).customers(1_000);
+    List<SchemaCustomer> reversed = new ArrayList<>(customers);
+    Collections.reverse(reversed);
+    CustomerTable before = CustomerTable.of(RandomCatalogs.SCHEMA, customers);
+    CustomerTable now = CustomerTable.of(RandomCatalogs.SCHEMA, reversed);
+    RoaringBitmap all = RoaringBitmap.bitmapOfRange(0, 1_000);
+    ImmutableList<String> names = ImmutableList.of("entered", "exited");
+    BatchResult first =
+        new BatchResult(
+            before,
+            RandomCatalogs.CTX,
+            null,
+            names,
+            new RoaringBitmap[] {new RoaringBitmap(), all},
+            Map.of(),
+            Map.of());
+    BatchResult second =
+        new BatchResult(
+            now,
+            RandomCatalogs.CTX,
+            null,
+            names,
+            new RoaringBitmap[] {all, new RoaringBitmap()},
+            Map.of(),
+            Map.of());
+
+    MembershipDiff diff = second.diff(first);
+
+    List<String> nowIds = reversed.stream().map(SchemaCustomer::id).toList();
+    List<String> beforeIds = customers.stream().map(SchemaCustomer::id).toList();
+    assertThat(diff.of("entered").entered()).containsExactlyElementsOf(nowIds);
+    assertThat(diff.of("entered").exited()).isEmpty();
+    assertThat(diff.of("exited").entered()).isEmpty();
+    assertThat(diff.of("exited").exited()).containsExactlyElementsOf(beforeIds);
   }
 
   /**
