@@ -214,11 +214,7 @@ public final class BatchResult {
       RoaringBitmap now = members[i];
       RoaringBitmap before = previous.members[j];
       RowMatch.Rows change =
-          match == null || match.identical()
-              ? new RowMatch.Rows(
-                  RoaringBitmap.andNot(now, before).toArray(),
-                  RoaringBitmap.andNot(before, now).toArray())
-              : match.change(now, before);
+          match == null ? RowMatch.direct(now, before) : match.change(now, before);
       nowIds.mark(change.entered());
       beforeIds.mark(change.exited());
       names.add(name);

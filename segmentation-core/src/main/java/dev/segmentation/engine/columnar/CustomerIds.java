@@ -133,9 +133,9 @@ final class CustomerIds {
    * time for all of them: the slots they probe (loaded first with no branch on them, then stepped
    * past those whose high bits are another hash's), then the candidate rows those slots name, then
    * where the candidates' ids start, then their first bytes, and only then the comparisons. A
-   * lookup whose slot held another id stays in the window with its next slot; one that is done
-   * makes room for the next row. The window's cache misses overlap instead of coming one after
-   * another, at every step of every probe sequence.
+   * lookup whose slot held another id stays in the window with its next slot; the places of those
+   * that are done go to the next rows. The window's cache misses overlap instead of coming one
+   * after another, at every step of every probe sequence.
    */
   private void rowsOf(CustomerIds ids, int first, int n, int[] rows, Probes probes) {
     int mask = slots.length - 1;
@@ -147,14 +147,17 @@ final class CustomerIds {
     int next = first;
     int end = first + n;
     int m = 0; // lookups in the window
-    for (; m < WINDOW && next < end; m++, next++) {
-      row[m] = next;
-      hashes[m] = hash(ids.data, ids.start(next), ids.ends[next]);
-      slot[m] = hashes[m] & mask;
-    }
     byte[] bytes = data;
     int touched = 0;
-    while (m > 0) {
+    while (true) {
+      for (; m < WINDOW && next < end; m++, next++) { // the window filled with the next rows
+        row[m] = next;
+        hashes[m] = hash(ids.data, ids.start(next), ids.ends[next]);
+        slot[m] = hashes[m] & mask;
+      }
+      if (m == 0) {
+        break;
+      }
       for (int p = 0; p < m; p++) {
         // the slots' loads alone: a branch on a value still on its way from memory would, when
         // mispredicted, hold back the loads after it
@@ -186,12 +189,6 @@ final class CustomerIds {
         int c = candidate[p];
         if (c == FREE || equalsAt(start[p], ends[c], ids.data, ids.start(r), ids.ends[r])) {
           rows[r] = c;
-          if (next < end) {
-            int h = hash(ids.data, ids.start(next), ids.ends[next]);
-            row[kept] = next++;
-            hashes[kept] = h;
-            slot[kept++] = h & mask;
-          }
         } else {
           row[kept] = r;
           hashes[kept] = hashes[p];

@@ -7,9 +7,11 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The rows of two tables of customers matched by id, once per {@link BatchResult#diff}, and each
- * segment's change computed from it. Two ways, chosen once by the shape of the match:
+ * segment's change computed from it. Three ways, chosen once by the shape of the match:
  *
  * <ul>
+ *   <li>Directly, when both tables list the same ids in the same order: two bitmap differences
+ *       ({@link #direct}, which a diff over one table uses too).
  *   <li>By runs, when the match is a few runs of rows that keep their order (the common case of two
  *       days' exports: some customers dropped, some appended): each segment's two bitmaps are
  *       copied into word arrays, each run's bits shifted into the other table's rows a word at a
@@ -92,11 +94,6 @@ final class RowMatch {
     return (words + multiple - 1) / multiple * multiple;
   }
 
-  /** Whether both tables list the same ids in the same order (bitmaps then compare directly). */
-  boolean identical() {
-    return identical;
-  }
-
   /**
    * One segment's change as rows.
    *
@@ -107,7 +104,19 @@ final class RowMatch {
 
   /** One segment's change between the members before and now. */
   Rows change(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
-    return byRuns ? byRuns(membersNow, membersBefore) : byMembers(membersNow, membersBefore);
+    return identical
+        ? direct(membersNow, membersBefore)
+        : byRuns ? byRuns(membersNow, membersBefore) : byMembers(membersNow, membersBefore);
+  }
+
+  /**
+   * One segment's change where the rows are the same customers on both sides (the same table, or
+   * the same ids in the same order): two bitmap differences.
+   */
+  static Rows direct(RoaringBitmap membersNow, RoaringBitmap membersBefore) {
+    return new Rows(
+        RoaringBitmap.andNot(membersNow, membersBefore).toArray(),
+        RoaringBitmap.andNot(membersBefore, membersNow).toArray());
   }
 
   private Rows byRuns(RoaringBitmap membersNow, RoaringBitmap membersBefore) {

@@ -130,25 +130,8 @@ class MembershipDiffTest {
     CustomerTable before = CustomerTable.of(RandomCatalogs.SCHEMA, customers);
     CustomerTable now = CustomerTable.of(RandomCatalogs.SCHEMA, reversed);
     RoaringBitmap all = RoaringBitmap.bitmapOfRange(0, 1_000);
-    ImmutableList<String> names = ImmutableList.of("entered", "exited");
-    BatchResult first =
-        new BatchResult(
-            before,
-            RandomCatalogs.CTX,
-            null,
-            names,
-            new RoaringBitmap[] {new RoaringBitmap(), all},
-            Map.of(),
-            Map.of());
-    BatchResult second =
-        new BatchResult(
-            now,
-            RandomCatalogs.CTX,
-            null,
-            names,
-            new RoaringBitmap[] {all, new RoaringBitmap()},
-            Map.of(),
-            Map.of());
+    BatchResult first = result(before, new RoaringBitmap(), all);
+    BatchResult second = result(now, all, new RoaringBitmap());
 
     MembershipDiff diff = second.diff(first);
 
@@ -158,6 +141,19 @@ class MembershipDiffTest {
     assertThat(diff.of("entered").exited()).isEmpty();
     assertThat(diff.of("exited").entered()).isEmpty();
     assertThat(diff.of("exited").exited()).containsExactlyElementsOf(beforeIds);
+  }
+
+  // A result over the table with segments "entered" and "exited" of these members.
+  private static BatchResult result(
+      CustomerTable table, RoaringBitmap entered, RoaringBitmap exited) {
+    return new BatchResult(
+        table,
+        RandomCatalogs.CTX,
+        null,
+        ImmutableList.of("entered", "exited"),
+        new RoaringBitmap[] {entered, exited},
+        Map.of(),
+        Map.of());
   }
 
   /**
