@@ -47,23 +47,15 @@ public final class EventOrder {
    * @throws InvalidDataException naming the customer when the list or one of its events is null
    */
   public static List<Event> inTimeOrder(String customerId, String eventType, List<Event> events) {
-    if (events == null) {
-      throw new InvalidDataException(
-          customerId, null, "events(\"" + eventType + "\") returned null, not a list");
-    }
+    requireEvents(customerId, eventType, events);
+    // A loop of its own, not isInTimeOrder: this runs when customers and tables are built, over
+    // lists of every kind, and would make the type profile of isInTimeOrder's list calls, which the
+    // row engine's evaluation inlines, megamorphic (B1 through the row engine 13% slower in
+    // segmentation-benchmarks/RESULTS.md, run E).
     boolean sorted = true;
-    Event previous = null;
     int n = events.size();
-    for (int i = 0; i < n; i++) {
-      Event e = events.get(i);
-      if (e == null) {
-        throw new InvalidDataException(
-            customerId, null, "event " + i + " of type \"" + eventType + "\" is null");
-      }
-      if (previous != null && e.timestamp().isBefore(previous.timestamp())) {
-        sorted = false;
-      }
-      previous = e;
+    for (int i = 1; i < n && sorted; i++) {
+      sorted = !events.get(i).timestamp().isBefore(events.get(i - 1).timestamp());
     }
     if (sorted) {
       return events;
@@ -71,5 +63,35 @@ public final class EventOrder {
     Event[] copy = events.toArray(new Event[0]);
     Arrays.sort(copy, BY_TIME); // stable
     return ImmutableList.copyOf(copy);
+  }
+
+  /**
+   * {@code events} as they are, after one pass that reads only the list (not the events): for a
+   * reader that does not need them in time order.
+   *
+   * @throws InvalidDataException naming the customer when the list or one of its events is null
+   */
+  public static List<Event> requireEvents(String customerId, String eventType, List<Event> events) {
+    if (events == null) {
+      throw new InvalidDataException(
+          customerId, null, "events(\"" + eventType + "\") returned null, not a list");
+    }
+    int at = firstNull(events);
+    if (at >= 0) {
+      throw new InvalidDataException(
+          customerId, null, "event " + at + " of type \"" + eventType + "\" is null");
+    }
+    return events;
+  }
+
+  /** The index of the first null event in {@code events}, or -1 when none is null. */
+  public static int firstNull(List<Event> events) {
+    int n = events.size();
+    for (int i = 0; i < n; i++) {
+      if (events.get(i) == null) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

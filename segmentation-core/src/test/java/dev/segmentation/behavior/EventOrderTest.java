@@ -89,22 +89,7 @@ class EventOrderTest {
       CustomerView.builder(SCHEMA, Account::id).events("purchase", Account::orders).build();
 
   private static Customer handWritten() {
-    return new Customer() {
-      @Override
-      public String id() {
-        return "ann";
-      }
-
-      @Override
-      public Object value(String attribute) {
-        return null;
-      }
-
-      @Override
-      public List<Event> events(String eventType) {
-        return eventType.equals("purchase") ? NEWEST_FIRST : ImmutableList.of();
-      }
-    };
+    return OwnCustomer.withPurchases("ann", NEWEST_FIRST);
   }
 
   @Test

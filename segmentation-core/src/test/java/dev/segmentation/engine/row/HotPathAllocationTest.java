@@ -12,6 +12,7 @@ import dev.segmentation.condition.Operator;
 import dev.segmentation.condition.RelativeTime;
 import dev.segmentation.condition.Truth;
 import dev.segmentation.condition.WindowUnit;
+import dev.segmentation.internal.EventOrder;
 import dev.segmentation.model.Customer;
 import dev.segmentation.model.CustomerView;
 import dev.segmentation.model.Event;
@@ -48,8 +49,26 @@ class HotPathAllocationTest {
   void evaluateAll_ofAUsersOwnCustomerClass_allocatesNothingEither() {
     List<Customer> customers = new ArrayList<>();
     for (SchemaCustomer c : Population.customers(42, 1000)) {
-      customers.add(usersOwn(c));
+      customers.add(usersOwn(c, false));
     }
+    assertAllocateLessThanOneBytePerEvaluation(customers::get, customers.size());
+  }
+
+  /**
+   * Events newest first, as order services commonly return them: the engine scans such a list as it
+   * is (it used to sort a copy of it in every evaluation).
+   */
+  @Test
+  void evaluateAll_ofEventsNewestFirst_allocatesNothingEither() {
+    List<Customer> customers = new ArrayList<>();
+    int outOfOrder = 0;
+    for (SchemaCustomer c : Population.customers(42, 1000)) {
+      Customer own = usersOwn(c, true);
+      customers.add(own);
+      List<Event> events = own.events("purchase");
+      outOfOrder += events.size() > 1 && !EventOrder.isInTimeOrder(events) ? 1 : 0;
+    }
+    assertThat(outOfOrder).as("customers whose purchases are out of time order").isPositive();
     assertAllocateLessThanOneBytePerEvaluation(customers::get, customers.size());
   }
 
@@ -192,10 +211,13 @@ class HotPathAllocationTest {
   }
 
   /**
-   * A customer class of a user's own, holding canonical values and sorted events: read through the
-   * paths that check what a {@link SchemaCustomer} is trusted with (tag sets, event order).
+   * A customer class of a user's own, holding canonical values and events sorted (or, {@code
+   * newestFirst}, in reverse): read through the paths that check what a {@link SchemaCustomer} is
+   * trusted with (tag sets, event order).
    */
-  private static Customer usersOwn(SchemaCustomer c) {
+  private static Customer usersOwn(SchemaCustomer c, boolean newestFirst) {
+    ImmutableList<Event> purchases = ImmutableList.copyOf(c.events("purchase"));
+    ImmutableList<Event> given = newestFirst ? purchases.reverse() : purchases;
     return new Customer() {
       @Override
       public String id() {
@@ -209,7 +231,7 @@ class HotPathAllocationTest {
 
       @Override
       public List<Event> events(String eventType) {
-        return c.events(eventType);
+        return eventType.equals("purchase") ? given : c.events(eventType);
       }
     };
   }
