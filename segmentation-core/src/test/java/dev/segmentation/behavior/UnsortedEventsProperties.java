@@ -46,7 +46,7 @@ import net.jqwik.api.Property;
  * events at the same instant, equal values (0.0 and -0.0 among them) of MIN and MAX, and events
  * exactly on a window's ends; lists of up to 76 events make the runs merge.
  */
-class EventScanOrderProperties {
+class UnsortedEventsProperties {
   private static final Instant AS_OF = Instant.parse("2026-11-22T12:00:00Z");
   private static final EvaluationContext CTX = EvaluationContext.at(AS_OF);
   private static final Schema SCHEMA =
