@@ -66,8 +66,8 @@ public final class EventOrder {
   }
 
   /**
-   * {@code events} as they are, after one pass that reads only the list (not the events): for a
-   * reader that does not need them in time order.
+   * {@code events} as they are, after the checks {@link #inTimeOrder} makes: one pass that reads
+   * only the list, not the events.
    *
    * @throws InvalidDataException naming the customer when the list or one of its events is null
    */

@@ -261,12 +261,12 @@ final class EventReads {
    * Called only when a list is out of order, so that the reads of a sorted list are what they were.
    */
   private static List<Event> inTimeOrder(Customer c, String type, List<Event> events) {
-    if (events == null || EventOrder.firstNull(events) >= 0) {
-      EventOrder.requireEvents(c.id(), type, events); // throws; the id (an accessor call) for it
-    }
     EventReads r = CURRENT.get();
     if (r.depth == 0 || c != r.customer) {
       return EventOrder.inTimeOrder(c.id(), type, events);
+    }
+    if (events == null || EventOrder.firstNull(events) >= 0) {
+      EventOrder.requireEvents(c.id(), type, events); // throws; the id (an accessor call) for it
     }
     int slot = r.used; // cached() stores the list read now at this slot
     if (slot >= r.sorted.length) {
