@@ -279,7 +279,7 @@ public final class CustomerView<T> {
   }
 
   /** A customer reading one object; the object changes only under a {@link Reader}. */
-  private static final class Viewed<T> implements Customer, Repointable {
+  private static final class Viewed<T> extends Repointable implements Customer {
     private final CustomerView<T> view;
     T object;
     int pointings;
