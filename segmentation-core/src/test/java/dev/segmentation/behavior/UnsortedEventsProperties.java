@@ -39,12 +39,13 @@ import net.jqwik.api.Property;
 
 /**
  * The row engine puts a list the customer gives out of time order in order itself, in a list each
- * thread reuses (sorted by insertion in runs of 16 events, the runs merged), where a {@link
- * SchemaCustomer}'s lists come sorted: every aggregate, over every kind of window, with and without
- * a filter, and RFM scores give the same value (and the same text in explanations) for the events
- * in any order as for the same list sorted stably by time. Ties are what could tell them apart:
- * events at the same instant, equal values (0.0 and -0.0 among them) of MIN and MAX, and events
- * exactly on a window's ends; lists of up to 76 events make the runs merge.
+ * thread reuses (sorted stably by the JDK's sort), where a {@link SchemaCustomer}'s lists come
+ * sorted: every aggregate, over every kind of window, with and without a filter, and RFM scores
+ * give the same value (and the same text in explanations) for the events in any order as for the
+ * same list sorted stably by time. Ties are what could tell them apart: events at the same instant,
+ * equal values (0.0 and -0.0 among them) of MIN and MAX, and events exactly on a window's ends;
+ * lists of up to 76 events, beyond the 32 below which the sort is an insertion sort, make it merge
+ * runs.
  */
 class UnsortedEventsProperties {
   private static final Instant AS_OF = Instant.parse("2026-11-22T12:00:00Z");

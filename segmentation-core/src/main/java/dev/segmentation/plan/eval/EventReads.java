@@ -6,7 +6,6 @@ import dev.segmentation.model.Customer;
 import dev.segmentation.model.Event;
 import dev.segmentation.model.EventColumns;
 import dev.segmentation.model.SchemaCustomer;
-import java.time.Instant;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -296,75 +295,32 @@ final class EventReads {
    * a copy of such a list cost an allocation and {@code O(n log n)} in every evaluation (303 bytes
    * per evaluation in {@code HotPathAllocationTest}). This thread refills it in each evaluation
    * that needs it, and {@link #end} empties it, so it holds no customer's events after the
-   * evaluation; it grows to the longest list seen. Sorted by insertion in runs of 16 events, merged
-   * through a second array, so that a long list is {@code O(n log n)} as well.
+   * evaluation; it grows to the longest list seen. The JDK's stable sort puts it in order: a list
+   * given newest first is one descending run, reversed in one pass, and a list of fewer than 32
+   * events is sorted without allocating (a longer one out of order costs the sort's work array).
    */
   static final class TimeOrdered extends AbstractList<Event> implements RandomAccess {
-    private static final int RUN = 16;
-
-    private Event[] events = new Event[RUN];
-    private Event[] buffer = new Event[RUN];
+    private Event[] events = new Event[16];
     private int size;
 
     /** This list, holding {@code given}'s events in time order. */
     TimeOrdered fill(List<Event> given) {
       int n = given.size();
       if (events.length < n) {
-        int length = Math.max(n, events.length * 2);
-        events = new Event[length];
-        buffer = new Event[length];
+        events = new Event[Math.max(n, events.length * 2)];
       }
       for (int i = 0; i < n; i++) {
         events[i] = given.get(i);
       }
       size = n;
-      for (int lo = 0; lo < n; lo += RUN) {
-        insertionSort(lo, Math.min(lo + RUN, n));
-      }
-      for (int width = RUN; width < n; width *= 2) {
-        for (int lo = 0; lo + width < n; lo += 2 * width) {
-          merge(lo, lo + width, Math.min(lo + 2 * width, n));
-        }
-      }
+      Arrays.sort(events, 0, n, EventOrder.BY_TIME); // stable
       return this;
-    }
-
-    // Stable: an event moves before another only when it is strictly earlier.
-    private void insertionSort(int lo, int hi) {
-      for (int i = lo + 1; i < hi; i++) {
-        Event e = events[i];
-        Instant t = e.timestamp();
-        int j = i - 1;
-        while (j >= lo && t.isBefore(events[j].timestamp())) {
-          events[j + 1] = events[j];
-          j--;
-        }
-        events[j + 1] = e;
-      }
-    }
-
-    // Merges the sorted runs [lo, mid) and [mid, hi); the left run is copied aside first, and on
-    // equal instants its event comes first (stable).
-    private void merge(int lo, int mid, int hi) {
-      System.arraycopy(events, lo, buffer, lo, mid - lo);
-      int i = lo;
-      int j = mid;
-      int k = lo;
-      while (i < mid && j < hi) {
-        if (events[j].timestamp().isBefore(buffer[i].timestamp())) {
-          events[k++] = events[j++];
-        } else {
-          events[k++] = buffer[i++];
-        }
-      }
-      System.arraycopy(buffer, i, events, k, mid - i);
     }
 
     /** Forgets the events (not the arrays), so that none is kept after the evaluation. */
     void forget() {
       for (int i = 0; i < size; i++) {
         events[i] = null;
-        buffer[i] = null;
       }
       size = 0;
     }
