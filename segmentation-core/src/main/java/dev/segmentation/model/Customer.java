@@ -27,8 +27,11 @@ public interface Customer extends ValueSource {
 
   /**
    * The customer's events of one type, in any order; empty when none. The engines read them in time
-   * order: a list already sorted oldest first is read as it is, any other is copied and sorted
-   * (stably) first, which costs {@code O(n log n)} and an allocation. The returned list must not be
+   * order: a list already sorted oldest first is read as it is, after one pass that checks the
+   * order; any other is sorted (stably) each time an evaluation reads it, in {@code O(n log n)}.
+   * The row engine sorts into a list its thread reuses, which allocates nothing once that list has
+   * grown, except the sort's work array for lists of 32 events or more; a {@code CustomerTable}
+   * stores a sorted copy once. Return them oldest first when you can. The returned list must not be
    * modified.
    */
   default List<Event> events(String eventType) {
