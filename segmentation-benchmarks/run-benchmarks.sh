@@ -3,8 +3,10 @@
 # Usage (from the repository root): bash segmentation-benchmarks/run-benchmarks.sh [output-dir]
 # Takes about 25 minutes on 2 cores. JSON results, logs and a copy of the jar that ran go to the
 # output directory (default: segmentation-benchmarks/target/results). PARTS chooses what runs
-# (default: all), e.g. PARTS="batch memory"; BATCH_ARGS adds JMH options to the batch run, e.g.
-# BATCH_ARGS="-p contender=HAND_ARRAYS,COLUMNAR" (BATCH10M_ARGS likewise for batch10m).
+# (default: every part but the opt-in ones, batch10m and issue18), e.g. PARTS="batch memory";
+# BATCH_ARGS adds JMH options the batch run does not set itself, e.g. BATCH_ARGS="-p
+# contender=HAND_ARRAYS,COLUMNAR" (BATCH10M_ARGS likewise for batch10m, ISSUE18_ARGS for issue18,
+# e.g. "-p rule=R2"; JMH refuses an option given twice).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-segmentation-benchmarks/target/results}"
@@ -58,6 +60,17 @@ if has batch10m; then
     -f 1 -wi 3 -w 1s -i 5 \
     -r 1s -jvmArgsAppend "-Xms8g -Xmx8g -XX:+UseParallelGC" ${BATCH10M_ARGS:-} \
     -rf json -rff "$out/batch10m.json" > "$out/batch10m.log" 2>&1
+fi
+if has issue18; then
+  running issue18
+  # Issue 18's own method (opt-in: PARTS=issue18; about 13 minutes): one JMH run, two forks per
+  # contender, 1,000,000 customers, every contender its targets name. Its own directory, so that
+  # the report prints it apart from the one-fork batch.
+  mkdir -p "$out/issue18"
+  java -jar "$jar" BatchBenchmark \
+    -p contender=HAND_BRANCH_FREE,HAND_POJO,ROW,ROW_BLOCK,COLUMNAR,COLUMNAR_2_THREADS \
+    -f 2 -wi 3 -w 1s -i 5 -r 1s ${ISSUE18_ARGS:-} \
+    -rf json -rff "$out/issue18/batch.json" > "$out/issue18/batch.log" 2>&1
 fi
 if has single; then
   running single
@@ -129,5 +142,13 @@ running report
     echo
   fi
   echo "## Tables"
-  java -cp "$jar" dev.segmentation.benchmarks.Report "$out"/*.json
+  shopt -s nullglob
+  results=("$out"/*.json)
+  if ((${#results[@]} > 0)); then
+    java -cp "$jar" dev.segmentation.benchmarks.Report "${results[@]}"
+  fi
+  if [[ -f "$out/issue18/batch.json" ]]; then
+    echo "## Issue 18's contenders, two forks each"
+    java -cp "$jar" dev.segmentation.benchmarks.Report "$out/issue18/batch.json"
+  fi
 } | tee "$out/tables.md"
