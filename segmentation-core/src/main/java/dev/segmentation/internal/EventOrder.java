@@ -48,7 +48,8 @@ public final class EventOrder {
    */
   public static List<Event> inTimeOrder(String customerId, String eventType, List<Event> events) {
     if (events == null) {
-      throw nullList(customerId, eventType);
+      throw new InvalidDataException(
+          customerId, null, "events(\"" + eventType + "\") returned null, not a list");
     }
     // One pass checks the events and their order. A loop of its own, not isInTimeOrder: this runs
     // when customers and tables are built, over lists of every kind, and would make the type
@@ -60,7 +61,8 @@ public final class EventOrder {
     for (int i = 0; i < n; i++) {
       Event e = events.get(i);
       if (e == null) {
-        throw nullEvent(customerId, eventType, i);
+        throw new InvalidDataException(
+            customerId, null, "event " + i + " of type \"" + eventType + "\" is null");
       }
       if (previous != null && e.timestamp().isBefore(previous.timestamp())) {
         sorted = false;
@@ -75,23 +77,6 @@ public final class EventOrder {
     return ImmutableList.copyOf(copy);
   }
 
-  /**
-   * {@code events} as they are, after the checks {@link #inTimeOrder} makes: one pass that reads
-   * only the list, not the events.
-   *
-   * @throws InvalidDataException naming the customer when the list or one of its events is null
-   */
-  public static List<Event> requireEvents(String customerId, String eventType, List<Event> events) {
-    if (events == null) {
-      throw nullList(customerId, eventType);
-    }
-    int at = firstNull(events);
-    if (at >= 0) {
-      throw nullEvent(customerId, eventType, at);
-    }
-    return events;
-  }
-
   /** The index of the first null event in {@code events}, or -1 when none is null. */
   public static int firstNull(List<Event> events) {
     int n = events.size();
@@ -101,15 +86,5 @@ public final class EventOrder {
       }
     }
     return -1;
-  }
-
-  private static InvalidDataException nullList(String customerId, String eventType) {
-    return new InvalidDataException(
-        customerId, null, "events(\"" + eventType + "\") returned null, not a list");
-  }
-
-  private static InvalidDataException nullEvent(String customerId, String eventType, int index) {
-    return new InvalidDataException(
-        customerId, null, "event " + index + " of type \"" + eventType + "\" is null");
   }
 }

@@ -257,16 +257,14 @@ final class EventReads {
    * {@code events}, a list out of time order (or null, or holding a null), in time order, in this
    * thread's {@link TimeOrdered} list for the cache slot it is read for, when it is read for the
    * evaluation's cache (the evaluation's customer); else a sorted copy, since a read outside the
-   * cache (another customer's, in a nested evaluation) must not reuse the evaluation's lists.
-   * Called only when a list is out of order, so that the reads of a sorted list are what they were.
+   * cache (another customer's, in a nested evaluation) must not reuse the evaluation's lists. A
+   * null list or event gets {@link EventOrder#inTimeOrder}'s error. Called only when a list is out
+   * of order, so that the reads of a sorted list are what they were.
    */
   private static List<Event> inTimeOrder(Customer c, String type, List<Event> events) {
     EventReads r = CURRENT.get();
-    if (r.depth == 0 || c != r.customer) {
-      return EventOrder.inTimeOrder(c.id(), type, events);
-    }
-    if (events == null || EventOrder.firstNull(events) >= 0) {
-      EventOrder.requireEvents(c.id(), type, events); // throws; the id (an accessor call) for it
+    if (r.depth == 0 || c != r.customer || events == null || EventOrder.firstNull(events) >= 0) {
+      return EventOrder.inTimeOrder(c.id(), type, events); // the id (an accessor call) for errors
     }
     int slot = r.used; // cached() stores the list read now at this slot
     if (slot >= r.sorted.length) {
