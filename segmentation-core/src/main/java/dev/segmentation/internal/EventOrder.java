@@ -76,15 +76,4 @@ public final class EventOrder {
     Arrays.sort(copy, BY_TIME); // stable
     return ImmutableList.copyOf(copy);
   }
-
-  /** The index of the first null event in {@code events}, or -1 when none is null. */
-  public static int firstNull(List<Event> events) {
-    int n = events.size();
-    for (int i = 0; i < n; i++) {
-      if (events.get(i) == null) {
-        return i;
-      }
-    }
-    return -1;
-  }
 }

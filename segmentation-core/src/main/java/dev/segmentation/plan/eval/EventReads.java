@@ -263,7 +263,7 @@ final class EventReads {
    */
   private static List<Event> inTimeOrder(Customer c, String type, List<Event> events) {
     EventReads r = CURRENT.get();
-    if (r.depth == 0 || c != r.customer || events == null || EventOrder.firstNull(events) >= 0) {
+    if (r.depth == 0 || c != r.customer || events == null) {
       return EventOrder.inTimeOrder(c.id(), type, events); // the id (an accessor call) for errors
     }
     int slot = r.used; // cached() stores the list read now at this slot
@@ -275,7 +275,10 @@ final class EventReads {
       list = r.sorted[slot] = new TimeOrdered();
     }
     r.sortedAny = true;
-    return list.fill(events);
+    if (!list.fill(events)) {
+      return EventOrder.inTimeOrder(c.id(), type, events); // throws: an event is null
+    }
+    return list;
   }
 
   private void forgetSorted() {
@@ -301,18 +304,27 @@ final class EventReads {
     private Event[] events = new Event[16];
     private int size;
 
-    /** This list, holding {@code given}'s events in time order. */
-    TimeOrdered fill(List<Event> given) {
+    /**
+     * Makes this list hold {@code given}'s events in time order; false, holding nothing, when one
+     * of them is null (found while copying, so that no pass of its own looks for nulls).
+     */
+    boolean fill(List<Event> given) {
       int n = given.size();
       if (events.length < n) {
         events = new Event[Math.max(n, events.length * 2)];
       }
       for (int i = 0; i < n; i++) {
-        events[i] = given.get(i);
+        Event e = given.get(i);
+        if (e == null) {
+          size = i;
+          forget();
+          return false;
+        }
+        events[i] = e;
       }
       size = n;
       Arrays.sort(events, 0, n, EventOrder.BY_TIME); // stable
-      return this;
+      return true;
     }
 
     /** Forgets the events (not the arrays), so that none is kept after the evaluation. */
